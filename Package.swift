@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Dais",
+    products: [
+        .executable(name: "dais", targets: ["dais"]),
+        .library(name: "DaisCore", targets: ["DaisCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The core: model, time, store, checks, exporters. Foundation only.
+        .target(name: "DaisCore"),
+        // The console as pure code: state, actions, reducer, key map, views into an in-memory screen.
+        .target(name: "DaisTUI", dependencies: ["DaisCore"]),
+        // ncursesw through a shim header (wide-character API, macros and C globals as functions).
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // The only code that talks to the terminal.
+        .target(name: "DaisTerminal", dependencies: ["DaisTUI", "CNcursesw"]),
+        .executableTarget(
+            name: "dais",
+            dependencies: [
+                "DaisCore", "DaisTUI", "DaisTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DaisCoreTests", dependencies: ["DaisCore"]),
+        .testTarget(name: "DaisTUITests", dependencies: ["DaisTUI", "DaisCore"]),
+        .testTarget(name: "DaisCLITests", dependencies: ["DaisCore"]),
+    ]
+)

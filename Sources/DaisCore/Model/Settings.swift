@@ -1,0 +1,51 @@
+/// Store-wide settings. Each field may be absent in the file; the defaults below apply then.
+public struct Settings: Hashable, Sendable {
+    public static let defaultChangeoverMinutes = 15
+    public static let defaultWakingHours = WakingHours(start: 8 * 60, end: 21 * 60)
+    public static let defaultDisplayZones = ["America/New_York", "Australia/Sydney", "UTC"]
+
+    /// As stored (nil when absent).
+    public var changeoverMinutesValue: Int?
+    public var wakingHoursValue: WakingHours?
+    public var displayZonesValue: [String]?
+
+    public init(changeoverMinutes: Int? = nil, wakingHours: WakingHours? = nil, displayZones: [String]? = nil) {
+        self.changeoverMinutesValue = changeoverMinutes
+        self.wakingHoursValue = wakingHours
+        self.displayZonesValue = displayZones
+    }
+
+    /// Minimum minutes between one person's consecutive panels.
+    public var changeoverMinutes: Int { changeoverMinutesValue ?? Settings.defaultChangeoverMinutes }
+    /// Hours of the day in a person's home zone when a panel is reasonable.
+    public var wakingHours: WakingHours { wakingHoursValue ?? Settings.defaultWakingHours }
+    /// Zones every slot is shown in, in order.
+    public var displayZones: [String] { displayZonesValue ?? Settings.defaultDisplayZones }
+
+    /// True when nothing is set.
+    public var isEmpty: Bool { changeoverMinutesValue == nil && wakingHoursValue == nil && displayZonesValue == nil }
+}
+
+/// A daily window of wall-clock time, in minutes since midnight: [start, end).
+public struct WakingHours: Hashable, Sendable {
+    public var start: Int
+    public var end: Int
+
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
+
+    /// "08:00".
+    public static func text(_ minutes: Int) -> String { "\(Digits.two(minutes / 60)):\(Digits.two(minutes % 60))" }
+
+    /// Parses "08:00" (and "24:00" for an end at midnight).
+    public static func parse(_ text: String) -> Int? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 5, bytes[2] == UInt8(ascii: ":"),
+              let h = Digits.number(bytes[0..<2]), let m = Digits.number(bytes[3..<5]),
+              m < 60, h < 24 || (h == 24 && m == 0)
+        else { return nil }
+        return h * 60 + m
+    }
+}

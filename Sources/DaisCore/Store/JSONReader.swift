@@ -1,0 +1,358 @@
+/// A pull reader over the bytes of a JSON document, for decoding straight into model values.
+///
+/// It never builds a generic tree and never recurses on its own, so deep or huge documents cost no
+/// stack; every error carries the byte offset where it was found (turned into line and column later).
+struct JSONReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position: Int = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    /// An error at a byte offset, with what was expected.
+    struct Failure: Error {
+        let offset: Int
+        let message: String
+    }
+
+    enum Kind {
+        case object, array, string, number, bool, null, end, invalid
+    }
+
+    // MARK: Peeking
+
+    @inline(__always)
+    mutating func skipSpace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            default: return
+            }
+        }
+    }
+
+    mutating func peekKind() -> Kind {
+        skipSpace()
+        guard position < bytes.count else { return .end }
+        switch bytes[position] {
+        case UInt8(ascii: "{"): return .object
+        case UInt8(ascii: "["): return .array
+        case UInt8(ascii: "\""): return .string
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool
+        case UInt8(ascii: "n"): return .null
+        default: return .invalid
+        }
+    }
+
+    /// "a string", "an array", ... for "found ..." in messages.
+    mutating func foundDescription() -> String {
+        switch peekKind() {
+        case .object: return "an object"
+        case .array: return "an array"
+        case .string: return "a string"
+        case .number: return "a number"
+        case .bool: return "true or false"
+        case .null: return "null"
+        case .end: return "the end of the file"
+        case .invalid:
+            let byte = bytes[position]
+            if byte >= 0x20 && byte < 0x7F { return "\"\(Character(Unicode.Scalar(byte)))\", which is not JSON" }
+            return "a byte 0x\(String(byte, radix: 16)) that is not JSON"
+        }
+    }
+
+    func fail(_ message: String, at offset: Int? = nil) -> Failure {
+        Failure(offset: offset ?? position, message: message)
+    }
+
+    mutating func mismatch(expected: String, for what: String) -> Failure {
+        let found = foundDescription()
+        return fail("expected \(expected) for \(what), found \(found)")
+    }
+
+    // MARK: Structure
+
+    /// Reads an object, calling `body` for each key with the reader positioned at its value;
+    /// `body` must consume the value. Duplicate keys are refused.
+    mutating func readObject(for what: String, _ body: (inout JSONReader, String, Int) throws -> Void) throws {
+        guard peekKind() == .object else { throw mismatch(expected: "an object", for: what) }
+        position += 1
+        var seen: [String] = []
+        skipSpace()
+        if position < bytes.count && bytes[position] == UInt8(ascii: "}") {
+            position += 1
+            return
+        }
+        while true {
+            skipSpace()
+            guard peekKind() == .string else {
+                throw fail(position < bytes.count ? "expected a field name in quotes in \(what), found \(foundDescription())"
+                    : "the file ends inside \(what): expected a field name")
+            }
+            let keyOffset = position
+            let key = try readRawString()
+            if seen.contains(key) { throw fail("field \"\(key)\" appears twice in \(what)", at: keyOffset) }
+            seen.append(key)
+            skipSpace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
+                throw fail(position < bytes.count ? "expected \":\" after \"\(key)\", found \(foundDescription())"
+                    : "the file ends after \"\(key)\": expected \":\"")
+            }
+            position += 1
+            try body(&self, key, keyOffset)
+            skipSpace()
+            guard position < bytes.count else { throw fail("the file ends inside \(what): expected \",\" or \"}\"") }
+            switch bytes[position] {
+            case UInt8(ascii: ","): position += 1
+            case UInt8(ascii: "}"): position += 1; return
+            default: throw fail("expected \",\" or \"}\" in \(what), found \(foundDescription())")
+            }
+        }
+    }
+
+    /// Reads an array, calling `body` with the reader positioned at each element; `body` must consume it.
+    mutating func readArray(for what: String, _ body: (inout JSONReader) throws -> Void) throws {
+        guard peekKind() == .array else { throw mismatch(expected: "an array", for: what) }
+        position += 1
+        skipSpace()
+        if position < bytes.count && bytes[position] == UInt8(ascii: "]") {
+            position += 1
+            return
+        }
+        while true {
+            try body(&self)
+            skipSpace()
+            guard position < bytes.count else { throw fail("the file ends inside \(what): expected \",\" or \"]\"") }
+            switch bytes[position] {
+            case UInt8(ascii: ","): position += 1
+            case UInt8(ascii: "]"): position += 1; return
+            default: throw fail("expected \",\" or \"]\" in \(what), found \(foundDescription())")
+            }
+        }
+    }
+
+    // MARK: Scalars
+
+    /// Consumes `null` and answers true, or answers false without consuming anything.
+    mutating func readNull() -> Bool {
+        guard peekKind() == .null, position + 4 <= bytes.count,
+              bytes[position + 1] == UInt8(ascii: "u"), bytes[position + 2] == UInt8(ascii: "l"), bytes[position + 3] == UInt8(ascii: "l")
+        else { return false }
+        position += 4
+        return true
+    }
+
+    mutating func readString(for what: String) throws -> String {
+        guard peekKind() == .string else { throw mismatch(expected: "a string", for: what) }
+        return try readRawString()
+    }
+
+    /// A string, or nil for `null`.
+    mutating func readOptionalString(for what: String) throws -> String? {
+        if readNull() { return nil }
+        return try readString(for: what)
+    }
+
+    mutating func readInt(for what: String) throws -> Int {
+        guard peekKind() == .number else { throw mismatch(expected: "a whole number", for: what) }
+        let start = position
+        var negative = false
+        if bytes[position] == UInt8(ascii: "-") {
+            negative = true
+            position += 1
+        }
+        var value = 0
+        var digits = 0
+        while position < bytes.count, bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9") {
+            let (m, o1) = value.multipliedReportingOverflow(by: 10)
+            let (a, o2) = m.addingReportingOverflow(Int(bytes[position] - UInt8(ascii: "0")))
+            if o1 || o2 || digits > 15 { throw fail("the number for \(what) is too large", at: start) }
+            value = a
+            digits += 1
+            position += 1
+        }
+        if digits == 0 { throw fail("expected a whole number for \(what)", at: start) }
+        if position < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[position]) {
+            throw fail("expected a whole number for \(what), found a fraction or exponent", at: start)
+        }
+        return negative ? -value : value
+    }
+
+    mutating func readBool(for what: String) throws -> Bool {
+        skipSpace()
+        if matchLiteral("true") { return true }
+        if matchLiteral("false") { return false }
+        throw mismatch(expected: "true or false", for: what)
+    }
+
+    private mutating func matchLiteral(_ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard position + count <= bytes.count else { return false }
+        let base = literal.utf8Start
+        for i in 0..<count where bytes[position + i] != base[i] { return false }
+        position += count
+        return true
+    }
+
+    /// Reads a string at the current position (which holds the opening quote).
+    mutating func readRawString() throws -> String {
+        let open = position
+        position += 1
+        let start = position
+        var hasEscape = false
+        var ascii = true
+        while true {
+            guard position < bytes.count else { throw fail("the file ends inside a string that starts here", at: open) }
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") { break }
+            if byte == UInt8(ascii: "\\") {
+                hasEscape = true
+                position += 2
+                continue
+            }
+            if byte < 0x20 {
+                throw fail(byte == 0x0A ? "a string runs past the end of its line (missing closing quote?)"
+                    : "a control character (0x\(String(byte, radix: 16))) must be escaped inside a string")
+            }
+            if byte >= 0x80 { ascii = false }
+            position += 1
+        }
+        let end = position
+        position += 1
+        let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        if !hasEscape {
+            if ascii { return String(decoding: raw, as: UTF8.self) }
+            guard let text = String(validating: raw, as: UTF8.self) else {
+                throw fail("a string holds bytes that are not valid UTF-8", at: open)
+            }
+            return text
+        }
+        return try unescape(raw, openedAt: open)
+    }
+
+    private func unescape(_ raw: UnsafeBufferPointer<UInt8>, openedAt open: Int) throws -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        var i = 0
+        func hex4(_ at: Int) throws -> UInt32 {
+            guard at + 4 <= raw.count else { throw fail("an escape \\u needs four hex digits", at: open + 1 + at) }
+            var v: UInt32 = 0
+            for k in 0..<4 {
+                let c = raw[at + k]
+                let d: UInt32
+                switch c {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(c - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(c - UInt8(ascii: "a") + 10)
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(c - UInt8(ascii: "A") + 10)
+                default: throw fail("an escape \\u needs four hex digits", at: open + 1 + at)
+                }
+                v = v << 4 | d
+            }
+            return v
+        }
+        while i < raw.count {
+            let byte = raw[i]
+            guard byte == UInt8(ascii: "\\") else {
+                out.append(byte)
+                i += 1
+                continue
+            }
+            guard i + 1 < raw.count else { throw fail("a string ends with a lone backslash", at: open + 1 + i) }
+            let code = raw[i + 1]
+            i += 2
+            switch code {
+            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+            case UInt8(ascii: "/"): out.append(UInt8(ascii: "/"))
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = try hex4(i)
+                i += 4
+                if (0xD800...0xDBFF).contains(scalar) {
+                    guard i + 6 <= raw.count, raw[i] == UInt8(ascii: "\\"), raw[i + 1] == UInt8(ascii: "u") else {
+                        throw fail("a \\u escape holds half of a surrogate pair", at: open + 1 + i - 6)
+                    }
+                    let low = try hex4(i + 2)
+                    guard (0xDC00...0xDFFF).contains(low) else { throw fail("a \\u escape holds half of a surrogate pair", at: open + 1 + i - 6) }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    i += 6
+                } else if (0xDC00...0xDFFF).contains(scalar) {
+                    throw fail("a \\u escape holds half of a surrogate pair", at: open + 1 + i - 6)
+                }
+                guard let u = Unicode.Scalar(scalar) else { throw fail("a \\u escape is not a character", at: open + 1 + i - 6) }
+                out.append(contentsOf: Array(String(Character(u)).utf8))
+            default:
+                throw fail("unknown escape \\\(Character(Unicode.Scalar(code))) in a string", at: open + 1 + i - 2)
+            }
+        }
+        guard let text = String(validating: out, as: UTF8.self) else {
+            throw fail("a string holds bytes that are not valid UTF-8", at: open)
+        }
+        return text
+    }
+
+    // MARK: Skipping
+
+    /// Skips one value of any shape without recursion (brackets are counted, not matched).
+    mutating func skipValue() throws {
+        var depth = 0
+        while true {
+            skipSpace()
+            guard position < bytes.count else { throw fail("the file ends inside a value") }
+            let c = bytes[position]
+            switch c {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                position += 1
+                continue
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                guard depth > 0 else { throw fail("unexpected closing bracket") }
+                depth -= 1
+                position += 1
+            case UInt8(ascii: ","), UInt8(ascii: ":"):
+                guard depth > 0 else { throw fail("expected a JSON value, found \"\(Character(Unicode.Scalar(c)))\"") }
+                position += 1
+                continue
+            case UInt8(ascii: "\""):
+                _ = try readRawString()
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                position += 1
+                while position < bytes.count {
+                    let d = bytes[position]
+                    guard (d >= UInt8(ascii: "0") && d <= UInt8(ascii: "9")) || d == UInt8(ascii: ".") || d == UInt8(ascii: "e")
+                            || d == UInt8(ascii: "E") || d == UInt8(ascii: "+") || d == UInt8(ascii: "-") else { break }
+                    position += 1
+                }
+            case UInt8(ascii: "t"), UInt8(ascii: "f"):
+                _ = try readBool(for: "a value")
+            case UInt8(ascii: "n"):
+                guard readNull() else { throw fail("expected a JSON value, found \(foundDescription())") }
+            default:
+                throw fail("expected a JSON value, found \(foundDescription())")
+            }
+            if depth == 0 { return }
+        }
+    }
+
+    /// Where a byte offset is: 1-based line and column (counting characters, not bytes).
+    static func location(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        var i = 0
+        let end = min(offset, bytes.count)
+        while i < end {
+            let b = bytes[i]
+            if b == 0x0A {
+                line += 1
+                column = 1
+            } else if b & 0xC0 != 0x80 {
+                column += 1
+            }
+            i += 1
+        }
+        return (line, column)
+    }
+}

@@ -1,0 +1,218 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A store on disk: loading, and saving atomically with a backup of the previous file.
+public struct StoreFile: Sendable {
+    public let path: String
+
+    public init(path: String) { self.path = path }
+
+    /// The backup kept of the previous version on every save: "store.json.bak".
+    public var backupPath: String { path + ".bak" }
+
+    /// What a successful load returns: the catalog and what the file looked like, to detect later changes.
+    public struct Loaded: Sendable {
+        public let catalog: Catalog
+        public let fingerprint: Fingerprint
+    }
+
+    /// Identity of a file's contents: size and a 64-bit hash of every byte.
+    public struct Fingerprint: Hashable, Sendable {
+        public let size: Int
+        public let hash: UInt64
+
+        public init(bytes: [UInt8]) {
+            size = bytes.count
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+            bytes.withUnsafeBufferPointer { buffer in
+                for byte in buffer {
+                    h ^= UInt64(byte)
+                    h = h &* 0x0000_0100_0000_01B3
+                }
+            }
+            hash = h
+        }
+    }
+
+    /// True when a file (or anything) exists at the path.
+    public var exists: Bool { access(path, F_OK) == 0 }
+
+    /// Reads and decodes the store. Never writes.
+    public func load() throws(StoreError) -> Loaded {
+        let bytes = try readBytes()
+        let catalog = try StoreDecoder.decode(bytes, path: path)
+        return Loaded(catalog: catalog, fingerprint: Fingerprint(bytes: bytes))
+    }
+
+    /// The raw bytes of the file.
+    public func readBytes() throws(StoreError) -> [UInt8] {
+        try FileIO.read(path)
+    }
+
+    /// The fingerprint of what is on disk now, or nil when there is no file.
+    public func currentFingerprint() throws(StoreError) -> Fingerprint? {
+        guard exists else { return nil }
+        return Fingerprint(bytes: try readBytes())
+    }
+
+    /// Saves the catalog: writes a temporary file in the same folder, flushes it, keeps the current file
+    /// as the backup, renames the temporary file over the store and flushes the folder.
+    ///
+    /// `expecting` is the fingerprint from the load the catalog came from (nil for a new store): when the
+    /// file on disk is no longer that, nothing is written and `changedOnDisk` is thrown. A new store
+    /// (nil) is refused when a file already exists, so that a store that failed to load is never
+    /// overwritten. Returns the fingerprint of what was written.
+    @discardableResult
+    public func save(_ catalog: Catalog, expecting: Fingerprint?) throws(StoreError) -> Fingerprint {
+        let onDisk = try currentFingerprint()
+        switch (expecting, onDisk) {
+        case (nil, .some):
+            throw .refusedOverwrite(path: path, reason: "a file already exists there and was not loaded first")
+        case let (expected?, current) where current != expected:
+            throw .changedOnDisk(path: path)
+        default:
+            break
+        }
+        let bytes = StoreEncoder.encode(catalog)
+        try FileIO.writeAtomically(bytes, to: path, backup: onDisk == nil ? nil : backupPath, exclusive: expecting == nil)
+        return Fingerprint(bytes: bytes)
+    }
+
+    /// Writes the catalog to a new path that must not exist yet ("save as"); nothing is overwritten.
+    @discardableResult
+    public func create(_ catalog: Catalog) throws(StoreError) -> Fingerprint {
+        try save(catalog, expecting: nil)
+    }
+}
+
+/// Small POSIX file helpers with errors that name the file.
+enum FileIO {
+    static func read(_ path: String) throws(StoreError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { throw .notFound(path: path) }
+            throw .unreadable(path: path, reason: errorText(errno))
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .unreadable(path: path, reason: errorText(errno)) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw .unreadable(path: path, reason: "it is a folder, not a file") }
+        var result: [UInt8] = []
+        result.reserveCapacity(Int(info.st_size) + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(path: path, reason: errorText(errno))
+            }
+            if n == 0 { break }
+            result.append(contentsOf: chunk[0..<n])
+        }
+        return result
+    }
+
+    /// Writes bytes to `path` through a temporary file in the same folder; when `backup` is given, the
+    /// current file is kept there (hard link, or copy where links are not possible). With `exclusive`,
+    /// the file must not exist yet and is never replaced, even if one appears meanwhile.
+    static func writeAtomically(_ bytes: [UInt8], to path: String, backup: String?, exclusive: Bool = false) throws(StoreError) {
+        let folder = parentFolder(of: path)
+        let temporary = "\(folder)/.\(baseName(of: path)).\(getpid()).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .writeFailed(path: path, reason: "cannot create \(temporary): \(errorText(errno))") }
+        var ok = false
+        defer { if !ok { unlink(temporary) } }
+        do {
+            defer { close(fd) }
+            try writeAll(fd, bytes, path: temporary)
+            guard fsync(fd) == 0 else { throw StoreError.writeFailed(path: path, reason: "flush failed: \(errorText(errno))") }
+            // Keep the same permissions as the file being replaced.
+            var info = stat()
+            if stat(path, &info) == 0 { fchmod(fd, info.st_mode & 0o7777) }
+        }
+        if let backup {
+            let linkTemp = "\(backup).\(getpid()).tmp"
+            unlink(linkTemp)
+            if link(path, linkTemp) == 0 {
+                if rename(linkTemp, backup) != 0 {
+                    unlink(linkTemp)
+                    throw .writeFailed(path: path, reason: "cannot keep the backup \(backup): \(errorText(errno))")
+                }
+            } else {
+                let old = try read(path)
+                try writeFile(old, to: backup)
+            }
+        }
+        if exclusive {
+            guard link(temporary, path) == 0 else {
+                if errno == EEXIST { throw .refusedOverwrite(path: path, reason: "a file already exists there") }
+                throw .writeFailed(path: path, reason: "cannot create the file: \(errorText(errno))")
+            }
+            unlink(temporary)
+        } else {
+            guard rename(temporary, path) == 0 else {
+                throw .writeFailed(path: path, reason: "cannot replace the file: \(errorText(errno))")
+            }
+        }
+        ok = true
+        syncFolder(folder)
+    }
+
+    /// Plain write with flush (for backups and exports).
+    static func writeFile(_ bytes: [UInt8], to path: String) throws(StoreError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .writeFailed(path: path, reason: errorText(errno)) }
+        defer { close(fd) }
+        try writeAll(fd, bytes, path: path)
+        _ = fsync(fd)
+    }
+
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(StoreError) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .writeFailed(path: path, reason: errorText(errno))
+            }
+            offset += n
+        }
+    }
+
+    static func syncFolder(_ folder: String) {
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd >= 0 {
+            _ = fsync(fd)
+            close(fd)
+        }
+    }
+
+    /// Creates a folder and its parents (mode 0700 for new ones, as XDG asks).
+    static func makeFolders(_ folder: String) throws(StoreError) {
+        var current = folder.hasPrefix("/") ? "" : "."
+        for part in folder.split(separator: "/") {
+            current += "/" + part
+            if mkdir(current, 0o700) != 0 && errno != EEXIST {
+                throw .writeFailed(path: folder, reason: "cannot create folder \(current): \(errorText(errno))")
+            }
+        }
+    }
+
+    static func parentFolder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        if slash == path.startIndex { return "/" }
+        return String(path[..<slash])
+    }
+
+    static func baseName(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    static func errorText(_ code: Int32) -> String { String(cString: strerror(code)) }
+}

@@ -1,0 +1,44 @@
+/// Where the store lives: `--store PATH`, else `$DAIS_STORE`, else `$XDG_DATA_HOME/dais/store.json`
+/// (`~/.local/share/dais/store.json` when XDG_DATA_HOME is unset).
+public struct StoreLocation: Hashable, Sendable {
+    /// How the path was chosen, for messages ("from --store", "from DAIS_STORE", "default").
+    public enum Source: String, Sendable {
+        case option = "--store"
+        case environment = "DAIS_STORE"
+        case standard = "default location"
+    }
+
+    public let path: String
+    public let source: Source
+
+    /// Resolves the location from the option and an environment (pass `ProcessInfo.processInfo.environment`).
+    public static func resolve(option: String?, environment: [String: String]) -> StoreLocation {
+        if let option, !option.isEmpty { return StoreLocation(path: option, source: .option) }
+        if let env = environment["DAIS_STORE"], !env.isEmpty { return StoreLocation(path: env, source: .environment) }
+        let dataHome: String
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            dataHome = xdg
+        } else {
+            dataHome = (environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ".") + "/.local/share"
+        }
+        return StoreLocation(path: dataHome + "/dais/store.json", source: .standard)
+    }
+
+    /// Only the default location is created on first run; a path given explicitly must exist
+    /// (a typo in `--store` should not silently start an empty store).
+    public var createsDemoWhenMissing: Bool { source == .standard }
+
+    /// Loads the store; at the default location, a missing store is first created from the demo
+    /// store (the seed's panels). Answers whether it was just created.
+    public func loadOrCreate() throws(StoreError) -> (loaded: StoreFile.Loaded, created: Bool) {
+        let file = StoreFile(path: path)
+        if !file.exists && createsDemoWhenMissing {
+            try FileIO.makeFolders(FileIO.parentFolder(of: path))
+            let bytes = DemoStore.bytes
+            _ = try StoreDecoder.decode(bytes, path: "demo store")
+            try FileIO.writeAtomically(bytes, to: path, backup: nil, exclusive: true)
+            return (try file.load(), true)
+        }
+        return (try file.load(), false)
+    }
+}

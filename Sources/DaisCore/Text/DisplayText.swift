@@ -1,0 +1,173 @@
+/// Text as a terminal shows it: widths in cells, and control characters made inert.
+///
+/// Widths follow Unicode's East Asian Width (wide and fullwidth take two cells), emoji presentation
+/// (two cells), and zero for combining marks and format characters, computed here so that layout and
+/// tests do not depend on the C library's locale.
+public enum DisplayText {
+    /// Cells one scalar takes on its own (0, 1 or 2); control characters count as the one cell of
+    /// the visible stand-in that `inert` gives them.
+    public static func width(of scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v < 0x7F { return 1 }  // printable ASCII; C0 controls are replaced by one visible cell
+        if v < 0xA0 { return 1 }  // DEL and C1, also replaced
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return v == 0x00AD ? 1 : 0
+        default: break
+        }
+        if v == 0x200B || (0xFE00...0xFE0F).contains(v) || (0x1160...0x11FF).contains(v) { return 0 }
+        if isWide(v) || properties.isEmojiPresentation { return 2 }
+        return 1
+    }
+
+    /// Cells a string takes: the sum over its grapheme clusters, where a cluster with an emoji
+    /// presentation selector or a ZWJ sequence counts as two.
+    public static func width<S: StringProtocol>(of text: S) -> Int {
+        var total = 0
+        for character in text {
+            total += width(of: character)
+        }
+        return total
+    }
+
+    /// Cells one grapheme cluster takes.
+    public static func width(of character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        if scalars.count == 1 { return width(of: first) }
+        var w = width(of: first)
+        for scalar in scalars.dropFirst() {
+            if scalar.value == 0xFE0F && first.properties.isEmoji { w = 2 }  // emoji presentation selector
+            if scalar.value == 0x200D { w = max(w, 2) }  // ZWJ sequences render as one wide emoji
+        }
+        return w == 0 && !isInvisible(first) ? 1 : w
+    }
+
+    private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return true
+        default: return false
+        }
+    }
+
+    /// East Asian Wide (W) and Fullwidth (F) ranges, condensed.
+    static func isWide(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3,
+             0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F, 0x2693, 0x26A1, 0x26AA...0x26AB,
+             0x26BD...0x26BE, 0x26C4...0x26C5, 0x26CE, 0x26D4, 0x26EA, 0x26F2...0x26F3, 0x26F5, 0x26FA,
+             0x26FD, 0x2705, 0x270A...0x270B, 0x2728, 0x274C, 0x274E, 0x2753...0x2755, 0x2757,
+             0x2795...0x2797, 0x27B0, 0x27BF, 0x2B1B...0x2B1C, 0x2B50, 0x2B55,
+             0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
+             0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4, 0x17000...0x18AFF, 0x1B000...0x1B2FF,
+             0x1F004, 0x1F0CF, 0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F202, 0x1F210...0x1F23B,
+             0x1F240...0x1F248, 0x1F250...0x1F251, 0x1F260...0x1F265, 0x1F300...0x1F64F, 0x1F680...0x1F6FF,
+             0x1F7E0...0x1F7EB, 0x1F90C...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The text with nothing a terminal would act on: C0 and C1 controls and DEL become visible
+    /// stand-ins (ESC shows as "␛"), bidirectional overrides and isolates become "�", and line breaks
+    /// and tabs become spaces when `singleLine` (else newlines are kept).
+    public static func inert(_ text: String, singleLine: Bool = true) -> String {
+        // Fast path: most text has nothing to replace.
+        if !text.unicodeScalars.contains(where: needsReplacement) { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            switch v {
+            case 0x0A where !singleLine: out.append(scalar)
+            case 0x09, 0x0A, 0x0D: out.append(" ")
+            case 0x00..<0x20: out.append(Unicode.Scalar(0x2400 + v)!)  // control pictures: ␀ ... ␛ ...
+            case 0x7F: out.append("\u{2421}")  // ␡
+            case 0x80..<0xA0: out.append("\u{FFFD}")
+            case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: out.append("\u{FFFD}")
+            case 0x2028, 0x2029: out.append(" ")
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    @inline(__always)
+    static func needsReplacement(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x20 || (v >= 0x7F && v < 0xA0) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+            || v == 0x200E || v == 0x200F || v == 0x061C || v == 0x2028 || v == 0x2029
+    }
+
+    /// The text cut to at most `width` cells, ending in "…" when it was cut.
+    public static func truncate(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        if text.utf8.count <= width, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        if self.width(of: text) <= width { return text }
+        var out = ""
+        var used = 0
+        for character in text {
+            let w = self.width(of: character)
+            if used + w > width - 1 { break }
+            out.append(character)
+            used += w
+        }
+        return out + "…"
+    }
+
+    /// The text padded with spaces (or cut with "…") to exactly `width` cells.
+    public static func pad(_ text: String, to width: Int) -> String {
+        let cut = truncate(text, to: width)
+        let w = self.width(of: cut)
+        return w < width ? cut + String(repeating: " ", count: width - w) : cut
+    }
+
+    /// Splits text into lines of at most `width` cells, breaking at spaces where possible; paragraphs
+    /// (newlines) are kept.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var lineWidth = 0
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+                var word = String(word)
+                var w = self.width(of: word)
+                if lineWidth > 0 && lineWidth + 1 + w > width {
+                    lines.append(line)
+                    line = ""
+                    lineWidth = 0
+                }
+                while w > width {  // a word longer than a line is cut hard
+                    var head = "", headWidth = 0
+                    var rest = Substring(word)
+                    while let c = rest.first, headWidth + self.width(of: c) <= width - lineWidth - (lineWidth > 0 ? 1 : 0) {
+                        head.append(c)
+                        headWidth += self.width(of: c)
+                        rest = rest.dropFirst()
+                    }
+                    if head.isEmpty && lineWidth == 0, let c = rest.first {  // a character wider than the line
+                        head.append(c)
+                        rest = rest.dropFirst()
+                    }
+                    if lineWidth > 0 { line += " " }
+                    lines.append(line + head)
+                    line = ""
+                    lineWidth = 0
+                    word = String(rest)
+                    w = self.width(of: word)
+                }
+                if word.isEmpty { continue }
+                if lineWidth > 0 {
+                    line += " "
+                    lineWidth += 1
+                }
+                line += word
+                lineWidth += w
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+}

@@ -1,0 +1,69 @@
+/// How Dais writes dates and times for people: "Wed Nov 13", "10:00 EST", "2:00 am AEDT (+1d)".
+public enum TimeFormat {
+    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                    "September", "October", "November", "December"]
+    public static let monthShort = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    public static let weekdayShort = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    public static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+    /// "Nov 13".
+    public static func shortDate(_ date: LocalDate) -> String { "\(monthShort[date.month - 1]) \(date.day)" }
+
+    /// "Wed Nov 13".
+    public static func weekdayDate(_ date: LocalDate) -> String { "\(weekdayShort[date.weekdayIndex]) \(shortDate(date))" }
+
+    /// "Wednesday, November 13, 2024".
+    public static func longDate(_ date: LocalDate) -> String {
+        "\(weekdayNames[date.weekdayIndex]), \(monthNames[date.month - 1]) \(date.day), \(date.year)"
+    }
+
+    /// "November 2024".
+    public static func monthYear(_ date: LocalDate) -> String { "\(monthNames[date.month - 1]) \(date.year)" }
+
+    /// "10:00 am", "1:00 pm", "12:00 pm" (noon), "12:30 am".
+    public static func clock12(_ local: LocalDateTime) -> String {
+        let h = local.hour % 12 == 0 ? 12 : local.hour % 12
+        return "\(h):\(Digits.two(local.minute)) \(local.hour < 12 ? "am" : "pm")"
+    }
+
+    /// "+1d", "-1d" or "" for the day difference from `base` to `other`.
+    public static func dayShift(from base: LocalDate, to other: LocalDate) -> String {
+        let days = other.daysSinceEpoch - base.daysSinceEpoch
+        if days == 0 { return "" }
+        return days > 0 ? "+\(days)d" : "\(days)d"
+    }
+
+    /// An instant read in a zone: its wall clock and abbreviation.
+    public struct Reading: Hashable, Sendable {
+        public let zone: Zone
+        public let local: LocalDateTime
+        public let abbreviation: String
+
+        public init(_ instant: Instant, in zone: Zone) {
+            self.zone = zone
+            self.local = zone.local(at: instant)
+            self.abbreviation = zone.abbreviation(at: instant)
+        }
+
+        /// "10:00 EST".
+        public var clock: String { "\(local.timeText) \(abbreviation)" }
+        /// "Nov 13 10:00 EST".
+        public var dayClock: String { "\(TimeFormat.shortDate(local.date)) \(clock)" }
+    }
+
+    /// "10:00-11:00 EST" for a span read in a zone; the end carries its own day shift and abbreviation
+    /// when they differ ("23:30-00:30+1d EST", "01:30 EDT-01:30 EST").
+    public static func range(_ span: TimeSpan, in zone: Zone) -> String {
+        let start = Reading(span.start, in: zone), end = Reading(span.end, in: zone)
+        let shift = dayShift(from: start.local.date, to: end.local.date)
+        if start.abbreviation == end.abbreviation {
+            return "\(start.local.timeText)-\(end.local.timeText)\(shift) \(start.abbreviation)"
+        }
+        return "\(start.clock)-\(end.local.timeText)\(shift) \(end.abbreviation)"
+    }
+
+    /// "Wed Nov 13 10:00-11:00 EST": the day and the range, in a zone.
+    public static func dayRange(_ span: TimeSpan, in zone: Zone) -> String {
+        "\(weekdayDate(zone.local(at: span.start).date)) \(range(span, in: zone))"
+    }
+}

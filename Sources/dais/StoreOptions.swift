@@ -1,0 +1,46 @@
+import ArgumentParser
+import DaisCore
+import Foundation
+
+/// `--store PATH`, shared by every command.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The store file (default: $DAIS_STORE, else $XDG_DATA_HOME/dais/store.json).", valueName: "path"))
+    var store: String?
+
+    var location: StoreLocation {
+        StoreLocation.resolve(option: store, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// Loads the store (creating the demo store at the default location on first run).
+    func load() throws -> StoreFile.Loaded {
+        do {
+            let (loaded, created) = try location.loadOrCreate()
+            if created {
+                FileHandle.standardError.write(Data("dais: created the demo store at \(location.path)\n".utf8))
+            }
+            return loaded
+        } catch {
+            throw CLIFailure(error)
+        }
+    }
+}
+
+/// Resolves a zone typed on the command line, or fails with the lookup's message.
+func zoneArgument(_ text: String) throws -> Zone {
+    let lookup = ZoneAliases.lookup(text)
+    guard let zone = lookup.zone else { throw CLIFailure(.badInput, lookup.message) }
+    return zone
+}
+
+/// Parses a date "YYYY-MM-DD" typed on the command line.
+func dateArgument(_ text: String, option: String) throws -> LocalDate {
+    guard let date = LocalDate(parsing: text) else {
+        throw CLIFailure(.badInput, "\(option) needs a date like 2024-11-13, not \"\(text)\"")
+    }
+    return date
+}
+
+/// Writes text to standard output as is (it has been made inert where it holds user data).
+func output(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}

@@ -1,0 +1,222 @@
+import Foundation
+import Testing
+@testable import DaisCore
+
+@Suite("The JSON store")
+struct StoreTests {
+    @Test("the demo store loads and saves back to identical bytes")
+    func roundTrip() throws {
+        let bytes = try fixtureBytes("magnitsky-month.json")
+        let catalog = try StoreDecoder.decode(bytes, path: "magnitsky-month.json")
+        #expect(StoreEncoder.encode(catalog) == bytes)
+    }
+
+    @Test("a catalog with every field set survives encode and decode unchanged, and re-encodes to the same bytes")
+    func everyField() throws {
+        var catalog = try demoCatalog()
+        var person = catalog.people["p-evgenia-kara-murza"]!
+        person.email = "evgenia@example.org"
+        person.homeZone = "America/New_York"
+        person.notes = "Prefers mornings.\nTab\there, \"quotes\", back\\slash, ESC \u{1B}[31m, bell \u{07}"
+        person.unavailable = [Unavailability(start: local("2024-11-20T00:00"), end: local("2024-11-22T00:00"), zone: "Europe/London")]
+        catalog.people[person.id] = person
+        var panel = catalog.panels["panel-2024-11-13-arbitrary-detention"]!
+        panel.links = [Link(label: "Register", url: "https://example.org/register?a=1&b=2")]
+        panel.host = "hrf"
+        panel.cosponsors = ["redress", "osf"]
+        panel.status = .draft
+        panel.format = .webinar
+        panel.title = "王小明 and Zoë 🎉 — “quoted”"
+        catalog.panels[panel.id] = panel
+        catalog.organizations["hrf"]!.url = "https://www.humanrightsfirst.org"
+        catalog.settings = Settings(changeoverMinutes: 30, wakingHours: WakingHours(start: 7 * 60 + 30, end: 22 * 60), displayZones: ["Europe/London"])
+        let bytes = StoreEncoder.encode(catalog)
+        let decoded = try StoreDecoder.decode(bytes, path: "test")
+        #expect(decoded == catalog)
+        #expect(StoreEncoder.encode(decoded) == bytes)
+    }
+
+    @Test("the canonical form is exactly Python's json.dumps(indent=2, sort_keys=True, ensure_ascii=False)")
+    func canonicalLikePython() throws {
+        guard let python = python3 else { return }
+        var catalog = try demoCatalog()
+        catalog.people["p-x"] = Person(id: "p-x", name: "Ctrl \u{01}\u{1F} DEL \u{7F} C1 \u{85} bidi \u{202E} 𝄞", notes: "a\u{08}b\u{0C}c\r\n")
+        let folder = makeTemporaryFolder()
+        defer { removeFolder(folder) }
+        let path = folder + "/store.json"
+        try Data(StoreEncoder.encode(catalog)).write(to: URL(fileURLWithPath: path))
+        let script = "import json,sys; d=json.load(open(sys.argv[1],encoding='utf-8')); sys.stdout.write(json.dumps(d, indent=2, sort_keys=True, ensure_ascii=False)+'\\n')"
+        let result = try run(python, ["-c", script, path])
+        #expect(result.status == 0)
+        #expect(result.stdout == String(decoding: StoreEncoder.encode(catalog), as: UTF8.self))
+    }
+
+    @Test("the smallest valid store loads as an empty catalog with default settings")
+    func minimal() throws {
+        let catalog = try StoreFile(path: fixturePath("valid/minimal.json")).load().catalog
+        #expect(catalog.panels.isEmpty && catalog.people.isEmpty)
+        #expect(catalog.settings.changeoverMinutes == 15)
+        #expect(catalog.settings.displayZones == ["America/New_York", "Australia/Sydney", "UTC"])
+    }
+
+    struct Invalid: CustomTestStringConvertible, Sendable {
+        let file: String
+        let line: Int?
+        let column: Int?
+        let message: String
+        var testDescription: String { file }
+    }
+
+    @Test("every invalid store gives its clear error with line and column, and is left untouched", arguments: [
+        Invalid(file: "empty.json", line: 1, column: 1, message: "the file is empty"),
+        Invalid(file: "not-json.json", line: 1, column: 1, message: "expected an object for the store, found \"O\", which is not JSON"),
+        Invalid(file: "truncated.json", line: 31, column: 22, message: "the file ends inside a string"),
+        Invalid(file: "wrong-type.json", line: 6, column: 26, message: "expected a whole number for \"durationMinutes\", found a string"),
+        Invalid(file: "missing-field.json", line: 5, column: 5, message: "missing field \"title\" in the panel"),
+        Invalid(file: "unknown-field.json", line: 9, column: 7, message: "unknown field \"timezone\" in a person"),
+        Invalid(file: "duplicate-id.json", line: 9, column: 13, message: "duplicate organization id \"hrf\" (first used on line 5)"),
+        Invalid(file: "newer-version.json", line: nil, column: nil, message: "store format version 2 is newer than this Dais understands (1)"),
+        Invalid(file: "bad-start.json", line: 8, column: 16, message: "must be a local date and time like \"2024-11-13T10:00\", found \"November 13, 10:00 am\""),
+        Invalid(file: "bad-role.json", line: 10, column: 19, message: "\"role\" must be one of moderator, remarks, panelist; found \"chair\""),
+        Invalid(file: "wrong-format.json", line: 2, column: 12, message: "not a Dais store: \"format\" is \"calendar\""),
+        Invalid(file: "bad-id.json", line: 7, column: 13, message: "bad person id \"../../etc/passwd\""),
+        Invalid(file: "invalid-utf8.json", line: 8, column: 15, message: "not valid UTF-8"),
+        Invalid(file: "trailing-text.json", line: 2, column: 1, message: "unexpected text after the end of the store object"),
+    ])
+    func invalid(_ c: Invalid) throws {
+        let path = fixturePath("invalid/\(c.file)")
+        let before = try fixtureBytes("invalid/\(c.file)")
+        do {
+            _ = try StoreFile(path: path).load()
+            Issue.record("\(c.file) should not load")
+        } catch {
+            let text = error.description
+            if let line = c.line, let column = c.column {
+                #expect(text.hasPrefix("\(path):\(line):\(column): "), "\(text)")
+            } else {
+                #expect(text.hasPrefix("\(path): "), "\(text)")
+            }
+            #expect(text.contains(c.message), "\(text)")
+        }
+        #expect(try fixtureBytes("invalid/\(c.file)") == before)
+    }
+
+    @Test("every file in fixtures/invalid has a case above")
+    func everyInvalidFixtureCovered() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: fixturePath("invalid")).filter { $0.hasSuffix(".json") }
+        #expect(files.count == 14)
+    }
+
+    @Test("deep nesting and huge strings are answered without crashing")
+    func hostileShapes() throws {
+        let deep = Array(("{\"format\": \"dais-store\", \"version\": 1, \"organizations\": " + String(repeating: "[", count: 200_000)).utf8)
+        #expect(throws: StoreError.self) { try StoreDecoder.decode(deep, path: "deep.json") }
+        let big = String(repeating: "x", count: 1_000_000)
+        let store = "{\"format\": \"dais-store\", \"version\": 1, \"organizations\": [], \"series\": [], \"panels\": [], \"people\": [{\"id\": \"p-a\", \"name\": \"\(big)\"}]}"
+        let catalog = try StoreDecoder.decode(Array(store.utf8), path: "big.json")
+        #expect(catalog.people["p-a"]?.name.count == 1_000_000)
+    }
+
+    @Test("escapes decode: \\u, surrogate pairs, and control characters")
+    func escapes() throws {
+        let store = #"{"format": "dais-store", "version": 1, "organizations": [], "series": [], "panels": [], "people": [{"id": "p-a", "name": "Zo\u00eb \ud83c\udf89 \"x\" \\ \/ \n\t\u001b"}]}"#
+        let catalog = try StoreDecoder.decode(Array(store.utf8), path: "s.json")
+        #expect(catalog.people["p-a"]?.name == "Zoë 🎉 \"x\" \\ / \n\t\u{1B}")
+        let lone = #"{"format": "dais-store", "version": 1, "organizations": [], "series": [], "panels": [], "people": [{"id": "p-a", "name": "\ud83c"}]}"#
+        #expect(throws: StoreError.self) { try StoreDecoder.decode(Array(lone.utf8), path: "s.json") }
+    }
+
+    @Test("a duplicate key in one object is refused")
+    func duplicateKey() {
+        let store = #"{"format": "dais-store", "version": 1, "version": 1, "organizations": [], "series": [], "panels": [], "people": []}"#
+        #expect(throws: StoreError.malformed(path: "s.json", line: 1, column: 40, message: "field \"version\" appears twice in the store")) {
+            try StoreDecoder.decode(Array(store.utf8), path: "s.json")
+        }
+    }
+
+    @Test("unknown references, unknown zones and nonexistent times load (the checks report them)")
+    func lenientReferences() throws {
+        let store = """
+        {"format": "dais-store", "version": 1, "organizations": [], "series": [], "people": [],
+         "panels": [{"id": "x", "title": "T", "start": "2024-03-10T02:30", "zone": "Mars/Olympus", "series": "nope",
+                     "roster": [{"person": "nobody", "role": "panelist"}]}]}
+        """
+        let catalog = try StoreDecoder.decode(Array(store.utf8), path: "s.json")
+        #expect(catalog.panels["x"]?.series == "nope")
+        #expect(catalog.panels["x"]?.durationMinutes == 60)
+        #expect(catalog.panels["x"]?.status == .scheduled)
+    }
+}
+
+@Suite("Saving a store")
+struct SavingTests {
+    @Test("saving writes the new catalog, keeps the old file as the backup, and leaves no temporary file")
+    func atomicSaveWithBackup() throws {
+        let folder = makeTemporaryFolder()
+        defer { removeFolder(folder) }
+        let path = folder + "/store.json"
+        let original = try fixtureBytes("magnitsky-month.json")
+        try Data(original).write(to: URL(fileURLWithPath: path))
+        let file = StoreFile(path: path)
+        let loaded = try file.load()
+        var catalog = loaded.catalog
+        catalog.panels["panel-2024-11-13-arbitrary-detention"]!.title = "Renamed"
+        let written = try file.save(catalog, expecting: loaded.fingerprint)
+        #expect(try file.load().catalog == catalog)
+        #expect(try file.currentFingerprint() == written)
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: file.backupPath))) == original)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["store.json", "store.json.bak"])
+    }
+
+    @Test("a store changed on disk since it was loaded is not overwritten")
+    func changedOnDisk() throws {
+        let folder = makeTemporaryFolder()
+        defer { removeFolder(folder) }
+        let path = folder + "/store.json"
+        try Data(try fixtureBytes("magnitsky-month.json")).write(to: URL(fileURLWithPath: path))
+        let file = StoreFile(path: path)
+        let loaded = try file.load()
+        let someoneElse = Array(try fixtureBytes("valid/minimal.json"))
+        try Data(someoneElse).write(to: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.changedOnDisk(path: path)) { try file.save(loaded.catalog, expecting: loaded.fingerprint) }
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == someoneElse)
+    }
+
+    @Test("a file that was never loaded (or failed to load) is never overwritten")
+    func neverOverwriteUnloaded() throws {
+        let folder = makeTemporaryFolder()
+        defer { removeFolder(folder) }
+        let path = folder + "/store.json"
+        let corrupt = Array("{\"format\": \"dais-store\", \"version\": 1, \"panels\": [".utf8)
+        try Data(corrupt).write(to: URL(fileURLWithPath: path))
+        let file = StoreFile(path: path)
+        #expect(throws: StoreError.self) { try file.load() }
+        #expect(throws: StoreError.self) { try file.save(Catalog(), expecting: nil) }
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == corrupt)
+    }
+
+    @Test("the first run creates the default store from the demo store; an explicit missing path is an error")
+    func firstRun() throws {
+        let folder = makeTemporaryFolder()
+        defer { removeFolder(folder) }
+        let location = StoreLocation.resolve(option: nil, environment: ["XDG_DATA_HOME": folder, "HOME": "/nonexistent"])
+        #expect(location.path == folder + "/dais/store.json")
+        let (loaded, created) = try location.loadOrCreate()
+        #expect(created)
+        #expect(loaded.catalog.panels.count == 6)
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: location.path))) == DemoStore.bytes)
+        let (_, again) = try location.loadOrCreate()
+        #expect(!again)
+        let explicit = StoreLocation.resolve(option: folder + "/typo.json", environment: [:])
+        #expect(throws: StoreError.notFound(path: folder + "/typo.json")) { try explicit.loadOrCreate() }
+    }
+
+    @Test("the store location: --store, then DAIS_STORE, then XDG_DATA_HOME, then ~/.local/share")
+    func location() {
+        #expect(StoreLocation.resolve(option: "/a.json", environment: ["DAIS_STORE": "/b.json"]).path == "/a.json")
+        #expect(StoreLocation.resolve(option: nil, environment: ["DAIS_STORE": "/b.json", "XDG_DATA_HOME": "/x"]).path == "/b.json")
+        #expect(StoreLocation.resolve(option: nil, environment: ["XDG_DATA_HOME": "/x"]).path == "/x/dais/store.json")
+        #expect(StoreLocation.resolve(option: nil, environment: ["HOME": "/home/o"]).path == "/home/o/.local/share/dais/store.json")
+        #expect(StoreLocation.resolve(option: nil, environment: ["HOME": "/home/o", "XDG_DATA_HOME": "relative"]).path == "/home/o/.local/share/dais/store.json")
+    }
+}

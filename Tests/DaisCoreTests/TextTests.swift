@@ -1,0 +1,79 @@
+import Testing
+@testable import DaisCore
+
+@Suite("Name folding")
+struct NameFoldingTests {
+    @Test("folding removes case, accents, hyphens and punctuation", arguments: [
+        ("Evgenia Kara-Murza", "evgenia kara murza"), ("ÉVGENIA  kara–murza!", "evgenia kara murza"),
+        ("Zoë Ø'Brien-Łukasz", "zoe obrien lukasz"), ("Straße", "strasse"), ("  ", ""), ("王小明", "王小明"),
+        ("Ti-Anna Wang", "ti anna wang"), ("O’Connor", "oconnor"),
+    ])
+    func fold(_ input: String, _ expected: String) {
+        #expect(NameFolding.fold(input) == expected)
+    }
+
+    @Test("person keys meet across spellings and honorifics", arguments: [
+        ("The Honorable Professor Irwin Cotler", "Irwin Cotler"), ("Evgenia Kara-Murza", "Evgenia Kara Murza"),
+        ("Évgenia Kara Murza", "evgenia karamurza"), ("Dr. Anton Moiseienko", "Anton Moiseienko PhD"),
+    ])
+    func personKeysMeet(_ a: String, _ b: String) {
+        #expect(NameFolding.personKey(a) == NameFolding.personKey(b))
+    }
+
+    @Test("different people keep different keys", arguments: [
+        ("Richard Ratcliffe", "Nazanin Zaghari-Ratcliffe"), ("Simon Henderson", "Simone Henderson"), ("Lord", "Lady"),
+    ])
+    func personKeysDiffer(_ a: String, _ b: String) {
+        #expect(NameFolding.personKey(a) != NameFolding.personKey(b))
+    }
+
+    @Test("organization keys drop a leading 'the'")
+    func organizationKeys() {
+        #expect(NameFolding.organizationKey("The Raoul Wallenberg Centre") == NameFolding.organizationKey("raoul-wallenberg centre"))
+    }
+}
+
+@Suite("Display text")
+struct DisplayTextTests {
+    @Test("widths in cells: ASCII one, CJK and emoji two, combining marks none", arguments: [
+        ("abc", 3), ("王小明", 6), ("🎉", 2), ("e\u{301}", 1), ("Zoë", 3), ("👩‍💻", 2), ("a\u{200B}b", 2), ("", 0), ("—", 1),
+    ])
+    func widths(_ text: String, _ cells: Int) {
+        #expect(DisplayText.width(of: text) == cells)
+    }
+
+    @Test("truncation ends in an ellipsis and never exceeds the width, even with wide characters")
+    func truncation() {
+        #expect(DisplayText.truncate("Transnational repression", to: 10) == "Transnati…")
+        #expect(DisplayText.truncate("王小明王小明", to: 7) == "王小明…")
+        #expect(DisplayText.width(of: DisplayText.truncate("王小明王小明", to: 6)) <= 6)
+        #expect(DisplayText.truncate("short", to: 10) == "short")
+        #expect(DisplayText.pad("王", to: 4) == "王  ")
+    }
+
+    @Test("control sequences become inert stand-ins", arguments: [
+        ("\u{1B}[31mred\u{1B}[0m", "␛[31mred␛[0m"), ("\u{1B}]52;c;AAAA\u{07}", "␛]52;c;AAAA␇"), ("a\u{9B}31m", "a\u{FFFD}31m"),
+        ("abc\u{202E}fed", "abc\u{FFFD}fed"), ("line\nbreak\ttab", "line break tab"), ("back\u{08}space", "back␈space"),
+        ("plain", "plain"),
+    ])
+    func inert(_ input: String, _ expected: String) {
+        #expect(DisplayText.inert(input) == expected)
+        #expect(!DisplayText.inert(input).unicodeScalars.contains { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) })
+    }
+
+    @Test("wrapping breaks at spaces, keeps paragraphs and cuts words longer than a line")
+    func wrapping() {
+        #expect(DisplayText.wrap("one two three four", width: 9) == ["one two", "three", "four"])
+        #expect(DisplayText.wrap("a\n\nb", width: 5) == ["a", "", "b"])
+        #expect(DisplayText.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
+        for line in DisplayText.wrap("王小明王小明王小明 Zoë", width: 5) { #expect(DisplayText.width(of: line) <= 5) }
+    }
+
+    @Test("text tables pad by display width")
+    func table() {
+        var t = TextTable(header: ["NAME", "N"], rightAligned: [1])
+        t.append(["王小明", "1"])
+        t.append(["Zoë", "10"])
+        #expect(t.render() == "NAME     N\n王小明   1\nZoë     10\n")
+    }
+}
