@@ -26,6 +26,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks of the hot paths on synthetic stores (run with -c release).
+        .executableTarget(name: "dais-bench", dependencies: ["DaisCore"], path: "Sources/DaisBench"),
         .testTarget(name: "DaisCoreTests", dependencies: ["DaisCore"]),
         .testTarget(name: "DaisTUITests", dependencies: ["DaisTUI", "DaisCore"]),
         .testTarget(name: "DaisCLITests", dependencies: ["DaisCore"]),

@@ -15,7 +15,7 @@ struct Dais: ParsableCommand {
         Exit status: 0 success; 1 `check` found errors; 2 bad input (unknown zone or id, a local time \
         that does not exist); 3 the store cannot be read; 4 the store cannot be written; 64 bad usage.
         """,
-        subcommands: [ListCommand.self, ShowCommand.self, PeopleCommand.self, OrgsCommand.self, TimeCommand.self]
+        subcommands: [ListCommand.self, ShowCommand.self, CheckCommand.self, PeopleCommand.self, OrgsCommand.self, TimeCommand.self]
     )
 
     @OptionGroup var storeOptions: StoreOptions
@@ -31,6 +31,8 @@ struct Dais: ParsableCommand {
             try command.run()
         } catch let failure as CLIFailure {
             failure.report()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success {

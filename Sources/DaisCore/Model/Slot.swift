@@ -42,6 +42,11 @@ public enum SlotProblem: Error, Hashable, Sendable, CustomStringConvertible {
 /// Places a local start in a zone for a number of minutes. Shared by panels and unavailability windows.
 public func resolveSlot(start: LocalDateTime, zone identifier: String, minutes: Int) -> Result<Slot, SlotProblem> {
     guard let zone = Zone.named(identifier) else { return .failure(.unknownZone(identifier)) }
+    return resolveSlot(start: start, zone: zone, minutes: minutes)
+}
+
+/// Places a local start in a known zone for a number of minutes.
+public func resolveSlot(start: LocalDateTime, zone: Zone, minutes: Int) -> Result<Slot, SlotProblem> {
     guard minutes > 0 else { return .failure(.nonPositiveDuration(minutes)) }
     switch zone.resolve(start) {
     case .unique(let instant):

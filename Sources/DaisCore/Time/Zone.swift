@@ -47,6 +47,10 @@ public struct Zone: Hashable, Sendable, CustomStringConvertible {
     public func resolve(_ local: LocalDateTime) -> LocalResolution {
         let l = local.secondsSinceEpochAsUTC
         let window: Int64 = 2 * 86_400
+        // Fast path: no offset change within two days either side means one offset, one instant.
+        if let offset = rules.steadyOffset(around: l, window: window) {
+            return .unique(Instant(secondsSinceEpoch: l - Int64(offset)))
+        }
         var candidates = rules.offsets(from: l - window, to: l + window)
         candidates.sort()
         var found: [Int64] = []
@@ -175,6 +179,15 @@ final class ZoneRules: Sendable {
     func offset(at t: Int64) -> Int32 {
         if t < lower || t >= upper { return Int32(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(t)))) }
         return offsets[index(at: t)]
+    }
+
+    /// The offset in effect throughout [t - window, t + window] when it does not change there.
+    @inline(__always)
+    func steadyOffset(around t: Int64, window: Int64) -> Int32? {
+        guard t - window >= lower, t + window < upper else { return nil }
+        let i = index(at: t - window)
+        guard i == instants.count || instants[i] > t + window else { return nil }
+        return offsets[i]
     }
 
     func isDaylightSaving(at t: Int64) -> Bool {

@@ -1,0 +1,125 @@
+/// How serious a finding is.
+public enum Severity: String, CaseIterable, Comparable, Hashable, Sendable {
+    case error
+    case warning
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .error && rhs == .warning }
+}
+
+/// The checks of the scheduling core, with their stable codes (the design's table).
+public enum FindingCode: String, CaseIterable, Hashable, Sendable {
+    case personDoubleBooked = "person-double-booked"
+    case personTwiceInRoster = "person-twice-in-roster"
+    case personUnavailable = "person-unavailable"
+    case unknownReference = "unknown-reference"
+    case invalidTime = "invalid-time"
+    case ambiguousTime = "ambiguous-time"
+    case noModerator = "no-moderator"
+    case noPanelists = "no-panelists"
+    case outsideWakingHours = "outside-waking-hours"
+    case shortChangeover = "short-changeover"
+    case seriesOverlap = "series-overlap"
+    case possibleDuplicatePerson = "possible-duplicate-person"
+    case possibleDuplicateOrganization = "possible-duplicate-organization"
+
+    public var severity: Severity {
+        switch self {
+        case .personDoubleBooked, .personTwiceInRoster, .personUnavailable, .unknownReference, .invalidTime: return .error
+        default: return .warning
+        }
+    }
+
+    /// Position in the design's table, for a stable order.
+    var order: Int {
+        switch self {
+        case .personDoubleBooked: return 0
+        case .personTwiceInRoster: return 1
+        case .personUnavailable: return 2
+        case .unknownReference: return 3
+        case .invalidTime: return 4
+        case .ambiguousTime: return 5
+        case .noModerator: return 6
+        case .noPanelists: return 7
+        case .outsideWakingHours: return 8
+        case .shortChangeover: return 9
+        case .seriesOverlap: return 10
+        case .possibleDuplicatePerson: return 11
+        case .possibleDuplicateOrganization: return 12
+        }
+    }
+}
+
+/// One thing wrong with the schedule: a code, the records involved and a one-line message that names
+/// them and shows the times in the zones that matter.
+///
+/// A finding is one reference to immutable storage, so that keeping and moving many of them is cheap;
+/// the message text is composed only when asked for.
+public struct Finding: Hashable, Sendable, CustomStringConvertible {
+    public let code: FindingCode
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let panels: [PanelID]
+        let people: [PersonID]
+        let organizations: [OrganizationID]
+        let series: [SeriesID]
+        let detail: FindingDetail
+        /// The schedule's interned numbers of `panels`, for its per-panel counts.
+        let panelIndexes: [Int]
+
+        init(panels: [PanelID], people: [PersonID], organizations: [OrganizationID], series: [SeriesID], detail: FindingDetail, panelIndexes: [Int]) {
+            self.panelIndexes = panelIndexes
+            self.panels = panels
+            self.people = people
+            self.organizations = organizations
+            self.series = series
+            self.detail = detail
+        }
+    }
+
+    init(_ code: FindingCode, panels: [PanelID] = [], indexes: [Int] = [], people: [PersonID] = [], organizations: [OrganizationID] = [],
+         series: [SeriesID] = [], _ detail: FindingDetail) {
+        self.code = code
+        storage = Storage(panels: panels, people: people, organizations: organizations, series: series, detail: detail, panelIndexes: indexes)
+    }
+
+    var panelIndexes: [Int] { storage.panelIndexes }
+
+    /// The panels involved, in start order where there are two.
+    public var panels: [PanelID] { storage.panels }
+    public var people: [PersonID] { storage.people }
+    public var organizations: [OrganizationID] { storage.organizations }
+    /// The series involved (series-overlap, a series' unknown host).
+    public var series: [SeriesID] { storage.series }
+
+    public var severity: Severity { code.severity }
+
+    /// One line naming the people and panels, with the clashing times in the zones concerned.
+    public var message: String { storage.detail.message }
+
+    public var description: String { "\(severity.rawValue) \(code.rawValue): \(message)" }
+
+    public static func == (lhs: Finding, rhs: Finding) -> Bool {
+        lhs.storage === rhs.storage
+            || (lhs.code == rhs.code && lhs.panels == rhs.panels && lhs.people == rhs.people
+                && lhs.organizations == rhs.organizations && lhs.series == rhs.series && lhs.message == rhs.message)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(code)
+        hasher.combine(panels)
+        hasher.combine(people)
+    }
+
+    /// Errors first, then the design's table order, then the ids involved.
+    public static func ordered(_ a: Finding, _ b: Finding) -> Bool {
+        if a.code != b.code {
+            if a.severity != b.severity { return a.severity < b.severity }
+            return a.code.order < b.code.order
+        }
+        if a.panels != b.panels { return a.panels.lexicographicallyPrecedes(b.panels) }
+        if a.people != b.people { return a.people.lexicographicallyPrecedes(b.people) }
+        if a.organizations != b.organizations { return a.organizations.lexicographicallyPrecedes(b.organizations) }
+        return a.series.lexicographicallyPrecedes(b.series)
+    }
+}

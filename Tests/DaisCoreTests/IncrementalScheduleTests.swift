@@ -1,0 +1,102 @@
+import Testing
+@testable import DaisCore
+
+@Suite("Incremental re-checks")
+struct IncrementalScheduleTests {
+    func summary(_ schedule: Schedule) -> [String] { schedule.findings.map(\.description) }
+
+    @Test("after every one of 300 random edits, the incremental findings and marks equal a full re-check")
+    func randomEdits() {
+        var catalog = SyntheticStore.generate(panels: 300, people: 40, seed: 7)
+        var schedule = Schedule(catalog: catalog)
+        var rng = SplitMix(seed: 42)
+        let zones = SyntheticStore.zones + ["Mars/Olympus"]
+        for step in 0..<300 {
+            let ids = catalog.panels.keys.sorted()
+            let personIDs = catalog.people.keys.sorted()
+            switch rng.next(9) {
+            case 0, 1:  // move a panel
+                var panel = catalog.panels[ids[rng.next(ids.count)]]!
+                let old = panel
+                panel.start = panel.start.adding(minutes: (rng.next(9) - 4) * 30)
+                if rng.next(5) == 0 { panel.zone = zones[rng.next(zones.count)] }
+                catalog.panels[panel.id] = panel
+                schedule.panelChanged(old: old, new: panel, in: catalog)
+            case 2:  // change a roster
+                var panel = catalog.panels[ids[rng.next(ids.count)]]!
+                let old = panel
+                if !panel.roster.isEmpty && rng.next(2) == 0 { panel.roster.remove(at: rng.next(panel.roster.count)) }
+                panel.roster.append(RosterEntry(person: personIDs[rng.next(personIDs.count)], role: Role.allCases[rng.next(3)]))
+                if rng.next(10) == 0 { panel.roster.append(RosterEntry(person: "p-ghost", role: .panelist)) }
+                catalog.panels[panel.id] = panel
+                schedule.panelChanged(old: old, new: panel, in: catalog)
+            case 3:  // status, duration, series
+                var panel = catalog.panels[ids[rng.next(ids.count)]]!
+                let old = panel
+                panel.status = PanelStatus.allCases[rng.next(3)]
+                panel.durationMinutes = [0, 30, 60, 240][rng.next(4)]
+                panel.series = rng.next(4) == 0 ? "series-missing" : catalog.series.keys.sorted()[rng.next(catalog.series.count)]
+                catalog.panels[panel.id] = panel
+                schedule.panelChanged(old: old, new: panel, in: catalog)
+            case 4:  // add
+                var panel = catalog.panels[ids[rng.next(ids.count)]]!
+                panel.id = PanelID("panel-new-\(step)")
+                panel.start = panel.start.adding(minutes: 15)
+                catalog.panels[panel.id] = panel
+                schedule.panelChanged(old: nil, new: panel, in: catalog)
+            case 5:  // delete
+                let old = catalog.panels.removeValue(forKey: ids[rng.next(ids.count)])!
+                schedule.panelChanged(old: old, new: nil, in: catalog)
+            case 6:  // person: rename (maybe into a duplicate), home zone, unavailability, delete
+                let id = personIDs[rng.next(personIDs.count)]
+                if rng.next(6) == 0 {
+                    catalog.people[id] = nil
+                } else {
+                    var person = catalog.people[id]!
+                    person.name = rng.next(2) == 0 ? catalog.people[personIDs[rng.next(personIDs.count)]]!.name.uppercased() : person.name + " Jr"
+                    person.homeZone = zones[rng.next(zones.count)]
+                    if rng.next(3) == 0 {
+                        let day = catalog.panels.values.first!.start.date
+                        person.unavailable = [Unavailability(start: LocalDateTime(date: day, hour: 0, minute: 0)!, end: LocalDateTime(date: day.adding(days: 3), hour: 0, minute: 0)!, zone: "UTC")]
+                    }
+                    catalog.people[id] = person
+                }
+                schedule.personChanged(id, in: catalog)
+            case 7:  // organization: rename into a duplicate, or delete
+                let id = catalog.organizations.keys.sorted()[rng.next(catalog.organizations.count)]
+                if rng.next(3) == 0 { catalog.organizations[id] = nil } else { catalog.organizations[id]!.name = "Human Rights First" }
+                schedule.organizationChanged(id, in: catalog)
+            default:  // series: rename, unknown host, delete
+                let id = catalog.series.keys.sorted()[rng.next(catalog.series.count)]
+                if rng.next(3) == 0 { catalog.series[id] = nil } else { catalog.series[id]!.host = rng.next(2) == 0 ? "org-missing" : "org-1" }
+                schedule.seriesChanged(id, in: catalog)
+            }
+            let fresh = Schedule(catalog: catalog)
+            let incremental = summary(schedule), expected = summary(fresh)
+            if incremental != expected || schedule.allMarks != fresh.allMarks {
+                Issue.record("step \(step): incremental and full checks differ:\n+\(Set(incremental).subtracting(expected))\n-\(Set(expected).subtracting(incremental))")
+                return
+            }
+        }
+    }
+
+    @Test("an edit that makes a clash shows it at once; undoing the edit removes it")
+    func clashAppearsAndGoes() throws {
+        var catalog = try demoCatalog()
+        var schedule = Schedule(catalog: catalog)
+        let old = catalog.panels["panel-2024-11-26-transnational-repression"]!
+        var moved = old
+        moved.start = local("2024-11-13T10:30")
+        catalog.panels[moved.id] = moved
+        schedule.panelChanged(old: old, new: moved, in: catalog)
+        let clash = schedule.findings.filter { $0.code == .personDoubleBooked }
+        #expect(clash.map(\.people) == [["p-evgenia-kara-murza"]])
+        #expect(clash.first?.panels == ["panel-2024-11-13-arbitrary-detention", "panel-2024-11-26-transnational-repression"])
+        #expect(schedule.marks(for: "panel-2024-11-26-transnational-repression").errors == 1)
+        #expect(schedule.findings(forPerson: "p-evgenia-kara-murza").count == 1)
+        catalog.panels[old.id] = old
+        schedule.panelChanged(old: moved, new: old, in: catalog)
+        #expect(!schedule.findings.contains { $0.code == .personDoubleBooked })
+        #expect(schedule.marks(for: "panel-2024-11-26-transnational-repression").errors == 0)
+    }
+}
