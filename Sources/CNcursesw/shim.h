@@ -19,6 +19,8 @@ int wcwidth(wchar_t c);
 
 /* C globals and macros that Swift cannot import or that strict concurrency rejects. */
 static inline WINDOW *dais_stdscr(void) { return stdscr; }
+static inline FILE *dais_stdin(void) { return stdin; }
+static inline FILE *dais_stdout(void) { return stdout; }
 static inline int dais_lines(void) { return LINES; }
 static inline int dais_cols(void) { return COLS; }
 static inline int dais_colors(void) { return COLORS; }
@@ -41,6 +43,27 @@ static inline int dais_put_cell(WINDOW *win, int y, int x, const wchar_t *text, 
 static inline int dais_has_cursor_addressing(void) {
     const char *cup = tigetstr("cup");
     return cup != NULL && cup != (char *)-1;
+}
+
+#include <signal.h>
+
+/* On a fatal signal: give the terminal back (best effort), then die of the same signal. */
+static void dais_fatal_signal(int sig) {
+    endwin();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static inline void dais_install_fatal_handlers(void) {
+    int sigs[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
+    for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) signal(sigs[i], dais_fatal_signal);
+}
+
+/* Ctrl-C, kill and a closed terminal are observed by the program, not by ncurses' own handlers. */
+static inline void dais_ignore_stop_signals(void) {
+    signal(SIGINT, SIG_IGN);
+    signal(SIGTERM, SIG_IGN);
+    signal(SIGHUP, SIG_IGN);
 }
 
 #endif

@@ -12,6 +12,8 @@ struct CLIFailure: Error {
         case storeUnreadable = 3
         /// The store or an output file cannot be written.
         case writeFailed = 4
+        /// The console cannot run here: not a terminal, or one that cannot move the cursor.
+        case noTerminal = 5
         /// Bad usage (options, arguments).
         case usage = 64
     }

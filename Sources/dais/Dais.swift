@@ -1,5 +1,7 @@
 import ArgumentParser
 import DaisCore
+import DaisTerminal
+import DaisTUI
 import Foundation
 
 /// The `dais` command: the console with no arguments, scriptable subcommands otherwise.
@@ -13,15 +15,42 @@ struct Dais: ParsableCommand {
         $DAIS_STORE, else $XDG_DATA_HOME/dais/store.json (created from the demo store on first run).
 
         Exit status: 0 success; 1 `check` found errors; 2 bad input (unknown zone or id, a local time \
-        that does not exist); 3 the store cannot be read; 4 the store cannot be written; 64 bad usage.
+        that does not exist); 3 the store cannot be read; 4 the store cannot be written; 5 the console \
+        cannot run here (not a terminal); 64 bad usage; 128+N the console was stopped by signal N.
         """,
         subcommands: [ListCommand.self, ShowCommand.self, CheckCommand.self, PeopleCommand.self, OrgsCommand.self, TimeCommand.self]
     )
 
     @OptionGroup var storeOptions: StoreOptions
 
+    /// Opens the console on the store.
     func run() throws {
-        throw CLIFailure(.usage, "the console is not built yet; use a subcommand such as `dais list` (see `dais --help`)")
+        let environment = ProcessInfo.processInfo.environment
+        if let problem = TerminalCheck.problem(environment: environment) { throw CLIFailure(.noTerminal, problem) }
+        let location = storeOptions.location
+        let loaded: StoreFile.Loaded, created: Bool
+        do {
+            (loaded, created) = try location.loadOrCreate()
+        } catch {
+            throw CLIFailure(error)
+        }
+        let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
+        var state = AppState(catalog: loaded.catalog, store: StoreInfo(path: location.path, fingerprint: loaded.fingerprint),
+                             today: now.utc.date)
+        if created { state.announce("Created the demo store at \(location.path) (the seed's panels of 2023 and 2024)") }
+        do {
+            if let (catalog, savedAt) = try RecoveryFile(storePath: location.path).load() {
+                _ = reduce(&state, .recoveryFound(RecoveryOffer(catalog: catalog, savedAt: savedAt)))
+            }
+        } catch {
+            state.announce("A recovery file beside the store cannot be read: \(error)")
+        }
+        switch Terminal.open(environment: environment) {
+        case .failure(let error):
+            throw CLIFailure(.noTerminal, error.message)
+        case .success(let terminal):
+            Foundation.exit(Console.run(state, terminal: terminal))
+        }
     }
 
     /// Parses, runs, and maps every failure to one line on standard error and a documented exit status.

@@ -16,6 +16,8 @@ public struct Schedule: Sendable {
     private var byPanel: [[Finding]] = []
     /// Errors and warnings of every finding naming a panel.
     private var panelMarks: [Marks] = []
+    /// Errors and warnings over the whole store, kept as findings come and go.
+    public private(set) var totals = Marks()
 
     private var personIndex: [PersonID: Int] = [:]
     private var personIDs: [PersonID] = []
@@ -100,6 +102,20 @@ public struct Schedule: Sendable {
             for f in bySeries[s] ?? [] where f.panels.contains(id) && seen.insert(f).inserted { result.append(f) }
         }
         return result.sorted(by: Finding.ordered)
+    }
+
+    /// Live (not cancelled) panels with a person on their roster, from the index (not a scan).
+    public func livePanels(withPerson id: PersonID) -> [PanelID] {
+        personIndex[id].map { personPanels[$0].map { panelIDs[$0] } } ?? []
+    }
+
+    /// Live panels an organization hosts (itself or as its series' host) or co-sponsors.
+    public func livePanels(namingOrganization id: OrganizationID, in catalog: Catalog) -> [PanelID] {
+        var indexes = organizationPanels[id] ?? []
+        for series in catalog.series.values where series.host == id {
+            for i in seriesPanels[series.id] ?? [] where !indexes.contains(i) { indexes.append(i) }
+        }
+        return indexes.map { panelIDs[$0] }
     }
 
     /// Findings naming a person.
@@ -218,6 +234,7 @@ public struct Schedule: Sendable {
         }
         for (key, members) in organizationKeyMembers where members.count > 1 { recheckOrganizationKey(key, catalog) }
         global = settingsFindings(catalog.settings)
+        for f in global { mark(f, +1) }
     }
 
     // MARK: Interning and indexes
@@ -294,6 +311,7 @@ public struct Schedule: Sendable {
     }
 
     private mutating func mark(_ finding: Finding, _ delta: Int) {
+        if finding.severity == .error { totals.errors += delta } else { totals.warnings += delta }
         let indexes = finding.panelIndexes
         for (k, i) in indexes.enumerated() where k == 0 || indexes[k - 1] != i {
             if finding.severity == .error { panelMarks[i].errors += delta } else { panelMarks[i].warnings += delta }
@@ -315,7 +333,8 @@ public struct Schedule: Sendable {
                     if !scratch.contains(p) { scratch.append(p) }
                 }
             }
-            new = panelFindings(panel, index: index, people: scratch, catalog)
+            let mention = mentions[index] ?? PanelMention(id: panel.id, title: panel.title, slot: try? panel.slot().get())
+            new = panelFindings(panel, mention: mention, indexes: [index], people: scratch, catalog) { (personIDs[$0], facts[$0]) }
         }
         if !byPanel[index].isEmpty || !new.isEmpty {
             remark(removing: byPanel[index], adding: new)
@@ -324,11 +343,11 @@ public struct Schedule: Sendable {
     }
 
     /// A live panel's own checks: time, references, roster, unavailability, waking hours, open roles.
-    func panelFindings(_ panel: Panel, index: Int, people: [Int], _ catalog: Catalog) -> [Finding] {
+    /// `people` are the roster's people once each, as numbers that `person` turns into id and facts.
+    func panelFindings(_ panel: Panel, mention: PanelMention, indexes here: [Int], people: [Int], _ catalog: Catalog,
+                       person facts: (Int) -> (PersonID, PersonFacts?)) -> [Finding] {
         var out: [Finding] = []
-        let mention = mentions[index] ?? PanelMention(id: panel.id, title: panel.title, slot: try? panel.slot().get())
         let id = panel.id
-        let here = [index]
 
         if mention.slot == nil {
             if case .failure(let problem) = panel.slot() {
@@ -354,8 +373,8 @@ public struct Schedule: Sendable {
         }
         let hours = settings.wakingHours
         for p in people {
-            let personID = personIDs[p]
-            guard let person = facts[p] else {
+            let (personID, known) = facts(p)
+            guard let person = known else {
                 out.append(Finding(.unknownReference, panels: [id], indexes: here, people: [personID], .unknownPanelReference(mention, field: "person", id: personID.rawValue)))
                 continue
             }
@@ -381,6 +400,62 @@ public struct Schedule: Sendable {
             if !hasPanelist { out.append(Finding(.noPanelists, panels: [id], indexes: here, .noPanelists(mention))) }
         }
         return out
+    }
+
+    /// The findings a draft of a panel would have against the rest of the store, without changing
+    /// anything: its own checks, and the double bookings, changeovers and series overlaps it would make.
+    /// For the editor's live view; costs the draft's people's and series' panels.
+    public func preview(_ draft: Panel, in catalog: Catalog) -> [Finding] {
+        guard draft.status != .cancelled else { return [] }
+        var zones = ZoneCache()
+        let mention = PanelMention(id: draft.id, title: draft.title, slot: try? draft.slot().get())
+        let own = panelIndex[draft.id]
+        var ids: [PersonID] = [], known: [PersonFacts?] = []
+        for entry in draft.roster where !ids.contains(entry.person) {
+            ids.append(entry.person)
+            if let p = personIndex[entry.person] { known.append(facts[p]) } else { known.append(catalog.people[entry.person].map { personFacts($0, &zones) }) }
+        }
+        var out = panelFindings(draft, mention: mention, indexes: [], people: Array(0..<ids.count), catalog) { (ids[$0], known[$0]) }
+        guard let slot = mention.slot else { return out }
+        let span = slot.span
+        func ordered(_ other: PanelMention) -> (PanelMention, PanelMention) {
+            other.slot!.span.start < span.start || (other.slot!.span.start == span.start && other.id < draft.id) ? (other, mention) : (mention, other)
+        }
+        for (k, personID) in ids.enumerated() {
+            guard let facts = known[k], let p = personIndex[personID] else { continue }
+            var before: (gap: Int, mention: PanelMention)?, after: (gap: Int, mention: PanelMention)?
+            for i in personPanels[p] where i != own {
+                guard let other = mentions[i], let otherSpan = other.slot?.span else { continue }
+                if otherSpan.overlaps(span) {
+                    let (a, b) = ordered(other)
+                    out.append(Finding(.personDoubleBooked, panels: [a.id, b.id], people: [personID],
+                                       .doubleBooked(person: facts.name, a, b, overlapMinutes: span.overlapMinutes(with: otherSpan))))
+                } else if otherSpan.end <= span.start {
+                    let gap = otherSpan.end.minutes(until: span.start)
+                    if before == nil || gap < before!.gap { before = (gap, other) }
+                } else {
+                    let gap = span.end.minutes(until: otherSpan.start)
+                    if after == nil || gap < after!.gap { after = (gap, other) }
+                }
+            }
+            if let before, before.gap < settings.changeoverMinutes {
+                out.append(Finding(.shortChangeover, panels: [before.mention.id, draft.id], people: [personID],
+                                   .shortChangeover(person: facts.name, before.mention, mention, gapMinutes: before.gap, changeover: settings.changeoverMinutes)))
+            }
+            if let after, after.gap < settings.changeoverMinutes {
+                out.append(Finding(.shortChangeover, panels: [draft.id, after.mention.id], people: [personID],
+                                   .shortChangeover(person: facts.name, mention, after.mention, gapMinutes: after.gap, changeover: settings.changeoverMinutes)))
+            }
+        }
+        if let seriesID = draft.series, let series = catalog.series[seriesID] {
+            for i in seriesPanels[seriesID] ?? [] where i != own {
+                guard let other = mentions[i], let otherSpan = other.slot?.span, otherSpan.overlaps(span) else { continue }
+                let (a, b) = ordered(other)
+                out.append(Finding(.seriesOverlap, panels: [a.id, b.id], series: [seriesID],
+                                   .seriesOverlap(series: series.name, a, b, overlapMinutes: span.overlapMinutes(with: otherSpan))))
+            }
+        }
+        return out.sorted(by: Finding.ordered)
     }
 
     /// True when any part of the span falls outside [start, end) of the waking hours in the zone.
@@ -508,7 +583,8 @@ public struct Schedule: Sendable {
     }
 
     private mutating func recheckPersonKey(_ key: String, _ catalog: Catalog) {
-        byPersonKey[key] = nil
+        if let old = byPersonKey.removeValue(forKey: key) { mark(old, -1) }
+        defer { if let new = byPersonKey[key] { mark(new, +1) } }
         let members = (personKeyMembers[key] ?? []).filter { catalog.people.index(forKey: $0) != nil }.sorted()
         if members.isEmpty { personKeyMembers[key] = nil }
         guard members.count > 1 else { return }
@@ -532,7 +608,8 @@ public struct Schedule: Sendable {
     }
 
     private mutating func recheckOrganizationKey(_ key: String, _ catalog: Catalog) {
-        byOrganizationKey[key] = nil
+        if let old = byOrganizationKey.removeValue(forKey: key) { mark(old, -1) }
+        defer { if let new = byOrganizationKey[key] { mark(new, +1) } }
         let members = (organizationKeyMembers[key] ?? []).filter { catalog.organizations.index(forKey: $0) != nil }.sorted()
         if members.isEmpty { organizationKeyMembers[key] = nil }
         guard members.count > 1 else { return }

@@ -33,13 +33,15 @@ public enum NameFolding {
 
     /// The duplicate key of a person's name: folded, honorifics dropped, no spaces.
     /// "The Honorable Professor Irwin Cotler" and "Irwin Cotler" share "irwincotler".
-    public static func personKey(_ name: String) -> String {
+    public static func personKey(_ name: String) -> String { personKeyWords(name).joined() }
+
+    /// The folded words of a name without leading honorifics and trailing post-nominals ("Jr", "PhD").
+    public static func personKeyWords(_ name: String) -> [String] {
         let words = fold(name).split(separator: " ")
         var kept = words.drop { honorifics.contains(String($0)) }
         if kept.isEmpty { kept = words[...] }  // a name made only of such words is still a name
-        // Post-nominals ("Jr", "PhD") at the end do not tell people apart either.
         while let last = kept.last, kept.count > 1, postNominals.contains(String(last)) { kept = kept.dropLast() }
-        return kept.joined()
+        return kept.map(String.init)
     }
 
     /// The duplicate key of an organization's name: folded, a leading "the" dropped, no spaces.

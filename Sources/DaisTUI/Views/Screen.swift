@@ -3,6 +3,19 @@ public struct Screen: Hashable, Sendable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// Where the terminal cursor should blink (a text being typed), or nil to hide it.
+    public var cursor: Position?
+
+    /// A cell position.
+    public struct Position: Hashable, Sendable {
+        public let row: Int
+        public let column: Int
+
+        public init(row: Int, column: Int) {
+            self.row = row
+            self.column = column
+        }
+    }
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)

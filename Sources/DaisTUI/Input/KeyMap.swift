@@ -1,0 +1,195 @@
+/// What a key does, by name. The key map binds keys to commands per context; the reducer performs them.
+public enum Command: Hashable, Sendable {
+    // Browsing
+    case showTab(Tab), help, quit, save, undo, redo, search, filter, zones, cycleZone, toggleFocus
+    case up, down, pageUp, pageDown, first, last, left, right, previousWeek, nextWeek
+    case open, new, edit, delete, roster
+    // Dialogs
+    case accept, cancel, nextField, previousField, saveForm, cycleForward, cycleBackward, clear
+    case addEntry, removeEntry, moveUp, moveDown, cycleRole, appearanceTitle, setHost, addCosponsor, switchSection
+    case yes, no, saveAndQuit, quitWithoutSaving, reload, saveAs, restore, discard
+}
+
+/// Where a key is pressed: the screen or the topmost dialog.
+public enum KeyContext: String, CaseIterable, Hashable, Sendable {
+    case everywhere = "Everywhere"
+    case lists = "Lists and details"
+    case panels = "Panels screen"
+    case week = "Week screen"
+    case directory = "People and Organizations screens"
+    case findings = "Findings screen"
+    case search = "Search"
+    case editor = "Panel editor"
+    case roster = "Roster and organizations editor"
+    case picker = "Choosing a person or organization"
+    case form = "Person, organization and series forms"
+    case prompt = "Questions"
+    case filter = "Filter"
+    case zones = "Display zones"
+    case help = "Help"
+    case confirm = "Confirmations"
+    case storeChanged = "Store changed on disk"
+    case recovery = "Recovered edits"
+}
+
+/// One binding: keys, the command, and the help text (the same table draws the help screen).
+public struct Binding: Sendable {
+    public let context: KeyContext
+    public let keys: [Key]
+    public let command: Command
+    public let help: String
+}
+
+/// The key map: keys as data. Handling and the help screen both read `bindings`.
+public enum KeyMap {
+    public static let bindings: [Binding] = [
+        // Everywhere (when no dialog is open)
+        Binding(context: .everywhere, keys: [.character("1")], command: .showTab(.panels), help: "Panels"),
+        Binding(context: .everywhere, keys: [.character("2")], command: .showTab(.people), help: "People"),
+        Binding(context: .everywhere, keys: [.character("3")], command: .showTab(.organizations), help: "Organizations"),
+        Binding(context: .everywhere, keys: [.character("4")], command: .showTab(.findings), help: "Findings"),
+        Binding(context: .everywhere, keys: [.character("5")], command: .showTab(.week), help: "Week"),
+        Binding(context: .everywhere, keys: [.character("?"), .function(1)], command: .help, help: "this help"),
+        Binding(context: .everywhere, keys: [.character("/")], command: .search, help: "search (case and accents ignored)"),
+        Binding(context: .everywhere, keys: [.character("f")], command: .filter, help: "filter panels: series, status, person, findings"),
+        Binding(context: .everywhere, keys: [.character("z")], command: .zones, help: "choose display zones"),
+        Binding(context: .everywhere, keys: [.character("Z")], command: .cycleZone, help: "show times in the next display zone"),
+        Binding(context: .everywhere, keys: [.character("u")], command: .undo, help: "undo"),
+        Binding(context: .everywhere, keys: [.control("r")], command: .redo, help: "redo"),
+        Binding(context: .everywhere, keys: [.character("s"), .control("s")], command: .save, help: "save the store"),
+        Binding(context: .everywhere, keys: [.character("q")], command: .quit, help: "quit (asks when there are unsaved changes)"),
+        // Lists
+        Binding(context: .lists, keys: [.down, .character("j")], command: .down, help: "next row"),
+        Binding(context: .lists, keys: [.up, .character("k")], command: .up, help: "previous row"),
+        Binding(context: .lists, keys: [.pageDown, .control("f")], command: .pageDown, help: "next page"),
+        Binding(context: .lists, keys: [.pageUp, .control("b")], command: .pageUp, help: "previous page"),
+        Binding(context: .lists, keys: [.home, .character("g")], command: .first, help: "first row"),
+        Binding(context: .lists, keys: [.end, .character("G")], command: .last, help: "last row"),
+        Binding(context: .lists, keys: [.tab], command: .toggleFocus, help: "move between list and details"),
+        Binding(context: .lists, keys: [.left, .character("h")], command: .left, help: "focus the list"),
+        Binding(context: .lists, keys: [.right, .character("l")], command: .right, help: "focus the details"),
+        Binding(context: .lists, keys: [.enter], command: .open, help: "open: edit the panel, person or organization"),
+        Binding(context: .lists, keys: [.character("n")], command: .new, help: "new panel, person or organization"),
+        Binding(context: .lists, keys: [.character("e")], command: .edit, help: "edit the selected record"),
+        Binding(context: .lists, keys: [.character("d"), .delete], command: .delete, help: "delete the selected record (asks)"),
+        Binding(context: .panels, keys: [.character("r")], command: .roster, help: "edit roster, host and co-sponsors"),
+        Binding(context: .findings, keys: [.enter], command: .open, help: "jump to the panel (or person)"),
+        Binding(context: .week, keys: [.left, .character("h")], command: .left, help: "previous day"),
+        Binding(context: .week, keys: [.right, .character("l")], command: .right, help: "next day"),
+        Binding(context: .week, keys: [.down, .character("j")], command: .down, help: "next panel of the day"),
+        Binding(context: .week, keys: [.up, .character("k")], command: .up, help: "previous panel of the day"),
+        Binding(context: .week, keys: [.pageDown, .character("]")], command: .nextWeek, help: "next week"),
+        Binding(context: .week, keys: [.pageUp, .character("[")], command: .previousWeek, help: "previous week"),
+        Binding(context: .week, keys: [.enter], command: .open, help: "show the panel on the Panels screen"),
+        Binding(context: .week, keys: [.character("e")], command: .edit, help: "edit the panel"),
+        Binding(context: .week, keys: [.character("n")], command: .new, help: "new panel on the selected day"),
+        Binding(context: .week, keys: [.character("r")], command: .roster, help: "edit roster, host and co-sponsors"),
+        // Search
+        Binding(context: .search, keys: [.enter], command: .accept, help: "keep the search and return to the list"),
+        Binding(context: .search, keys: [.escape], command: .cancel, help: "clear the search"),
+        // Panel editor
+        Binding(context: .editor, keys: [.tab], command: .nextField, help: "next field (on Zone: take the first completion)"),
+        Binding(context: .editor, keys: [.backTab], command: .previousField, help: "previous field"),
+        Binding(context: .editor, keys: [.down], command: .nextField, help: "next field (in text with several lines: next line)"),
+        Binding(context: .editor, keys: [.up], command: .previousField, help: "previous field (in text with several lines: previous line)"),
+        Binding(context: .editor, keys: [.control("s"), .function(2)], command: .saveForm, help: "save the panel"),
+        Binding(context: .editor, keys: [.enter], command: .accept, help: "next field; on a choice: pick; in Description, Links, Notes: new line"),
+        Binding(context: .editor, keys: [.character(" "), .right], command: .cycleForward, help: "on Format, Status: next choice"),
+        Binding(context: .editor, keys: [.left], command: .cycleBackward, help: "on Format, Status: previous choice"),
+        Binding(context: .editor, keys: [.backspace, .delete], command: .removeEntry, help: "on Series, Host: clear; on Co-sponsors: remove the last"),
+        Binding(context: .editor, keys: [.escape], command: .cancel, help: "close without saving"),
+        // Roster
+        Binding(context: .roster, keys: [.character("a"), .insert], command: .addEntry, help: "add a person (or a co-sponsor)"),
+        Binding(context: .roster, keys: [.character("r"), .character(" ")], command: .cycleRole, help: "role: moderator, remarks, panelist"),
+        Binding(context: .roster, keys: [.character("t")], command: .appearanceTitle, help: "title for this appearance"),
+        Binding(context: .roster, keys: [.character("K"), .shiftUp], command: .moveUp, help: "move up"),
+        Binding(context: .roster, keys: [.character("J"), .shiftDown], command: .moveDown, help: "move down"),
+        Binding(context: .roster, keys: [.character("d"), .delete, .backspace], command: .removeEntry, help: "remove"),
+        Binding(context: .roster, keys: [.character("o")], command: .setHost, help: "choose the host organization"),
+        Binding(context: .roster, keys: [.character("c")], command: .addCosponsor, help: "add a co-sponsor"),
+        Binding(context: .roster, keys: [.tab], command: .switchSection, help: "switch between roster and organizations"),
+        Binding(context: .roster, keys: [.down, .character("j")], command: .down, help: "next entry"),
+        Binding(context: .roster, keys: [.up, .character("k")], command: .up, help: "previous entry"),
+        Binding(context: .roster, keys: [.character("u")], command: .undo, help: "undo"),
+        Binding(context: .roster, keys: [.control("r")], command: .redo, help: "redo"),
+        Binding(context: .roster, keys: [.escape, .character("q"), .enter], command: .cancel, help: "close"),
+        // Picker
+        Binding(context: .picker, keys: [.down, .tab], command: .down, help: "next match"),
+        Binding(context: .picker, keys: [.up, .backTab], command: .up, help: "previous match"),
+        Binding(context: .picker, keys: [.enter], command: .accept, help: "choose (or create the new one)"),
+        Binding(context: .picker, keys: [.escape], command: .cancel, help: "close"),
+        // Forms
+        Binding(context: .form, keys: [.tab, .down], command: .nextField, help: "next field"),
+        Binding(context: .form, keys: [.backTab, .up], command: .previousField, help: "previous field"),
+        Binding(context: .form, keys: [.enter], command: .accept, help: "next field; on the last: save"),
+        Binding(context: .form, keys: [.control("s"), .function(2)], command: .saveForm, help: "save"),
+        Binding(context: .form, keys: [.escape], command: .cancel, help: "close without saving"),
+        // Prompt
+        Binding(context: .prompt, keys: [.enter], command: .accept, help: "accept"),
+        Binding(context: .prompt, keys: [.tab], command: .nextField, help: "complete (zones)"),
+        Binding(context: .prompt, keys: [.escape], command: .cancel, help: "cancel"),
+        // Filter
+        Binding(context: .filter, keys: [.down, .character("j"), .tab], command: .down, help: "next criterion"),
+        Binding(context: .filter, keys: [.up, .character("k"), .backTab], command: .up, help: "previous criterion"),
+        Binding(context: .filter, keys: [.right, .character("l"), .character(" ")], command: .cycleForward, help: "next choice"),
+        Binding(context: .filter, keys: [.left, .character("h")], command: .cycleBackward, help: "previous choice"),
+        Binding(context: .filter, keys: [.enter], command: .accept, help: "on Series, Person: choose; else close"),
+        Binding(context: .filter, keys: [.backspace, .delete, .character("x")], command: .clear, help: "clear the criterion"),
+        Binding(context: .filter, keys: [.character("f")], command: .accept, help: "close, keeping the filter"),
+        Binding(context: .filter, keys: [.escape], command: .cancel, help: "close, restoring the previous filter"),
+        // Zones
+        Binding(context: .zones, keys: [.down, .character("j")], command: .down, help: "next zone"),
+        Binding(context: .zones, keys: [.up, .character("k")], command: .up, help: "previous zone"),
+        Binding(context: .zones, keys: [.enter], command: .accept, help: "show lists in this zone"),
+        Binding(context: .zones, keys: [.character("a")], command: .addEntry, help: "add a zone (EST, Sydney, Europe/London, ...)"),
+        Binding(context: .zones, keys: [.character("d"), .delete], command: .removeEntry, help: "remove the zone"),
+        Binding(context: .zones, keys: [.character("K"), .shiftUp], command: .moveUp, help: "move up"),
+        Binding(context: .zones, keys: [.character("J"), .shiftDown], command: .moveDown, help: "move down"),
+        Binding(context: .zones, keys: [.escape, .character("q"), .character("z")], command: .cancel, help: "close"),
+        // Help
+        Binding(context: .help, keys: [.down, .character("j")], command: .down, help: "scroll down"),
+        Binding(context: .help, keys: [.up, .character("k")], command: .up, help: "scroll up"),
+        Binding(context: .help, keys: [.pageDown, .character(" ")], command: .pageDown, help: "next page"),
+        Binding(context: .help, keys: [.pageUp], command: .pageUp, help: "previous page"),
+        Binding(context: .help, keys: [.escape, .character("q"), .character("?")], command: .cancel, help: "close"),
+        // Confirmations
+        Binding(context: .confirm, keys: [.character("y")], command: .yes, help: "yes"),
+        Binding(context: .confirm, keys: [.character("n"), .escape], command: .no, help: "no, go back"),
+        Binding(context: .confirm, keys: [.character("s")], command: .saveAndQuit, help: "when quitting: save, then quit"),
+        Binding(context: .confirm, keys: [.character("q")], command: .quitWithoutSaving, help: "when quitting: quit without saving"),
+        Binding(context: .storeChanged, keys: [.character("r")], command: .reload, help: "reload the store from disk (your edits are lost)"),
+        Binding(context: .storeChanged, keys: [.character("a")], command: .saveAs, help: "save your version under another name"),
+        Binding(context: .storeChanged, keys: [.escape], command: .cancel, help: "go back (nothing is saved)"),
+        Binding(context: .recovery, keys: [.character("r")], command: .restore, help: "restore the recovered edits (then save them with s)"),
+        Binding(context: .recovery, keys: [.character("d")], command: .discard, help: "discard them"),
+        Binding(context: .recovery, keys: [.escape], command: .cancel, help: "decide later (the file is kept)"),
+    ]
+
+    /// The command for a key in a context, if one is bound.
+    public static func command(for key: Key, in context: KeyContext) -> Command? {
+        bindings.first { $0.context == context && $0.keys.contains(key) }?.command
+    }
+
+    /// The help screen's lines: each context, then its keys and what they do.
+    public static func helpLines() -> [String] {
+        var lines: [String] = []
+        for context in KeyContext.allCases {
+            let rows = bindings.filter { $0.context == context }
+            guard !rows.isEmpty else { continue }
+            if !lines.isEmpty { lines.append("") }
+            lines.append(context.rawValue)
+            for row in rows {
+                let keys = row.keys.map(\.description).joined(separator: " ")
+                lines.append("  " + keys.padding(18) + row.help)
+            }
+        }
+        lines.append("")
+        lines.append("Text fields: ← → move, Home/End or Ctrl-A/Ctrl-E, Backspace/Delete, Ctrl-U/Ctrl-K clear before/after, Ctrl-W delete a word.")
+        return lines
+    }
+}
+
+extension String {
+    /// Padded with spaces to at least `width` characters.
+    func padding(_ width: Int) -> String { count >= width ? self + " " : self + String(repeating: " ", count: width - count) }
+}

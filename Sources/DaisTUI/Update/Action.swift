@@ -1,0 +1,27 @@
+import DaisCore
+
+/// Something that happened: a key, a resize, or the outcome of an effect the shell performed.
+public enum Action: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    case saved(StoreFile.Fingerprint, path: String)
+    case saveFailed(StoreError)
+    case reloaded(StoreFile.Loaded)
+    case reloadFailed(StoreError)
+    case recoveryFound(RecoveryOffer)
+    case recoveryDiscarded
+}
+
+/// Work the shell does for the reducer; its outcome comes back as an action.
+public enum Effect: Sendable {
+    /// Save the catalog to the store, expecting the file to be as loaded.
+    case save(Catalog, StoreInfo)
+    /// Save the catalog to a new file (which must not exist).
+    case saveAs(Catalog, path: String)
+    /// Load the store again.
+    case reload(path: String)
+    /// Remove the recovery file beside the store.
+    case discardRecovery(storePath: String)
+    /// End the console.
+    case quit
+}

@@ -1,0 +1,301 @@
+import DaisCore
+
+extension AppState {
+    /// Routes a key to the topmost dialog.
+    mutating func handleDialog(_ key: Key, _ context: KeyContext) -> [Effect] {
+        switch overlays.last {
+        case .help(let scroll)?:
+            let lines = KeyMap.helpLines().count
+            let page = max(1, height - 4)
+            switch KeyMap.command(for: key, in: .help) {
+            case .down?: overlays[overlays.count - 1] = .help(scroll: min(max(0, lines - page), scroll + 1))
+            case .up?: overlays[overlays.count - 1] = .help(scroll: max(0, scroll - 1))
+            case .pageDown?: overlays[overlays.count - 1] = .help(scroll: min(max(0, lines - page), scroll + page))
+            case .pageUp?: overlays[overlays.count - 1] = .help(scroll: max(0, scroll - page))
+            case .cancel?: overlays.removeLast()
+            default: break
+            }
+            return []
+        case .confirm(let confirmation)?:
+            return handleConfirm(confirmation, KeyMap.command(for: key, in: .confirm))
+        case .storeChanged?:
+            switch KeyMap.command(for: key, in: .storeChanged) {
+            case .reload?:
+                overlays.removeLast()
+                return [.reload(path: store.path)]
+            case .saveAs?:
+                overlays.removeLast()
+                overlays.append(.prompt(Prompt(.saveAs, title: "Save your version as (a new file)", text: store.path + ".mine.json")))
+            case .cancel?: overlays.removeLast()
+            default: break
+            }
+            return []
+        case .recovery(let offer)?:
+            switch KeyMap.command(for: key, in: .recovery) {
+            case .restore?:
+                overlays.removeLast()
+                let path = store.path
+                replaceCatalog(offer.catalog, fingerprint: store.fingerprint, modified: true)
+                notice = Notice("Recovered edits restored; save with s to keep them", .success)
+                return [.discardRecovery(storePath: path)]
+            case .discard?:
+                overlays.removeLast()
+                notice = Notice("Recovered edits discarded")
+                return [.discardRecovery(storePath: store.path)]
+            case .cancel?: overlays.removeLast()
+            default: break
+            }
+            return []
+        case .filter(let dialog)?:
+            handleFilter(dialog, key)
+            return []
+        case .zones(let dialog)?:
+            handleZones(dialog, key)
+            return []
+        case .prompt(let prompt)?:
+            return handlePrompt(prompt, key)
+        case .editor(let editor)?:
+            handleEditor(editor, key)
+            return []
+        case .roster(let roster)?:
+            handleRoster(roster, key)
+            return []
+        case .picker(let picker)?:
+            handlePicker(picker, key)
+            return []
+        case .form(let form)?:
+            handleForm(form, key)
+            return []
+        case nil:
+            return []
+        }
+    }
+
+    // MARK: Confirmations
+
+    mutating func handleConfirm(_ confirmation: Confirmation, _ command: Command?) -> [Effect] {
+        switch (confirmation.subject, command) {
+        case (_, .no?):
+            overlays.removeLast()
+        case (.deletePanel(let id), .yes?):
+            overlays.removeLast()
+            if let panel = catalog.panels[id] {
+                commit(Edit("Delete '\(panel.title)'", [.panel(old: panel, new: nil)]))
+                notice = Notice("Deleted '\(panel.title)' (u to undo)")
+            }
+        case (.deletePerson(let id), .yes?):
+            overlays.removeLast()
+            guard let person = catalog.people[id] else { break }
+            var changes: [Change] = []
+            for panel in catalog.panels.values where panel.roster.contains(where: { $0.person == id }) {
+                var changed = panel
+                changed.roster.removeAll { $0.person == id }
+                changes.append(.panel(old: panel, new: changed))
+            }
+            changes.append(.person(old: person, new: nil))
+            commit(Edit("Delete \(person.name)", changes))
+            notice = Notice("Deleted \(person.name) (u to undo)")
+        case (.deleteOrganization(let id), .yes?):
+            overlays.removeLast()
+            guard let org = catalog.organizations[id] else { break }
+            var changes: [Change] = []
+            for panel in catalog.panels.values where panel.host == id || panel.cosponsors.contains(id) {
+                var changed = panel
+                if changed.host == id { changed.host = nil }
+                changed.cosponsors.removeAll { $0 == id }
+                changes.append(.panel(old: panel, new: changed))
+            }
+            for series in catalog.series.values where series.host == id {
+                var changed = series
+                changed.host = nil
+                changes.append(.series(old: series, new: changed))
+            }
+            changes.append(.organization(old: org, new: nil))
+            commit(Edit("Delete \(org.name)", changes))
+            notice = Notice("Deleted \(org.name) (u to undo)")
+        case (.quit, .saveAndQuit?):
+            overlays.removeLast()
+            quittingAfterSave = true
+            return save()
+        case (.quit, .quitWithoutSaving?):
+            overlays.removeLast()
+            quitting = true
+            return [.quit]
+        case (.reload, .yes?):
+            overlays.removeLast()
+            return [.reload(path: store.path)]
+        default:
+            break
+        }
+        return []
+    }
+
+    // MARK: Filter
+
+    mutating func handleFilter(_ dialog: FilterDialog, _ key: Key) {
+        var dialog = dialog
+        let rows = FilterDialog.Row.allCases
+        switch KeyMap.command(for: key, in: .filter) {
+        case .down?: dialog.row = rows[(dialog.row.rawValue + 1) % rows.count]
+        case .up?: dialog.row = rows[(dialog.row.rawValue + rows.count - 1) % rows.count]
+        case .cycleForward?, .cycleBackward?:
+            let step = KeyMap.command(for: key, in: .filter) == .cycleForward ? 1 : -1
+            switch dialog.row {
+            case .series:
+                let choices: [SeriesID?] = [nil] + catalog.seriesByName().map(\.id)
+                let i = choices.firstIndex { $0 == filter.series } ?? 0
+                filter.series = choices[(i + step + choices.count) % choices.count]
+            case .status:
+                let choices: [PanelStatus?] = [nil] + PanelStatus.allCases
+                let i = choices.firstIndex { $0 == filter.status } ?? 0
+                filter.status = choices[(i + step + choices.count) % choices.count]
+            case .person:
+                overlays.append(.picker(Picker(kind: .person, purpose: .filterPerson)))
+            case .findings:
+                let choices = PanelFilter.FindingsChoice.allCases
+                let i = choices.firstIndex(of: filter.findings) ?? 0
+                filter.findings = choices[(i + step + choices.count) % choices.count]
+            }
+        case .clear?:
+            switch dialog.row {
+            case .series: filter.series = nil
+            case .status: filter.status = nil
+            case .person: filter.person = nil
+            case .findings: filter.findings = .any
+            }
+        case .accept?:
+            switch dialog.row {
+            case .series: overlays.append(.picker(Picker(kind: .series, purpose: .filterSeries)))
+            case .person: overlays.append(.picker(Picker(kind: .person, purpose: .filterPerson)))
+            default:
+                overlays.removeLast()
+                applySearchAndFilter(keepingTab: .panels)
+                return
+            }
+        case .cancel?:
+            filter = dialog.previous
+            overlays.removeLast()
+            applySearchAndFilter(keepingTab: .panels)
+            return
+        default:
+            return
+        }
+        if case .filter? = overlays.last { overlays[overlays.count - 1] = .filter(dialog) } else if let i = overlays.lastIndex(where: { if case .filter = $0 { return true } else { return false } }) {
+            overlays[i] = .filter(dialog)
+        }
+        applySearchAndFilter(keepingTab: .panels)
+    }
+
+    // MARK: Zones
+
+    mutating func handleZones(_ dialog: ZoneDialog, _ key: Key) {
+        var dialog = dialog
+        let zones = catalog.settings.displayZones
+        switch KeyMap.command(for: key, in: .zones) {
+        case .down?: dialog.selected = min(zones.count - 1, dialog.selected + 1)
+        case .up?: dialog.selected = max(0, dialog.selected - 1)
+        case .accept?:
+            overlays.removeLast()
+            let valid = displayZones
+            if let zone = Zone.named(zones[safe: dialog.selected] ?? ""), let i = valid.firstIndex(of: zone) { currentZone = i }
+            notice = Notice("Times in \(zone.identifier)")
+            scrollToSelection()
+            return
+        case .addEntry?:
+            overlays.append(.prompt(Prompt(.addZone, title: "Add a display zone (EST, Sydney, Europe/London, UTC+3, ...)")))
+        case .removeEntry?:
+            guard zones.count > 1, dialog.selected < zones.count else {
+                notice = Notice("Keep at least one display zone", .error)
+                return
+            }
+            var new = zones
+            let removed = new.remove(at: dialog.selected)
+            setDisplayZones(new, label: "Remove display zone \(removed)")
+            dialog.selected = min(dialog.selected, new.count - 1)
+        case .moveUp?, .moveDown?:
+            let up = KeyMap.command(for: key, in: .zones) == .moveUp
+            let target = dialog.selected + (up ? -1 : 1)
+            guard target >= 0, target < zones.count else { return }
+            var new = zones
+            new.swapAt(dialog.selected, target)
+            setDisplayZones(new, label: "Reorder display zones")
+            dialog.selected = target
+        case .cancel?:
+            overlays.removeLast()
+            return
+        default:
+            return
+        }
+        if let i = overlays.lastIndex(where: { if case .zones = $0 { return true } else { return false } }) { overlays[i] = .zones(dialog) }
+    }
+
+    mutating func setDisplayZones(_ zones: [String], label: String) {
+        var settings = catalog.settings
+        settings.displayZonesValue = zones
+        commit(Edit(label, [.settings(old: catalog.settings, new: settings)]))
+    }
+
+    // MARK: Prompts
+
+    mutating func handlePrompt(_ prompt: Prompt, _ key: Key) -> [Effect] {
+        var prompt = prompt
+        switch KeyMap.command(for: key, in: .prompt) {
+        case .cancel?:
+            overlays.removeLast()
+            return []
+        case .nextField?:
+            if case .addZone = prompt.purpose, let first = ZoneAliases.completions(for: prompt.field.text).first {
+                prompt.field = TextField(first)
+            }
+        case .accept?:
+            return acceptPrompt(prompt)
+        default:
+            prompt.field.apply(key)
+            prompt.message = nil
+        }
+        overlays[overlays.count - 1] = .prompt(prompt)
+        return []
+    }
+
+    mutating func acceptPrompt(_ prompt: Prompt) -> [Effect] {
+        var prompt = prompt
+        let text = prompt.field.text
+        switch prompt.purpose {
+        case .saveAs, .exportFile:
+            let path = text.strippingSpaces
+            guard !path.isEmpty else {
+                prompt.message = "give a file name"
+                overlays[overlays.count - 1] = .prompt(prompt)
+                return []
+            }
+            overlays.removeLast()
+            let folder = store.path.contains("/") ? String(store.path[..<store.path.lastIndex(of: "/")!]) : "."
+            return [.saveAs(catalog, path: path.hasPrefix("/") ? path : "\(folder)/\(path)")]
+        case .appearanceTitle(let id, let index):
+            overlays.removeLast()
+            guard var panel = catalog.panels[id], index < panel.roster.count else { return [] }
+            let old = panel
+            panel.roster[index].title = text.strippingSpaces.isEmpty ? nil : text.strippingSpaces
+            commit(Edit("Title for \(catalog.name(of: panel.roster[index].person))", [.panel(old: old, new: panel)]))
+        case .addZone:
+            let lookup = ZoneAliases.lookup(text)
+            guard let zone = lookup.zone else {
+                prompt.message = lookup.message
+                overlays[overlays.count - 1] = .prompt(prompt)
+                return []
+            }
+            overlays.removeLast()
+            var zones = catalog.settings.displayZones
+            guard !zones.contains(zone.identifier) else {
+                notice = Notice("\(zone.identifier) is already a display zone")
+                return []
+            }
+            zones.append(zone.identifier)
+            setDisplayZones(zones, label: "Add display zone \(zone.identifier)")
+            if let i = overlays.lastIndex(where: { if case .zones = $0 { return true } else { return false } }) {
+                overlays[i] = .zones(ZoneDialog(selected: zones.count - 1))
+            }
+        }
+        return []
+    }
+}

@@ -1,0 +1,401 @@
+import DaisCore
+
+/// The console's update function: the new state and the effects for the shell, from one action.
+/// Pure: no terminal, no files, no clock.
+public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .key(let key):
+        state.notice = nil
+        return state.handle(key)
+    case .resize(let width, let height):
+        state.width = width
+        state.height = height
+        state.scrollToSelection()
+        return []
+    case .saved(let fingerprint, let path):
+        if path == state.store.path {
+            state.store.fingerprint = fingerprint
+            state.history.markSaved()
+            state.notice = Notice("Saved \(path)", .success)
+        } else {
+            state.notice = Notice("Saved your version as \(path); the store itself was not changed", .success)
+        }
+        if state.quittingAfterSave {
+            state.quitting = true
+            return [.quit]
+        }
+        return []
+    case .saveFailed(let error):
+        state.quittingAfterSave = false
+        if case .changedOnDisk = error {
+            state.overlays.append(.storeChanged)
+        } else {
+            state.notice = Notice(error.description, .error)
+        }
+        return []
+    case .reloaded(let loaded):
+        state.replaceCatalog(loaded.catalog, fingerprint: loaded.fingerprint, modified: false)
+        state.notice = Notice("Reloaded \(state.store.path)", .success)
+        return []
+    case .reloadFailed(let error):
+        state.notice = Notice(error.description, .error)
+        return []
+    case .recoveryFound(let offer):
+        state.overlays.append(.recovery(offer))
+        return []
+    case .recoveryDiscarded:
+        return []
+    }
+}
+
+extension AppState {
+    /// The context keys are read in now.
+    public var keyContext: KeyContext {
+        switch overlays.last {
+        case .help?: return .help
+        case .confirm?: return .confirm
+        case .filter?: return .filter
+        case .zones?: return .zones
+        case .editor?: return .editor
+        case .roster?: return .roster
+        case .picker?: return .picker
+        case .form?: return .form
+        case .prompt?: return .prompt
+        case .storeChanged?: return .storeChanged
+        case .recovery?: return .recovery
+        case nil:
+            if searching { return .search }
+            switch tab {
+            case .panels: return .panels
+            case .week: return .week
+            case .findings: return .findings
+            case .people, .organizations: return .directory
+            }
+        }
+    }
+
+    mutating func handle(_ key: Key) -> [Effect] {
+        if Layout(width: width, height: height).isTooSmall, overlays.isEmpty, key != .character("q") { return [] }
+        let context = keyContext
+        switch context {
+        case .help, .confirm, .filter, .zones, .editor, .roster, .picker, .form, .prompt, .storeChanged, .recovery:
+            return handleDialog(key, context)
+        case .search:
+            return handleSearch(key)
+        default:
+            // Screen-specific bindings first, then lists, then everywhere.
+            for scope in [context, .lists, .everywhere] {
+                if context == .week && scope == .lists { continue }
+                if let command = KeyMap.command(for: key, in: scope) { return perform(command) }
+            }
+            return []
+        }
+    }
+
+    // MARK: Browsing commands
+
+    mutating func perform(_ command: Command) -> [Effect] {
+        switch command {
+        case .showTab(let tab): show(tab)
+        case .help: overlays.append(.help(scroll: 0))
+        case .quit: return quit()
+        case .save: return save()
+        case .undo: undo()
+        case .redo: redo()
+        case .search:
+            searching = true
+            if search[tab] == nil { search[tab] = TextField() }
+        case .filter: overlays.append(.filter(FilterDialog(previous: filter)))
+        case .zones: overlays.append(.zones(ZoneDialog(selected: min(currentZone, displayZones.count - 1))))
+        case .cycleZone:
+            currentZone = (currentZone + 1) % displayZones.count
+            notice = Notice("Times in \(zone.identifier)")
+            scrollToSelection()
+        case .toggleFocus: focus = focus == .list ? .details : .list
+        case .left:
+            if tab == .week { moveDay(-1) } else { focus = .list }
+        case .right:
+            if tab == .week { moveDay(1) } else { focus = .details }
+        case .up: move(-1)
+        case .down: move(1)
+        case .pageUp: move(-max(1, listHeight - 1))
+        case .pageDown: move(max(1, listHeight - 1))
+        case .first: move(-Int.max / 2)
+        case .last: move(Int.max / 2)
+        case .previousWeek: shiftWeek(-7)
+        case .nextWeek: shiftWeek(7)
+        case .open: open()
+        case .new: newRecord()
+        case .edit: editRecord()
+        case .delete: askDelete()
+        case .roster:
+            if let panel = tab == .week ? selectedWeekPanel : selectedPanel {
+                overlays.append(.roster(RosterEditor(panelID: panel.id)))
+            }
+        default: break
+        }
+        return []
+    }
+
+    mutating func show(_ newTab: Tab) {
+        if newTab == .week, tab != .week, let panel = selectedPanel, let slot = try? panel.slot().get() {
+            let date = zone.local(at: slot.span.start).date
+            weekStart = date.adding(days: -date.weekdayIndex)
+            weekDay = date.weekdayIndex
+            weekRow = weekDays[weekDay].firstIndex { $0.id == panel.id } ?? 0
+        }
+        tab = newTab
+        focus = .list
+        searching = false
+        scrollToSelection()
+    }
+
+    /// Moves the selection (or scrolls the details when they have the focus).
+    mutating func move(_ delta: Int) {
+        if tab == .week {
+            let count = weekDays[weekDay].count
+            weekRow = max(0, min(count - 1, weekRow + delta))
+            return
+        }
+        var c = cursor
+        if focus == .details && tab != .findings {
+            c.detailTop = max(0, c.detailTop + (abs(delta) > 1_000 ? (delta > 0 ? 10_000 : -10_000) : delta))
+            cursors[tab] = c
+            return
+        }
+        let count = rowCount
+        guard count > 0 else { return }
+        let target = delta > 0 ? min(count - 1, c.selected &+ delta) : max(0, c.selected &+ delta)
+        c.selected = target
+        c.detailTop = 0
+        cursors[tab] = c
+        scrollToSelection()
+    }
+
+    /// Rows of the current tab's list.
+    var rowCount: Int {
+        switch tab {
+        case .panels: return panelCount
+        case .people: return peopleCount
+        case .organizations: return organizationCount
+        case .findings: return findings.count
+        case .week: return weekDays[weekDay].count
+        }
+    }
+
+    /// Keeps the selected row inside the list's window.
+    mutating func scrollToSelection() {
+        var c = cursor
+        let height = max(1, listHeight)
+        c.selected = max(0, min(c.selected, max(0, rowCount - 1)))
+        if c.selected < c.top { c.top = c.selected }
+        if tab == .panels {
+            if c.selected - c.top > height { c.top = c.selected - height + 1 }
+            while c.top < c.selected, !panelRows(from: c.top, limit: height).contains(.panel(position: c.selected)) { c.top += 1 }
+        } else if c.selected >= c.top + height {
+            c.top = c.selected - height + 1
+        }
+        c.top = max(0, c.top)
+        cursors[tab] = c
+    }
+
+    mutating func moveDay(_ delta: Int) {
+        weekDay += delta
+        if weekDay < 0 { shiftWeek(-7); weekDay = 6 } else if weekDay > 6 { shiftWeek(7); weekDay = 0 }
+        weekRow = 0
+    }
+
+    mutating func shiftWeek(_ days: Int) {
+        weekStart = weekStart.adding(days: days)
+        weekRow = 0
+    }
+
+    var selectedWeekPanel: Panel? {
+        let day = weekDays[weekDay]
+        return weekRow < day.count ? day[weekRow] : nil
+    }
+
+    /// Enter: edit on Panels, People and Organizations; jump to the panel on Findings and Week.
+    mutating func open() {
+        switch tab {
+        case .panels, .people, .organizations: editRecord()
+        case .week:
+            if let panel = selectedWeekPanel { select(panel: panel.id) }
+        case .findings:
+            let list = findings
+            guard cursor.selected < list.count else { return }
+            let finding = list[cursor.selected]
+            if let id = finding.panels.first { select(panel: id) } else if let person = finding.people.first { select(person: person) }
+        }
+    }
+
+    /// Shows a panel selected on the Panels screen, clearing a filter or search that hides it.
+    mutating func select(panel id: PanelID) {
+        if catalog.panels[id] == nil { return }
+        if let visible = visiblePanels, !visible.contains(id) {
+            filter = PanelFilter()
+            search[.panels] = nil
+            visiblePanels = nil
+            notice = Notice("Filter and search cleared to show the panel")
+        }
+        tab = .panels
+        focus = .list
+        cursors[.panels]?.selected = visiblePanels?.firstIndex(of: id) ?? panelOrder.position(of: id) ?? 0
+        cursors[.panels]?.detailTop = 0
+        scrollToSelection()
+    }
+
+    mutating func select(person id: PersonID) {
+        tab = .people
+        if let visible = visiblePeople, !visible.contains(id) {
+            search[.people] = nil
+            visiblePeople = nil
+        }
+        cursors[.people]?.selected = visiblePeople?.firstIndex(of: id) ?? peopleOrder.position(of: id) ?? 0
+        scrollToSelection()
+    }
+
+    mutating func newRecord() {
+        switch tab {
+        case .panels, .week, .findings:
+            var date = selectedPanel.flatMap { try? $0.slot().get() }.map { zone.local(at: $0.span.start).date }
+                ?? weekStart
+            if tab == .week { date = weekStart.adding(days: weekDay) }
+            let series = tab == .panels ? selectedPanel?.series : nil
+            overlays.append(.editor(PanelEditor(panel: nil, date: date, zone: zone.identifier, series: series)))
+        case .people: overlays.append(.form(.person(nil)))
+        case .organizations: overlays.append(.form(.organization(nil)))
+        }
+    }
+
+    mutating func editRecord() {
+        switch tab {
+        case .panels, .findings:
+            guard let panel = tab == .findings ? findings[safe: cursor.selected]?.panels.first.flatMap({ catalog.panels[$0] }) : selectedPanel else { return }
+            overlays.append(.editor(PanelEditor(panel: panel, date: panel.start.date, zone: panel.zone)))
+        case .week:
+            if let panel = selectedWeekPanel { overlays.append(.editor(PanelEditor(panel: panel, date: panel.start.date, zone: panel.zone))) }
+        case .people:
+            if let person = selectedPerson { overlays.append(.form(.person(person))) }
+        case .organizations:
+            if let org = selectedOrganization { overlays.append(.form(.organization(org))) }
+        }
+    }
+
+    mutating func askDelete() {
+        switch tab {
+        case .panels, .week:
+            guard let panel = tab == .week ? selectedWeekPanel : selectedPanel else { return }
+            overlays.append(.confirm(Confirmation(subject: .deletePanel(panel.id), message: "Delete the panel '\(panel.title)'?",
+                                                  choices: "y Delete   n Keep it")))
+        case .people:
+            guard let person = selectedPerson else { return }
+            let count = catalog.panels.values.filter { $0.roster.contains { $0.person == person.id } }.count
+            let extra = count == 0 ? "" : " They are on \(count) panel\(count == 1 ? "" : "s") and will be taken off those rosters."
+            overlays.append(.confirm(Confirmation(subject: .deletePerson(person.id), message: "Delete \(person.name)?\(extra)",
+                                                  choices: "y Delete   n Keep")))
+        case .organizations:
+            guard let org = selectedOrganization else { return }
+            overlays.append(.confirm(Confirmation(subject: .deleteOrganization(org.id),
+                                                  message: "Delete \(org.name)? Panels it hosts or co-sponsors will no longer name it.",
+                                                  choices: "y Delete   n Keep")))
+        case .findings: break
+        }
+    }
+
+    mutating func quit() -> [Effect] {
+        if isModified {
+            overlays.append(.confirm(Confirmation(subject: .quit, message: "There are unsaved changes.",
+                                                  choices: "s Save and quit   q Quit without saving   n Stay")))
+            return []
+        }
+        quitting = true
+        return [.quit]
+    }
+
+    mutating func save() -> [Effect] {
+        if let reason = store.readOnlyReason {
+            notice = Notice("Read-only: \(reason). Save under another name with the store-changed dialog, or close the other console.", .error)
+            return []
+        }
+        return [.save(catalog, store)]
+    }
+
+    // MARK: Search
+
+    mutating func handleSearch(_ key: Key) -> [Effect] {
+        if let command = KeyMap.command(for: key, in: .search) {
+            searching = false
+            if command == .cancel {
+                search[tab] = nil
+                applySearchAndFilter()
+            }
+            return []
+        }
+        var field = search[tab] ?? TextField()
+        if [Key.up, .down, .pageUp, .pageDown].contains(key) {
+            searching = false
+            return perform(key == .up ? .up : key == .down ? .down : key == .pageUp ? .pageUp : .pageDown)
+        }
+        let before = field.text
+        field.apply(key)
+        search[tab] = field
+        applySearchAndFilter(narrowingFrom: field.text.hasPrefix(before) ? before : nil)
+        return []
+    }
+
+    /// Recomputes the visible rows of the current tab from its search text (and the panel filter).
+    /// `narrowingFrom` is the previous query when the new one extends it: only the rows that matched
+    /// it are searched again.
+    mutating func applySearchAndFilter(narrowingFrom previous: String? = nil, keepingTab: Tab? = nil) {
+        let t = keepingTab ?? tab
+        let query = NameFolding.fold(search[t]?.text ?? "")
+        let selectedPanelID = panelID(at: cursors[.panels]?.selected ?? 0)
+        switch t {
+        case .panels, .week, .findings:
+            if query.isEmpty && !filter.isActive {
+                visiblePanels = nil
+            } else {
+                let base: [PanelID] = (previous != nil && !(previous!.isEmpty) ? visiblePanels : nil) ?? panelOrder.ids
+                visiblePanels = base.filter { id in
+                    guard let panel = catalog.panels[id] else { return false }
+                    return matchesFilter(panel) && (query.isEmpty || NameFolding.fold(searchText(panel)).contains(query))
+                }
+            }
+            if let id = selectedPanelID {
+                cursors[.panels]?.selected = visiblePanels?.firstIndex(of: id) ?? panelOrder.position(of: id) ?? 0
+                if visiblePanels != nil && !(visiblePanels!.contains(id)) { cursors[.panels]?.selected = 0 }
+            }
+        case .people:
+            visiblePeople = query.isEmpty ? nil : peopleOrder.ids.filter { id in
+                guard let p = catalog.people[id] else { return false }
+                return NameFolding.fold([p.name, p.title ?? "", p.affiliation ?? "", p.email ?? ""].joined(separator: " ")).contains(query)
+            }
+            cursors[.people]?.selected = 0
+        case .organizations:
+            visibleOrganizations = query.isEmpty ? nil : organizationOrder.ids.filter { id in
+                guard let o = catalog.organizations[id] else { return false }
+                return NameFolding.fold("\(o.name) \(o.shortName ?? "")").contains(query)
+            }
+            cursors[.organizations]?.selected = 0
+        }
+        let saved = tab
+        tab = t == .week || t == .findings ? .panels : t
+        scrollToSelection()
+        tab = saved
+    }
+
+    /// What search looks in for a panel: title, series, people, host and co-sponsors.
+    func searchText(_ panel: Panel) -> String {
+        var parts = [panel.title]
+        if let s = panel.series { parts.append(catalog.series[s]?.name ?? "") }
+        for entry in panel.roster { parts.append(catalog.name(of: entry.person)) }
+        if let host = catalog.effectiveHost(of: panel) { parts.append(catalog.name(of: host)) }
+        for org in panel.cosponsors { parts.append(catalog.name(of: org)) }
+        return parts.joined(separator: " ")
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { index >= 0 && index < count ? self[index] : nil }
+}

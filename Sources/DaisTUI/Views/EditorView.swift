@@ -1,0 +1,130 @@
+import DaisCore
+
+/// The panel form, with the slot shown live in every display zone and the draft's findings.
+enum EditorView {
+    static func draw(_ editor: PanelEditor, _ screen: inout Screen, _ state: AppState) {
+        let rect = Rect(row: 1, column: 0, width: state.width, height: state.height - 2)
+        screen.box(rect, title: editor.original == nil ? "New panel" : "Edit panel")
+        let problems = editor.problems()
+        let labelWidth = 13
+        let valueWidth = rect.width - labelWidth - 4
+        var r = rect.row + 1
+        let descriptionRows = state.height >= 34 ? 4 : 2
+        for field in PanelEditor.Field.allCases {
+            let focused = field == editor.focus
+            let rows = field == .description ? descriptionRows : (field == .links || field == .notes) ? (state.height >= 34 ? 2 : 1) : 1
+            guard r + rows <= rect.bottom - 3 else { break }
+            screen.put(field.label, row: r, column: rect.column + 2, width: labelWidth, style: focused ? .bold : (problems[field] != nil ? .error : .dim))
+            let x = rect.column + 2 + labelWidth
+            if let text = editor.texts[field] {
+                screen.draw(text, in: Rect(row: r, column: x, width: valueWidth / 2 + 10, height: rows), focused: focused, style: focused ? .selected : .plain)
+                if let problem = problems[field], field != .zone || !focused {
+                    screen.put(problem, row: r, column: x + valueWidth / 2 + 12, width: valueWidth / 2 - 12, style: .error)
+                } else if field == .zone, let zone = ZoneAliases.lookup(text.text).zone, zone.identifier != text.text {
+                    screen.put("= \(zone.identifier)", row: r, column: x + valueWidth / 2 + 12, width: valueWidth / 2 - 12, style: .accent)
+                } else if field == .zone, focused {
+                    let c = editor.zoneCompletions.joined(separator: "  ")
+                    screen.put(c.isEmpty ? (problems[.zone] ?? "") : "Tab: \(c)", row: r, column: x + valueWidth / 2 + 12, width: valueWidth / 2 - 12,
+                               style: c.isEmpty ? .error : .accent)
+                }
+            } else {
+                let value = choiceText(field, editor, state)
+                screen.bar(value, row: r, column: x, width: valueWidth / 2 + 10, style: focused ? .selected : .plain)
+                if focused {
+                    let hint = field == .format || field == .status ? "Space or ← → to change" : field == .cosponsors ? "Enter adds, Backspace removes the last" : "Enter to choose, Backspace clears"
+                    screen.put(hint, row: r, column: x + valueWidth / 2 + 12, width: valueWidth / 2 - 12, style: .dim)
+                }
+            }
+            r += rows
+        }
+        // Live slot, findings.
+        var lines: [StyledLine] = []
+        switch editor.slot {
+        case .success(let slot)?:
+            lines += PanelDetail.slotLines(slot, zones: state.displayZones).map { StyledLine($0, .accent) }
+            if slot.ambiguity != nil { lines.append(StyledLine("this time occurs twice that day (clocks go back); the first is used", .warning)) }
+        case .failure(let problem)?:
+            lines.append(StyledLine(problem.description, .error))
+        case nil:
+            lines.append(StyledLine("the slot appears here once date, start, zone and minutes are valid", .dim))
+        }
+        if let preview = state.editorPreview(editor) {
+            for f in preview.findings {
+                lines += StyledLine.wrapped("\(f.severity == .error ? "✗" : "!") \(f.message)", width: rect.width - 4,
+                                            style: f.severity == .error ? .error : .warning, hanging: 2)
+            }
+        }
+        r += 1
+        let room = max(0, rect.bottom - 2 - r)
+        screen.draw(Array(lines.prefix(room)), in: Rect(row: r, column: rect.column + 2, width: rect.width - 4, height: room))
+        let footer = editor.message ?? "Tab/Shift-Tab fields  Ctrl-S save  Esc cancel  (roster: r on the list, or after saving a new panel)"
+        screen.put(footer, row: rect.bottom - 2, column: rect.column + 2, width: rect.width - 4, style: editor.message == nil ? .dim : .error)
+    }
+
+    static func choiceText(_ field: PanelEditor.Field, _ editor: PanelEditor, _ state: AppState) -> String {
+        switch field {
+        case .series: return editor.series.map { state.catalog.series[$0]?.name ?? $0.rawValue } ?? "(none)"
+        case .format: return editor.format.label
+        case .status: return editor.status.rawValue
+        case .host:
+            if let host = editor.host { return state.catalog.organizations[host]?.displayName ?? host.rawValue }
+            if let series = editor.series, let host = state.catalog.series[series]?.host { return "(series host: \(state.catalog.name(of: host)))" }
+            return "(none)"
+        case .cosponsors:
+            return editor.cosponsors.isEmpty ? "(none)" : editor.cosponsors.map { state.catalog.organizations[$0]?.shortName ?? state.catalog.name(of: $0) }.joined(separator: ", ")
+        default: return ""
+        }
+    }
+}
+
+/// The roster and organizations editor.
+enum RosterView {
+    static func draw(_ editor: RosterEditor, _ screen: inout Screen, _ state: AppState) {
+        guard let panel = state.catalog.panels[editor.panelID] else { return }
+        let rect = Rect(row: 1, column: 0, width: state.width, height: state.height - 2)
+        screen.box(rect, title: "Roster and organizations")
+        var r = rect.row + 1
+        let width = rect.width - 4
+        screen.put(panel.title, row: r, column: rect.column + 2, width: width, style: .bold)
+        r += 1
+        if let slot = try? panel.slot().get() {
+            screen.put(PanelDetail.slotLines(slot, zones: state.displayZones).first ?? "", row: r, column: rect.column + 2, width: width, style: .dim)
+        }
+        r += 2
+        screen.put("Roster" + (editor.section == .roster ? "" : "  (Tab)"), row: r, column: rect.column + 2, width: width, style: editor.section == .roster ? .header : .dim)
+        r += 1
+        if panel.roster.isEmpty { screen.put("nobody yet: a adds a person", row: r, column: rect.column + 4, width: width - 2, style: .dim); r += 1 }
+        for (k, entry) in panel.roster.enumerated() {
+            let selected = editor.section == .roster && k == editor.selected
+            let name = state.catalog.people[entry.person]?.name ?? "\(entry.person) (unknown)"
+            let title = state.catalog.titleLine(for: entry).map { " — " + $0 } ?? ""
+            screen.bar("  \(entry.role.label.padding(10))\(name)\(title)", row: r, column: rect.column + 1, width: rect.width - 2, style: selected ? .selected : .plain)
+            r += 1
+            if r >= rect.bottom - 8 { break }
+        }
+        r += 1
+        screen.put("Organizations" + (editor.section == .organizations ? "" : "  (Tab)"), row: r, column: rect.column + 2, width: width,
+                   style: editor.section == .organizations ? .header : .dim)
+        r += 1
+        let hostText = panel.host.map { state.catalog.organizations[$0]?.displayName ?? $0.rawValue }
+            ?? state.catalog.effectiveHost(of: panel).map { "(series host: \(state.catalog.name(of: $0)))" } ?? "(none)"
+        screen.bar("  Host        \(hostText)", row: r, column: rect.column + 1, width: rect.width - 2,
+                   style: editor.section == .organizations && editor.selected == 0 ? .selected : .plain)
+        r += 1
+        for (k, org) in panel.cosponsors.enumerated() where r < rect.bottom - 5 {
+            screen.bar("  Co-sponsor  \(state.catalog.organizations[org]?.displayName ?? org.rawValue)", row: r, column: rect.column + 1, width: rect.width - 2,
+                       style: editor.section == .organizations && editor.selected == k + 1 ? .selected : .plain)
+            r += 1
+        }
+        let findings = state.schedule.findings(forPanel: panel)
+        r += 1
+        for f in findings where r < rect.bottom - 3 {
+            screen.put("\(f.severity == .error ? "✗" : "!") \(f.message)", row: r, column: rect.column + 2, width: width, style: f.severity == .error ? .error : .warning)
+            r += 1
+        }
+        let hint = editor.section == .roster
+            ? "a add  r role  t title  K J move  d remove  Tab organizations  o host  c co-sponsor  u undo  Esc close"
+            : "a add co-sponsor  o host  K J move  d remove  Tab roster  u undo  Esc close"
+        screen.put(hint, row: rect.bottom - 2, column: rect.column + 2, width: width, style: .dim)
+    }
+}

@@ -1,0 +1,113 @@
+import CNcursesw
+import DaisCore
+import DaisTUI
+import Dispatch
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs the console: draws the state, reads keys, reduces, and performs effects until quit or a signal.
+public enum Console {
+    /// Runs until the user quits (exit status 0) or a signal stops the console (128 + signal); unsaved
+    /// edits are kept in the recovery file beside the store when a signal stops it.
+    public static func run(_ initial: AppState, terminal: Terminal) -> Int32 {
+        var state = initial
+        let signals = SignalWatcher()
+        var needsDraw = true
+        let (w, h) = terminal.size
+        _ = reduce(&state, .resize(width: w, height: h))
+        let recovery = RecoveryFile(storePath: state.store.path)
+        while !state.quitting {
+            if needsDraw {
+                terminal.draw(ConsoleView.render(state))
+                needsDraw = false
+            }
+            if let signal = signals.received {
+                if state.isModified { try? recovery.write(state.catalog) }
+                terminal.end()
+                return 128 + signal
+            }
+            guard let event = terminal.readEvent() else { continue }
+            let action: Action
+            switch event {
+            case .key(let key): action = .key(key)
+            case .resize(let width, let height):
+                terminal.invalidate()
+                action = .resize(width: width, height: height)
+            }
+            var pending = [action]
+            while !pending.isEmpty {
+                let effects = reduce(&state, pending.removeFirst())
+                for effect in effects { pending += perform(effect) }
+            }
+            needsDraw = true
+        }
+        terminal.end()
+        return 0
+    }
+
+    /// Performs one effect; its outcome comes back as actions.
+    static func perform(_ effect: Effect) -> [Action] {
+        switch effect {
+        case .save(let catalog, let store):
+            do {
+                let fingerprint = try StoreFile(path: store.path).save(catalog, expecting: store.fingerprint)
+                RecoveryFile(storePath: store.path).remove()
+                return [.saved(fingerprint, path: store.path)]
+            } catch {
+                return [.saveFailed(error)]
+            }
+        case .saveAs(let catalog, let path):
+            do {
+                return [.saved(try StoreFile(path: path).save(catalog, expecting: nil), path: path)]
+            } catch {
+                return [.saveFailed(error)]
+            }
+        case .reload(let path):
+            do {
+                return [.reloaded(try StoreFile(path: path).load())]
+            } catch {
+                return [.reloadFailed(error)]
+            }
+        case .discardRecovery(let storePath):
+            RecoveryFile(storePath: storePath).remove()
+            return [.recoveryDiscarded]
+        case .quit:
+            return []
+        }
+    }
+}
+
+/// Watches SIGINT, SIGTERM and SIGHUP without letting them kill the process: the console polls
+/// `received` between keys, keeps unsaved edits and gives the terminal back before exiting.
+final class SignalWatcher {
+    /// The signal number last received (0 for none), shared with the handlers.
+    private final class Flag: Sendable {
+        let value = Atomic<Int32>(0)
+    }
+
+    private let last = Flag()
+    private let sources: [any DispatchSourceSignal]
+
+    init() {
+        dais_ignore_stop_signals()
+        var sources: [any DispatchSourceSignal] = []
+        let queue = DispatchQueue(label: "dais.signals")
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: queue)
+            sources.append(source)
+        }
+        self.sources = sources
+        for (source, sig) in zip(sources, [SIGINT, SIGTERM, SIGHUP]) {
+            source.setEventHandler { [last] in last.value.store(sig, ordering: .relaxed) }
+            source.resume()
+        }
+    }
+
+    /// The last signal received, if any.
+    var received: Int32? {
+        let value = last.value.load(ordering: .relaxed)
+        return value == 0 ? nil : value
+    }
+}
