@@ -19,6 +19,13 @@ public enum Console {
         _ = reduce(&state, .resize(width: w, height: h))
         let recovery = RecoveryFile(storePath: state.store.path)
         while !state.quitting {
+            // The terminal's size is checked directly too: a resize signal can reach another thread.
+            let (width, height) = terminal.size
+            if width != state.width || height != state.height {
+                terminal.invalidate()
+                _ = reduce(&state, .resize(width: width, height: height))
+                needsDraw = true
+            }
             if needsDraw {
                 terminal.draw(ConsoleView.render(state))
                 needsDraw = false

@@ -53,12 +53,25 @@ public final class Terminal {
             init_pair(5, Int16(COLOR_BLACK), Int16(COLOR_CYAN))
         }
         dais_install_fatal_handlers()
+        // A parent may have left SIGWINCH blocked; the console must hear about resizes.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGWINCH)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     deinit { end() }
 
-    /// Rows and columns now.
-    public var size: (width: Int, height: Int) { (Int(getmaxx(window)), Int(getmaxy(window))) }
+    /// Columns and rows now. Asks the terminal itself and tells ncurses when they changed, so that a
+    /// resize is seen even when its signal went to another thread or was blocked.
+    public var size: (width: Int, height: Int) {
+        var w = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &w) == 0, w.ws_col > 0, w.ws_row > 0,
+           Int32(w.ws_col) != getmaxx(window) || Int32(w.ws_row) != getmaxy(window) {
+            resizeterm(Int32(w.ws_row), Int32(w.ws_col))
+        }
+        return (Int(getmaxx(window)), Int(getmaxy(window)))
+    }
 
     /// Gives the terminal back: leaves curses mode, restores the cursor and echo.
     public func end() {

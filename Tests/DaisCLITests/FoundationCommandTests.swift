@@ -201,3 +201,14 @@ struct TimeCommandTests {
         #expect((j["targets"] as? [[String: Any]])?.first?["local"] as? String == "2024-11-13T10:00")
     }
 }
+
+@Suite("dais keys")
+struct KeysCommandTests {
+    @Test("docs/keys.md holds exactly what `dais keys` prints")
+    func docsAreCurrent() throws {
+        let printed = try dais(["keys"]).stdout
+        let doc = try String(contentsOfFile: "\(repositoryRoot)/docs/keys.md", encoding: .utf8)
+        #expect(doc.contains("```\n" + printed + "```\n"))
+        #expect(printed.contains("Ctrl-R            redo"))
+    }
+}

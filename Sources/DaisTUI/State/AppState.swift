@@ -125,6 +125,7 @@ public struct AppState: Sendable {
         weekStart = start.adding(days: -start.weekdayIndex)
         for tab in Tab.allCases { cursors[tab] = ListCursor() }
         selectFirstUpcoming(today: today)
+        scrollToSelection()
     }
 
     /// Shows a message in the status line (until the next key).

@@ -127,7 +127,7 @@ extension AppState {
         case .series:
             for s in catalog.seriesByName() { consider(.series(s.id), name: s.name, extra: s.description ?? "") }
         }
-        var items: [PickerItem] = picker.offersNone ? [.none] : []
+        var items: [PickerItem] = picker.offersNone && query.isEmpty ? [.none] : []
         items += Array((starts + contains).prefix(limit))
         let typed = picker.query.text.strippingSpaces
         if (picker.offersNew || picker.kind == .series && picker.purpose.isEditorSeries), !typed.isEmpty { items.append(.new(typed)) }

@@ -36,7 +36,7 @@ enum DialogView {
         var body: [StyledLine] = []
         for line in lines { body += StyledLine.wrapped(line, width: width - 4) }
         body.append(StyledLine(""))
-        body += StyledLine.wrapped(choices, width: width - 4, style: .bold)
+        body.append(StyledLine(choices, .bold))
         let rect = centered(width: width, height: body.count + 2, state)
         screen.box(rect, title: title)
         screen.draw(body, in: rect.inset(by: 1).shifted(columns: 1))
@@ -67,7 +67,7 @@ enum DialogView {
                        style: selected ? .selected : .plain)
         }
         screen.put("\(state.panelCount) of \(state.panelOrder.count) panels shown", row: rect.row + 6, column: rect.column + 2, width: rect.width - 4, style: .accent)
-        screen.put("← → change  Enter choose  x clear  f keep  Esc undo", row: rect.bottom - 2, column: rect.column + 2, width: rect.width - 4, style: .dim)
+        screen.put("← → change  Enter choose  x clear  f keep  Esc restore", row: rect.bottom - 2, column: rect.column + 2, width: rect.width - 4, style: .dim)
     }
 
     static func drawZones(_ dialog: ZoneDialog, _ screen: inout Screen, _ state: AppState) {

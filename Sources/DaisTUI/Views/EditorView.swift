@@ -17,8 +17,12 @@ enum EditorView {
             screen.put(field.label, row: r, column: rect.column + 2, width: labelWidth, style: focused ? .bold : (problems[field] != nil ? .error : .dim))
             let x = rect.column + 2 + labelWidth
             if let text = editor.texts[field] {
-                screen.draw(text, in: Rect(row: r, column: x, width: valueWidth / 2 + 10, height: rows), focused: focused, style: focused ? .selected : .plain)
-                if let problem = problems[field], field != .zone || !focused {
+                let wide = [PanelEditor.Field.title, .description, .links, .notes].contains(field)
+                let fieldWidth = wide && !text.text.isEmpty ? valueWidth : valueWidth / 2 + 10
+                screen.draw(text, in: Rect(row: r, column: x, width: fieldWidth, height: rows), focused: focused, style: focused ? .selected : .plain)
+                if fieldWidth == valueWidth {
+                    if let problem = problems[field] { screen.put(problem, row: r + rows - 1, column: x, width: valueWidth, style: .error) }
+                } else if let problem = problems[field], field != .zone || !focused {
                     screen.put(problem, row: r, column: x + valueWidth / 2 + 12, width: valueWidth / 2 - 12, style: .error)
                 } else if field == .zone, let zone = ZoneAliases.lookup(text.text).zone, zone.identifier != text.text {
                     screen.put("= \(zone.identifier)", row: r, column: x + valueWidth / 2 + 12, width: valueWidth / 2 - 12, style: .accent)

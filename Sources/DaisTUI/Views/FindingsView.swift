@@ -40,16 +40,18 @@ enum WeekView {
             let x = day * columnWidth
             let date = state.weekStart.adding(days: day)
             let isSelected = day == state.weekDay
-            screen.bar(" \(TimeFormat.weekdayDate(date))", row: main.row + 1, column: x, width: columnWidth - 1, style: isSelected ? .bold : .dim)
+            let heading = columnWidth >= 13 ? TimeFormat.weekdayDate(date) : "\(TimeFormat.weekdayShort[date.weekdayIndex]) \(date.day)"
+            screen.bar(" " + heading, row: main.row + 1, column: x, width: columnWidth - 1, style: isSelected ? .bold : .dim)
             for (k, panel) in days[day].prefix(max(0, (main.height - 2) / 2)).enumerated() {
                 let r = main.row + 2 + k * 2
                 let selected = isSelected && k == state.weekRow
                 let style: Style = selected ? .selected : (panel.status == .cancelled ? .dim : .plain)
-                let time = (try? panel.slot().get()).map { TimeFormat.Reading($0.span.start, in: state.zone).clock } ?? "?"
+                let time = (try? panel.slot().get()).map { TimeFormat.Reading($0.span.start, in: state.zone).local.timeText } ?? "?"
                 let (mark, markStyle) = ConsoleView.mark(state.schedule.marks(for: panel.id))
                 screen.bar("", row: r, column: x, width: columnWidth - 1, style: style)
                 let used = screen.put("\(mark)", row: r, column: x, width: 1, style: selected ? .selected : markStyle)
-                screen.put(time, row: r, column: x + used, width: columnWidth - 1 - used, style: style)
+                let minutes = " \(panel.durationMinutes)m"
+                screen.put(time + (columnWidth >= 14 ? minutes : ""), row: r, column: x + used, width: columnWidth - 1 - used, style: style)
                 screen.bar(panel.title, row: r + 1, column: x, width: columnWidth - 1, style: selected ? .selected : .dim)
             }
             if days[day].count > (main.height - 2) / 2 {

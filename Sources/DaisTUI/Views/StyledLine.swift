@@ -29,8 +29,22 @@ extension Screen {
 
     /// Draws a text field in one row (or several for multi-line fields), placing the cursor when focused.
     mutating func draw(_ field: TextField, in rect: Rect, focused: Bool, style: Style = .plain) {
+        if !field.multiline {
+            // One line, scrolled sideways so that the cursor stays in view.
+            let shown = field.characters.map { DisplayText.inert(String($0)) }
+            let widths = shown.map { DisplayText.width(of: $0) }
+            let cursorX = widths.prefix(field.cursor).reduce(0, +)
+            var skip = 0, skipped = 0
+            while focused && cursorX - skipped >= rect.width && skip < shown.count {
+                skipped += widths[skip]
+                skip += 1
+            }
+            put(shown.dropFirst(skip).joined(), row: rect.row, column: rect.column, width: rect.width, style: style)
+            if focused { cursor = Position(row: rect.row, column: rect.column + min(rect.width - 1, cursorX - skipped)) }
+            return
+        }
         let (lines, row, column) = field.layout(width: max(1, rect.width))
-        let first = max(0, row - rect.height + 1)
+        let first = focused ? max(0, row - rect.height + 1) : 0
         for (k, line) in lines.dropFirst(first).prefix(rect.height).enumerated() {
             put(line, row: rect.row + k, column: rect.column, width: rect.width, style: style)
         }

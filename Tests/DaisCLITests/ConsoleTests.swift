@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+/// The built `dais` in a real terminal (tmux): what a person sees and what lands on disk.
+@Suite("The console in tmux", .serialized)
+struct ConsoleTests {
+    /// A temporary copy of the demo store.
+    func demoCopy() throws -> (folder: String, store: String) {
+        let folder = makeTemporaryFolder()
+        let store = folder + "/store.json"
+        try FileManager.default.copyItem(atPath: fixturePath("magnitsky-month.json"), toPath: store)
+        return (folder, store)
+    }
+
+    func console(_ store: String, width: Int = 120, height: Int = 40, extra: String = "") throws -> Tmux {
+        let tmux = try Tmux("echo $$ > \(store).pid; exec \(daisExecutable) --store \(store) \(extra)", width: width, height: height,
+                            environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": "/nonexistent"])
+        let started = try tmux.waitFor("1 Panels")
+        let shown = try tmux.screen()
+        #expect(started != nil, "the console did not start: \(shown)")
+        return tmux
+    }
+
+    @Test("create a panel with a moderator and two panelists purely by keys, save, quit; the JSON on disk has it")
+    func createPanel() throws {
+        let (folder, store) = try demoCopy()
+        defer { removeFolder(folder) }
+        let tmux = try console(store)
+        try tmux.keys("n")
+        try tmux.waitFor("New panel")
+        try tmux.type("Sanctions and the Pacific")
+        try tmux.keys("Tab", "Tab", "Tab", "C-u")
+        try tmux.type("2024-12-04")
+        try tmux.keys("Tab", "C-u")
+        try tmux.type("09:00")
+        try tmux.keys("Tab", "C-u")
+        try tmux.type("Sydney")
+        try tmux.keys("Tab")
+        #expect(try tmux.waitFor("Wed Dec 4 2024  09:00-10:00 AEDT  (Australia/Sydney)") != nil)
+        try tmux.keys("C-s")
+        #expect(try tmux.waitFor("Roster and organizations") != nil)
+        for name in ["olivia", "evgenia", "tasneem"] {
+            try tmux.keys("a")
+            try tmux.waitFor("Choose a person")
+            try tmux.type(name)
+            try tmux.keys("Enter")
+            usleep(200_000)
+        }
+        let roster = try tmux.screen()
+        #expect(roster.contains("Moderator Olivia Dehnavi"))
+        #expect(roster.contains("Panelist  Tasneem Roc"))
+        try tmux.keys("Escape", "s")
+        #expect(try tmux.waitFor("Saved \(store)") != nil)
+        try tmux.keys("q")
+        usleep(500_000)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: store))) as! [String: Any]
+        let panels = json["panels"] as! [[String: Any]]
+        let panel = try #require(panels.first { $0["id"] as? String == "panel-2024-12-04-sanctions-and-the-pacific" })
+        #expect(panel["zone"] as? String == "Australia/Sydney")
+        #expect(panel["start"] as? String == "2024-12-04T09:00")
+        let entries = (panel["roster"] as! [[String: Any]]).map { "\($0["role"]!) \($0["person"]!)" }
+        #expect(entries == ["moderator p-olivia-dehnavi", "panelist p-evgenia-kara-murza", "panelist p-tasneem-roc"])
+        #expect(FileManager.default.fileExists(atPath: store + ".bak"))
+    }
+
+    @Test("moving a panel onto another of Evgenia Kara-Murza's shows the clash mark at once")
+    func clashMark() throws {
+        let (folder, store) = try demoCopy()
+        defer { removeFolder(folder) }
+        let tmux = try console(store)
+        #expect(try tmux.screen().contains("✗ 0"))
+        try tmux.keys("Enter")
+        try tmux.waitFor("Edit panel")
+        try tmux.keys("Tab", "Tab", "Tab", "C-u")
+        try tmux.type("2024-11-13")
+        #expect(try tmux.waitFor("✗ Evgenia Kara-Murza is on") != nil, "the editor shows the clash while typing")
+        try tmux.keys("C-s")
+        let screen = try #require(try tmux.waitFor("✗ 1"))
+        #expect(screen.contains("10:00 EST   60 ✗ TBA Countering arbitrary detention"))
+        #expect(screen.contains("● modified"))
+    }
+
+    @Test("the layout follows resizes, down to 80x24, and says so below")
+    func resize() throws {
+        let (folder, store) = try demoCopy()
+        defer { removeFolder(folder) }
+        let tmux = try console(store)
+        #expect(try tmux.screen().contains("│ Transnational repression and targeted sanctions"), "details beside the list at 120 columns")
+        try tmux.resize(width: 80, height: 24)
+        let found = try tmux.waitFor("────────────────")
+        let shown = try tmux.screen()
+        let size = try tmux.tmux(["display", "-p", "-t", tmux.session, "#{window_width}x#{window_height}"])
+        let narrow = try #require(found, "after resizing to 80x24 (\(size)):\n\(shown)")
+        #expect(narrow.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        #expect(narrow.contains("Tue Nov 26 10:00 EST   60 ! TBA Transnational repression and targeted sanctions"))
+        try tmux.resize(width: 60, height: 20)
+        #expect(try tmux.waitFor("Dais needs a terminal of at least 80×24;") != nil)
+        try tmux.resize(width: 100, height: 30)
+        #expect(try tmux.waitFor("1 Panels") != nil)
+    }
+
+    @Test("SIGTERM leaves the terminal sane and the unsaved edits in a recovery file, offered at the next start")
+    func sigterm() throws {
+        let (folder, store) = try demoCopy()
+        defer { removeFolder(folder) }
+        let before = try Data(contentsOf: URL(fileURLWithPath: store))
+        let tmux = try Tmux("sh -c 'echo $$ > \(store).pid; exec \(daisExecutable) --store \(store)'; echo EXIT=$?; stty -a; sleep 30",
+                            environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8"])
+        #expect(try tmux.waitFor("1 Panels") != nil)
+        try tmux.keys("d", "y")
+        #expect(try tmux.waitFor("● modified") != nil)
+        let pid = try String(contentsOfFile: store + ".pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        kill(pid_t(pid)!, SIGTERM)
+        #expect(try tmux.waitFor("EXIT=143") != nil)
+        let after = try #require(try tmux.waitFor("iexten"), "stty -a printed its local modes")
+        #expect(after.contains(" icanon") && !after.contains("-icanon"), "canonical mode is back")
+        #expect(after.contains(" echo ") && !after.contains("-echo "), "echo is back")
+        #expect(after.contains(" ixon"), "flow control is the terminal's again")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before, "the store itself is untouched")
+        #expect(FileManager.default.fileExists(atPath: store + ".recovery"))
+        let again = try console(store)
+        #expect(try again.waitFor("Recovered edits") != nil)
+        try again.keys("r")
+        #expect(try again.waitFor("● modified") != nil)
+        #expect(try again.screen().contains("5 panels"))
+        #expect(!FileManager.default.fileExists(atPath: store + ".recovery"))
+    }
+
+    @Test("dais refuses to start, in one line, without a terminal that can move the cursor")
+    func refuses() throws {
+        let piped = try dais(["--store", fixturePath("magnitsky-month.json")])
+        #expect(piped.status == 5)
+        #expect(piped.stderr == "dais: standard input is not a terminal; the console needs one (try `dais list`)\n")
+        let tmux = try Tmux("\(daisExecutable) --store \(fixturePath("magnitsky-month.json")); echo EXIT=$?; sleep 30",
+                            environment: ["TERM": "dumb"])
+        let screen = try #require(try tmux.waitFor("EXIT="))
+        #expect(screen.contains("dais: terminal type \"dumb\" cannot move the cursor; the console needs a full-screen terminal"))
+        #expect(screen.contains("EXIT=5"))
+    }
+}

@@ -1,0 +1,354 @@
+import DaisCore
+import Testing
+@testable import DaisTUI
+
+@Suite("Reducer: key sequences to state")
+struct ReducerTests {
+    @Test("create a panel with a moderator and two panelists by keys, then undo and redo it step by step")
+    func createPanelWithRoster() {
+        var state = makeState()
+        let before = state.catalog.panels.count
+        state.press(.character("n"))
+        #expect(state.topOverlayName == "editor")
+        state.type("Visa bans and their limits")
+        state.press(.tab, .tab, .tab, .control("u"))  // Date
+        state.type("2024-12-03")
+        state.press(.tab, .control("u"))
+        state.type("9:30")
+        state.press(.tab, .control("u"))
+        state.type("London")
+        state.press(.control("s"))
+        #expect(state.catalog.panels.count == before + 1)
+        let id = PanelID("panel-2024-12-03-visa-bans-and-their-limits")
+        let panel = try! #require(state.catalog.panels[id])
+        #expect(panel.zone == "Europe/London")
+        #expect(panel.start.description == "2024-12-03T09:30")
+        #expect(panel.series == "magnitsky-month-2024", "a new panel starts in the selected panel's series")
+        #expect(state.topOverlayName == "roster", "saving a new panel opens its roster")
+        state.press(.character("a"))
+        state.type("olivia")
+        state.press(.enter)
+        state.press(.character("a"))
+        state.type("kara murza")
+        state.press(.enter)
+        state.press(.character("a"))
+        state.type("TASNEEM")
+        state.press(.enter)
+        state.press(.escape)
+        #expect(state.topOverlayName == "none")
+        let roster = state.catalog.panels[id]!.roster.map { "\($0.role.rawValue) \($0.person)" }
+        #expect(roster == ["moderator p-olivia-dehnavi", "panelist p-evgenia-kara-murza", "panelist p-tasneem-roc"])
+        #expect(state.isModified)
+        #expect(state.selectedPanel?.id == id)
+        // Undo the three roster additions and the panel, then redo them all.
+        state.press(.character("u"), .character("u"))
+        #expect(state.catalog.panels[id]!.roster.count == 1)
+        state.press(.character("u"), .character("u"))
+        #expect(state.catalog.panels[id] == nil)
+        #expect(!state.isModified)
+        state.press(.control("r"), .control("r"), .control("r"), .control("r"))
+        #expect(state.catalog.panels[id]!.roster.count == 3)
+        state.press(.control("r"))
+        #expect(state.notice?.text == "Nothing to redo")
+    }
+
+    @Test("delete asks first; n keeps, y deletes, u brings it back")
+    func deleteWithConfirmation() {
+        var state = makeState()
+        let id = state.selectedPanel!.id
+        state.press(.character("d"))
+        #expect(state.topOverlayName == "confirm")
+        state.press(.character("n"))
+        #expect(state.catalog.panels[id] != nil)
+        state.press(.character("d"), .character("y"))
+        #expect(state.catalog.panels[id] == nil)
+        #expect(state.panelCount == 5)
+        state.press(.character("u"))
+        #expect(state.catalog.panels[id] != nil)
+        #expect(state.panelCount == 6)
+    }
+
+    @Test("search folds case and accents and narrows as you type; Esc clears it")
+    func search() {
+        var state = makeState()
+        state.press(.character("/"))
+        state.type("KARA")
+        #expect(state.panelCount == 2)
+        state.press(.backspace, .backspace, .backspace, .backspace)
+        state.type("evgénia")
+        #expect(state.panelCount == 2, "é matches e")
+        state.press(.enter)
+        #expect(!state.searching)
+        #expect(state.panelCount == 2)
+        state.press(.character("/"), .escape)
+        #expect(state.panelCount == 6)
+        var people = makeState(wideCatalog())
+        people.press(.character("2"), .character("/"))
+        people.type("zoe")
+        #expect(people.peopleCount == 2, "Zoë Okafor and Chloe Zoeller")
+        people.type(" ok")
+        #expect(people.peopleCount == 1)
+        #expect(people.selectedPerson?.name == "Zoë Okafor 🎉")
+    }
+
+    @Test("filter by series, status, person and findings; Esc restores the previous filter")
+    func filter() {
+        var state = makeState()
+        state.press(.character("f"))
+        #expect(state.topOverlayName == "filter")
+        state.press(.right)  // first series by name: Magnitsky Month 2023
+        #expect(state.panelCount == 3)
+        state.press(.right)
+        #expect(state.panelCount == 3)
+        state.press(.escape)
+        #expect(state.panelCount == 6)
+        state.press(.character("f"), .down, .right)  // status: draft
+        #expect(state.panelCount == 0)
+        state.press(.right)  // scheduled
+        #expect(state.panelCount == 6)
+        state.press(.character("x"), .down, .enter)  // person: picker
+        #expect(state.topOverlayName == "picker")
+        state.type("evgenia")
+        state.press(.enter)
+        #expect(state.panelCount == 2)
+        state.press(.down, .right)  // findings: errors
+        #expect(state.panelCount == 0)
+        state.press(.character("f"))
+        #expect(state.topOverlayName == "none")
+        #expect(state.filter.isActive)
+    }
+
+    @Test("switching the display zone moves panels to their local days without re-sorting")
+    func zoneSwitch() {
+        var state = makeState()
+        #expect(state.zone.identifier == "America/New_York")
+        let before = state.panelOrder.ids
+        state.press(.character("Z"))
+        #expect(state.zone.identifier == "Australia/Sydney")
+        #expect(state.panelOrder.ids == before)
+        let lines = state.screenLines.joined(separator: "\n")
+        #expect(lines.contains("Tue Nov 21 02:00 AEDT"), "Nov 20 10:00 EST is Nov 21 in Sydney")
+        #expect(lines.contains("Wed Nov 29 13:00 AEDT"))
+        state.press(.character("z"))
+        #expect(state.topOverlayName == "zones")
+        state.press(.up, .enter)
+        #expect(state.zone.identifier == "America/New_York")
+    }
+
+    @Test("display zones are edited as settings: add by alias, remove, undo")
+    func displayZones() {
+        var state = makeState()
+        state.press(.character("z"), .character("a"))
+        state.type("Nairobi")
+        state.press(.enter)
+        #expect(state.catalog.settings.displayZones == ["America/New_York", "Australia/Sydney", "UTC", "Africa/Nairobi"])
+        state.press(.character("d"))
+        #expect(state.catalog.settings.displayZones.count == 3)
+        state.press(.escape, .character("u"))
+        #expect(state.catalog.settings.displayZones.last == "Africa/Nairobi")
+        state.press(.character("z"), .character("a"))
+        state.type("CST")
+        state.press(.enter)
+        #expect(state.topOverlayName == "prompt", "an ambiguous zone is refused")
+    }
+
+    @Test("the editor refuses a local time that does not exist and an unknown zone, and explains inline")
+    func editorValidation() {
+        var state = makeState()
+        state.press(.enter)
+        #expect(state.topOverlayName == "editor")
+        state.press(.tab, .tab, .tab, .tab, .control("u"))  // Start
+        state.type("02:30")
+        state.press(.backTab, .control("u"))  // Date
+        state.type("2024-03-10")
+        state.press(.control("s"))
+        guard case .editor(let editor)? = state.overlays.last else { Issue.record("editor closed"); return }
+        #expect(editor.message?.contains("does not exist") == true)
+        #expect(editor.focus == .start)
+        #expect(state.selectedPanel?.start.description == "2024-11-26T10:00", "nothing reached the catalog")
+        state.press(.tab, .control("u"))
+        state.type("Atlantis")
+        guard case .editor(let e2)? = state.overlays.last else { return }
+        #expect(e2.problems()[.zone]?.hasPrefix("unknown time zone \"Atlantis\"") == true)
+        state.press(.escape)
+        #expect(state.topOverlayName == "none")
+        #expect(!state.isModified)
+    }
+
+    @Test("the end time and the minutes follow each other")
+    func durationSync() {
+        var state = makeState()
+        state.press(.enter)
+        for _ in 0..<7 { state.press(.tab) }  // Ends
+        state.press(.control("u"))
+        state.type("12:15")
+        guard case .editor(let editor)? = state.overlays.last else { return }
+        #expect(editor.text(.duration) == "135")
+        state.press(.control("s"))
+        #expect(state.selectedPanel?.durationMinutes == 135)
+    }
+
+    @Test("an edit that makes a clash updates the marks at once; undo clears them")
+    func liveFindings() {
+        var state = makeState()
+        #expect(state.schedule.totals.errors == 0)
+        state.press(.enter, .tab, .tab, .tab, .control("u"))  // the Nov 26 panel's date
+        state.type("2024-11-13")
+        state.press(.control("s"))
+        #expect(state.schedule.totals.errors == 1)
+        #expect(state.schedule.marks(for: "panel-2024-11-13-arbitrary-detention").errors == 1)
+        #expect(state.screenLines[0].contains("✗ 1"))
+        state.press(.character("u"))
+        #expect(state.schedule.totals.errors == 0)
+    }
+
+    @Test("quit asks when there are unsaved changes; save emits the effect and clears the mark when saved")
+    func quitAndSave() {
+        var state = makeState()
+        var effects = state.press(.character("q"))
+        #expect(state.quitting)
+        #expect(effects.count == 1)
+        state = makeState()
+        state.press(.character("d"), .character("y"))
+        effects = state.press(.character("q"))
+        #expect(effects.isEmpty)
+        #expect(state.topOverlayName == "confirm")
+        state.press(.character("n"))
+        effects = state.press(.character("s"))
+        guard case .save(let catalog, _)? = effects.first else { Issue.record("no save effect"); return }
+        #expect(catalog.panels.count == 5)
+        _ = reduce(&state, .saved(StoreFile.Fingerprint(bytes: []), path: "/tmp/store.json"))
+        #expect(!state.isModified)
+        effects = state.press(.character("q"))
+        #expect(state.quitting)
+    }
+
+    @Test("a store changed on disk is not overwritten: the dialog offers reload or save as")
+    func changedOnDisk() {
+        var state = makeState()
+        state.press(.character("d"), .character("y"))
+        _ = reduce(&state, .saveFailed(.changedOnDisk(path: "/tmp/store.json")))
+        #expect(state.topOverlayName == "storeChanged")
+        let effects = state.press(.character("a"))
+        #expect(effects.isEmpty)
+        #expect(state.topOverlayName == "prompt")
+        let saveAs = state.press(.enter)
+        guard case .saveAs(_, let path)? = saveAs.first else { Issue.record("no save-as"); return }
+        #expect(path == "/tmp/store.json.mine.json")
+    }
+
+    @Test("Findings: Enter jumps to the panel; Week: days and weeks")
+    func findingsAndWeek() {
+        var state = makeState()
+        state.press(.character("4"), .down, .enter)
+        #expect(state.tab == .panels)
+        #expect(state.selectedPanel?.id == "panel-2024-01-25-visa-sanctions")
+        state.press(.character("5"))
+        #expect(state.tab == .week)
+        #expect(state.weekStart.description == "2024-01-22")
+        #expect(state.weekDays[3].map(\.id) == ["panel-2024-01-25-visa-sanctions"])
+        state.press(.character("]"))
+        #expect(state.weekStart.description == "2024-01-29")
+        state.press(.character("["), .enter)
+        #expect(state.tab == .panels)
+    }
+
+    @Test("moving stays inside the list and keeps the selection visible")
+    func movement() {
+        var state = makeState(SyntheticStore.generate(panels: 500, seed: 3), width: 80, height: 24)
+        state.press(.character("g"))
+        #expect(state.cursor.selected == 0)
+        state.press(.character("G"))
+        #expect(state.cursor.selected == 499)
+        #expect(state.panelRows(from: state.cursor.top, limit: state.listHeight).contains(.panel(position: 499)))
+        state.press(.pageUp)
+        #expect(state.panelRows(from: state.cursor.top, limit: state.listHeight).contains(.panel(position: state.cursor.selected)))
+        for _ in 0..<30 { state.press(.character("k")) }
+        #expect(state.panelRows(from: state.cursor.top, limit: state.listHeight).contains(.panel(position: state.cursor.selected)))
+    }
+
+    @Test("person forms: new person with an alias zone, edit, and a bad e-mail refused")
+    func personForm() {
+        var state = makeState()
+        state.press(.character("2"), .character("n"))
+        #expect(state.topOverlayName == "form")
+        state.type("Ngozi Okafor")
+        state.press(.tab, .tab, .tab)
+        state.type("not-an-email")
+        state.press(.tab)
+        state.type("Lagos")
+        state.press(.control("s"))
+        guard case .form(let form)? = state.overlays.last else { Issue.record("form closed"); return }
+        #expect(form.message?.contains("e-mail") == true)
+        state.press(.control("u"))  // the refused field has the focus
+        state.type("ngozi@example.org")
+        state.press(.control("s"))
+        let person = state.catalog.people["p-ngozi-okafor"]
+        #expect(person?.homeZone == "Africa/Lagos")
+        #expect(person?.email == "ngozi@example.org")
+        #expect(state.selectedPerson?.id == "p-ngozi-okafor")
+    }
+
+    @Test("the help screen lists every binding of the key map")
+    func help() {
+        var state = makeState(width: 120, height: 40)
+        state.press(.character("?"))
+        #expect(state.topOverlayName == "help")
+        let lines = KeyMap.helpLines()
+        for binding in KeyMap.bindings {
+            #expect(lines.contains { $0.contains(binding.help) }, "\(binding.help)")
+        }
+        #expect(state.screenLines.joined().contains("Panels screen") || state.screenLines.joined().contains("Everywhere"))
+        state.press(.escape)
+        #expect(state.topOverlayName == "none")
+    }
+}
+
+@Suite("Text fields")
+struct TextFieldTests {
+    @Test("cursor keys, Ctrl-A/E/U/K/W, Backspace, Delete, Unicode and combining marks")
+    func editing() {
+        var field = TextField("Kara Murza")
+        field.apply(.control("a"))
+        field.apply(.character("E"))
+        field.apply(.character(" "))
+        #expect(field.text == "E Kara Murza")
+        field.apply(.control("e"))
+        field.apply(.control("w"))
+        #expect(field.text == "E Kara ")
+        field.apply(.backspace)
+        field.apply(.character("-"))
+        field.type("王🎉")
+        #expect(field.text == "E Kara-王🎉")
+        field.apply(.left)
+        field.apply(.backspace)
+        #expect(field.text == "E Kara-🎉")
+        field.apply(.home)
+        field.apply(.delete)
+        field.apply(.control("k"))
+        #expect(field.text == "")
+        field.type("Zoe")
+        field.apply(.character("\u{301}"))
+        #expect(field.text == "Zoé")
+        #expect(field.characters.count == 3)
+        field.apply(.control("u"))
+        #expect(field.text.isEmpty)
+    }
+
+    @Test("multi-line fields take Enter as a new line and move between lines")
+    func multiline() {
+        var field = TextField("first", multiline: true)
+        field.apply(.enter)
+        field.type("second line")
+        field.apply(.up)
+        field.apply(.control("e"))
+        field.type("!")
+        #expect(field.text == "first!\nsecond line")
+        var single = TextField("x")
+        #expect(single.apply(.enter) == false)
+    }
+}
+
+extension TextField {
+    mutating func type(_ text: String) { for c in text { apply(.character(c)) } }
+}
