@@ -4,13 +4,21 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
 need_apt=()
-command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
-command -v tmux >/dev/null 2>&1 || need_apt+=(tmux)      # the console's end-to-end tests
+command -v python3 >/dev/null 2>&1 || need_apt+=(python3 python3-pip)
+command -v tmux >/dev/null 2>&1 || need_apt+=(tmux)          # the console's end-to-end tests
+command -v calcurse >/dev/null 2>&1 || need_apt+=(calcurse)  # real clients for the .ics export
+command -v khal >/dev/null 2>&1 || need_apt+=(khal)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "test.sh: installing ${need_apt[*]}" >&2
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq "${need_apt[@]}" >/dev/null
-  else sudo apt-get update -qq && sudo apt-get install -y -qq "${need_apt[@]}" >/dev/null; fi
+  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+# Python's icalendar and jsonschema check the exports (for the python3 first on PATH).
+if ! python3 -c "import icalendar, jsonschema" 2>/dev/null; then
+  echo "test.sh: installing icalendar and jsonschema from PyPI" >&2
+  python3 -m pip install -q icalendar jsonschema 2>/dev/null || python3 -m pip install -q --break-system-packages icalendar jsonschema
 fi
 
 exec swift test "$@"

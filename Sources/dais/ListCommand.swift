@@ -42,6 +42,11 @@ struct ListCommand: ParsableCommand {
     }
 
     func makeQuery() throws -> PanelQuery {
+        try ListCommand.query(series: series, person: person, status: status, from: from, to: to)
+    }
+
+    /// The selection the options describe (shared with `export`).
+    static func query(series: String?, person: String?, status: [String], from: String?, to: String?) throws -> PanelQuery {
         var statuses: Set<PanelStatus>?
         if !status.isEmpty {
             statuses = Set(try status.map { text in

@@ -289,6 +289,28 @@ struct ReducerTests {
         #expect(state.selectedPerson?.id == "p-ngozi-okafor")
     }
 
+    @Test("export: x opens the dialog; format, selection and file; a file that exists is replaced only after asking")
+    func export() {
+        var state = makeState()
+        state.press(.character("x"))
+        #expect(state.topOverlayName == "export")
+        state.press(.up, .up, .right)  // format: Markdown
+        state.press(.down, .right)     // panels: the selected panel's series
+        var effects = state.press(.enter)
+        guard case .export(_, let format, let ids, _, let path, let replacing)? = effects.first else { Issue.record("no export effect"); return }
+        #expect(format == .md)
+        #expect(path == "/tmp/agenda.md")
+        #expect(ids.count == 3, "Magnitsky Month 2024")
+        #expect(!replacing)
+        _ = reduce(&state, .exportFailed(.refusedOverwrite(path: path, reason: "exists"), format, ids, path: path))
+        #expect(state.topOverlayName == "confirm")
+        effects = state.press(.character("y"))
+        guard case .export(_, _, _, _, _, let replace)? = effects.first else { Issue.record("no second export"); return }
+        #expect(replace)
+        _ = reduce(&state, .exported(path: path, panels: 3))
+        #expect(state.notice?.text == "Exported 3 panels to /tmp/agenda.md")
+    }
+
     @Test("the help screen lists every binding of the key map")
     func help() {
         var state = makeState(width: 120, height: 40)

@@ -61,6 +61,7 @@ extension AppState {
         case .prompt?: return "prompt"
         case .storeChanged?: return "storeChanged"
         case .recovery?: return "recovery"
+        case .export?: return "export"
         }
     }
 }

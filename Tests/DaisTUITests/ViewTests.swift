@@ -36,6 +36,7 @@ struct ViewTests {
         Scene("confirm-delete", [.character("d")]),
         Scene("quit-unsaved", [.character("d"), .character("y"), .character("q")]),
         Scene("search", [.character("/")], typed: "sanctions"),
+        Scene("export", [.character("x"), .up, .right]),
     ]
 
     func render(_ scene: Scene, width: Int, height: Int) -> AppState {

@@ -17,12 +17,15 @@ public struct Panel: Hashable, Sendable, Identifiable {
     public var roster: [RosterEntry]
     public var links: [Link]
     public var notes: String?
+    /// The iCalendar UID of a panel imported from another calendar, kept so that importing the same
+    /// event again updates this panel. Panels made in Dais export the UID "<id>@dais".
+    public var uid: String?
 
     public init(id: PanelID, series: SeriesID? = nil, title: String, description: String? = nil,
                 start: LocalDateTime, zone: String, durationMinutes: Int = 60,
                 format: PanelFormat = .virtualPanel, status: PanelStatus = .scheduled,
                 host: OrganizationID? = nil, cosponsors: [OrganizationID] = [], roster: [RosterEntry] = [],
-                links: [Link] = [], notes: String? = nil) {
+                links: [Link] = [], notes: String? = nil, uid: String? = nil) {
         self.id = id
         self.series = series
         self.title = title
@@ -37,7 +40,11 @@ public struct Panel: Hashable, Sendable, Identifiable {
         self.roster = roster
         self.links = links
         self.notes = notes
+        self.uid = uid
     }
+
+    /// The UID this panel has in iCalendar files.
+    public var calendarUID: String { uid ?? "\(id)@dais" }
 
     /// Roster entries with a role, in roster order.
     public func entries(_ role: Role) -> [RosterEntry] { roster.filter { $0.role == role } }

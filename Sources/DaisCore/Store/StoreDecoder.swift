@@ -293,14 +293,14 @@ public enum StoreDecoder {
         return (Series(id: SeriesID(id), name: name, host: host.map { OrganizationID($0) }, description: description), idOffset)
     }
 
-    private static let panelFields = "id, series, title, description, start, zone, durationMinutes, format, status, host, cosponsors, roster, links, notes"
+    private static let panelFields = "id, series, title, description, start, zone, durationMinutes, format, status, host, cosponsors, roster, links, notes, uid"
 
     private static func decodePanel(_ r: inout JSONReader) throws -> (Panel, Int) {
         r.skipSpace()
         let open = r.position
         var id: String?, series: String?, title: String?, description: String?, start: LocalDateTime?, zone: String?
         var duration = 60, format = PanelFormat.virtualPanel, status = PanelStatus.scheduled
-        var host: String?, notes: String?
+        var host: String?, notes: String?, uid: String?
         var cosponsors: [OrganizationID] = [], roster: [RosterEntry] = [], links: [Link] = []
         var idOffset = 0
         try r.readObject(for: "a panel") { r, key, keyOffset in
@@ -316,6 +316,7 @@ public enum StoreDecoder {
             case "status": status = try readEnum(&r, PanelStatus.self, field: "\"status\"")
             case "host": host = r.readNull() ? nil : try readReference(&r, field: "\"host\" of a panel")
             case "notes": notes = try r.readOptionalString(for: "\"notes\"")
+            case "uid": uid = try r.readOptionalString(for: "\"uid\"")
             case "cosponsors":
                 try r.readArray(for: "\"cosponsors\"") { r in
                     cosponsors.append(OrganizationID(try readReference(&r, field: "\"cosponsors\"")))
@@ -334,7 +335,7 @@ public enum StoreDecoder {
         guard let zone else { throw missing(r, "zone", in: "the panel", at: open) }
         return (Panel(id: PanelID(id), series: series.map { SeriesID($0) }, title: title, description: description,
                       start: start, zone: zone, durationMinutes: duration, format: format, status: status,
-                      host: host.map { OrganizationID($0) }, cosponsors: cosponsors, roster: roster, links: links, notes: notes), idOffset)
+                      host: host.map { OrganizationID($0) }, cosponsors: cosponsors, roster: roster, links: links, notes: notes, uid: uid), idOffset)
     }
 
     private static func decodeRosterEntry(_ r: inout JSONReader) throws -> RosterEntry {

@@ -120,6 +120,7 @@ public enum StoreEncoder {
             w.field("start") { $0.string(panel.start.description) }
             w.field("status") { $0.string(panel.status.rawValue) }
             w.field("title") { $0.string(panel.title) }
+            w.optional("uid", panel.uid)
             w.field("zone") { $0.string(panel.zone) }
         }
     }

@@ -7,7 +7,7 @@ public enum Command: Hashable, Sendable {
     // Dialogs
     case accept, cancel, nextField, previousField, saveForm, cycleForward, cycleBackward, clear
     case addEntry, removeEntry, moveUp, moveDown, cycleRole, appearanceTitle, setHost, addCosponsor, switchSection
-    case yes, no, saveAndQuit, quitWithoutSaving, reload, saveAs, restore, discard
+    case yes, no, saveAndQuit, quitWithoutSaving, reload, saveAs, restore, discard, export
 }
 
 /// Where a key is pressed: the screen or the topmost dialog.
@@ -30,6 +30,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case confirm = "Confirmations"
     case storeChanged = "Store changed on disk"
     case recovery = "Recovered edits"
+    case export = "Export"
 }
 
 /// One binding: keys, the command, and the help text (the same table draws the help screen).
@@ -57,6 +58,7 @@ public enum KeyMap {
         Binding(context: .everywhere, keys: [.character("u")], command: .undo, help: "undo"),
         Binding(context: .everywhere, keys: [.control("r")], command: .redo, help: "redo"),
         Binding(context: .everywhere, keys: [.character("s"), .control("s")], command: .save, help: "save the store"),
+        Binding(context: .everywhere, keys: [.character("x")], command: .export, help: "export the agenda: ics, md, html, csv, schedule.json"),
         Binding(context: .everywhere, keys: [.character("q")], command: .quit, help: "quit (asks when there are unsaved changes)"),
         // Lists
         Binding(context: .lists, keys: [.down, .character("j")], command: .down, help: "next row"),
@@ -146,6 +148,13 @@ public enum KeyMap {
         Binding(context: .zones, keys: [.character("K"), .shiftUp], command: .moveUp, help: "move up"),
         Binding(context: .zones, keys: [.character("J"), .shiftDown], command: .moveDown, help: "move down"),
         Binding(context: .zones, keys: [.escape, .character("q"), .character("z")], command: .cancel, help: "close"),
+        // Export
+        Binding(context: .export, keys: [.down, .tab], command: .down, help: "next choice"),
+        Binding(context: .export, keys: [.up, .backTab], command: .up, help: "previous choice"),
+        Binding(context: .export, keys: [.right, .character(" ")], command: .cycleForward, help: "on Format, Panels: next option"),
+        Binding(context: .export, keys: [.left], command: .cycleBackward, help: "on Format, Panels: previous option"),
+        Binding(context: .export, keys: [.enter, .control("s")], command: .accept, help: "write the file (asks before replacing one)"),
+        Binding(context: .export, keys: [.escape], command: .cancel, help: "close"),
         // Help
         Binding(context: .help, keys: [.down, .character("j")], command: .down, help: "scroll down"),
         Binding(context: .help, keys: [.up, .character("k")], command: .up, help: "scroll up"),

@@ -15,6 +15,26 @@ public enum Overlay: Sendable {
     case storeChanged
     /// Unsaved edits from an earlier session were found beside the store.
     case recovery(RecoveryOffer)
+    case export(ExportDialog)
+}
+
+/// The export dialog: format, which panels, and the file.
+public struct ExportDialog: Sendable {
+    public enum Row: Int, CaseIterable, Sendable { case format, selection, file }
+    /// Which panels to export.
+    public enum Selection: Hashable, Sendable {
+        case all
+        case shown
+        case series(SeriesID)
+        case person(PersonID)
+    }
+
+    public var row: Row = .file
+    public var format: ExportFormat = .ics
+    public var selection: Selection
+    public var choices: [Selection]
+    public var file: TextField
+    public var message: String?
 }
 
 /// A yes/no question before something that loses work.
@@ -25,6 +45,7 @@ public struct Confirmation: Sendable {
         case deleteOrganization(OrganizationID)
         case quit
         case reload
+        case replaceExport(ExportFormat, [PanelID], path: String)
     }
 
     public let subject: Subject

@@ -10,6 +10,8 @@ public enum Action: Sendable {
     case reloadFailed(StoreError)
     case recoveryFound(RecoveryOffer)
     case recoveryDiscarded
+    case exported(path: String, panels: Int)
+    case exportFailed(StoreError, ExportFormat, [PanelID], path: String)
 }
 
 /// Work the shell does for the reducer; its outcome comes back as an action.
@@ -22,6 +24,8 @@ public enum Effect: Sendable {
     case reload(path: String)
     /// Remove the recovery file beside the store.
     case discardRecovery(storePath: String)
+    /// Write the agenda of these panels (with the current time stamp) to a file.
+    case export(Catalog, ExportFormat, [PanelID], zones: [Zone], path: String, replacing: Bool)
     /// End the console.
     case quit
 }

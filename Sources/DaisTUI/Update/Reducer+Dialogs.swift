@@ -66,6 +66,8 @@ extension AppState {
         case .form(let form)?:
             handleForm(form, key)
             return []
+        case .export(let dialog)?:
+            return handleExport(dialog, key)
         case nil:
             return []
         }
@@ -124,6 +126,9 @@ extension AppState {
         case (.reload, .yes?):
             overlays.removeLast()
             return [.reload(path: store.path)]
+        case (.replaceExport(let format, let ids, let path), .yes?):
+            overlays.removeLast()
+            return [.export(catalog, format, ids, zones: displayZones, path: path, replacing: true)]
         default:
             break
         }
@@ -296,6 +301,88 @@ extension AppState {
                 overlays[i] = .zones(ZoneDialog(selected: zones.count - 1))
             }
         }
+        return []
+    }
+
+    // MARK: Export
+
+    mutating func openExport() {
+        var choices: [ExportDialog.Selection] = [.all]
+        if visiblePanels != nil { choices.append(.shown) }
+        if let series = selectedPanel?.series { choices.append(.series(series)) }
+        if tab == .people, let person = selectedPerson { choices.append(.person(person.id)) }
+        for entry in selectedPanel?.roster ?? [] where !choices.contains(.person(entry.person)) { choices.append(.person(entry.person)) }
+        let folder = store.path.contains("/") ? String(store.path[..<store.path.lastIndex(of: "/")!]) : "."
+        let initial: ExportDialog.Selection = tab == .people ? choices.first { if case .person = $0 { return true } else { return false } } ?? .all
+            : (visiblePanels != nil ? .shown : .all)
+        overlays.append(.export(ExportDialog(selection: initial, choices: choices, file: TextField("\(folder)/agenda.ics"))))
+    }
+
+    /// The panels a selection names, in start order.
+    func panels(for selection: ExportDialog.Selection) -> [PanelID] {
+        switch selection {
+        case .all: return panelOrder.ids
+        case .shown: return visiblePanels ?? panelOrder.ids
+        case .series(let s): return panelOrder.ids.filter { catalog.panels[$0]?.series == s }
+        case .person(let p): return panelOrder.ids.filter { catalog.panels[$0]?.roster.contains { $0.person == p } == true }
+        }
+    }
+
+    /// "all 6 panels", "the 3 panels shown", "Magnitsky Month 2024", "Evgenia Kara-Murza's panels".
+    public func describe(_ selection: ExportDialog.Selection) -> String {
+        let count = panels(for: selection).count
+        switch selection {
+        case .all: return "all \(count) panels"
+        case .shown: return "the \(count) panels shown (search and filter)"
+        case .series(let s): return "\(catalog.series[s]?.name ?? s.rawValue) (\(count))"
+        case .person(let p): return "\(catalog.name(of: p))'s agenda (\(count))"
+        }
+    }
+
+    mutating func handleExport(_ dialog: ExportDialog, _ key: Key) -> [Effect] {
+        var dialog = dialog
+        let command = KeyMap.command(for: key, in: .export)
+        if dialog.row == .file, editsText(key, multiline: false) {  // the file name takes typing, ← → and Space
+            dialog.file.apply(key)
+            dialog.message = nil
+            overlays[overlays.count - 1] = .export(dialog)
+            return []
+        }
+        let rows = ExportDialog.Row.allCases
+        switch command {
+        case .down?: dialog.row = rows[(dialog.row.rawValue + 1) % rows.count]
+        case .up?: dialog.row = rows[(dialog.row.rawValue + rows.count - 1) % rows.count]
+        case .cycleForward?, .cycleBackward?:
+            let step = command == .cycleForward ? 1 : -1
+            switch dialog.row {
+            case .format:
+                let all = ExportFormat.allCases
+                let old = dialog.format
+                dialog.format = all[(all.firstIndex(of: old)! + step + all.count) % all.count]
+                var path = dialog.file.text
+                if path.hasSuffix("." + old.fileExtension) { path.removeLast(old.fileExtension.count + 1) }
+                dialog.file = TextField(path + "." + dialog.format.fileExtension)
+            case .selection:
+                let i = dialog.choices.firstIndex(of: dialog.selection) ?? 0
+                dialog.selection = dialog.choices[(i + step + dialog.choices.count) % dialog.choices.count]
+            case .file: break
+            }
+        case .accept?:
+            let path = dialog.file.text.strippingSpaces
+            guard !path.isEmpty else {
+                dialog.message = "give a file name"
+                dialog.row = .file
+                break
+            }
+            overlays.removeLast()
+            return [.export(catalog, dialog.format, panels(for: dialog.selection), zones: displayZones, path: path, replacing: false)]
+        case .cancel?:
+            overlays.removeLast()
+            return []
+        default:
+            return []
+        }
+        overlays[overlays.count - 1] = .export(dialog)
         return []
     }
 }

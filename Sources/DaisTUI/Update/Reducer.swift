@@ -45,6 +45,17 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .recoveryDiscarded:
         return []
+    case .exported(let path, let count):
+        state.notice = Notice("Exported \(count) panel\(count == 1 ? "" : "s") to \(path)", .success)
+        return []
+    case .exportFailed(let error, let format, let ids, let path):
+        if case .refusedOverwrite = error {
+            state.overlays.append(.confirm(Confirmation(subject: .replaceExport(format, ids, path: path),
+                                                        message: "\(path) exists. Replace it?", choices: "y Replace   n Keep it")))
+        } else {
+            state.notice = Notice(error.description, .error)
+        }
+        return []
     }
 }
 
@@ -63,6 +74,7 @@ extension AppState {
         case .prompt?: return .prompt
         case .storeChanged?: return .storeChanged
         case .recovery?: return .recovery
+        case .export?: return .export
         case nil:
             if searching { return .search }
             switch tab {
@@ -78,7 +90,7 @@ extension AppState {
         if Layout(width: width, height: height).isTooSmall, overlays.isEmpty, key != .character("q") { return [] }
         let context = keyContext
         switch context {
-        case .help, .confirm, .filter, .zones, .editor, .roster, .picker, .form, .prompt, .storeChanged, .recovery:
+        case .help, .confirm, .filter, .zones, .editor, .roster, .picker, .form, .prompt, .storeChanged, .recovery, .export:
             return handleDialog(key, context)
         case .search:
             return handleSearch(key)
@@ -132,6 +144,7 @@ extension AppState {
             if let panel = tab == .week ? selectedWeekPanel : selectedPanel {
                 overlays.append(.roster(RosterEditor(panelID: panel.id)))
             }
+        case .export: openExport()
         default: break
         }
         return []

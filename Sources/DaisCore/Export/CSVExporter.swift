@@ -1,0 +1,35 @@
+/// The agenda as CSV for mail merge (RFC 4180): one row per roster entry (a panel with an empty roster
+/// gets one row with empty person columns), CRLF line ends, fields quoted when needed, and cells that
+/// a spreadsheet would run as a formula (=, +, -, @, tab, carriage return first) prefixed with "'".
+public enum CSVExporter {
+    public static let header = ["panel_id", "title", "series", "status", "date", "start", "end", "zone", "start_utc", "end_utc",
+                                "person_id", "name", "role", "title_line", "affiliation", "email"]
+
+    public static func export(_ agenda: Agenda) -> String {
+        let catalog = agenda.catalog
+        var rows = [header]
+        for panel in agenda.panels {
+            let slot = try? panel.slot().get()
+            let end = slot.map { $0.zone.local(at: $0.span.end) } ?? panel.nominalEnd
+            let common = [panel.id.rawValue, panel.title, panel.series.map { catalog.series[$0]?.name ?? $0.rawValue } ?? "",
+                          panel.status.rawValue, panel.start.date.description, panel.start.timeText,
+                          end.date == panel.start.date ? end.timeText : "\(end.date) \(end.timeText)", panel.zone,
+                          slot?.span.start.iso8601 ?? "", slot?.span.end.iso8601 ?? ""]
+            if panel.roster.isEmpty { rows.append(common + ["", "", "", "", "", ""]) }
+            for entry in panel.roster {
+                let person = catalog.people[entry.person]
+                rows.append(common + [entry.person.rawValue, person?.name ?? "", entry.role.rawValue,
+                                      catalog.titleLine(for: entry) ?? "", person?.affiliation ?? "", person?.email ?? ""])
+            }
+        }
+        return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// One field: neutralized against formulas, then quoted when it holds a comma, quote or line break.
+    static func field(_ value: String) -> String {
+        var v = value
+        if let first = v.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { v = "'" + v }
+        guard v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return v }
+        return "\"" + v.replacingAll("\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,75 @@
+/// The agenda formats Dais writes.
+public enum ExportFormat: String, CaseIterable, Hashable, Sendable {
+    case ics
+    case md
+    case html
+    case csv
+    case scheduleJSON = "schedule-json"
+
+    /// The usual file extension.
+    public var fileExtension: String {
+        switch self {
+        case .ics: return "ics"
+        case .md: return "md"
+        case .html: return "html"
+        case .csv: return "csv"
+        case .scheduleJSON: return "schedule.json"
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .ics: return "iCalendar (.ics)"
+        case .md: return "Markdown"
+        case .html: return "HTML page"
+        case .csv: return "CSV for mail merge"
+        case .scheduleJSON: return "schedule.json (frab/pretalx)"
+        }
+    }
+}
+
+/// What to export: the panels (already selected), the zones human-readable formats show, a title,
+/// and the time stamp written into the file (DTSTAMP), fixed for reproducible output.
+public struct Agenda: Sendable {
+    public let catalog: Catalog
+    public let panels: [Panel]
+    public let zones: [Zone]
+    public let title: String
+    public let now: Instant
+
+    public init(catalog: Catalog, panels: [Panel], zones: [Zone], title: String? = nil, now: Instant) {
+        self.catalog = catalog
+        self.panels = panels
+        self.zones = zones
+        let seriesNames = Set(panels.compactMap { $0.series.flatMap { catalog.series[$0]?.name } })
+        self.title = title ?? (seriesNames.count == 1 ? seriesNames.first! : "Agenda")
+        self.now = now
+    }
+
+    /// The selection of a query, in start order.
+    public init(catalog: Catalog, query: PanelQuery, zones: [Zone], now: Instant) {
+        self.init(catalog: catalog, panels: query.select(from: catalog), zones: zones, now: now)
+    }
+
+    /// The file's bytes in a format.
+    public func export(_ format: ExportFormat) -> [UInt8] {
+        switch format {
+        case .ics: return ICSExporter.export(self)
+        case .md: return Array(AgendaDocument(self).markdown.utf8)
+        case .html: return Array(AgendaDocument(self).html.utf8)
+        case .csv: return Array(CSVExporter.export(self).utf8)
+        case .scheduleJSON: return Array(ScheduleJSONExporter.export(self).utf8)
+        }
+    }
+
+    /// Panels grouped by series, each group in start order, groups ordered by their first panel;
+    /// panels without a series last. `name` is the series' name (its id when it names nothing).
+    public var bySeries: [(name: String?, series: Series?, panels: [Panel])] {
+        var groups: [(SeriesID?, [Panel])] = []
+        for panel in panels {
+            if let i = groups.firstIndex(where: { $0.0 == panel.series }) { groups[i].1.append(panel) } else { groups.append((panel.series, [panel])) }
+        }
+        let ordered = groups.filter { $0.0 != nil } + groups.filter { $0.0 == nil }
+        return ordered.map { (id, panels) in (id.map { catalog.series[$0]?.name ?? $0.rawValue }, id.flatMap { catalog.series[$0] }, panels) }
+    }
+}

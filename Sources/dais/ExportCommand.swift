@@ -1,0 +1,79 @@
+import ArgumentParser
+import DaisCore
+import Foundation
+
+/// `dais export`: the agenda as iCalendar, Markdown, HTML, CSV or schedule JSON.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the agenda as ics, md, html, csv or schedule-json (see docs/export.md).",
+        discussion: """
+        Standard output by default; --output writes a file (atomically) and refuses to replace an existing \
+        one unless --force is given. The time stamp in iCalendar files is now, or $SOURCE_DATE_EPOCH when set.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case ics, md, html, csv, scheduleJSON = "schedule-json"
+        var export: ExportFormat { ExportFormat(rawValue: rawValue)! }
+    }
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(name: .long, help: "ics, md, html, csv or schedule-json.")
+    var format: Format
+
+    @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Flag(name: .long, help: "Replace the --output file if it exists.")
+    var force = false
+
+    @Option(name: .long, help: ArgumentHelp("Only panels of this series id.", valueName: "id"))
+    var series: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only panels with this person on the roster (their own agenda).", valueName: "id"))
+    var person: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only panels on or after this date.", valueName: "YYYY-MM-DD"))
+    var from: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only panels on or before this date.", valueName: "YYYY-MM-DD"))
+    var to: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only panels with this status; repeatable.", valueName: "status"))
+    var status: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Zones to show times in (md, html; the first is the schedule.json time zone); repeatable (default: the store's display zones).", valueName: "zone"))
+    var zone: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("The agenda's title (default: the series' name, else \"Agenda\").", valueName: "text"))
+    var title: String?
+
+    func run() throws {
+        let zones = try zone.map(zoneArgument)
+        let query = try ListCommand.query(series: series, person: person, status: status, from: from, to: to)
+        let catalog = try storeOptions.load().catalog
+        if let problem = query.unknownReferences(in: catalog) { throw CLIFailure(.badInput, problem) }
+        let panels = query.select(from: catalog)
+        let agenda = Agenda(catalog: catalog, panels: panels, zones: zones.isEmpty ? catalog.settings.displayZones.compactMap(Zone.named) : zones,
+                            title: title ?? person.flatMap { catalog.people[PersonID($0)].map { "Agenda of \($0.name)" } }, now: exportTime())
+        let bytes = agenda.export(format.export)
+        guard let output else {
+            FileHandle.standardOutput.write(Data(bytes))
+            return
+        }
+        do {
+            try ExportFile.write(bytes, to: output, replacing: force)
+        } catch {
+            throw CLIFailure(error)
+        }
+        FileHandle.standardError.write(Data("dais: wrote \(panels.count) panel\(panels.count == 1 ? "" : "s") to \(output)\n".utf8))
+    }
+}
+
+/// The time written into exports: $SOURCE_DATE_EPOCH (reproducible files) or now.
+func exportTime() -> Instant {
+    if let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int64(text) { return Instant(secondsSinceEpoch: seconds) }
+    return Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
+}

@@ -1,0 +1,193 @@
+import Foundation
+import Testing
+
+/// Exports opened by real clients: Python's icalendar, calcurse, khal, jsonschema.
+@Suite("dais export and import with real clients", .serialized)
+struct ExportClientTests {
+    let demo = fixturePath("magnitsky-month.json")
+
+    /// A program on PATH (or in /usr/bin), or a failure saying how to get it.
+    func tool(_ name: String) throws -> String {
+        let path = ((ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":").map(String.init) ?? []) + ["/usr/bin", "/usr/local/bin", "/bin"])
+            .map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        return try #require(path, "\(name) is not installed; scripts/test.sh installs it")
+    }
+
+    func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    func exportFile(_ format: String, _ folder: String, extra: [String] = []) throws -> String {
+        let path = "\(folder)/agenda.\(format)"
+        let result = try dais(["export", "--store", demo, "--format", format, "--output", path] + extra, environment: ["SOURCE_DATE_EPOCH": "1732000000"])
+        #expect(result.status == 0, "\(result.stderr)")
+        return path
+    }
+
+    @Test("Python's icalendar parses the ICS export, and its DTSTART/DTEND instants equal dais list --json's")
+    func pythonICalendar() throws {
+        let python = try tool("python3")
+        let folder = makeTemporaryFolder()
+        defer { removeFolder(folder) }
+        let ics = try exportFile("ics", folder)
+        let script = """
+        import sys, datetime, icalendar
+        cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+        for ev in cal.walk('VEVENT'):
+            s = ev.decoded('DTSTART').astimezone(datetime.timezone.utc).strftime('%Y-%m-%dT%H:%M:%SZ')
+            e = ev.decoded('DTEND').astimezone(datetime.timezone.utc).strftime('%Y-%m-%dT%H:%M:%SZ')
+            print(str(ev['X-DAIS-ID']), s, e, str(ev['STATUS']), str(ev['SUMMARY'])[:20])
+        """
+        let parsed = try run(python, ["-c", script, ics])
+        #expect(parsed.status == 0, "\(parsed.stderr)")
+        let list = try #require(try json(try dais(["list", "--store", demo, "--json"]).stdout) as? [[String: Any]])
+        let expected = list.map { "\($0["id"]!) \($0["startUTC"]!) \($0["endUTC"]!)" }
+        let got = parsed.stdout.split(separator: "\n").map { $0.split(separator: " ").prefix(3).joined(separator: " ") }
+        #expect(got == expected)
+        #expect(parsed.stdout.contains("CONFIRMED"))
+    }
+
+    @Test("calcurse -i accepts the ICS export, with the right times")
+    func calcurse() throws {
+        let calcurse = try tool("calcurse")
+        let folder = makeTemporaryFolder()
+        defer { removeFolder(folder) }
+        let ics = try exportFile("ics", folder)
+        let data = folder + "/calcurse"
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        let imported = try run(calcurse, ["-D", data, "-i", ics], environment: ["TZ": "UTC"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("6 apps / 0 events / 0 todos / 0 skipped"), "\(imported.stdout)")
+        let shown = try run(calcurse, ["-D", data, "-Q", "--from", "11/01/2023", "--days", "800", "--format-apt", "%S-%E %m\\n"], environment: ["TZ": "UTC"])
+        #expect(shown.stdout.contains("02:00-03:15 Evaluating Australia"))
+        #expect(shown.stdout.contains("15:00-16:00 Transnational repression and targeted sanctions"))
+        // calcurse converts to the local zone when it imports: import again as someone in Sydney.
+        let sydneyData = folder + "/calcurse-sydney"
+        try FileManager.default.createDirectory(atPath: sydneyData, withIntermediateDirectories: true)
+        #expect(try run(calcurse, ["-D", sydneyData, "-i", ics], environment: ["TZ": "Australia/Sydney"]).status == 0)
+        let sydney = try run(calcurse, ["-D", sydneyData, "-Q", "--from", "11/29/2023", "--days", "1", "--format-apt", "%S-%E %m\\n"], environment: ["TZ": "Australia/Sydney"])
+        #expect(sydney.stdout.contains("13:00-14:15 Evaluating Australia"), "in Sydney the webinar is at 1.00pm: \(sydney.stdout)")
+    }
+
+    @Test("khal import --batch accepts the ICS export; khal lists the panels at their times in New York and Sydney")
+    func khal() throws {
+        let khal = try tool("khal")
+        let folder = makeTemporaryFolder()
+        defer { removeFolder(folder) }
+        let ics = try exportFile("ics", folder)
+        try FileManager.default.createDirectory(atPath: folder + "/cal/dais", withIntermediateDirectories: true)
+        func config(_ zone: String) throws -> String {
+            let path = folder + "/khal-\(zone.replacingOccurrences(of: "/", with: "-")).conf"
+            try """
+            [calendars]
+            [[dais]]
+            path = \(folder)/cal/dais
+            type = calendar
+            [locale]
+            timeformat = %H:%M
+            dateformat = %Y-%m-%d
+            longdateformat = %Y-%m-%d
+            datetimeformat = %Y-%m-%d %H:%M
+            longdatetimeformat = %Y-%m-%d %H:%M
+            default_timezone = \(zone)
+            local_timezone = \(zone)
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+        let environment = ["XDG_DATA_HOME": folder, "XDG_CONFIG_HOME": folder, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
+        let imported = try run(khal, ["-c", try config("America/New_York"), "import", "--batch", "-a", "dais", ics], environment: environment)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let newYork = try run(khal, ["-c", try config("America/New_York"), "list", "--format", "{start} {title}", "2023-11-01", "800d"], environment: environment)
+        #expect(newYork.stdout.contains("2024-11-13 10:00 Countering arbitrary detention"), "\(newYork.stdout)")
+        #expect(newYork.stdout.contains("2023-11-28 21:00 Evaluating Australia"))
+        let sydney = try run(khal, ["-c", try config("Australia/Sydney"), "list", "--format", "{start} {title}", "2023-11-01", "800d"], environment: environment)
+        #expect(sydney.stdout.contains("2024-11-14 02:00 Countering arbitrary detention"))
+        #expect(sydney.stdout.contains("2023-11-29 13:00 Evaluating Australia"))
+    }
+
+    @Test("the schedule JSON validates against the c3voc schema, formats checked")
+    func scheduleJSON() throws {
+        let python = try tool("python3")
+        let folder = makeTemporaryFolder()
+        defer { removeFolder(folder) }
+        let file = try exportFile("schedule-json", folder)
+        let schemaPath = "\(repositoryRoot)/fixtures/schemas/c3voc-schedule.schema.json"
+        let script = """
+        import json, sys, jsonschema
+        schema = json.load(open(sys.argv[2]))
+        doc = json.load(open(sys.argv[1]))
+        v = jsonschema.Draft6Validator(schema, format_checker=jsonschema.Draft6Validator.FORMAT_CHECKER)
+        errors = list(v.iter_errors(doc))
+        for e in errors[:5]: print(e.message[:200], list(e.path))
+        print("errors:", len(errors), "events:", sum(len(r) for d in doc['schedule']['conference']['days'] for r in d['rooms'].values()))
+        """
+        let result = try run(python, ["-c", script, file, schemaPath])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("errors: 0 events: 6"), "\(result.stdout)")
+    }
+
+    @Test("an exported file imported into an empty store gives back the same panels (through the command line)")
+    func roundTripCLI() throws {
+        let folder = makeTemporaryFolder()
+        defer { removeFolder(folder) }
+        let ics = try exportFile("ics", folder)
+        let store = folder + "/empty.json"
+        try "{\"format\": \"dais-store\", \"version\": 1, \"organizations\": [], \"people\": [], \"series\": [], \"panels\": []}".write(toFile: store, atomically: true, encoding: .utf8)
+        let before = try Data(contentsOf: URL(fileURLWithPath: store))
+        let dry = try dais(["import", ics, "--store", store, "--dry-run"])
+        #expect(dry.status == 0)
+        #expect(dry.stdout.hasSuffix("6 added, 0 updated, 0 unchanged, 0 skipped\n"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before, "a dry run writes nothing")
+        #expect(try dais(["import", ics, "--store", store]).status == 0)
+        let original = try dais(["list", "--store", demo, "--json"]).stdout
+        #expect(try dais(["list", "--store", store, "--json"]).stdout == original)
+        let again = try dais(["import", ics, "--store", store])
+        #expect(again.stdout.hasSuffix("0 added, 0 updated, 6 unchanged, 0 skipped\n"))
+    }
+
+    @Test("a failing import changes nothing; export refuses to replace a file without --force")
+    func failures() throws {
+        let folder = makeTemporaryFolder()
+        defer { removeFolder(folder) }
+        let store = folder + "/store.json"
+        try FileManager.default.copyItem(atPath: demo, toPath: store)
+        let before = try Data(contentsOf: URL(fileURLWithPath: store))
+        let broken = try dais(["import", fixturePath("import/truncated.ics"), "--store", store])
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("truncated.ics:3: BEGIN:VEVENT is never closed"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before)
+        let output = folder + "/agenda.md"
+        try "mine".write(toFile: output, atomically: true, encoding: .utf8)
+        let refused = try dais(["export", "--store", store, "--format", "md", "--output", output])
+        #expect(refused.status == 4)
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == "mine")
+        #expect(try dais(["export", "--store", store, "--format", "md", "--output", output, "--force"]).status == 0)
+    }
+
+    @Test("selections: one speaker's agenda, a series, dates, status")
+    func selections() throws {
+        let evgenia = try dais(["export", "--store", demo, "--format", "csv", "--person", "p-evgenia-kara-murza"]).stdout
+        let ids = Set(evgenia.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",")[0] })
+        #expect(ids == ["panel-2024-11-13-arbitrary-detention", "panel-2024-11-26-transnational-repression"])
+        let md = try dais(["export", "--store", demo, "--format", "md", "--series", "magnitsky-month-2023", "--zone", "London"]).stdout
+        #expect(md.hasPrefix("# Magnitsky Month 2023\n"))
+        #expect(md.contains("10:00 am EST / 3:00 pm GMT"))
+        #expect(!md.contains("Transnational"))
+        let none = try dais(["export", "--store", demo, "--format", "ics", "--status", "cancelled"]).stdout
+        #expect(!none.contains("BEGIN:VEVENT"))
+    }
+}

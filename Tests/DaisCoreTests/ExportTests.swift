@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+@testable import DaisCore
+
+/// The time stamp the golden files were written with (SOURCE_DATE_EPOCH=1732000000).
+let goldenNow = Instant(secondsSinceEpoch: 1_732_000_000)
+
+func demoAgenda() throws -> Agenda {
+    let catalog = try demoCatalog()
+    return Agenda(catalog: catalog, panels: catalog.panelsByStart(), zones: catalog.settings.displayZones.compactMap(Zone.named), now: goldenNow)
+}
+
+@Suite("Exporters")
+struct ExportTests {
+    @Test("every format of the demo store equals its golden file in fixtures/export", arguments: ExportFormat.allCases)
+    func golden(_ format: ExportFormat) throws {
+        let bytes = try demoAgenda().export(format)
+        let path = fixturePath("export/magnitsky-month.\(format.fileExtension)")
+        if ProcessInfo.processInfo.environment["DAIS_UPDATE_GOLDEN"] == "1" { try Data(bytes).write(to: URL(fileURLWithPath: path)) }
+        #expect(bytes == (try fixtureBytes("export/magnitsky-month.\(format.fileExtension)")), "run with DAIS_UPDATE_GOLDEN=1 and review the diff")
+    }
+
+    @Test("iCalendar lines end in CRLF, are folded at 75 octets, and never split a UTF-8 sequence")
+    func folding() throws {
+        var catalog = try demoCatalog()
+        catalog.panels["panel-2024-11-13-arbitrary-detention"]!.title = String(repeating: "王小明🎉é", count: 30)
+        let agenda = Agenda(catalog: catalog, panels: catalog.panelsByStart(), zones: [], now: goldenNow)
+        let bytes = agenda.export(.ics)
+        var lines: [[UInt8]] = []
+        var current: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x0D {
+                #expect(i + 1 < bytes.count && bytes[i + 1] == 0x0A, "a CR without LF")
+                lines.append(current)
+                current = []
+                i += 2
+                continue
+            }
+            #expect(bytes[i] != 0x0A, "a bare LF")
+            current.append(bytes[i])
+            i += 1
+        }
+        #expect(current.isEmpty, "the file ends in CRLF")
+        for line in lines {
+            #expect(line.count <= 75)
+            #expect(String(validating: line, as: UTF8.self) != nil, "a line split a UTF-8 sequence")
+        }
+    }
+
+    @Test("TEXT escaping of backslash, semicolon, comma and newline; control characters dropped")
+    func textEscaping() {
+        #expect(ICalendarText.escape("a\\b;c,d\ne\r\nf") == "a\\\\b\\;c\\,d\\ne\\nf")
+        #expect(ICalendarText.escape("bell\u{07} esc\u{1B}[31m") == "bell esc[31m")
+        #expect(ICalendarText.parameter("Chen, Melissa") == "\"Chen, Melissa\"")
+        #expect(ICalendarText.parameter("say \"hi\"") == "say 'hi'")
+    }
+
+    @Test("VTIMEZONE observances cover the exported dates with the right offsets and names")
+    func vtimezone() throws {
+        let text = String(decoding: try demoAgenda().export(.ics), as: UTF8.self)
+        #expect(text.contains("BEGIN:DAYLIGHT\r\nDTSTART:20240310T020000\r\nTZOFFSETFROM:-0500\r\nTZOFFSETTO:-0400\r\nTZNAME:EDT\r\nEND:DAYLIGHT"))
+        #expect(text.contains("BEGIN:STANDARD\r\nDTSTART:20230402T030000\r\nTZOFFSETFROM:+1100\r\nTZOFFSETTO:+1000\r\nTZNAME:AEST\r\nEND:STANDARD"))
+        #expect(text.contains("DTSTART;TZID=Australia/Sydney:20231129T130000\r\nDTEND;TZID=Australia/Sydney:20231129T141500"))
+        #expect(text.components(separatedBy: "BEGIN:VTIMEZONE").count == 3)
+        #expect(text.components(separatedBy: "BEGIN:VEVENT").count == 7)
+    }
+
+    @Test("status, categories, URL and attendees with roles where people have e-mail")
+    func eventFields() throws {
+        var catalog = try demoCatalog()
+        catalog.people["p-olivia-dehnavi"]!.email = "olivia@example.org"
+        catalog.people["p-evgenia-kara-murza"]!.email = "evgenia@example.org"
+        var panel = catalog.panels["panel-2024-11-13-arbitrary-detention"]!
+        panel.roster.insert(RosterEntry(person: "p-olivia-dehnavi", role: .moderator), at: 0)
+        panel.status = .draft
+        panel.links = [Link(label: "Register", url: "https://example.org/register")]
+        catalog.panels[panel.id] = panel
+        catalog.panels["panel-2024-11-21-global-magnitsky-record"]!.status = .cancelled
+        let text = String(decoding: Agenda(catalog: catalog, panels: catalog.panelsByStart(), zones: [], now: goldenNow).export(.ics), as: UTF8.self)
+        let unfolded = text.replacingOccurrences(of: "\r\n ", with: "")
+        #expect(unfolded.contains("ATTENDEE;CN=Olivia Dehnavi;ROLE=CHAIR;PARTSTAT=NEEDS-ACTION:mailto:olivia@example.org"))
+        #expect(unfolded.contains("ATTENDEE;CN=Evgenia Kara-Murza;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:evgenia@example.org"))
+        #expect(unfolded.contains("STATUS:TENTATIVE"))
+        #expect(unfolded.contains("STATUS:CANCELLED"))
+        #expect(unfolded.contains("URL;VALUE=URI:https://example.org/register"))
+        #expect(unfolded.contains("CATEGORIES:Magnitsky Month 2024"))
+        #expect(unfolded.contains("UID:panel-2024-11-13-arbitrary-detention@dais"))
+        #expect(unfolded.contains("DTSTAMP:20241119T070640Z"))
+    }
+
+    @Test("CSV: one row per roster entry, RFC 4180 quoting, formulas neutralized")
+    func csv() throws {
+        var catalog = try demoCatalog()
+        catalog.people["p-evil"] = Person(id: "p-evil", name: "=HYPERLINK(\"http://evil\",\"x\")", title: "+1 calls", affiliation: "@sum", email: "-x@example.org")
+        catalog.panels["panel-2024-11-13-arbitrary-detention"]!.roster.append(RosterEntry(person: "p-evil", role: .panelist, title: "line one\nline \"two\", three"))
+        let text = String(decoding: Agenda(catalog: catalog, panels: catalog.panelsByStart(), zones: [], now: goldenNow).export(.csv), as: UTF8.self)
+        #expect(text.hasPrefix("panel_id,title,series,status,date,start,end,zone,start_utc,end_utc,person_id,name,role,title_line,affiliation,email\r\n"))
+        #expect(text.contains(",p-evil,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",panelist,\"line one\nline \"\"two\"\", three\",'@sum,'-x@example.org\r\n"))
+        let rows = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(rows.count == 1 + 15 + 2)  // header, 15 roster entries (with p-evil), 2 panels without a roster
+    }
+
+    @Test("HTML escapes every piece of data and links only http, https and mailto")
+    func htmlEscaping() throws {
+        var catalog = try demoCatalog()
+        var panel = catalog.panels["panel-2024-11-13-arbitrary-detention"]!
+        panel.title = "<script>alert('x')</script> & \"quotes\""
+        panel.links = [Link(label: "click <b>", url: "javascript:alert(1)"), Link(label: "ok", url: "https://example.org/?a=1&b=2")]
+        catalog.panels[panel.id] = panel
+        let html = String(decoding: Agenda(catalog: catalog, panels: [panel], zones: [], now: goldenNow).export(.html), as: UTF8.self)
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;"))
+        #expect(!html.contains("href=\"javascript"))
+        #expect(html.contains("click &lt;b&gt;: javascript:alert(1)"))
+        #expect(html.contains("<a href=\"https://example.org/?a=1&amp;b=2\">ok</a>"))
+    }
+
+    @Test("Markdown escapes what would format or link")
+    func markdownEscaping() throws {
+        var catalog = try demoCatalog()
+        var panel = catalog.panels["panel-2024-11-13-arbitrary-detention"]!
+        panel.title = "*Bold* [link](http://x) <b> _under_ #tag"
+        panel.description = "# not a heading\n- not a list"
+        catalog.panels[panel.id] = panel
+        let md = String(decoding: Agenda(catalog: catalog, panels: [panel], zones: [], now: goldenNow).export(.md), as: UTF8.self)
+        #expect(md.contains("### \\*Bold\\* \\[link\\](http://x) \\<b\\> \\_under\\_ #tag"))
+        #expect(md.contains("\\# not a heading  \n\\- not a list"))
+    }
+
+    @Test("Markdown reads like the seed page: date and time in its zone and the others, hosts and co-sponsors")
+    func markdownLikeSeed() throws {
+        let md = String(decoding: try demoAgenda().export(.md), as: UTF8.self)
+        #expect(md.contains("**Tuesday, November 26, 2024, 10:00 am EST / 2:00 am AEDT (+1d) / 3:00 pm UTC**"))
+        #expect(md.contains("**Wednesday, November 29, 2023, 1:00 pm AEDT / 9:00 pm EST (-1d) / 2:00 am UTC**"))
+        #expect(md.contains("Hosted by Raoul Wallenberg Centre for Human Rights and co-sponsored by Human Rights First, Open Society Foundations, Pan American Development Foundation, and REDRESS."))
+        #expect(md.contains("**Remarks by:** The Honorable Professor Irwin Cotler, Founder and International Chair"))
+        #expect(md.contains("**Moderator:** TBA"))
+    }
+
+    @Test("UUID version 5 matches Python's uuid.uuid5")
+    func uuid5() {
+        // python3 -c "import uuid; print(uuid.uuid5(uuid.NAMESPACE_URL, 'panel-x@dais'))"
+        #expect(UUID5.url("panel-x@dais") == "28c80b7e-365d-57b1-b6e3-96966107bee8")
+        #expect(UUID5.url("http://python.org/") == "4c565f0d-3f5a-5890-b41b-20cf47701c5e")
+    }
+}

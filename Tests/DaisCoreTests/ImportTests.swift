@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+@testable import DaisCore
+
+func emptyCatalog() -> Catalog { Catalog() }
+
+@Suite("Importing iCalendar files")
+struct ImportTests {
+    @Test("a file exported by Dais, imported into an empty store, gives back the same panels, people and organizations")
+    func roundTrip() throws {
+        let demo = try demoCatalog()
+        let bytes = try demoAgenda().export(.ics)
+        let plan = try ICSImport.plan(bytes, path: "demo.ics", into: Catalog(settings: demo.settings))
+        #expect(plan.skipped.isEmpty)
+        #expect(plan.added.count == 6)
+        let imported = plan.applied(to: Catalog(settings: demo.settings))
+        #expect(imported.panels == demo.panels)
+        #expect(imported.people == demo.people)
+        #expect(imported.organizations.mapValues(\.name) == demo.organizations.mapValues(\.name))
+        #expect(imported.series.mapValues(\.name) == demo.series.mapValues(\.name))
+        #expect(imported.series.mapValues(\.host) == demo.series.mapValues(\.host))
+        let again = Agenda(catalog: imported, panels: imported.panelsByStart(), zones: imported.settings.displayZones.compactMap(Zone.named), now: goldenNow)
+        #expect(again.export(.ics) == bytes, "export, import, export gives the same file")
+    }
+
+    @Test("re-importing updates the panel with the same UID instead of duplicating it")
+    func reimport() throws {
+        let demo = try demoCatalog()
+        let bytes = try demoAgenda().export(.ics)
+        let same = try ICSImport.plan(bytes, path: "demo.ics", into: demo)
+        #expect(same.added.isEmpty && same.updated.isEmpty)
+        #expect(same.unchanged.count == 6)
+        let edited = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "SUMMARY:Transnational repression and targeted sanctions", with: "SUMMARY:Transnational repression (new title)")
+        let plan = try ICSImport.plan(Array(edited.utf8), path: "demo.ics", into: demo)
+        #expect(plan.updated.count == 1)
+        #expect(plan.updated.first?.new.title == "Transnational repression (new title)")
+        #expect(plan.updated.first?.new.id == "panel-2024-11-26-transnational-repression")
+        #expect(plan.report.contains("update panel   panel-2024-11-26-transnational-repression  title"))
+    }
+
+    @Test("Google Calendar's file: X-WR-TIMEZONE for UTC times, attendees by role, matched by folded name; all-day and recurring events skipped with reasons")
+    func google() throws {
+        let plan = try ICSImport.plan(try fixtureBytes("import/google.ics"), path: "google.ics", into: try demoCatalog())
+        #expect(plan.added.count == 2)
+        let followUp = try #require(plan.added.first { $0.title == "Sanctions follow-up: what comes next" })
+        #expect(followUp.start == local("2024-12-03T10:00"))
+        #expect(followUp.zone == "America/New_York")
+        #expect(followUp.durationMinutes == 90)
+        #expect(followUp.uid == "7kukuqrfedlm2f3vr3bl4a3kro@google.com")
+        #expect(followUp.roster.map { "\($0.role.rawValue) \($0.person)" } == ["moderator p-olivia-dehnavi", "panelist p-evgenia-kara-murza", "panelist p-melissa-chen"])
+        #expect(followUp.description == "Follow-up on Magnitsky Month 2024, with the authors of the report.\nJoin on Zoom.")
+        #expect(plan.newPeople.isEmpty, "Évgenia Kara Murza and \"Chen, Melissa\" are people already in the directory")
+        let briefing = try #require(plan.added.first { $0.title == "Human Rights Day briefing" })
+        #expect(briefing.start == local("2024-12-10T10:00"), "15:00Z read in X-WR-TIMEZONE America/New_York")
+        #expect(briefing.status == .draft)
+        #expect(plan.skipped.map(\.reason) == ["an all-day event; panels need a start time",
+                                               "a recurring event; Dais panels happen once (expand the series in your calendar first)"])
+    }
+
+    @Test("Outlook's file: Windows and display-name TZIDs, DURATION; unknown zones and times in a gap skipped with reasons")
+    func outlook() throws {
+        let plan = try ICSImport.plan(try fixtureBytes("import/outlook.ics"), path: "outlook.ics", into: emptyCatalog())
+        let webinar = try #require(plan.added.first { $0.title.hasPrefix("Evaluating Australia") })
+        #expect(webinar.zone == "Australia/Sydney")
+        #expect(webinar.start == local("2023-11-29T13:00"))
+        #expect(webinar.durationMinutes == 75)
+        #expect(try webinar.slot().get().span.start.iso8601 == "2023-11-29T02:00:00Z")
+        #expect(webinar.roster.map(\.role) == [.panelist, .panelist])
+        #expect(plan.newPeople.map(\.email) == ["tasneem@example.org", "anton@example.org"])
+        let visa = try #require(plan.added.first { $0.title == "Visa sanctions briefing" })
+        #expect(visa.zone == "America/New_York")
+        #expect(visa.durationMinutes == 75)
+        #expect(plan.skipped.count == 2)
+        #expect(plan.skipped[0].reason == "unknown time zone \"Mars Standard Time\"")
+        #expect(plan.skipped[1].reason.hasPrefix("2024-03-10 02:30 does not exist in America/New_York"))
+    }
+
+    @Test("names with commas, semicolons, quotes, newlines, accents and CJK survive export and import")
+    func hostileNames() throws {
+        var catalog = try demoCatalog()
+        catalog.people["p-x"] = Person(id: "p-x", name: "王小明, \"Zoë\"; Okafor", title: "Line one\nLine two; with, commas", email: "x@example.org")
+        var panel = catalog.panels["panel-2024-11-13-arbitrary-detention"]!
+        panel.title = "Title; with, \"quotes\" and \\ backslash\nand a newline — 王小明 🎉"
+        panel.roster.append(RosterEntry(person: "p-x", role: .moderator, title: "Appearance: \"special\"; a, b"))
+        catalog.panels[panel.id] = panel
+        let bytes = Agenda(catalog: catalog, panels: catalog.panelsByStart(), zones: [], now: goldenNow).export(.ics)
+        let imported = try ICSImport.plan(bytes, path: "x.ics", into: Catalog()).applied(to: Catalog())
+        #expect(imported.panels[panel.id]?.title == panel.title)
+        #expect(imported.panels[panel.id]?.roster.last?.title == "Appearance: 'special'; a, b", "double quotes cannot travel in a parameter")
+        #expect(imported.people["p-x"]?.name == "王小明, 'Zoë'; Okafor")
+    }
+
+    @Test("a file that is not iCalendar, or is cut short, is refused with the line, and nothing is planned")
+    func broken() {
+        #expect(throws: ICSImport.Failure.self) { try ICSImport.plan(try fixtureBytes("import/truncated.ics"), path: "t.ics", into: Catalog()) }
+        do {
+            _ = try ICSImport.plan(try fixtureBytes("import/not-calendar.ics"), path: "n.ics", into: Catalog())
+        } catch {
+            #expect("\(error)" == "n.ics:1: not an iCalendar file: it does not start with BEGIN:VCALENDAR")
+        }
+    }
+
+    @Test("content lines: unfolding, quoted parameters, TEXT unescaping, durations")
+    func parser() throws {
+        let text = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY;LANGUAGE=en:Long\r\n  title\r\nATTENDEE;CN=\"Chen, Melissa\";ROLE=CHAIR:mailto:m@x.org\r\nDESCRIPTION:a\\, b\\; c\\\\ d\\ne\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        let calendar = try #require(try ICalendarParser.parse(Array(text.utf8)).first)
+        let event = try #require(calendar.components.first)
+        #expect(event.first("SUMMARY")?.text == "Long title")
+        #expect(event.first("ATTENDEE")?.parameter("cn") == "Chen, Melissa")
+        #expect(event.first("ATTENDEE")?.value == "mailto:m@x.org")
+        #expect(event.first("DESCRIPTION")?.text == "a, b; c\\ d\ne")
+        #expect(ICalendarParser.durationMinutes("PT1H15M") == 75)
+        #expect(ICalendarParser.durationMinutes("P1DT2H") == 26 * 60)
+        #expect(ICalendarParser.durationMinutes("1 hour") == nil)
+        #expect(CalendarZones.zone(forTZID: "\"W. Europe Standard Time\"")?.identifier == "Europe/Berlin")
+        #expect(CalendarZones.zone(forTZID: "/mozilla.org/20050126_1/America/New_York")?.identifier == "America/New_York")
+        #expect(CalendarZones.zone(forTZID: "(UTC+10:00) Canberra, Melbourne, Sydney")?.identifier == "Australia/Sydney")
+    }
+}
