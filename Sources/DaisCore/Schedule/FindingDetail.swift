@@ -1,8 +1,24 @@
-/// A panel as a message names it: title and, when known, its slot.
+/// Where a panel is on the time line, for messages.
+struct Placement: Hashable, Sendable {
+    let zone: Zone
+    let span: TimeSpan
+}
+
+/// A panel as a message names it: title and, when known, its place on the time line.
 struct PanelMention: Hashable, Sendable {
     let id: PanelID
     let title: String
-    let slot: Slot?
+    let slot: Placement?
+
+    init(id: PanelID, title: String, slot: Placement?) {
+        self.id = id
+        self.title = title
+        self.slot = slot
+    }
+
+    init(id: PanelID, title: String, slot: Slot?) {
+        self.init(id: id, title: title, slot: slot.map { Placement(zone: $0.zone, span: $0.span) })
+    }
 
     /// "'Transnational repression'".
     var quoted: String { "'\(title)'" }

@@ -3,35 +3,45 @@
 /// Findings are held by scope (a panel, a person, a series, a name key), so that after one edit only
 /// the scopes it touches are checked again: a panel's own checks, its people's double bookings and
 /// changeovers (sort and sweep over their panels) and its series' overlaps. The whole-store check is
-/// the same work for every scope: near-linear, never pairwise over all panels. Panels and people are
-/// interned to small integers so that sweeps and counts work on arrays.
+/// the same work for every scope: near-linear, never pairwise over all panels.
+///
+/// Panels, people, series and zones are interned to small integers, and each panel's place on the time
+/// line is kept in flat arrays, so that the sweeps read a few cache lines per panel and never touch
+/// the panels' strings.
 public struct Schedule: Sendable {
     public private(set) var settings: Settings
 
+    // Panels.
     private var panelIndex: [PanelID: Int] = [:]
-    private var panelIDs: [PanelID] = []
-    /// Mentions of live (not cancelled) panels; nil for cancelled, deleted or never-seen ones.
-    private var mentions: [PanelMention?] = []
-    /// A panel's own findings.
+    /// Each panel's place on the time line, by interned number.
+    private var timeline = Timeline()
     private var byPanel: [[Finding]] = []
-    /// Errors and warnings of every finding naming a panel.
     private var panelMarks: [Marks] = []
     /// Errors and warnings over the whole store, kept as findings come and go.
     public private(set) var totals = Marks()
 
+    private var zoneIndex: [String: Int16] = [:]
+
+    // People.
     private var personIndex: [PersonID: Int] = [:]
     private var personIDs: [PersonID] = []
-    /// What the checks need of a person; nil when the id names nobody.
     private var facts: [PersonFacts?] = []
-    /// Live panels with the person on their roster (once each), and the person's own findings.
-    private var personPanels: [[Int]] = []
+    private var personPanels: [[Int32]] = []
     private var byPerson: [[Finding]] = []
 
-    private var seriesPanels: [SeriesID: [Int]] = [:]
-    private var bySeries: [SeriesID: [Finding]] = [:]
-    /// Live panels naming an organization as host or co-sponsor.
-    private var organizationPanels: [OrganizationID: [Int]] = [:]
+    // Series, and whether each names a series of the catalog.
+    private var seriesIndex: [SeriesID: Int] = [:]
+    private var seriesIDs: [SeriesID] = []
+    private var seriesExists: [Bool] = []
+    private var seriesPanels: [[Int32]] = []
+    private var bySeries: [[Finding]] = []
 
+    /// Live panels naming an organization (by interned number) as host or co-sponsor.
+    private var organizationIndex: [OrganizationID: Int] = [:]
+    private var organizationPanels: [[Int32]] = []
+    private var organizationExists: [Bool] = []
+
+    // Duplicate names.
     private var personKeys: [PersonID: String] = [:]
     private var personKeyMembers: [String: [PersonID]] = [:]
     private var byPersonKey: [String: Finding] = [:]
@@ -52,6 +62,8 @@ public struct Schedule: Sendable {
         let name: String
         let home: Zone?
         let unavailable: [(span: TimeSpan, zone: Zone)]
+        /// True when the home zone or a window's zone or times could not be read (a finding).
+        let hasBadZone: Bool
     }
 
     /// Checks the whole catalog.
@@ -69,7 +81,7 @@ public struct Schedule: Sendable {
         var all: [Finding] = global
         for list in byPanel where !list.isEmpty { all += list }
         for list in byPerson where !list.isEmpty { all += list }
-        for list in bySeries.values { all += list }
+        for list in bySeries where !list.isEmpty { all += list }
         all += byPersonKey.values
         all += byOrganizationKey.values
         return all.sorted(by: Finding.ordered)
@@ -84,8 +96,14 @@ public struct Schedule: Sendable {
     /// Marks of every panel that has some, by id.
     public var allMarks: [PanelID: Marks] {
         var result: [PanelID: Marks] = [:]
-        for (i, m) in panelMarks.enumerated() where !m.isEmpty { result[panelIDs[i]] = m }
+        for (i, m) in panelMarks.enumerated() where !m.isEmpty { result[timeline.panelIDs[i]] = m }
         return result
+    }
+
+    /// The start instant of a panel whose time can be placed (nil otherwise, or when cancelled).
+    public func start(of id: PanelID) -> Instant? {
+        guard let i = panelIndex[id], timeline.live[i], timeline.zoneOf[i] >= 0 else { return nil }
+        return Instant(secondsSinceEpoch: timeline.starts[i])
     }
 
     /// Findings naming a panel: its own, and those of its people and series that involve it.
@@ -98,24 +116,10 @@ public struct Schedule: Sendable {
             guard let p = personIndex[entry.person] else { continue }
             for f in byPerson[p] where f.panels.contains(id) && seen.insert(f).inserted { result.append(f) }
         }
-        if let s = panel.series {
-            for f in bySeries[s] ?? [] where f.panels.contains(id) && seen.insert(f).inserted { result.append(f) }
+        if let s = panel.series.flatMap({ seriesIndex[$0] }) {
+            for f in bySeries[s] where f.panels.contains(id) && seen.insert(f).inserted { result.append(f) }
         }
         return result.sorted(by: Finding.ordered)
-    }
-
-    /// Live (not cancelled) panels with a person on their roster, from the index (not a scan).
-    public func livePanels(withPerson id: PersonID) -> [PanelID] {
-        personIndex[id].map { personPanels[$0].map { panelIDs[$0] } } ?? []
-    }
-
-    /// Live panels an organization hosts (itself or as its series' host) or co-sponsors.
-    public func livePanels(namingOrganization id: OrganizationID, in catalog: Catalog) -> [PanelID] {
-        var indexes = organizationPanels[id] ?? []
-        for series in catalog.series.values where series.host == id {
-            for i in seriesPanels[series.id] ?? [] where !indexes.contains(i) { indexes.append(i) }
-        }
-        return indexes.map { panelIDs[$0] }
     }
 
     /// Findings naming a person.
@@ -124,9 +128,23 @@ public struct Schedule: Sendable {
         if let key = personKeys[id], let dup = byPersonKey[key] { result.append(dup) }
         if let p = personIndex[id] {
             result += byPerson[p]
-            for panel in personPanels[p] { result += byPanel[panel].filter { $0.people.contains(id) } }
+            for panel in personPanels[p] { result += byPanel[Int(panel)].filter { $0.people.contains(id) } }
         }
         return Array(Set(result)).sorted(by: Finding.ordered)
+    }
+
+    /// Live (not cancelled) panels with a person on their roster, from the index (not a scan).
+    public func livePanels(withPerson id: PersonID) -> [PanelID] {
+        personIndex[id].map { personPanels[$0].map { timeline.panelIDs[Int($0)] } } ?? []
+    }
+
+    /// Live panels an organization hosts (itself or as its series' host) or co-sponsors.
+    public func livePanels(namingOrganization id: OrganizationID, in catalog: Catalog) -> [PanelID] {
+        var indexes = organizationIndex[id].map { organizationPanels[$0] } ?? []
+        for series in catalog.series.values where series.host == id {
+            for i in seriesIndex[series.id].map({ seriesPanels[$0] }) ?? [] where !indexes.contains(i) { indexes.append(i) }
+        }
+        return indexes.map { timeline.panelIDs[Int($0)] }
     }
 
     // MARK: Updating
@@ -138,15 +156,16 @@ public struct Schedule: Sendable {
         if let old, old.id != id { panelChanged(old: old, new: nil, in: catalog) }
         var zones = ZoneCache()
         let index = internPanel(id)
-        if mentions[index] != nil, let old { unindex(index, old) }
-        mentions[index] = nil
-        let live = new.flatMap { $0.status == .cancelled ? nil : $0 }
+        if timeline.live[index], let old { unindex(index, old) }
+        timeline.live[index] = false
+        let livePanel = new.flatMap { $0.status == .cancelled ? nil : $0 }
         var scratch: [Int] = []
-        if let live {
-            mentions[index] = mention(live, &zones)
-            indexPanel(index, live, catalog, &zones, &scratch)
+        if let livePanel {
+            place(index, livePanel, &zones)
+            timeline.live[index] = true
+            indexPanel(index, livePanel, catalog, &zones, &scratch)
         }
-        recheckPanel(index, live, catalog, &zones, &scratch)
+        recheckPanel(index, livePanel, catalog, &zones, &scratch)
         var people: [PersonID] = [], series: [SeriesID] = []
         for panel in [old, new].compactMap({ $0 }) {
             for entry in panel.roster where !people.contains(entry.person) { people.append(entry.person) }
@@ -154,7 +173,7 @@ public struct Schedule: Sendable {
         }
         var buffers = SweepBuffers()
         for person in people { recheckPerson(internPerson(person, catalog, &zones), catalog, &buffers) }
-        for s in series { recheckSeries(s, catalog, &buffers) }
+        for s in series { recheckSeries(internSeries(s, catalog), catalog, &buffers) }
     }
 
     /// Re-checks after one person was added, changed or deleted: their name key, their own findings and
@@ -168,59 +187,99 @@ public struct Schedule: Sendable {
         recheckPerson(p, catalog, &buffers)
         var scratch: [Int] = []
         for index in personPanels[p] {
-            if let panel = catalog.panels[panelIDs[index]] { recheckPanel(index, panel, catalog, &zones, &scratch) }
+            if let panel = catalog.panels[timeline.panelIDs[Int(index)]] { recheckPanel(Int(index), panel, catalog, &zones, &scratch) }
         }
     }
 
     /// Re-checks after one organization was added, changed or deleted.
     public mutating func organizationChanged(_ id: OrganizationID, in catalog: Catalog) {
         updateOrganizationKey(id, catalog)
+        if let o = organizationIndex[id] { organizationExists[o] = catalog.organizations.index(forKey: id) != nil }
         var zones = ZoneCache()
         var scratch: [Int] = []
-        for index in organizationPanels[id] ?? [] {
-            if let panel = catalog.panels[panelIDs[index]] { recheckPanel(index, panel, catalog, &zones, &scratch) }
+        for index in organizationIndex[id].map({ organizationPanels[$0] }) ?? [] {
+            if let panel = catalog.panels[timeline.panelIDs[Int(index)]] { recheckPanel(Int(index), panel, catalog, &zones, &scratch) }
         }
         var buffers = SweepBuffers()
-        for series in catalog.series.values where series.host == id { recheckSeries(series.id, catalog, &buffers) }
+        for series in catalog.series.values where series.host == id { recheckSeries(internSeries(series.id, catalog), catalog, &buffers) }
     }
 
     /// Re-checks after one series was added, changed or deleted.
     public mutating func seriesChanged(_ id: SeriesID, in catalog: Catalog) {
         var buffers = SweepBuffers()
-        recheckSeries(id, catalog, &buffers)
+        let s = internSeries(id, catalog)
+        recheckSeries(s, catalog, &buffers)
         var zones = ZoneCache()
         var scratch: [Int] = []
-        for index in seriesPanels[id] ?? [] {
-            if let panel = catalog.panels[panelIDs[index]] { recheckPanel(index, panel, catalog, &zones, &scratch) }
+        for index in seriesPanels[s] {
+            if let panel = catalog.panels[timeline.panelIDs[Int(index)]] { recheckPanel(Int(index), panel, catalog, &zones, &scratch) }
         }
     }
 
     /// Checks everything again (after settings change, or a reload).
     public mutating func rebuild(_ catalog: Catalog) {
         self = Schedule(empty: catalog.settings)
-        let panelCount = catalog.panels.count
-        panelIndex.reserveCapacity(panelCount)
-        panelIDs.reserveCapacity(panelCount)
-        mentions.reserveCapacity(panelCount)
-        byPanel.reserveCapacity(panelCount)
-        panelMarks.reserveCapacity(panelCount)
+        let count = catalog.panels.count
+        panelIndex.reserveCapacity(count)
+        timeline.panelIDs.reserveCapacity(count)
+        timeline.live.reserveCapacity(count)
+        timeline.starts.reserveCapacity(count)
+        timeline.ends.reserveCapacity(count)
+        timeline.zoneOf.reserveCapacity(count)
+        timeline.ambiguous.reserveCapacity(count)
+        byPanel.reserveCapacity(count)
+        panelMarks.reserveCapacity(count)
         personIndex.reserveCapacity(catalog.people.count)
-        var zones = ZoneCache()
-        for person in catalog.people.values { _ = internPerson(person.id, catalog, &zones) }
-        // One pass over the panels: intern, index, and the panel's own checks (which need only the
-        // panel, its people's facts and the catalog).
+        var zoneCache = ZoneCache()
+        for person in catalog.people.values { _ = internPerson(person.id, catalog, &zoneCache) }
+        // One pass over the panels: intern, place on the time line, note who and which series, and the
+        // panel's own checks (which need only the panel, its people's facts and the catalog).
+        var personPairs: [(person: Int32, panel: Int32)] = []
+        var seriesPairs: [(series: Int32, panel: Int32)] = []
+        var organizationPairs: [(organization: Int32, panel: Int32)] = []
+        personPairs.reserveCapacity(count * 4)
+        seriesPairs.reserveCapacity(count)
         var scratch: [Int] = []
         for panel in catalog.panels.values {
             let index = internPanel(panel.id)
             guard panel.status != .cancelled else { continue }
-            mentions[index] = mention(panel, &zones)
-            indexPanel(index, panel, catalog, &zones, &scratch)
-            recheckPanel(index, panel, catalog, &zones, &scratch, rosterInScratch: true)
+            timeline.live[index] = true
+            place(index, panel, &zoneCache)
+            scratch.removeAll(keepingCapacity: true)
+            for entry in panel.roster {
+                let p = internPerson(entry.person, catalog, &zoneCache)
+                if !scratch.contains(p) {
+                    scratch.append(p)
+                    personPairs.append((Int32(p), Int32(index)))
+                }
+            }
+            var seriesKnown = true
+            if let id = panel.series {
+                let s = internSeries(id, catalog)
+                seriesPairs.append((Int32(s), Int32(index)))
+                seriesKnown = seriesExists[s]
+            }
+            var unknownOrganizations: [OrganizationID] = []
+            if let host = panel.host {
+                let o = internOrganization(host, catalog)
+                organizationPairs.append((Int32(o), Int32(index)))
+                if !organizationExists[o] { unknownOrganizations.append(host) }
+            }
+            for (k, org) in panel.cosponsors.enumerated() {
+                let o = internOrganization(org, catalog)
+                if !organizationExists[o] { unknownOrganizations.append(org) }
+                if org != panel.host && !panel.cosponsors[..<k].contains(org) { organizationPairs.append((Int32(o), Int32(index))) }
+            }
+            recheckPanel(index, panel, catalog, &zoneCache, &scratch, rosterInScratch: true,
+                         seriesKnown: seriesKnown, unknownOrganizations: unknownOrganizations)
         }
+        personPanels = Schedule.group(personPairs.lazy.map { (Int($0.person), $0.panel) }, into: personIDs.count)
+        seriesPanels = Schedule.group(seriesPairs.lazy.map { (Int($0.series), $0.panel) }, into: seriesIDs.count)
+        organizationPanels = Schedule.group(organizationPairs.lazy.map { (Int($0.organization), $0.panel) }, into: organizationIndex.count)
+        for id in catalog.series.keys { _ = internSeries(id, catalog) }
         var buffers = SweepBuffers()
-        for p in 0..<personIDs.count { recheckPerson(p, catalog, &buffers) }
-        for series in seriesPanels.keys { recheckSeries(series, catalog, &buffers) }
-        for series in catalog.series.keys where seriesPanels[series] == nil { recheckSeries(series, catalog, &buffers) }
+        for p in 0..<personIDs.count where personPanels[p].count > 1 || facts[p] != nil { recheckPerson(p, catalog, &buffers) }
+        for s in 0..<seriesIDs.count { recheckSeries(s, catalog, &buffers) }
         for person in catalog.people.values {
             let key = NameFolding.personKey(person.name)
             personKeys[person.id] = key
@@ -237,14 +296,31 @@ public struct Schedule: Sendable {
         for f in global { mark(f, +1) }
     }
 
+    /// Lists of panel numbers per owner from (owner, panel) pairs, each list allocated once.
+    private static func group<S: Sequence>(_ pairs: S, into owners: Int) -> [[Int32]] where S.Element == (Int, Int32) {
+        var counts = [Int](repeating: 0, count: owners)
+        for (owner, _) in pairs { counts[owner] += 1 }
+        var lists = counts.map { count -> [Int32] in
+            var list: [Int32] = []
+            list.reserveCapacity(count)
+            return list
+        }
+        for (owner, panel) in pairs { lists[owner].append(panel) }
+        return lists
+    }
+
     // MARK: Interning and indexes
 
     private mutating func internPanel(_ id: PanelID) -> Int {
         if let i = panelIndex[id] { return i }
-        let i = panelIDs.count
+        let i = timeline.panelIDs.count
         panelIndex[id] = i
-        panelIDs.append(id)
-        mentions.append(nil)
+        timeline.panelIDs.append(id)
+        timeline.live.append(false)
+        timeline.starts.append(0)
+        timeline.ends.append(0)
+        timeline.zoneOf.append(-1)
+        timeline.ambiguous.append(false)
         byPanel.append([])
         panelMarks.append(Marks())
         return i
@@ -261,12 +337,66 @@ public struct Schedule: Sendable {
         return p
     }
 
+    private mutating func internSeries(_ id: SeriesID, _ catalog: Catalog) -> Int {
+        if let s = seriesIndex[id] { return s }
+        let s = seriesIDs.count
+        seriesIndex[id] = s
+        seriesIDs.append(id)
+        seriesExists.append(catalog.series.index(forKey: id) != nil)
+        if seriesPanels.count < seriesIDs.count { seriesPanels.append([]) }
+        bySeries.append([])
+        return s
+    }
+
+    private mutating func internOrganization(_ id: OrganizationID, _ catalog: Catalog) -> Int {
+        if let o = organizationIndex[id] { return o }
+        let o = organizationIndex.count
+        organizationIndex[id] = o
+        organizationExists.append(catalog.organizations.index(forKey: id) != nil)
+        if organizationPanels.count <= o { organizationPanels.append([]) }
+        return o
+    }
+
     private func personFacts(_ person: Person, _ zones: inout ZoneCache) -> PersonFacts {
         var windows: [(span: TimeSpan, zone: Zone)] = []
         for window in person.unavailable {
             if case .success(let span) = window.span(), let zone = zones.zone(window.zone) { windows.append((span, zone)) }
         }
-        return PersonFacts(name: person.name, home: person.homeZone.flatMap { zones.zone($0) }, unavailable: windows)
+        let home = person.homeZone.flatMap { zones.zone($0) }
+        return PersonFacts(name: person.name, home: home, unavailable: windows,
+                           hasBadZone: (person.homeZone != nil && home == nil) || windows.count != person.unavailable.count)
+    }
+
+    /// Places a panel on the time line (or marks it unplaceable).
+    private mutating func place(_ index: Int, _ panel: Panel, _ cache: inout ZoneCache) {
+        timeline.zoneOf[index] = -1
+        timeline.ambiguous[index] = false
+        let z = zoneNumber(panel.zone)
+        guard z >= 0, panel.durationMinutes > 0 else { return }
+        let start: Instant
+        switch timeline.zones[Int(z)].resolve(panel.start) {
+        case .unique(let i): start = i
+        case .ambiguous(let first, _):
+            start = first
+            timeline.ambiguous[index] = true
+        case .nonexistent: return
+        }
+        timeline.zoneOf[index] = z
+        timeline.starts[index] = start.secondsSinceEpoch
+        timeline.ends[index] = start.secondsSinceEpoch + Int64(panel.durationMinutes) * 60
+    }
+
+    /// The interned number of a zone id (one hash), or -1 when it is not a zone.
+    private mutating func zoneNumber(_ id: String) -> Int16 {
+        if let z = zoneIndex[id] { return z }
+        guard let zone = Zone.named(id) else {
+            zoneIndex[id] = -1
+            return -1
+        }
+        let z = Int16(timeline.zones.count)
+        timeline.zones.append(zone)
+        zoneIndex[id] = z
+        return z
     }
 
     /// Adds a live panel to the person, series and organization indexes. `scratch` receives the
@@ -277,29 +407,47 @@ public struct Schedule: Sendable {
             let p = internPerson(entry.person, catalog, &zones)
             if !scratch.contains(p) {
                 scratch.append(p)
-                personPanels[p].append(index)
+                personPanels[p].append(Int32(index))
             }
         }
-        if let s = panel.series { seriesPanels[s, default: []].append(index) }
-        if let host = panel.host { organizationPanels[host, default: []].append(index) }
+        if let s = panel.series { seriesPanels[internSeries(s, catalog)].append(Int32(index)) }
+        if let host = panel.host { organizationPanels[internOrganization(host, catalog)].append(Int32(index)) }
         for (k, org) in panel.cosponsors.enumerated() where org != panel.host && !panel.cosponsors[..<k].contains(org) {
-            organizationPanels[org, default: []].append(index)
+            organizationPanels[internOrganization(org, catalog)].append(Int32(index))
         }
     }
 
     private mutating func unindex(_ index: Int, _ panel: Panel) {
+        let i = Int32(index)
         for entry in panel.roster {
-            if let p = personIndex[entry.person] { personPanels[p].removeAll { $0 == index } }
+            if let p = personIndex[entry.person] { personPanels[p].removeAll { $0 == i } }
         }
-        if let s = panel.series { seriesPanels[s]?.removeAll { $0 == index } }
-        if let host = panel.host { organizationPanels[host]?.removeAll { $0 == index } }
-        for org in panel.cosponsors { organizationPanels[org]?.removeAll { $0 == index } }
+        if let s = panel.series.flatMap({ seriesIndex[$0] }) { seriesPanels[s].removeAll { $0 == i } }
+        for org in panel.cosponsors + (panel.host.map { [$0] } ?? []) {
+            if let o = organizationIndex[org] { organizationPanels[o].removeAll { $0 == i } }
+        }
     }
 
-    private func mention(_ panel: Panel, _ zones: inout ZoneCache) -> PanelMention {
-        guard let zone = zones.zone(panel.zone) else { return PanelMention(id: panel.id, title: panel.title, slot: nil) }
-        return PanelMention(id: panel.id, title: panel.title,
-                            slot: try? resolveSlot(start: panel.start, zone: zone, minutes: panel.durationMinutes).get())
+
+    // MARK: References
+
+    /// Whether a panel's series names a series (answered from the interned table when possible).
+    private func seriesKnown(_ panel: Panel, _ catalog: Catalog) -> Bool {
+        guard let id = panel.series else { return true }
+        if let s = seriesIndex[id] { return seriesExists[s] }
+        return catalog.series.index(forKey: id) != nil
+    }
+
+    /// The panel's host and co-sponsors that name no organization (usually none).
+    private func unknownOrganizations(_ panel: Panel, _ catalog: Catalog) -> [OrganizationID] {
+        var unknown: [OrganizationID] = []
+        func check(_ org: OrganizationID) {
+            let exists = organizationIndex[org].map { organizationExists[$0] } ?? (catalog.organizations.index(forKey: org) != nil)
+            if !exists { unknown.append(org) }
+        }
+        if let host = panel.host { check(host) }
+        for org in panel.cosponsors { check(org) }
+        return unknown
     }
 
     // MARK: Marks
@@ -323,7 +471,8 @@ public struct Schedule: Sendable {
     /// Replaces a panel's own findings. With `rosterInScratch`, `scratch` already holds the interned
     /// numbers of its roster people (as `indexPanel` leaves them); otherwise it is refilled here.
     private mutating func recheckPanel(_ index: Int, _ panel: Panel?, _ catalog: Catalog, _ zones: inout ZoneCache,
-                                       _ scratch: inout [Int], rosterInScratch: Bool = false) {
+                                       _ scratch: inout [Int], rosterInScratch: Bool = false,
+                                       seriesKnown: Bool? = nil, unknownOrganizations: [OrganizationID]? = nil) {
         var new: [Finding] = []
         if let panel {
             if !rosterInScratch {
@@ -333,8 +482,9 @@ public struct Schedule: Sendable {
                     if !scratch.contains(p) { scratch.append(p) }
                 }
             }
-            let mention = mentions[index] ?? PanelMention(id: panel.id, title: panel.title, slot: try? panel.slot().get())
-            new = panelFindings(panel, mention: mention, indexes: [index], people: scratch, catalog) { (personIDs[$0], facts[$0]) }
+            new = Schedule.panelFindings(panel, placement: timeline.placement(index), ambiguous: timeline.ambiguous[index], indexes: [index], people: scratch, ids: personIDs,
+                                         facts: facts, settings: settings, seriesKnown: seriesKnown ?? self.seriesKnown(panel, catalog),
+                                         unknownOrganizations: unknownOrganizations ?? self.unknownOrganizations(panel, catalog))
         }
         if !byPanel[index].isEmpty || !new.isEmpty {
             remark(removing: byPanel[index], adding: new)
@@ -344,27 +494,35 @@ public struct Schedule: Sendable {
 
     /// A live panel's own checks: time, references, roster, unavailability, waking hours, open roles.
     /// `people` are the roster's people once each, as numbers that `person` turns into id and facts.
-    func panelFindings(_ panel: Panel, mention: PanelMention, indexes here: [Int], people: [Int], _ catalog: Catalog,
-                       person facts: (Int) -> (PersonID, PersonFacts?)) -> [Finding] {
+    static func panelFindings(_ panel: Panel, placement: Placement?, ambiguous: Bool, indexes here: @autoclosure () -> [Int], people: [Int],
+                              ids: [PersonID], facts: [PersonFacts?], settings: Settings, seriesKnown: Bool,
+                              unknownOrganizations: [OrganizationID]) -> [Finding] {
         var out: [Finding] = []
         let id = panel.id
+        var mentionCache: PanelMention?
+        var mention: PanelMention {
+            if let m = mentionCache { return m }
+            let m = PanelMention(id: id, title: panel.title, slot: placement)
+            mentionCache = m
+            return m
+        }
 
-        if mention.slot == nil {
+        if placement == nil {
             if case .failure(let problem) = panel.slot() {
-                out.append(Finding(.invalidTime, panels: [id], indexes: here, .panelTime(mention, problem: problem)))
+                out.append(Finding(.invalidTime, panels: [id], indexes: here(), .panelTime(mention, problem: problem)))
             }
-        } else if let ambiguity = mention.slot?.ambiguity {
-            out.append(Finding(.ambiguousTime, panels: [id], indexes: here, .ambiguous(mention, first: ambiguity.first, second: ambiguity.second)))
+        } else if ambiguous, let zone = placement?.zone, case .ambiguous(let first, let second) = zone.resolve(panel.start) {
+            out.append(Finding(.ambiguousTime, panels: [id], indexes: here(), .ambiguous(mention, first: first, second: second)))
         }
 
-        if let series = panel.series, catalog.series.index(forKey: series) == nil {
-            out.append(Finding(.unknownReference, panels: [id], indexes: here, series: [series], .unknownPanelReference(mention, field: "series", id: series.rawValue)))
+        if let series = panel.series, !seriesKnown {
+            out.append(Finding(.unknownReference, panels: [id], indexes: here(), series: [series], .unknownPanelReference(mention, field: "series", id: series.rawValue)))
         }
-        if let host = panel.host, catalog.organizations.index(forKey: host) == nil {
-            out.append(Finding(.unknownReference, panels: [id], indexes: here, organizations: [host], .unknownPanelReference(mention, field: "host organization", id: host.rawValue)))
+        if let host = panel.host, unknownOrganizations.contains(host) {
+            out.append(Finding(.unknownReference, panels: [id], indexes: here(), organizations: [host], .unknownPanelReference(mention, field: "host organization", id: host.rawValue)))
         }
-        for org in panel.cosponsors where catalog.organizations.index(forKey: org) == nil {
-            out.append(Finding(.unknownReference, panels: [id], indexes: here, organizations: [org], .unknownPanelReference(mention, field: "co-sponsor", id: org.rawValue)))
+        for org in panel.cosponsors where unknownOrganizations.contains(org) {
+            out.append(Finding(.unknownReference, panels: [id], indexes: here(), organizations: [org], .unknownPanelReference(mention, field: "co-sponsor", id: org.rawValue)))
         }
 
         var hasModerator = false, hasPanelist = false
@@ -373,31 +531,31 @@ public struct Schedule: Sendable {
         }
         let hours = settings.wakingHours
         for p in people {
-            let (personID, known) = facts(p)
-            guard let person = known else {
-                out.append(Finding(.unknownReference, panels: [id], indexes: here, people: [personID], .unknownPanelReference(mention, field: "person", id: personID.rawValue)))
+            let personID = ids[p]
+            guard let person = facts[p] else {
+                out.append(Finding(.unknownReference, panels: [id], indexes: here(), people: [personID], .unknownPanelReference(mention, field: "person", id: personID.rawValue)))
                 continue
             }
-            var roles: [Role] = []
             var count = 0
             for entry in panel.roster where entry.person == personID { count += 1 }
             if count > 1 {
-                for entry in panel.roster where entry.person == personID { roles.append(entry.role) }
-                out.append(Finding(.personTwiceInRoster, panels: [id], indexes: here, people: [personID], .twiceInRoster(person: person.name, mention, roles: roles)))
+                let roles = panel.roster.filter { $0.person == personID }.map(\.role)
+                out.append(Finding(.personTwiceInRoster, panels: [id], indexes: here(), people: [personID], .twiceInRoster(person: person.name, mention, roles: roles)))
             }
-            guard let slot = mention.slot else { continue }
-            for window in person.unavailable where window.span.overlaps(slot.span) {
-                out.append(Finding(.personUnavailable, panels: [id], indexes: here, people: [personID],
+            guard let placement else { continue }
+            for window in person.unavailable where window.span.overlaps(placement.span) {
+                out.append(Finding(.personUnavailable, panels: [id], indexes: here(), people: [personID],
                                    .unavailable(person: person.name, mention, window: window.span, windowZone: window.zone)))
             }
-            if let home = person.home, outsideWakingHours(slot.span, home, hours) {
-                out.append(Finding(.outsideWakingHours, panels: [id], indexes: here, people: [personID],
+            if let home = person.home, Schedule.outsideWakingHours(placement.span, home, hours,
+                                                                   start: home == placement.zone ? panel.start : nil) {
+                out.append(Finding(.outsideWakingHours, panels: [id], indexes: here(), people: [personID],
                                    .outsideWakingHours(person: person.name, mention, home: home, hours: hours)))
             }
         }
         if panel.status == .scheduled {
-            if !hasModerator { out.append(Finding(.noModerator, panels: [id], indexes: here, .noModerator(mention))) }
-            if !hasPanelist { out.append(Finding(.noPanelists, panels: [id], indexes: here, .noPanelists(mention))) }
+            if !hasModerator { out.append(Finding(.noModerator, panels: [id], indexes: here(), .noModerator(mention))) }
+            if !hasPanelist { out.append(Finding(.noPanelists, panels: [id], indexes: here(), .noPanelists(mention))) }
         }
         return out
     }
@@ -407,50 +565,57 @@ public struct Schedule: Sendable {
     /// For the editor's live view; costs the draft's people's and series' panels.
     public func preview(_ draft: Panel, in catalog: Catalog) -> [Finding] {
         guard draft.status != .cancelled else { return [] }
-        var zones = ZoneCache()
-        let mention = PanelMention(id: draft.id, title: draft.title, slot: try? draft.slot().get())
+        var cache = ZoneCache()
+        let slot = try? draft.slot().get()
+        let mention = PanelMention(id: draft.id, title: draft.title, slot: slot)
         let own = panelIndex[draft.id]
         var ids: [PersonID] = [], known: [PersonFacts?] = []
         for entry in draft.roster where !ids.contains(entry.person) {
             ids.append(entry.person)
-            if let p = personIndex[entry.person] { known.append(facts[p]) } else { known.append(catalog.people[entry.person].map { personFacts($0, &zones) }) }
+            if let p = personIndex[entry.person] { known.append(facts[p]) } else { known.append(catalog.people[entry.person].map { personFacts($0, &cache) }) }
         }
-        var out = panelFindings(draft, mention: mention, indexes: [], people: Array(0..<ids.count), catalog) { (ids[$0], known[$0]) }
-        guard let slot = mention.slot else { return out }
-        let span = slot.span
+        var out = Schedule.panelFindings(draft, placement: mention.slot, ambiguous: slot?.ambiguity != nil, indexes: [], people: Array(0..<ids.count), ids: ids, facts: known,
+                                         settings: settings, seriesKnown: seriesKnown(draft, catalog),
+                                         unknownOrganizations: unknownOrganizations(draft, catalog))
+        guard let span = slot?.span else { return out }
         func ordered(_ other: PanelMention) -> (PanelMention, PanelMention) {
             other.slot!.span.start < span.start || (other.slot!.span.start == span.start && other.id < draft.id) ? (other, mention) : (mention, other)
         }
         for (k, personID) in ids.enumerated() {
             guard let facts = known[k], let p = personIndex[personID] else { continue }
-            var before: (gap: Int, mention: PanelMention)?, after: (gap: Int, mention: PanelMention)?
-            for i in personPanels[p] where i != own {
-                guard let other = mentions[i], let otherSpan = other.slot?.span else { continue }
+            var before: (gap: Int, index: Int)?, after: (gap: Int, index: Int)?
+            for i32 in personPanels[p] {
+                let i = Int(i32)
+                guard i != own, let otherSpan = timeline.span(i) else { continue }
                 if otherSpan.overlaps(span) {
-                    let (a, b) = ordered(other)
+                    let (a, b) = ordered(timeline.mention(i, catalog))
                     out.append(Finding(.personDoubleBooked, panels: [a.id, b.id], people: [personID],
                                        .doubleBooked(person: facts.name, a, b, overlapMinutes: span.overlapMinutes(with: otherSpan))))
                 } else if otherSpan.end <= span.start {
                     let gap = otherSpan.end.minutes(until: span.start)
-                    if before == nil || gap < before!.gap { before = (gap, other) }
+                    if before == nil || gap < before!.gap { before = (gap, i) }
                 } else {
                     let gap = span.end.minutes(until: otherSpan.start)
-                    if after == nil || gap < after!.gap { after = (gap, other) }
+                    if after == nil || gap < after!.gap { after = (gap, i) }
                 }
             }
-            if let before, before.gap < settings.changeoverMinutes {
-                out.append(Finding(.shortChangeover, panels: [before.mention.id, draft.id], people: [personID],
-                                   .shortChangeover(person: facts.name, before.mention, mention, gapMinutes: before.gap, changeover: settings.changeoverMinutes)))
+            let changeover = settings.changeoverMinutes
+            if let before, before.gap < changeover {
+                let other = timeline.mention(before.index, catalog)
+                out.append(Finding(.shortChangeover, panels: [other.id, draft.id], people: [personID],
+                                   .shortChangeover(person: facts.name, other, mention, gapMinutes: before.gap, changeover: changeover)))
             }
-            if let after, after.gap < settings.changeoverMinutes {
-                out.append(Finding(.shortChangeover, panels: [draft.id, after.mention.id], people: [personID],
-                                   .shortChangeover(person: facts.name, mention, after.mention, gapMinutes: after.gap, changeover: settings.changeoverMinutes)))
+            if let after, after.gap < changeover {
+                let other = timeline.mention(after.index, catalog)
+                out.append(Finding(.shortChangeover, panels: [draft.id, other.id], people: [personID],
+                                   .shortChangeover(person: facts.name, mention, other, gapMinutes: after.gap, changeover: changeover)))
             }
         }
-        if let seriesID = draft.series, let series = catalog.series[seriesID] {
-            for i in seriesPanels[seriesID] ?? [] where i != own {
-                guard let other = mentions[i], let otherSpan = other.slot?.span, otherSpan.overlaps(span) else { continue }
-                let (a, b) = ordered(other)
+        if let seriesID = draft.series, let series = catalog.series[seriesID], let s = seriesIndex[seriesID] {
+            for i32 in seriesPanels[s] {
+                let i = Int(i32)
+                guard i != own, let otherSpan = timeline.span(i), otherSpan.overlaps(span) else { continue }
+                let (a, b) = ordered(timeline.mention(i, catalog))
                 out.append(Finding(.seriesOverlap, panels: [a.id, b.id], series: [seriesID],
                                    .seriesOverlap(series: series.name, a, b, overlapMinutes: span.overlapMinutes(with: otherSpan))))
             }
@@ -459,9 +624,9 @@ public struct Schedule: Sendable {
     }
 
     /// True when any part of the span falls outside [start, end) of the waking hours in the zone.
-    func outsideWakingHours(_ span: TimeSpan, _ zone: Zone, _ hours: WakingHours) -> Bool {
+    static func outsideWakingHours(_ span: TimeSpan, _ zone: Zone, _ hours: WakingHours, start known: LocalDateTime? = nil) -> Bool {
         guard hours.start < hours.end else { return false }
-        let start = zone.local(at: span.start)
+        let start = known ?? zone.local(at: span.start)
         let end = zone.local(at: span.end)
         if start.minuteOfDay < hours.start { return true }
         let days = end.date.daysSinceEpoch - start.date.daysSinceEpoch
@@ -472,12 +637,12 @@ public struct Schedule: Sendable {
 
     /// Reusable arrays for sweeps, so that checking many people allocates little.
     struct SweepBuffers {
-        var timed: [(span: TimeSpan, index: Int)] = []
-        var active: [(span: TimeSpan, index: Int)] = []
+        var timed: [(start: Int64, end: Int64, index: Int)] = []
+        var active: [(start: Int64, end: Int64, index: Int)] = []
     }
 
     private mutating func recheckPerson(_ p: Int, _ catalog: Catalog, _ buffers: inout SweepBuffers) {
-        let new = personFindings(p, catalog, &buffers)
+        let new = Schedule.personFindings(personIDs[p], facts[p], personPanels[p], timeline, settings.changeoverMinutes, catalog, &buffers)
         if !byPerson[p].isEmpty || !new.isEmpty {
             remark(removing: byPerson[p], adding: new)
             byPerson[p] = new
@@ -486,12 +651,12 @@ public struct Schedule: Sendable {
 
     /// A person's double bookings and short changeovers (sort and sweep over their panels), and their
     /// own zones that are not zones.
-    func personFindings(_ p: Int, _ catalog: Catalog, _ buffers: inout SweepBuffers) -> [Finding] {
+    static func personFindings(_ id: PersonID, _ facts: PersonFacts?, _ panels: [Int32], _ timeline: Timeline, _ changeover: Int,
+                               _ catalog: Catalog, _ buffers: inout SweepBuffers) -> [Finding] {
         var out: [Finding] = []
-        let id = personIDs[p]
-        guard let facts = facts[p] else { return out }
+        guard let facts else { return out }
         let name = facts.name
-        if let person = catalog.people[id] {
+        if facts.hasBadZone, let person = catalog.people[id] {
             if let home = person.homeZone, facts.home == nil {
                 out.append(Finding(.invalidTime, people: [id], .personZone(person: name, field: "home zone", problem: SlotProblem.unknownZone(home).description)))
             }
@@ -499,68 +664,48 @@ public struct Schedule: Sendable {
                 for window in person.unavailable {
                     guard case .failure(let problem) = window.span() else { continue }
                     let text: String
-                    if case .nonPositiveDuration = problem { text = "the window ends before it starts" } else { text = problem.description }
+                    if case .nonPositiveDuration = problem { text = "the window timeline.ends before it timeline.starts" } else { text = problem.description }
                     out.append(Finding(.invalidTime, people: [id], .personZone(person: name, field: "unavailable \(window.start) to \(window.end) \(window.zone)", problem: text)))
                 }
             }
         }
-        let indices = personPanels[p]
-        guard indices.count > 1 else { return out }
-        sweep(indices, &buffers) { earlier, current in
-            out.append(Finding(.personDoubleBooked, panels: [panelIDs[earlier.index], panelIDs[current.index]], indexes: [earlier.index, current.index], people: [id],
-                               .doubleBooked(person: name, mentions[earlier.index]!, mentions[current.index]!,
-                                             overlapMinutes: earlier.span.overlapMinutes(with: current.span))))
+        guard panels.count > 1 else { return out }
+        timeline.sweep(panels, &buffers) { earlier, current in
+            let a = timeline.mention(earlier, catalog), b = timeline.mention(current, catalog)
+            out.append(Finding(.personDoubleBooked, panels: [a.id, b.id], indexes: [earlier, current], people: [id],
+                               .doubleBooked(person: name, a, b, overlapMinutes: a.slot!.span.overlapMinutes(with: b.slot!.span))))
         } gap: { previous, current, minutes in
-            guard minutes < settings.changeoverMinutes else { return }
-            out.append(Finding(.shortChangeover, panels: [panelIDs[previous.index], panelIDs[current.index]], indexes: [previous.index, current.index], people: [id],
-                               .shortChangeover(person: name, mentions[previous.index]!, mentions[current.index]!, gapMinutes: minutes, changeover: settings.changeoverMinutes)))
+            guard minutes < changeover else { return }
+            let a = timeline.mention(previous, catalog), b = timeline.mention(current, catalog)
+            out.append(Finding(.shortChangeover, panels: [a.id, b.id], indexes: [previous, current], people: [id],
+                               .shortChangeover(person: name, a, b, gapMinutes: minutes, changeover: changeover)))
         }
         return out
     }
 
-    /// Sorts panels by start and sweeps them once: `overlap` for every pair that overlaps, `gap` for
-    /// each panel that starts when nothing earlier is still running, with the minutes since the latest
-    /// end before it.
-    private func sweep(_ indices: [Int], _ buffers: inout SweepBuffers,
-                       overlap: ((span: TimeSpan, index: Int), (span: TimeSpan, index: Int)) -> Void,
-                       gap: ((span: TimeSpan, index: Int), (span: TimeSpan, index: Int), Int) -> Void) {
-        buffers.timed.removeAll(keepingCapacity: true)
-        for i in indices { if let slot = mentions[i]?.slot { buffers.timed.append((slot.span, i)) } }
-        guard buffers.timed.count > 1 else { return }
-        buffers.timed.sort { $0.span.start != $1.span.start ? $0.span.start < $1.span.start : panelIDs[$0.index] < panelIDs[$1.index] }
-        buffers.active.removeAll(keepingCapacity: true)
-        var latest: (span: TimeSpan, index: Int)?
-        for current in buffers.timed {
-            buffers.active.removeAll { $0.span.end <= current.span.start }
-            for earlier in buffers.active { overlap(earlier, current) }
-            if buffers.active.isEmpty, let previous = latest {
-                gap(previous, current, previous.span.end.minutes(until: current.span.start))
-            }
-            buffers.active.append(current)
-            if latest == nil || current.span.end > latest!.span.end { latest = current }
+    // MARK: Series checks
+
+    private mutating func recheckSeries(_ s: Int, _ catalog: Catalog, _ buffers: inout SweepBuffers) {
+        seriesExists[s] = catalog.series.index(forKey: seriesIDs[s]) != nil
+        let new = Schedule.seriesFindings(seriesIDs[s], seriesPanels[s], timeline, catalog, &buffers)
+        if !bySeries[s].isEmpty || !new.isEmpty {
+            remark(removing: bySeries[s], adding: new)
+            bySeries[s] = new
         }
     }
 
-    // MARK: Series checks
-
-    private mutating func recheckSeries(_ id: SeriesID, _ catalog: Catalog, _ buffers: inout SweepBuffers) {
-        let new = seriesFindings(id, catalog, &buffers)
-        remark(removing: bySeries[id] ?? [], adding: new)
-        bySeries[id] = new.isEmpty ? nil : new
-    }
-
     /// A series' overlapping panels (sort and sweep) and its unknown host.
-    func seriesFindings(_ id: SeriesID, _ catalog: Catalog, _ buffers: inout SweepBuffers) -> [Finding] {
+    static func seriesFindings(_ id: SeriesID, _ panels: [Int32], _ timeline: Timeline, _ catalog: Catalog, _ buffers: inout SweepBuffers) -> [Finding] {
         guard let series = catalog.series[id] else { return [] }
         var out: [Finding] = []
         if let host = series.host, catalog.organizations.index(forKey: host) == nil {
             out.append(Finding(.unknownReference, organizations: [host], series: [id], .unknownSeriesHost(series: series.name, id: host.rawValue)))
         }
-        guard let indices = seriesPanels[id], indices.count > 1 else { return out }
-        sweep(indices, &buffers) { earlier, current in
-            out.append(Finding(.seriesOverlap, panels: [panelIDs[earlier.index], panelIDs[current.index]], indexes: [earlier.index, current.index], series: [id],
-                               .seriesOverlap(series: series.name, mentions[earlier.index]!, mentions[current.index]!,
-                                              overlapMinutes: earlier.span.overlapMinutes(with: current.span))))
+        guard panels.count > 1 else { return out }
+        timeline.sweep(panels, &buffers) { earlier, current in
+            let a = timeline.mention(earlier, catalog), b = timeline.mention(current, catalog)
+            out.append(Finding(.seriesOverlap, panels: [a.id, b.id], indexes: [earlier, current], series: [id],
+                               .seriesOverlap(series: series.name, a, b, overlapMinutes: a.slot!.span.overlapMinutes(with: b.slot!.span))))
         } gap: { _, _, _ in }
         return out
     }
@@ -584,12 +729,12 @@ public struct Schedule: Sendable {
 
     private mutating func recheckPersonKey(_ key: String, _ catalog: Catalog) {
         if let old = byPersonKey.removeValue(forKey: key) { mark(old, -1) }
-        defer { if let new = byPersonKey[key] { mark(new, +1) } }
         let members = (personKeyMembers[key] ?? []).filter { catalog.people.index(forKey: $0) != nil }.sorted()
         if members.isEmpty { personKeyMembers[key] = nil }
         guard members.count > 1 else { return }
-        byPersonKey[key] = Finding(.possibleDuplicatePerson, people: members,
-                                   .duplicatePeople(members.map { ($0.rawValue, catalog.people[$0]!.name) }))
+        let finding = Finding(.possibleDuplicatePerson, people: members, .duplicatePeople(members.map { ($0.rawValue, catalog.people[$0]!.name) }))
+        byPersonKey[key] = finding
+        mark(finding, +1)
     }
 
     private mutating func updateOrganizationKey(_ id: OrganizationID, _ catalog: Catalog) {
@@ -609,12 +754,13 @@ public struct Schedule: Sendable {
 
     private mutating func recheckOrganizationKey(_ key: String, _ catalog: Catalog) {
         if let old = byOrganizationKey.removeValue(forKey: key) { mark(old, -1) }
-        defer { if let new = byOrganizationKey[key] { mark(new, +1) } }
         let members = (organizationKeyMembers[key] ?? []).filter { catalog.organizations.index(forKey: $0) != nil }.sorted()
         if members.isEmpty { organizationKeyMembers[key] = nil }
         guard members.count > 1 else { return }
-        byOrganizationKey[key] = Finding(.possibleDuplicateOrganization, organizations: members,
-                                         .duplicateOrganizations(members.map { ($0.rawValue, catalog.organizations[$0]!.name) }))
+        let finding = Finding(.possibleDuplicateOrganization, organizations: members,
+                              .duplicateOrganizations(members.map { ($0.rawValue, catalog.organizations[$0]!.name) }))
+        byOrganizationKey[key] = finding
+        mark(finding, +1)
     }
 
     // MARK: Settings
@@ -635,5 +781,64 @@ struct ZoneCache {
         let zone = Zone.named(id)
         zones[id] = zone
         return zone
+    }
+}
+
+/// Every panel's place on the time line, by interned number: flat arrays that sweeps read without
+/// touching the panels themselves.
+struct Timeline: Sendable {
+    var panelIDs: [PanelID] = []
+    /// Not cancelled and present in the catalog.
+    var live: [Bool] = []
+    /// Start and end instants, and the interned zone (-1 when the time cannot be placed).
+    var starts: [Int64] = []
+    var ends: [Int64] = []
+    var zoneOf: [Int16] = []
+    /// The local start occurs twice in the zone (the first is used).
+    var ambiguous: [Bool] = []
+    var zones: [Zone] = []
+
+    /// The span of a live, placed panel.
+    func span(_ index: Int) -> TimeSpan? {
+        guard live[index], zoneOf[index] >= 0 else { return nil }
+        return TimeSpan(start: Instant(secondsSinceEpoch: starts[index]), end: Instant(secondsSinceEpoch: ends[index]))
+    }
+
+    func placement(_ index: Int) -> Placement? {
+        span(index).map { Placement(zone: zones[Int(zoneOf[index])], span: $0) }
+    }
+
+    /// A panel as messages name it (its title read from the catalog, only when a finding is made).
+    func mention(_ index: Int, _ catalog: Catalog) -> PanelMention {
+        let id = panelIDs[index]
+        return PanelMention(id: id, title: catalog.panels[id]?.title ?? id.rawValue, slot: placement(index))
+    }
+
+    /// Sorts panels by start and sweeps them once: `overlap` for every pair that overlaps, `gap` for
+    /// each panel that starts when nothing earlier is still running, with the minutes since the latest
+    /// end before it.
+    func sweep(_ indices: [Int32], _ buffers: inout Schedule.SweepBuffers, overlap: (Int, Int) -> Void, gap: (Int, Int, Int) -> Void) {
+        buffers.timed.removeAll(keepingCapacity: true)
+        for i32 in indices {
+            let i = Int(i32)
+            if live[i] && zoneOf[i] >= 0 { buffers.timed.append((starts[i], ends[i], i)) }
+        }
+        guard buffers.timed.count > 1 else { return }
+        let ids = panelIDs
+        buffers.timed.sort { (a: (start: Int64, end: Int64, index: Int), b: (start: Int64, end: Int64, index: Int)) -> Bool in
+            if a.start != b.start { return a.start < b.start }
+            return ids[a.index] < ids[b.index]
+        }
+        buffers.active.removeAll(keepingCapacity: true)
+        var latest: (end: Int64, index: Int)?
+        for current in buffers.timed {
+            buffers.active.removeAll { $0.end <= current.start }
+            for earlier in buffers.active { overlap(earlier.index, current.index) }
+            if buffers.active.isEmpty, let previous = latest {
+                gap(previous.index, current.index, Int((current.start - previous.end) / 60))
+            }
+            buffers.active.append(current)
+            if latest == nil || current.end > latest!.end { latest = (current.end, current.index) }
+        }
     }
 }

@@ -6,29 +6,62 @@ public enum NameFolding {
     /// Lowercase, accents removed, every run of punctuation, hyphens and spaces turned into one space,
     /// trimmed: "Évgenia  Kara-Murza!" → "evgenia kara murza".
     public static func fold(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
+        @inline(__always) func letter(_ byte: UInt8) {
+            if pendingSpace && !out.isEmpty { out.append(0x20) }
+            pendingSpace = false
+            out.append(byte)
+        }
         for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                let v = scalar.value
+            let v = scalar.value
+            if v < 0x80 {
                 if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) {
-                    if pendingSpace && !out.isEmpty { out.append(" ") }
-                    pendingSpace = false
-                    out.append(scalar)
+                    letter(UInt8(v))
                 } else if v >= 0x41 && v <= 0x5A {
-                    if pendingSpace && !out.isEmpty { out.append(" ") }
-                    pendingSpace = false
-                    out.append(Unicode.Scalar(v + 0x20)!)
-                } else if v == 0x27 {
-                    continue  // apostrophes join: "O'Brien" → "obrien"
-                } else {
+                    letter(UInt8(v + 0x20))
+                } else if v != 0x27 {  // apostrophes join: "O'Brien" → "obrien"
                     pendingSpace = true
                 }
                 continue
             }
-            appendFolded(scalar, to: &out, pendingSpace: &pendingSpace)
+            let folded: Folded
+            if v >= latinStart && v < latinStart + UInt32(latinTable.count) {
+                folded = latinTable[Int(v - latinStart)]
+            } else {
+                folded = foldSlowly(scalar)
+            }
+            switch folded {
+            case .letters(let bytes):
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out += bytes
+            case .separator: pendingSpace = true
+            case .ignored: break
+            }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// What one non-ASCII scalar folds to.
+    enum Folded: Sendable {
+        case letters([UInt8])
+        case separator
+        case ignored
+    }
+
+    /// Latin-1 Supplement and Latin Extended-A and -B, folded once.
+    static let latinStart: UInt32 = 0x80
+    static let latinTable: [Folded] = (0x80...0x24F).map { foldSlowly(Unicode.Scalar($0)!) }
+
+    /// Folds one scalar through Unicode decomposition (for scripts outside the table).
+    static func foldSlowly(_ scalar: Unicode.Scalar) -> Folded {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        appendFolded(scalar, to: &out, pendingSpace: &pendingSpace)
+        if out.isEmpty { return pendingSpace ? .separator : .ignored }
+        return .letters(Array(String(out).utf8))
     }
 
     /// The duplicate key of a person's name: folded, honorifics dropped, no spaces.
