@@ -27,7 +27,7 @@ let package = Package(
             ]
         ),
         // Benchmarks of the hot paths on synthetic stores (run with -c release).
-        .executableTarget(name: "dais-bench", dependencies: ["DaisCore"], path: "Sources/DaisBench"),
+        .executableTarget(name: "dais-bench", dependencies: ["DaisCore", "DaisTUI"], path: "Sources/DaisBench"),
         .testTarget(name: "DaisCoreTests", dependencies: ["DaisCore"]),
         .testTarget(name: "DaisTUITests", dependencies: ["DaisTUI", "DaisCore"], exclude: ["Golden"]),
         .testTarget(name: "DaisCLITests", dependencies: ["DaisCore"]),

@@ -16,8 +16,11 @@ public enum Console {
         let signals = SignalWatcher()
         var needsDraw = true
         let (w, h) = terminal.size
-        _ = reduce(&state, .resize(width: w, height: h))
+        let startup = reduce(&state, .resize(width: w, height: h))
         let recovery = RecoveryFile(storePath: state.store.path)
+        let mailbox = Mailbox()
+        var pending: [Action] = []
+        for effect in startup { pending += perform(effect, mailbox) }
         while !state.quitting {
             // The terminal's size is checked directly too: a resize signal can reach another thread.
             let (width, height) = terminal.size
@@ -35,18 +38,19 @@ public enum Console {
                 terminal.end()
                 return 128 + signal
             }
-            guard let event = terminal.readEvent() else { continue }
-            let action: Action
-            switch event {
-            case .key(let key): action = .key(key)
-            case .resize(let width, let height):
-                terminal.invalidate()
-                action = .resize(width: width, height: height)
+            pending += mailbox.take()
+            if pending.isEmpty, let event = terminal.readEvent() {
+                switch event {
+                case .key(let key): pending.append(.key(key))
+                case .resize(let width, let height):
+                    terminal.invalidate()
+                    pending.append(.resize(width: width, height: height))
+                }
             }
-            var pending = [action]
+            guard !pending.isEmpty else { continue }
             while !pending.isEmpty {
                 let effects = reduce(&state, pending.removeFirst())
-                for effect in effects { pending += perform(effect) }
+                for effect in effects { pending += perform(effect, mailbox) }
             }
             needsDraw = true
         }
@@ -55,8 +59,14 @@ public enum Console {
     }
 
     /// Performs one effect; its outcome comes back as actions.
-    static func perform(_ effect: Effect) -> [Action] {
+    static func perform(_ effect: Effect, _ mailbox: Mailbox) -> [Action] {
         switch effect {
+        case .buildSearchCorpora(let catalog, let panels, let people, let organizations, let version):
+            DispatchQueue.global(qos: .utility).async {
+                mailbox.post(.searchCorporaReady(SearchCorpora(catalog: catalog, panels: panels, people: people,
+                                                               organizations: organizations, version: version)))
+            }
+            return []
         case .save(let catalog, let store):
             do {
                 let fingerprint = try StoreFile(path: store.path).save(catalog, expecting: store.fingerprint)
@@ -93,6 +103,15 @@ public enum Console {
             return []
         }
     }
+}
+
+/// Actions finished by background work, picked up by the loop between keys.
+final class Mailbox: Sendable {
+    private let actions = Mutex<[Action]>([])
+
+    func post(_ action: Action) { actions.withLock { $0.append(action) } }
+
+    func take() -> [Action] { actions.withLock { list in defer { list = [] }; return list } }
 }
 
 /// Watches SIGINT, SIGTERM and SIGHUP without letting them kill the process: the console polls

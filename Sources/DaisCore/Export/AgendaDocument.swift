@@ -63,7 +63,7 @@ public struct AgendaDocument: Sendable {
         let groups = agenda.bySeries
         for group in groups {
             if !(groups.count == 1 && group.name == agenda.title) { out += "\n## \(md(group.name ?? "Other panels"))\n" }
-            if let description = group.series?.description?.nonEmpty, agenda.bySeries.count > 1 || group.panels.count > 1 {
+            if let description = group.series?.description?.nonEmpty, groups.count > 1 || group.panels.count > 1 {
                 out += "\n" + paragraphs(description).map(md).joined(separator: "\n\n") + "\n"
             }
             for panel in group.panels {
@@ -165,7 +165,7 @@ public struct AgendaDocument: Sendable {
         for group in groups {
             out += "<section>\n"
             if !(groups.count == 1 && group.name == agenda.title) { out += "<h2>\(h(group.name ?? "Other panels"))</h2>\n" }
-            if let description = group.series?.description?.nonEmpty, agenda.bySeries.count > 1 || group.panels.count > 1 {
+            if let description = group.series?.description?.nonEmpty, groups.count > 1 || group.panels.count > 1 {
                 out += paragraphs(description).map { "<p>\(h($0))</p>\n" }.joined()
             }
             for panel in group.panels {
@@ -227,16 +227,16 @@ extension String {
     /// The text split at blank lines; empty paragraphs dropped.
     var paragraphs: [String] {
         var result: [String] = []
-        var current: [Substring] = []
-        for line in split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.trimmingSpaces.isEmpty {
-                if !current.isEmpty { result.append(current.joined(separator: "\n")) }
+        var current: [Substring.UnicodeScalarView] = []
+        for line in unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
+                if !current.isEmpty { result.append(current.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")) }
                 current = []
             } else {
                 current.append(line)
             }
         }
-        if !current.isEmpty { result.append(current.joined(separator: "\n")) }
+        if !current.isEmpty { result.append(current.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")) }
         return result
     }
 }

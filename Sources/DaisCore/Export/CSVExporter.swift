@@ -27,9 +27,19 @@ public enum CSVExporter {
 
     /// One field: neutralized against formulas, then quoted when it holds a comma, quote or line break.
     static func field(_ value: String) -> String {
-        var v = value
-        if let first = v.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { v = "'" + v }
-        guard v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return v }
-        return "\"" + v.replacingAll("\"", with: "\"\"") + "\""
+        let utf8 = value.utf8
+        let risky = utf8.first.map { [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains($0) } ?? false
+        let quote = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        if !risky && !quote { return value }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 4)
+        if quote { out.append(UInt8(ascii: "\"")) }
+        if risky { out.append(UInt8(ascii: "'")) }
+        for byte in utf8 {
+            out.append(byte)
+            if byte == UInt8(ascii: "\"") { out.append(byte) }
+        }
+        if quote { out.append(UInt8(ascii: "\"")) }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -66,8 +66,14 @@ public struct Agenda: Sendable {
     /// panels without a series last. `name` is the series' name (its id when it names nothing).
     public var bySeries: [(name: String?, series: Series?, panels: [Panel])] {
         var groups: [(SeriesID?, [Panel])] = []
+        var position: [SeriesID?: Int] = [:]
         for panel in panels {
-            if let i = groups.firstIndex(where: { $0.0 == panel.series }) { groups[i].1.append(panel) } else { groups.append((panel.series, [panel])) }
+            if let i = position[panel.series] {
+                groups[i].1.append(panel)
+            } else {
+                position[panel.series] = groups.count
+                groups.append((panel.series, [panel]))
+            }
         }
         let ordered = groups.filter { $0.0 != nil } + groups.filter { $0.0 == nil }
         return ordered.map { (id, panels) in (id.map { catalog.series[$0]?.name ?? $0.rawValue }, id.flatMap { catalog.series[$0] }, panels) }

@@ -6,7 +6,7 @@ public enum ICSExporter {
     public static let productID = "-//Dais//Dais agenda 1.0//EN"
 
     public static func export(_ agenda: Agenda) -> [UInt8] {
-        var out = ICalendarText()
+        var out = ICalendarText(capacity: 4096 + agenda.panels.count * 3000)
         out.line("BEGIN", "VCALENDAR")
         out.line("VERSION", "2.0")
         out.line("PRODID", productID)
@@ -76,19 +76,28 @@ public enum ICSExporter {
             out.line("DTSTART", slot.span.start.icalUTC)
             out.line("DTEND", slot.span.end.icalUTC)
         } else {
-            out.line("DTSTART", [("TZID", slot.zone.identifier)], ICalendarText.local(slot.zone.local(at: slot.span.start)))
-            out.line("DTEND", [("TZID", slot.zone.identifier)], ICalendarText.local(slot.zone.local(at: slot.span.end)))
+            out.begin("DTSTART")
+            out.parameter("TZID", slot.zone.identifier)
+            out.raw(ICalendarText.local(slot.zone.local(at: slot.span.start)))
+            out.end()
+            out.begin("DTEND")
+            out.parameter("TZID", slot.zone.identifier)
+            out.raw(ICalendarText.local(slot.zone.local(at: slot.span.end)))
+            out.end()
         }
         out.text("SUMMARY", panel.title)
         out.text("DESCRIPTION", description(panel, catalog))
         out.line("STATUS", panel.status == .draft ? "TENTATIVE" : panel.status == .cancelled ? "CANCELLED" : "CONFIRMED")
         if let series = panel.series { out.text("CATEGORIES", catalog.series[series]?.name ?? series.rawValue) }
-        if let url = panel.links.first?.url, url.contains(":"), !url.contains(where: { $0.isWhitespace }) { out.line("URL", [("VALUE", "URI")], ICalendarText.escape(url)) }
+        if let url = panel.links.first?.url, url.utf8.contains(UInt8(ascii: ":")), !url.utf8.contains(where: { $0 <= 0x20 }) {
+            out.line("URL", [("VALUE", "URI")], ICalendarText.escape(url))
+        }
         out.text("LOCATION", panel.format == .inPerson ? "In person" : "Online (\(panel.format.label))")
         for entry in panel.roster {
-            guard let person = catalog.people[entry.person], let email = person.email?.nonEmpty, email.contains("@") else { continue }
+            guard let person = catalog.people[entry.person], let email = person.email?.nonEmpty, email.utf8.contains(UInt8(ascii: "@")) else { continue }
+            let address = String(decoding: email.utf8.filter { $0 > 0x20 }, as: UTF8.self)
             out.line("ATTENDEE", [("CN", person.name), ("ROLE", entry.role == .moderator ? "CHAIR" : "REQ-PARTICIPANT"),
-                                  ("PARTSTAT", "NEEDS-ACTION")], "mailto:" + ICalendarText.escape(email.filter { !$0.isWhitespace }))
+                                  ("PARTSTAT", "NEEDS-ACTION")], "mailto:" + ICalendarText.escape(address))
         }
         // Exact data for `dais import`.
         out.text("X-DAIS-ID", panel.id.rawValue)
@@ -96,26 +105,47 @@ public enum ICSExporter {
         if let description = panel.description { out.text("X-DAIS-DESCRIPTION", description) }
         if let notes = panel.notes { out.text("X-DAIS-NOTES", notes) }
         if let series = panel.series {
-            var parameters = [("CN", catalog.series[series]?.name ?? series.rawValue)]
+            out.begin("X-DAIS-SERIES")
+            out.parameter("CN", catalog.series[series]?.name ?? series.rawValue)
             if let host = catalog.series[series]?.host {
-                parameters += [("X-HOST", host.rawValue), ("X-HOST-NAME", catalog.name(of: host))]
+                out.parameter("X-HOST", host.rawValue)
+                out.parameter("X-HOST-NAME", catalog.name(of: host))
             }
-            out.text("X-DAIS-SERIES", parameters, series.rawValue)
+            out.escaped(series.rawValue)
+            out.end()
         }
-        if let host = panel.host { out.text("X-DAIS-HOST", [("CN", catalog.name(of: host))], host.rawValue) }
-        for org in panel.cosponsors { out.text("X-DAIS-COSPONSOR", [("CN", catalog.name(of: org))], org.rawValue) }
+        if let host = panel.host {
+            out.begin("X-DAIS-HOST")
+            out.parameter("CN", catalog.name(of: host))
+            out.escaped(host.rawValue)
+            out.end()
+        }
+        for org in panel.cosponsors {
+            out.begin("X-DAIS-COSPONSOR")
+            out.parameter("CN", catalog.name(of: org))
+            out.escaped(org.rawValue)
+            out.end()
+        }
         for entry in panel.roster {
-            var parameters = [("CN", catalog.name(of: entry.person)), ("X-ROLE", entry.role.rawValue)]
-            if let title = entry.title { parameters.append(("X-APPEARANCE-TITLE", title)) }
+            out.begin("X-DAIS-PERSON")
+            out.parameter("CN", catalog.name(of: entry.person))
+            out.parameter("X-ROLE", entry.role.rawValue)
+            if let title = entry.title { out.parameter("X-APPEARANCE-TITLE", title) }
             if let person = catalog.people[entry.person] {
-                if let t = person.title { parameters.append(("X-TITLE", t)) }
-                if let a = person.affiliation { parameters.append(("X-AFFILIATION", a)) }
-                if let e = person.email { parameters.append(("X-EMAIL", e)) }
-                if let z = person.homeZone { parameters.append(("X-HOME-ZONE", z)) }
+                if let t = person.title { out.parameter("X-TITLE", t) }
+                if let a = person.affiliation { out.parameter("X-AFFILIATION", a) }
+                if let e = person.email { out.parameter("X-EMAIL", e) }
+                if let z = person.homeZone { out.parameter("X-HOME-ZONE", z) }
             }
-            out.text("X-DAIS-PERSON", parameters, entry.person.rawValue)
+            out.escaped(entry.person.rawValue)
+            out.end()
         }
-        for link in panel.links { out.text("X-DAIS-LINK", [("CN", link.label)], link.url) }
+        for link in panel.links {
+            out.begin("X-DAIS-LINK")
+            out.parameter("CN", link.label)
+            out.escaped(link.url)
+            out.end()
+        }
         out.line("END", "VEVENT")
     }
 

@@ -1,76 +1,200 @@
 /// iCalendar (RFC 5545) text: content lines folded at 75 octets without splitting a UTF-8 sequence,
-/// CRLF line ends, TEXT values escaped, parameter values quoted.
+/// CRLF line ends, TEXT values escaped, parameter values quoted. Works on UTF-8 bytes.
 public struct ICalendarText: Sendable {
     public private(set) var bytes: [UInt8] = []
 
-    public init() {}
+    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    /// Octets on the current physical line (the leading space of a continuation included).
+    private var width = 0
 
     /// Appends "NAME:value" folded, with CRLF (the value as is).
-    public mutating func line(_ name: String, _ value: String) { line(name, [], value) }
+    public mutating func line(_ name: String, _ value: String) {
+        begin(name)
+        raw(value)
+        end()
+    }
 
     /// Appends "NAME;PARAM=VALUE:value" folded, with CRLF.
     public mutating func line(_ name: String, _ parameters: [(String, String)], _ value: String) {
-        var text = name
-        for (key, parameter) in parameters { text += ";\(key)=\(ICalendarText.parameter(parameter))" }
-        text += ":" + value
-        fold(text)
+        begin(name)
+        for (key, parameter) in parameters { self.parameter(key, parameter) }
+        raw(value)
+        end()
     }
 
     /// A TEXT property: the value escaped.
-    public mutating func text(_ name: String, _ value: String) { text(name, [], value) }
+    public mutating func text(_ name: String, _ value: String) {
+        begin(name)
+        escaped(value)
+        end()
+    }
 
     /// A TEXT property with parameters.
     public mutating func text(_ name: String, _ parameters: [(String, String)], _ value: String) {
-        line(name, parameters, ICalendarText.escape(value))
+        begin(name)
+        for (key, parameter) in parameters { self.parameter(key, parameter) }
+        escaped(value)
+        end()
     }
 
-    private mutating func fold(_ text: String) {
-        var width = 0
-        for scalar in text.unicodeScalars {
-            let encoded = Array(String(scalar).utf8)
-            if width + encoded.count > 75 {
-                bytes += [0x0D, 0x0A, 0x20]
-                width = 1
-            }
-            bytes += encoded
-            width += encoded.count
+    // Streaming: begin a line, add parameters, then a raw or escaped value, which ends it.
+
+    /// Starts a content line with its name.
+    public mutating func begin(_ name: String) {
+        width = 0
+        append(name.utf8)
+    }
+
+    /// Adds ";KEY=value" (the value cleaned and quoted as needed).
+    public mutating func parameter(_ key: String, _ value: String) {
+        append(CollectionOfOne(UInt8(ascii: ";")))
+        append(key.utf8)
+        append(CollectionOfOne(UInt8(ascii: "=")))
+        let utf8 = value.utf8
+        let plain = utf8.withContiguousStorageIfAvailable { b in
+            !b.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") }
+        } ?? false
+        if plain {
+            append(utf8)
+        } else {
+            var cleaned: [UInt8] = []
+            ICalendarText.appendParameter(value, to: &cleaned)
+            append(cleaned)
         }
-        bytes += [0x0D, 0x0A]
+    }
+
+    /// Adds ":" and the value as is.
+    public mutating func raw(_ value: String) {
+        append(CollectionOfOne(UInt8(ascii: ":")))
+        append(value.utf8)
+    }
+
+    /// Adds ":" and the value escaped as TEXT.
+    public mutating func escaped(_ value: String) {
+        append(CollectionOfOne(UInt8(ascii: ":")))
+        if ICalendarText.isClean(value) {
+            append(value.utf8)
+        } else {
+            var out: [UInt8] = []
+            ICalendarText.appendEscaped(value, to: &out)
+            append(out)
+        }
+    }
+
+    /// Ends the line: CRLF.
+    public mutating func end() {
+        bytes.append(0x0D)
+        bytes.append(0x0A)
+        width = 0
+    }
+
+    /// Appends bytes of the current line, folding before a character that would pass 75 octets
+    /// (never inside a UTF-8 sequence).
+    private mutating func append<C: Collection>(_ content: C) where C.Element == UInt8 {
+        if content.withContiguousStorageIfAvailable({ appendBuffer($0) }) == nil {
+            Array(content).withUnsafeBufferPointer { appendBuffer($0) }
+        }
+    }
+
+    private mutating func appendBuffer(_ c: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        while c.count - start > 75 - width {
+            var cut = start + (75 - width)
+            while cut > start && (c[cut] & 0xC0) == 0x80 { cut -= 1 }  // back to the start of a character
+            if cut > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: c[start..<cut])) }
+            bytes.append(0x0D)
+            bytes.append(0x0A)
+            bytes.append(0x20)
+            width = 1
+            start = cut
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: c[start..<c.count]))
+        width += c.count - start
+    }
+
+    /// True when a value has nothing to escape or drop.
+    static func isClean(_ value: String) -> Bool {
+        value.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") }
+        } ?? false
     }
 
     /// TEXT escaping: backslash, semicolon, comma and newline; other control characters (which TEXT
-    /// may not hold) are dropped, tabs kept.
+    /// may not hold, C1 controls included) are dropped, tabs kept.
     public static func escape(_ value: String) -> String {
-        var out = ""
-        out.reserveCapacity(value.utf8.count)
-        var previousCR = false
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\n": if !previousCR { out += "\\n" }
-            case "\r": out += "\\n"
-            case "\t": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) { break }
-                out.unicodeScalars.append(scalar)
-            }
-            previousCR = scalar == "\r"
+        var out: [UInt8] = []
+        appendEscaped(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendEscaped(_ value: String, to out: inout [UInt8]) {
+        // Fast path: copy the text whole when nothing in it needs escaping or dropping.
+        if isClean(value) {
+            out += value.utf8
+            return
         }
-        return out
+        var text = value
+        text.withUTF8 { b in
+            out.reserveCapacity(out.count + b.count + 16)
+            var run = 0  // start of the bytes not copied yet
+            var i = 0
+            while i < b.count {
+                let byte = b[i]
+                let special = byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0x5C || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ",")
+                if !special { i += 1; continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                switch byte {
+                case 0x5C, UInt8(ascii: ";"), UInt8(ascii: ","):
+                    out.append(0x5C)
+                    out.append(byte)
+                case 0x0A:
+                    if i == 0 || b[i - 1] != 0x0D { out.append(0x5C); out.append(UInt8(ascii: "n")) }
+                case 0x0D:
+                    out.append(0x5C)
+                    out.append(UInt8(ascii: "n"))
+                case 0x09:
+                    out.append(byte)
+                case 0xC2:  // U+0080...U+00BF: drop the C1 controls, keep the rest
+                    if i + 1 < b.count, b[i + 1] >= 0xA0 { out.append(0xC2); out.append(b[i + 1]) }
+                    i += 1
+                default:
+                    break  // other control characters are dropped
+                }
+                i += 1
+                run = i
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<b.count]))
+        }
     }
 
     /// A parameter value: quoted when it holds ":", ";" or ","; double quotes (which cannot be
     /// escaped there) become single quotes; control characters are dropped.
     public static func parameter(_ value: String) -> String {
-        var clean = ""
-        for scalar in value.unicodeScalars {
-            if scalar == "\"" { clean += "'"; continue }
-            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) { continue }
-            clean.unicodeScalars.append(scalar)
+        var out: [UInt8] = []
+        appendParameter(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendParameter(_ value: String, to out: inout [UInt8]) {
+        let utf8 = value.utf8
+        let quoted = utf8.contains { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") }
+        if quoted { out.append(UInt8(ascii: "\"")) }
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            defer { previous = byte }
+            if previous == 0xC2 {
+                if byte >= 0xA0 { out.append(0xC2); out.append(byte) }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): out.append(UInt8(ascii: "'"))
+            case 0xC2: break
+            case 0..<0x20, 0x7F: break
+            default: out.append(byte)
+            }
         }
-        return clean.contains(where: { $0 == ":" || $0 == ";" || $0 == "," }) ? "\"\(clean)\"" : clean
+        if quoted { out.append(UInt8(ascii: "\"")) }
     }
 
     /// "20241113T100000": a local date-time.

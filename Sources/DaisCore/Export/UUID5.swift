@@ -18,34 +18,43 @@ public enum UUID5 {
 /// SHA-1, for UUID version 5 only (not for security).
 enum SHA1 {
     static func digest(_ message: [UInt8]) -> [UInt8] {
-        var h: [UInt32] = [0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0]
+        var h: (UInt32, UInt32, UInt32, UInt32, UInt32) = (0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0)
         var data = message
         let bitLength = UInt64(message.count) * 8
         data.append(0x80)
         while data.count % 64 != 56 { data.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { data.append(UInt8((bitLength >> UInt64(shift)) & 0xFF)) }
-        var w = [UInt32](repeating: 0, count: 80)
-        for chunk in stride(from: 0, to: data.count, by: 64) {
-            for i in 0..<16 {
-                let b = chunk + i * 4
-                w[i] = UInt32(data[b]) << 24 | UInt32(data[b + 1]) << 16 | UInt32(data[b + 2]) << 8 | UInt32(data[b + 3])
-            }
-            for i in 16..<80 { w[i] = (w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]).rotatedLeft(1) }
-            var (a, b, c, d, e) = (h[0], h[1], h[2], h[3], h[4])
-            for i in 0..<80 {
-                let (f, k): (UInt32, UInt32)
-                switch i {
-                case 0..<20: (f, k) = ((b & c) | (~b & d), 0x5A82_7999)
-                case 20..<40: (f, k) = (b ^ c ^ d, 0x6ED9_EBA1)
-                case 40..<60: (f, k) = ((b & c) | (b & d) | (c & d), 0x8F1B_BCDC)
-                default: (f, k) = (b ^ c ^ d, 0xCA62_C1D6)
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 80) { w in
+            data.withUnsafeBufferPointer { d in
+                for chunk in stride(from: 0, to: d.count, by: 64) {
+                    for i in 0..<16 {
+                        let b = chunk + i * 4
+                        w[i] = UInt32(d[b]) << 24 | UInt32(d[b + 1]) << 16 | UInt32(d[b + 2]) << 8 | UInt32(d[b + 3])
+                    }
+                    for i in 16..<80 { w[i] = (w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]).rotatedLeft(1) }
+                    var (a, b, c, dd, e) = h
+                    for i in 0..<80 {
+                        let f: UInt32, k: UInt32
+                        if i < 20 { f = (b & c) | (~b & dd); k = 0x5A82_7999 }
+                        else if i < 40 { f = b ^ c ^ dd; k = 0x6ED9_EBA1 }
+                        else if i < 60 { f = (b & c) | (b & dd) | (c & dd); k = 0x8F1B_BCDC }
+                        else { f = b ^ c ^ dd; k = 0xCA62_C1D6 }
+                        let temp = a.rotatedLeft(5) &+ f &+ e &+ k &+ w[i]
+                        (e, dd, c, b, a) = (dd, c, b.rotatedLeft(30), a, temp)
+                    }
+                    h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ dd, h.4 &+ e)
                 }
-                let temp = a.rotatedLeft(5) &+ f &+ e &+ k &+ w[i]
-                (e, d, c, b, a) = (d, c, b.rotatedLeft(30), a, temp)
             }
-            h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d; h[4] &+= e
         }
-        return h.flatMap { v in [UInt8(v >> 24), UInt8((v >> 16) & 0xFF), UInt8((v >> 8) & 0xFF), UInt8(v & 0xFF)] }
+        var digest: [UInt8] = []
+        digest.reserveCapacity(20)
+        for v: UInt32 in [h.0, h.1, h.2, h.3, h.4] {
+            digest.append(UInt8(truncatingIfNeeded: v >> 24))
+            digest.append(UInt8(truncatingIfNeeded: v >> 16))
+            digest.append(UInt8(truncatingIfNeeded: v >> 8))
+            digest.append(UInt8(truncatingIfNeeded: v))
+        }
+        return digest
     }
 }
 

@@ -5,12 +5,16 @@ public enum ICalendarParser {
     /// One content line.
     public struct Property: Sendable {
         public let name: String
-        public let parameters: [String: String]
+        /// Parameters in order, names uppercased.
+        public let parameterList: [(name: String, value: String)]
         public let value: String
         /// 1-based line in the file where the property starts.
         public let line: Int
 
-        public func parameter(_ key: String) -> String? { parameters[key.uppercased()] }
+        public func parameter(_ key: String) -> String? {
+            let upper = key.uppercased()
+            return parameterList.first { $0.name == upper }?.value
+        }
 
         /// The value as TEXT, unescaped.
         public var text: String { ICalendarParser.unescape(value) }
@@ -34,37 +38,71 @@ public enum ICalendarParser {
         public var description: String { "line \(line): \(message)" }
     }
 
-    /// The top-level components (normally one VCALENDAR).
+    /// The top-level components (normally one VCALENDAR). Reads bytes: lines are unfolded and split
+    /// without building a string for the whole file.
     public static func parse(_ bytes: [UInt8]) throws(Failure) -> [Component] {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw Failure(line: 1, message: "the file is not UTF-8 text")
-        }
         var stack: [Component] = []
         var top: [Component] = []
         var sawAnything = false
-        for (number, line) in unfold(text) {
-            if line.isEmpty { continue }
-            if !sawAnything, !line.uppercased().hasPrefix("BEGIN:VCALENDAR") {
-                throw Failure(line: number, message: "not an iCalendar file: it does not start with BEGIN:VCALENDAR")
-            }
-            let property = try contentLine(line, number: number)
-            sawAnything = true
-            switch property.name {
-            case "BEGIN":
-                let name = property.value.uppercased().trimmingSpaces
-                guard !name.isEmpty, name.count <= 64, !name.contains(" ") else { throw Failure(line: number, message: "BEGIN without a component name") }
-                stack.append(Component(name: name, line: number))
-            case "END":
-                guard let open = stack.popLast() else { throw Failure(line: number, message: "END:\(property.value) without a BEGIN") }
-                guard open.name == property.value.uppercased() else {
-                    throw Failure(line: number, message: "END:\(property.value) closes BEGIN:\(open.name) of line \(open.line)")
+        var failure: Failure?
+        bytes.withUnsafeBufferPointer { buffer in
+            var logical: [UInt8] = []
+            var logicalLine = 0
+            var number = 0
+            var i = 0
+            func finish() -> Bool {
+                defer { logical.removeAll(keepingCapacity: true) }
+                if logical.isEmpty { return true }
+                if !sawAnything {
+                    let prefix = Array("BEGIN:VCALENDAR".utf8)
+                    guard logical.count >= prefix.count, zip(logical.prefix(prefix.count), prefix).allSatisfy({ ($0 | 0x20) == ($1 | 0x20) }) else {
+                        failure = Failure(line: logicalLine, message: "not an iCalendar file: it does not start with BEGIN:VCALENDAR")
+                        return false
+                    }
                 }
-                if stack.isEmpty { top.append(open) } else { stack[stack.count - 1].components.append(open) }
-            default:
-                guard !stack.isEmpty else { throw Failure(line: number, message: "\(property.name) outside any BEGIN:VCALENDAR") }
-                stack[stack.count - 1].properties.append(property)
+                sawAnything = true
+                do {
+                    let property = try contentLine(logical, number: logicalLine)
+                    switch property.name {
+                    case "BEGIN":
+                        let name = property.value.uppercased().trimmingSpaces
+                        guard !name.isEmpty, name.count <= 64, !name.contains(" ") else { throw Failure(line: logicalLine, message: "BEGIN without a component name") }
+                        stack.append(Component(name: name, line: logicalLine))
+                    case "END":
+                        let name = property.value.uppercased().trimmingSpaces
+                        guard let open = stack.popLast() else { throw Failure(line: logicalLine, message: "END:\(name.prefix(40)) without a BEGIN") }
+                        guard open.name == name else {
+                            throw Failure(line: logicalLine, message: "END:\(name.prefix(40)) closes BEGIN:\(open.name) of line \(open.line)")
+                        }
+                        if stack.isEmpty { top.append(open) } else { stack[stack.count - 1].components.append(open) }
+                    default:
+                        guard !stack.isEmpty else { throw Failure(line: logicalLine, message: "\(property.name) outside any BEGIN:VCALENDAR") }
+                        stack[stack.count - 1].properties.append(property)
+                    }
+                } catch {
+                    failure = error as? Failure
+                    return false
+                }
+                return true
             }
+            while i < buffer.count {
+                number += 1
+                var end = i
+                while end < buffer.count && buffer[end] != 0x0A { end += 1 }
+                var lineEnd = end
+                if lineEnd > i && buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                if lineEnd > i && (buffer[i] == 0x20 || buffer[i] == 0x09) && !logical.isEmpty {
+                    logical.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[(i + 1)..<lineEnd]))
+                } else {
+                    if !finish() { return }
+                    logicalLine = number
+                    logical.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i..<lineEnd]))
+                }
+                i = end + 1
+            }
+            _ = finish()
         }
+        if let failure { throw failure }
         if let open = stack.last { throw Failure(line: open.line, message: "BEGIN:\(open.name) is never closed (the file is cut short?)") }
         guard sawAnything, top.contains(where: { $0.name == "VCALENDAR" }) else {
             throw Failure(line: 1, message: "not an iCalendar file: no BEGIN:VCALENDAR")
@@ -72,60 +110,43 @@ public enum ICalendarParser {
         return top
     }
 
-    /// Physical lines (LF or CRLF) joined: a line starting with a space or tab continues the previous one.
-    static func unfold(_ text: String) -> [(Int, String)] {
-        var result: [(Int, String)] = []
-        var number = 0
-        // Split on scalars: as Characters, "\r\n" is one and would not match "\n".
-        for raw in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            var line = raw
-            if line.last == "\r" { line = line.dropLast() }
-            let text = String(String.UnicodeScalarView(line))
-            if let first = line.first, first == " " || first == "\t", !result.isEmpty {
-                result[result.count - 1].1 += text.unicodeScalars.dropFirst().map(String.init).joined()
-            } else {
-                result.append((number, text))
-            }
+    /// "NAME;KEY=VALUE;KEY=\"quoted\":value", from the bytes of one unfolded line.
+    static func contentLine(_ line: [UInt8], number: Int) throws(Failure) -> Property {
+        func text(_ range: Range<Int>) throws(Failure) -> String {
+            guard let s = String(validating: line[range], as: UTF8.self) else { throw Failure(line: number, message: "the line is not UTF-8 text") }
+            return s
         }
-        return result
-    }
-
-    /// "NAME;KEY=VALUE;KEY=\"quoted\":value".
-    static func contentLine(_ line: String, number: Int) throws(Failure) -> Property {
-        let scalars = Array(line.unicodeScalars)
         var i = 0
-        var name = ""
-        while i < scalars.count, scalars[i] != ";", scalars[i] != ":" {
-            name.unicodeScalars.append(scalars[i])
-            i += 1
+        while i < line.count, line[i] != UInt8(ascii: ";"), line[i] != UInt8(ascii: ":") { i += 1 }
+        guard i > 0, i < line.count else {
+            throw Failure(line: number, message: "not a content line (no \":\"): \(String(decoding: line.prefix(60), as: UTF8.self))")
         }
-        guard !name.isEmpty, i < scalars.count else { throw Failure(line: number, message: "not a content line (no \":\"): \(line.prefix(60))") }
-        var parameters: [String: String] = [:]
-        while i < scalars.count, scalars[i] == ";" {
+        let name = try text(0..<i).uppercased()
+        var parameters: [(name: String, value: String)] = []
+        while i < line.count, line[i] == UInt8(ascii: ";") {
             i += 1
-            var key = ""
-            while i < scalars.count, scalars[i] != "=", scalars[i] != ":", scalars[i] != ";" {
-                key.unicodeScalars.append(scalars[i])
-                i += 1
-            }
+            let keyStart = i
+            while i < line.count, line[i] != UInt8(ascii: "="), line[i] != UInt8(ascii: ":"), line[i] != UInt8(ascii: ";") { i += 1 }
+            let key = try text(keyStart..<i).uppercased()
             var value = ""
-            if i < scalars.count, scalars[i] == "=" {
+            if i < line.count, line[i] == UInt8(ascii: "=") {
                 i += 1
                 var inQuotes = false
-                while i < scalars.count {
-                    let c = scalars[i]
-                    if c == "\"" { inQuotes.toggle(); i += 1; continue }
-                    if !inQuotes && (c == ";" || c == ":") { break }
-                    value.unicodeScalars.append(c)
+                var valueBytes: [UInt8] = []
+                while i < line.count {
+                    let c = line[i]
+                    if c == UInt8(ascii: "\"") { inQuotes.toggle(); i += 1; continue }
+                    if !inQuotes && (c == UInt8(ascii: ";") || c == UInt8(ascii: ":")) { break }
+                    valueBytes.append(c)
                     i += 1
                 }
+                guard let v = String(validating: valueBytes, as: UTF8.self) else { throw Failure(line: number, message: "the line is not UTF-8 text") }
+                value = v
             }
-            if parameters[key.uppercased()] == nil { parameters[key.uppercased()] = value }
+            if !parameters.contains(where: { $0.name == key }) { parameters.append((key, value)) }
         }
-        guard i < scalars.count, scalars[i] == ":" else { throw Failure(line: number, message: "\(name): expected \":\" before the value") }
-        let value = String(String.UnicodeScalarView(scalars[(i + 1)...]))
-        return Property(name: name.uppercased(), parameters: parameters, value: value, line: number)
+        guard i < line.count, line[i] == UInt8(ascii: ":") else { throw Failure(line: number, message: "\(name): expected \":\" before the value") }
+        return Property(name: name, parameterList: parameters, value: try text((i + 1)..<line.count), line: number)
     }
 
     /// TEXT unescaping: \\, \;, \, and \n (or \N).

@@ -27,7 +27,7 @@ public struct Person: Hashable, Sendable, Identifiable {
     /// "International Advocacy Director, Free Russia Foundation": title and affiliation as one line.
     public var titleLine: String? {
         switch (title?.nonEmpty, affiliation?.nonEmpty) {
-        case let (t?, a?): return t.contains(a) ? t : "\(t), \(a)"
+        case let (t?, a?): return t.utf8.contains(subsequence: a.utf8) ? t : "\(t), \(a)"
         case let (t?, nil): return t
         case let (nil, a?): return a
         case (nil, nil): return nil
@@ -51,5 +51,25 @@ public struct Unavailability: Hashable, Sendable {
 
 extension String {
     /// Nil for an empty or all-space string.
-    public var nonEmpty: String? { trimmingSpaces.isEmpty ? nil : self }
+    public var nonEmpty: String? {
+        // Any byte that is not ASCII white space means there is text (non-ASCII spaces are rare).
+        for byte in utf8 where !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) {
+            if byte < 0x80 { return self }
+            return trimmingSpaces.isEmpty ? nil : self
+        }
+        return nil
+    }
+}
+
+extension Sequence where Element == UInt8 {
+    /// True when the bytes contain `needle` as a contiguous run.
+    func contains<C: Collection>(subsequence needle: C) -> Bool where C.Element == UInt8 {
+        let hay = Array(self), pattern = Array(needle)
+        guard !pattern.isEmpty else { return true }
+        guard hay.count >= pattern.count else { return false }
+        for i in 0...(hay.count - pattern.count) where hay[i] == pattern[0] {
+            if hay[i..<(i + pattern.count)].elementsEqual(pattern) { return true }
+        }
+        return false
+    }
 }

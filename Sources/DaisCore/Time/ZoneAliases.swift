@@ -184,6 +184,9 @@ public enum ZoneAliases {
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and newlines.
     var trimmingSpaces: String {
+        // Fast path: nothing to trim at either end.
+        if let first = unicodeScalars.first, let last = unicodeScalars.last,
+           !first.properties.isWhitespace, !last.properties.isWhitespace { return String(self) }
         let scalars = String(self).unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

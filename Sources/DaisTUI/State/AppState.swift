@@ -103,6 +103,14 @@ public struct AppState: Sendable {
     public internal(set) var weekDay = 0
     public internal(set) var weekRow = 0
 
+    /// Bumped by every edit: what derived data (search corpora) was built for.
+    public internal(set) var version = 0
+    /// Folded search texts of the three lists, built off the main thread for `version`.
+    public internal(set) var corpora: SearchCorpora?
+    var corporaRequested = -1
+    /// The last search's query and matching positions per tab, to narrow the next character's search.
+    var lastMatches: [Tab: (query: String, positions: [Int32])] = [:]
+
     /// Dialogs, the topmost last.
     public internal(set) var overlays: [Overlay] = []
     public internal(set) var notice: Notice?

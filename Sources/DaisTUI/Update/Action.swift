@@ -11,6 +11,7 @@ public enum Action: Sendable {
     case recoveryFound(RecoveryOffer)
     case recoveryDiscarded
     case exported(path: String, panels: Int)
+    case searchCorporaReady(SearchCorpora)
     case exportFailed(StoreError, ExportFormat, [PanelID], path: String)
 }
 
@@ -22,6 +23,8 @@ public enum Effect: Sendable {
     case saveAs(Catalog, path: String)
     /// Load the store again.
     case reload(path: String)
+    /// Fold the lists' search texts off the main thread (the outcome is `searchCorporaReady`).
+    case buildSearchCorpora(Catalog, panels: [PanelID], people: [PersonID], organizations: [OrganizationID], version: Int)
     /// Remove the recovery file beside the store.
     case discardRecovery(storePath: String)
     /// Write the agenda of these panels (with the current time stamp) to a file.

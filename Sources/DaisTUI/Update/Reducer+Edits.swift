@@ -29,6 +29,8 @@ extension AppState {
     /// Applies changes to the catalog, the schedule, the sorted indexes and the visible lists, keeping
     /// the selection on the same records.
     mutating func apply(_ changes: [Change]) {
+        version += 1
+        lastMatches = [:]
         let selectedPanelID = panelID(at: cursors[.panels]?.selected ?? 0)
         let selectedPersonID = personID(at: cursors[.people]?.selected ?? 0)
         let selectedOrganizationID = organizationID(at: cursors[.organizations]?.selected ?? 0)

@@ -3,59 +3,82 @@ import DaisCore
 /// The console's update function: the new state and the effects for the shell, from one action.
 /// Pure: no terminal, no files, no clock.
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+    var effects = state.update(action)
+    // Search texts are folded in the background: once at start, and again when a search begins after edits.
+    if state.corpora?.version != state.version && state.corporaRequested < 0 {
+        state.corporaRequested = state.version
+        effects.append(state.corporaEffect)
+    }
+    return effects
+}
+
+extension AppState {
+    /// The effect that builds the search corpora for the current version.
+    var corporaEffect: Effect {
+        .buildSearchCorpora(catalog, panels: panelOrder.ids, people: peopleOrder.ids, organizations: organizationOrder.ids, version: version)
+    }
+}
+
+extension AppState {
+    mutating func update(_ action: Action) -> [Effect] {
     switch action {
     case .key(let key):
-        state.notice = nil
-        return state.handle(key)
+        self.notice = nil
+        return self.handle(key)
     case .resize(let width, let height):
-        state.width = width
-        state.height = height
-        state.scrollToSelection()
+        self.width = width
+        self.height = height
+        self.scrollToSelection()
         return []
     case .saved(let fingerprint, let path):
-        if path == state.store.path {
-            state.store.fingerprint = fingerprint
-            state.history.markSaved()
-            state.notice = Notice("Saved \(path)", .success)
+        if path == self.store.path {
+            self.store.fingerprint = fingerprint
+            self.history.markSaved()
+            self.notice = Notice("Saved \(path)", .success)
         } else {
-            state.notice = Notice("Saved your version as \(path); the store itself was not changed", .success)
+            self.notice = Notice("Saved your version as \(path); the store itself was not changed", .success)
         }
-        if state.quittingAfterSave {
-            state.quitting = true
+        if self.quittingAfterSave {
+            self.quitting = true
             return [.quit]
         }
         return []
     case .saveFailed(let error):
-        state.quittingAfterSave = false
+        self.quittingAfterSave = false
         if case .changedOnDisk = error {
-            state.overlays.append(.storeChanged)
+            self.overlays.append(.storeChanged)
         } else {
-            state.notice = Notice(error.description, .error)
+            self.notice = Notice(error.description, .error)
         }
         return []
     case .reloaded(let loaded):
-        state.replaceCatalog(loaded.catalog, fingerprint: loaded.fingerprint, modified: false)
-        state.notice = Notice("Reloaded \(state.store.path)", .success)
+        self.replaceCatalog(loaded.catalog, fingerprint: loaded.fingerprint, modified: false)
+        self.notice = Notice("Reloaded \(self.store.path)", .success)
         return []
     case .reloadFailed(let error):
-        state.notice = Notice(error.description, .error)
+        self.notice = Notice(error.description, .error)
         return []
     case .recoveryFound(let offer):
-        state.overlays.append(.recovery(offer))
+        self.overlays.append(.recovery(offer))
         return []
     case .recoveryDiscarded:
         return []
+    case .searchCorporaReady(let corpora):
+        if corpora.panels.version == self.version { self.corpora = corpora }
+        if self.corporaRequested <= corpora.panels.version { self.corporaRequested = -1 }
+        return []
     case .exported(let path, let count):
-        state.notice = Notice("Exported \(count) panel\(count == 1 ? "" : "s") to \(path)", .success)
+        self.notice = Notice("Exported \(count) panel\(count == 1 ? "" : "s") to \(path)", .success)
         return []
     case .exportFailed(let error, let format, let ids, let path):
         if case .refusedOverwrite = error {
-            state.overlays.append(.confirm(Confirmation(subject: .replaceExport(format, ids, path: path),
+            self.overlays.append(.confirm(Confirmation(subject: .replaceExport(format, ids, path: path),
                                                         message: "\(path) exists. Replace it?", choices: "y Replace   n Keep it")))
         } else {
-            state.notice = Notice(error.description, .error)
+            self.notice = Notice(error.description, .error)
         }
         return []
+    }
     }
 }
 
@@ -117,6 +140,10 @@ extension AppState {
         case .search:
             searching = true
             if search[tab] == nil { search[tab] = TextField() }
+            if corpora?.version != version && corporaRequested != version {
+                corporaRequested = version
+                return [corporaEffect]
+            }
         case .filter: overlays.append(.filter(FilterDialog(previous: filter)))
         case .zones: overlays.append(.zones(ZoneDialog(selected: min(currentZone, displayZones.count - 1))))
         case .cycleZone:
@@ -364,10 +391,22 @@ extension AppState {
         let t = keepingTab ?? tab
         let query = NameFolding.fold(search[t]?.text ?? "")
         let selectedPanelID = panelID(at: cursors[.panels]?.selected ?? 0)
+        /// Positions matching the query in a corpus, narrowed from the last search when it extends it.
+        func positions<ID>(_ corpus: SearchCorpus<ID>, _ key: Tab) -> [Int32] {
+            var within: [Int32]?
+            if previous != nil, let last = lastMatches[key], !last.query.isEmpty, query.hasPrefix(last.query) { within = last.positions }
+            let found = corpus.matches(query, within: within)
+            lastMatches[key] = (query, found)
+            return found
+        }
         switch t {
         case .panels, .week, .findings:
             if query.isEmpty && !filter.isActive {
                 visiblePanels = nil
+                lastMatches[.panels] = nil
+            } else if let corpus = corpora?.panels, corpus.version == version {
+                let ids = query.isEmpty ? corpus.ids : positions(corpus, .panels).map { corpus.ids[Int($0)] }
+                visiblePanels = filter.isActive ? ids.filter { catalog.panels[$0].map(matchesFilter) ?? false } : ids
             } else {
                 let base: [PanelID] = (previous != nil && !(previous!.isEmpty) ? visiblePanels : nil) ?? panelOrder.ids
                 visiblePanels = base.filter { id in
@@ -380,15 +419,21 @@ extension AppState {
                 if visiblePanels != nil && !(visiblePanels!.contains(id)) { cursors[.panels]?.selected = 0 }
             }
         case .people:
-            visiblePeople = query.isEmpty ? nil : peopleOrder.ids.filter { id in
-                guard let p = catalog.people[id] else { return false }
-                return NameFolding.fold([p.name, p.title ?? "", p.affiliation ?? "", p.email ?? ""].joined(separator: " ")).contains(query)
+            if query.isEmpty {
+                visiblePeople = nil
+            } else if let corpus = corpora?.people, corpus.version == version {
+                visiblePeople = positions(corpus, .people).map { corpus.ids[Int($0)] }
+            } else {
+                visiblePeople = peopleOrder.ids.filter { id in catalog.people[id].map { NameFolding.fold(AppState.searchText($0)).contains(query) } ?? false }
             }
             cursors[.people]?.selected = 0
         case .organizations:
-            visibleOrganizations = query.isEmpty ? nil : organizationOrder.ids.filter { id in
-                guard let o = catalog.organizations[id] else { return false }
-                return NameFolding.fold("\(o.name) \(o.shortName ?? "")").contains(query)
+            if query.isEmpty {
+                visibleOrganizations = nil
+            } else if let corpus = corpora?.organizations, corpus.version == version {
+                visibleOrganizations = positions(corpus, .organizations).map { corpus.ids[Int($0)] }
+            } else {
+                visibleOrganizations = organizationOrder.ids.filter { id in catalog.organizations[id].map { NameFolding.fold(AppState.searchText($0)).contains(query) } ?? false }
             }
             cursors[.organizations]?.selected = 0
         }
@@ -399,7 +444,9 @@ extension AppState {
     }
 
     /// What search looks in for a panel: title, series, people, host and co-sponsors.
-    func searchText(_ panel: Panel) -> String {
+    func searchText(_ panel: Panel) -> String { AppState.searchText(panel, catalog) }
+
+    static func searchText(_ panel: Panel, _ catalog: Catalog) -> String {
         var parts = [panel.title]
         if let s = panel.series { parts.append(catalog.series[s]?.name ?? "") }
         for entry in panel.roster { parts.append(catalog.name(of: entry.person)) }
@@ -407,6 +454,12 @@ extension AppState {
         for org in panel.cosponsors { parts.append(catalog.name(of: org)) }
         return parts.joined(separator: " ")
     }
+
+    static func searchText(_ person: Person) -> String {
+        [person.name, person.title ?? "", person.affiliation ?? "", person.email ?? ""].joined(separator: " ")
+    }
+
+    static func searchText(_ org: Organization) -> String { "\(org.name) \(org.shortName ?? "")" }
 }
 
 extension Array {
