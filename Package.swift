@@ -14,7 +14,9 @@ let package = Package(
         // The core: model, time, store, checks, exporters. Foundation only.
         .target(name: "DaisCore"),
         // The console as pure code: state, actions, reducer, key map, views into an in-memory screen.
-        .target(name: "DaisTUI", dependencies: ["DaisCore"]),
+        .target(name: "DaisTUI", dependencies: ["DaisCore", "CTextSearch"]),
+        // The C library's memmem, for the console's search over its folded texts.
+        .target(name: "CTextSearch"),
         // ncursesw through a shim header (wide-character API, macros and C globals as functions).
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // The only code that talks to the terminal.

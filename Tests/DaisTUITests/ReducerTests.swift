@@ -119,6 +119,32 @@ struct ReducerTests {
         #expect(indexed.corpora?.version != indexed.version)
     }
 
+    @Test("the corpus search agrees with a plain search: record boundaries, later hits, narrowing as you type")
+    func corpusSearch() {
+        let texts = ["abc", "cab", "", "ab", "bca bc", "xxabxx", "a", "b", "abab", "ca", "xabyabz"]
+        let ids = texts.indices.map { PanelID("t-\($0)") }
+        let corpus = SearchCorpus(ids: ids, texts: { texts[Int($0.rawValue.dropFirst(2))!] }, version: 0)
+        func plain(_ q: String) -> [Int32] { texts.indices.map(Int32.init).filter { q.isEmpty || texts[Int($0)].contains(q) } }
+        // "cc" spans "abc" + "cab" and "bb" spans "ab" + "bca bc": hits across two records are none.
+        let queries = ["a", "b", "c", "ab", "ca", "bc", "abc", "abab", "ba", "x", "xxabxx", "zz", "cc", "bb", "aby", "abz", ""]
+        for q in queries {
+            #expect(corpus.matches(q).positions == plain(q), "query \(q)")
+        }
+        // Typing character by character narrows from the last result; "abz" is found at the second
+        // "ab" of "xabyabz", after the first hit of "ab" fails.
+        for word in ["abz", "abab", "xxabxx", "bca bc", "cab"] {
+            var last: SearchMatches?
+            for n in 1...word.count {
+                let q = String(word.prefix(n))
+                let found = corpus.matches(q, narrowing: last)
+                #expect(found.positions == plain(q), "typing \(q)")
+                last = found
+            }
+        }
+        // A result for a query that is not a prefix is not used to narrow.
+        #expect(corpus.matches("ca", narrowing: corpus.matches("ab")).positions == plain("ca"))
+    }
+
     @Test("filter by series, status, person and findings; Esc restores the previous filter")
     func filter() {
         var state = makeState()

@@ -88,9 +88,19 @@ public struct ICSImport: Sendable {
     var peopleByKey: [String: PersonID] = [:]
     var takenPanelIDs: Set<PanelID> = []
     var panelsByUID: [String: PanelID] = [:]
+    var organizationsByKey: [String: OrganizationID] = [:]
+    var seriesByKey: [String: SeriesID] = [:]
 
     init(catalog: Catalog) {
         self.catalog = catalog
+        for org in catalog.organizations.values.sorted(by: { $0.id < $1.id }) {
+            let key = NameFolding.organizationKey(org.name)
+            organizationsByKey[key] = organizationsByKey[key] ?? org.id
+        }
+        for series in catalog.series.values.sorted(by: { $0.id < $1.id }) {
+            let key = NameFolding.fold(series.name)
+            seriesByKey[key] = seriesByKey[key] ?? series.id
+        }
         for panel in catalog.panels.values { if let uid = panel.uid { panelsByUID[uid] = panel.id } }
         for person in catalog.peopleByName() {
             if let email = person.email?.lowercased() { peopleByEmail[email] = peopleByEmail[email] ?? person.id }
@@ -238,10 +248,11 @@ public struct ICSImport: Sendable {
     mutating func organization(id: String, name: String) -> OrganizationID {
         if Identifier<Never>.problem(with: id) == nil, catalog.organizations[OrganizationID(id)] != nil { return OrganizationID(id) }
         let key = NameFolding.organizationKey(name)
-        if let match = catalog.organizations.values.first(where: { NameFolding.organizationKey($0.name) == key }) { return match.id }
+        if let match = organizationsByKey[key] { return match }
         let newID = Identifier<Never>.problem(with: id) == nil ? OrganizationID(id) : Slug.organizationID(name: name, shortName: nil, in: catalog)
         let org = Organization(id: newID, name: name.isEmpty ? id : name)
         catalog.organizations[newID] = org
+        organizationsByKey[key] = newID
         plan.newOrganizations.append(org)
         return newID
     }
@@ -249,11 +260,12 @@ public struct ICSImport: Sendable {
     mutating func series(id: String?, name: String, host: (id: String, name: String)? = nil) -> SeriesID {
         if let id, Identifier<Never>.problem(with: id) == nil, catalog.series[SeriesID(id)] != nil { return SeriesID(id) }
         let key = NameFolding.fold(name)
-        if let match = catalog.series.values.first(where: { NameFolding.fold($0.name) == key }) { return match.id }
+        if let match = seriesByKey[key] { return match }
         let newID = id.flatMap { Identifier<Never>.problem(with: $0) == nil ? SeriesID($0) : nil } ?? Slug.seriesID(name: name, in: catalog)
         let hostID = host.map { organization(id: $0.id, name: $0.name) }
         let series = Series(id: newID, name: name.isEmpty ? newID.rawValue : name, host: hostID)
         catalog.series[newID] = series
+        seriesByKey[key] = newID
         plan.newSeries.append(series)
         return newID
     }

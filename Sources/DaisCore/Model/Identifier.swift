@@ -1,15 +1,26 @@
 /// A stable, readable id ("p-evgenia-kara-murza") naming one record of a kind; references are by id, never by name.
 ///
-/// `Kind` only keeps ids of different records apart at compile time.
+/// `Kind` only keeps ids of different records apart at compile time. The string is interned in the
+/// process-wide `SymbolTable`: an id is four bytes, and equality, hashing and `symbol`-indexed arrays
+/// cost an integer, not a string. Ordering is still by the string.
 public struct Identifier<Kind>: Hashable, Comparable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
-    public let rawValue: String
+    /// The interned number of the id's string, the same for equal strings (of any kind) in one process.
+    public let symbol: UInt32
 
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
+    public init(_ rawValue: String) { symbol = SymbolTable.shared.intern(rawValue) }
+    public init(stringLiteral value: String) { symbol = SymbolTable.shared.intern(value) }
+
+    /// The id's text.
+    public var rawValue: String { SymbolTable.shared.string(symbol) }
 
     public var description: String { rawValue }
 
-    public static func < (lhs: Identifier, rhs: Identifier) -> Bool { lhs.rawValue < rhs.rawValue }
+    public static func == (lhs: Identifier, rhs: Identifier) -> Bool { lhs.symbol == rhs.symbol }
+    public func hash(into hasher: inout Hasher) { hasher.combine(symbol) }
+    public static func < (lhs: Identifier, rhs: Identifier) -> Bool { lhs.symbol != rhs.symbol && lhs.rawValue < rhs.rawValue }
+
+    /// Every symbol of every kind is below this: the size for arrays indexed by `symbol`.
+    public static var symbolBound: Int { SymbolTable.shared.count }
 
     /// Why a string cannot be an id, or nil when it can. Ids are 1-128 characters of a-z, A-Z, 0-9,
     /// "-", "_" and ".", not starting with "." or "-": safe as file names, in URLs and in UIDs.

@@ -12,7 +12,7 @@ public struct Schedule: Sendable {
     public private(set) var settings: Settings
 
     // Panels.
-    private var panelIndex: [PanelID: Int] = [:]
+    private var panelIndex = SymbolIndex<PanelKind>()
     /// Each panel's place on the time line, by interned number.
     private var timeline = Timeline()
     private var byPanel: [[Finding]] = []
@@ -23,21 +23,21 @@ public struct Schedule: Sendable {
     private var zoneIndex: [String: Int16] = [:]
 
     // People.
-    private var personIndex: [PersonID: Int] = [:]
+    private var personIndex = SymbolIndex<PersonKind>()
     private var personIDs: [PersonID] = []
     private var facts: [PersonFacts?] = []
     private var personPanels: [[Int32]] = []
     private var byPerson: [[Finding]] = []
 
     // Series, and whether each names a series of the catalog.
-    private var seriesIndex: [SeriesID: Int] = [:]
+    private var seriesIndex = SymbolIndex<SeriesKind>()
     private var seriesIDs: [SeriesID] = []
     private var seriesExists: [Bool] = []
     private var seriesPanels: [[Int32]] = []
     private var bySeries: [[Finding]] = []
 
     /// Live panels naming an organization (by interned number) as host or co-sponsor.
-    private var organizationIndex: [OrganizationID: Int] = [:]
+    private var organizationIndex = SymbolIndex<OrganizationKind>()
     private var organizationPanels: [[Int32]] = []
     private var organizationExists: [Bool] = []
 
@@ -220,7 +220,7 @@ public struct Schedule: Sendable {
     public mutating func rebuild(_ catalog: Catalog) {
         self = Schedule(empty: catalog.settings)
         let count = catalog.panels.count
-        panelIndex.reserveCapacity(count)
+        panelIndex.reserveAll()
         timeline.panelIDs.reserveCapacity(count)
         timeline.live.reserveCapacity(count)
         timeline.starts.reserveCapacity(count)
@@ -229,7 +229,9 @@ public struct Schedule: Sendable {
         timeline.ambiguous.reserveCapacity(count)
         byPanel.reserveCapacity(count)
         panelMarks.reserveCapacity(count)
-        personIndex.reserveCapacity(catalog.people.count)
+        personIndex.reserveAll()
+        seriesIndex.reserveAll()
+        organizationIndex.reserveAll()
         var zoneCache = ZoneCache()
         for person in catalog.people.values { _ = internPerson(person.id, catalog, &zoneCache) }
         // One pass over the panels: intern, place on the time line, note who and which series, and the
@@ -240,38 +242,12 @@ public struct Schedule: Sendable {
         personPairs.reserveCapacity(count * 4)
         seriesPairs.reserveCapacity(count)
         var scratch: [Int] = []
-        for panel in catalog.panels.values {
-            let index = internPanel(panel.id)
-            guard panel.status != .cancelled else { continue }
-            timeline.live[index] = true
-            place(index, panel, &zoneCache)
-            scratch.removeAll(keepingCapacity: true)
-            for entry in panel.roster {
-                let p = internPerson(entry.person, catalog, &zoneCache)
-                if !scratch.contains(p) {
-                    scratch.append(p)
-                    personPairs.append((Int32(p), Int32(index)))
-                }
-            }
-            var seriesKnown = true
-            if let id = panel.series {
-                let s = internSeries(id, catalog)
-                seriesPairs.append((Int32(s), Int32(index)))
-                seriesKnown = seriesExists[s]
-            }
-            var unknownOrganizations: [OrganizationID] = []
-            if let host = panel.host {
-                let o = internOrganization(host, catalog)
-                organizationPairs.append((Int32(o), Int32(index)))
-                if !organizationExists[o] { unknownOrganizations.append(host) }
-            }
-            for (k, org) in panel.cosponsors.enumerated() {
-                let o = internOrganization(org, catalog)
-                if !organizationExists[o] { unknownOrganizations.append(org) }
-                if org != panel.host && !panel.cosponsors[..<k].contains(org) { organizationPairs.append((Int32(o), Int32(index))) }
-            }
-            recheckPanel(index, panel, catalog, &zoneCache, &scratch, rosterInScratch: true,
-                         seriesKnown: seriesKnown, unknownOrganizations: unknownOrganizations)
+        // Indices, not `for panel in`, so that each panel is read in place rather than copied.
+        let panels = catalog.panels.values
+        var at = panels.startIndex
+        while at != panels.endIndex {
+            addLive(panels[at], catalog, &zoneCache, &scratch, &personPairs, &seriesPairs, &organizationPairs)
+            panels.formIndex(after: &at)
         }
         personPanels = Schedule.group(personPairs.lazy.map { (Int($0.person), $0.panel) }, into: personIDs.count)
         seriesPanels = Schedule.group(seriesPairs.lazy.map { (Int($0.series), $0.panel) }, into: seriesIDs.count)
@@ -296,6 +272,45 @@ public struct Schedule: Sendable {
         for f in global { mark(f, +1) }
     }
 
+    /// The whole-store check's work for one panel: intern it, place it, note its people, series and
+    /// organizations as pairs (grouped later), and run its own checks.
+    private mutating func addLive(_ panel: Panel, _ catalog: Catalog, _ zoneCache: inout ZoneCache, _ scratch: inout [Int],
+                                  _ personPairs: inout [(person: Int32, panel: Int32)], _ seriesPairs: inout [(series: Int32, panel: Int32)],
+                                  _ organizationPairs: inout [(organization: Int32, panel: Int32)]) {
+        let index = internPanel(panel.id)
+        guard panel.status != .cancelled else { return }
+        timeline.live[index] = true
+        place(index, panel, &zoneCache)
+        scratch.removeAll(keepingCapacity: true)
+        for entry in panel.roster {
+            let p = internPerson(entry.person, catalog, &zoneCache)
+            if !scratch.contains(p) {
+                scratch.append(p)
+                personPairs.append((Int32(p), Int32(index)))
+            }
+        }
+        var seriesKnown = true
+        if let id = panel.series {
+            let s = internSeries(id, catalog)
+            seriesPairs.append((Int32(s), Int32(index)))
+            seriesKnown = seriesExists[s]
+        }
+        var unknownOrganizations: [OrganizationID] = []
+        if let host = panel.host {
+            let o = internOrganization(host, catalog)
+            organizationPairs.append((Int32(o), Int32(index)))
+            if !organizationExists[o] { unknownOrganizations.append(host) }
+        }
+        for (k, org) in panel.cosponsors.enumerated() {
+            let o = internOrganization(org, catalog)
+            if !organizationExists[o] { unknownOrganizations.append(org) }
+            if org != panel.host && !panel.cosponsors[..<k].contains(org) { organizationPairs.append((Int32(o), Int32(index))) }
+        }
+        setPanelFindings(index, Schedule.panelFindings(panel, placement: timeline.placement(index), ambiguous: timeline.ambiguous[index], indexes: [index],
+                                                       people: scratch, ids: personIDs, facts: facts, settings: settings, seriesKnown: seriesKnown,
+                                                       unknownOrganizations: unknownOrganizations))
+    }
+
     /// Lists of panel numbers per owner from (owner, panel) pairs, each list allocated once.
     private static func group<S: Sequence>(_ pairs: S, into owners: Int) -> [[Int32]] where S.Element == (Int, Int32) {
         var counts = [Int](repeating: 0, count: owners)
@@ -314,7 +329,7 @@ public struct Schedule: Sendable {
     private mutating func internPanel(_ id: PanelID) -> Int {
         if let i = panelIndex[id] { return i }
         let i = timeline.panelIDs.count
-        panelIndex[id] = i
+        panelIndex.insert(id, i)
         timeline.panelIDs.append(id)
         timeline.live.append(false)
         timeline.starts.append(0)
@@ -329,7 +344,7 @@ public struct Schedule: Sendable {
     private mutating func internPerson(_ id: PersonID, _ catalog: Catalog, _ zones: inout ZoneCache) -> Int {
         if let p = personIndex[id] { return p }
         let p = personIDs.count
-        personIndex[id] = p
+        personIndex.insert(id, p)
         personIDs.append(id)
         facts.append(catalog.people[id].map { personFacts($0, &zones) })
         personPanels.append([])
@@ -340,7 +355,7 @@ public struct Schedule: Sendable {
     private mutating func internSeries(_ id: SeriesID, _ catalog: Catalog) -> Int {
         if let s = seriesIndex[id] { return s }
         let s = seriesIDs.count
-        seriesIndex[id] = s
+        seriesIndex.insert(id, s)
         seriesIDs.append(id)
         seriesExists.append(catalog.series.index(forKey: id) != nil)
         if seriesPanels.count < seriesIDs.count { seriesPanels.append([]) }
@@ -351,7 +366,7 @@ public struct Schedule: Sendable {
     private mutating func internOrganization(_ id: OrganizationID, _ catalog: Catalog) -> Int {
         if let o = organizationIndex[id] { return o }
         let o = organizationIndex.count
-        organizationIndex[id] = o
+        organizationIndex.insert(id, o)
         organizationExists.append(catalog.organizations.index(forKey: id) != nil)
         if organizationPanels.count <= o { organizationPanels.append([]) }
         return o
@@ -468,24 +483,20 @@ public struct Schedule: Sendable {
 
     // MARK: Panel checks
 
-    /// Replaces a panel's own findings. With `rosterInScratch`, `scratch` already holds the interned
-    /// numbers of its roster people (as `indexPanel` leaves them); otherwise it is refilled here.
-    private mutating func recheckPanel(_ index: Int, _ panel: Panel?, _ catalog: Catalog, _ zones: inout ZoneCache,
-                                       _ scratch: inout [Int], rosterInScratch: Bool = false,
-                                       seriesKnown: Bool? = nil, unknownOrganizations: [OrganizationID]? = nil) {
-        var new: [Finding] = []
-        if let panel {
-            if !rosterInScratch {
-                scratch.removeAll(keepingCapacity: true)
-                for entry in panel.roster {
-                    let p = internPerson(entry.person, catalog, &zones)
-                    if !scratch.contains(p) { scratch.append(p) }
-                }
-            }
-            new = Schedule.panelFindings(panel, placement: timeline.placement(index), ambiguous: timeline.ambiguous[index], indexes: [index], people: scratch, ids: personIDs,
-                                         facts: facts, settings: settings, seriesKnown: seriesKnown ?? self.seriesKnown(panel, catalog),
-                                         unknownOrganizations: unknownOrganizations ?? self.unknownOrganizations(panel, catalog))
+    /// Replaces a panel's own findings (none when it is deleted or cancelled: `panel` nil).
+    private mutating func recheckPanel(_ index: Int, _ panel: Panel?, _ catalog: Catalog, _ zones: inout ZoneCache, _ scratch: inout [Int]) {
+        guard let panel else { return setPanelFindings(index, []) }
+        scratch.removeAll(keepingCapacity: true)
+        for entry in panel.roster {
+            let p = internPerson(entry.person, catalog, &zones)
+            if !scratch.contains(p) { scratch.append(p) }
         }
+        setPanelFindings(index, Schedule.panelFindings(panel, placement: timeline.placement(index), ambiguous: timeline.ambiguous[index], indexes: [index],
+                                                       people: scratch, ids: personIDs, facts: facts, settings: settings,
+                                                       seriesKnown: seriesKnown(panel, catalog), unknownOrganizations: unknownOrganizations(panel, catalog)))
+    }
+
+    private mutating func setPanelFindings(_ index: Int, _ new: [Finding]) {
         if !byPanel[index].isEmpty || !new.isEmpty {
             remark(removing: byPanel[index], adding: new)
             byPanel[index] = new
@@ -530,9 +541,18 @@ public struct Schedule: Sendable {
             if entry.role == .moderator { hasModerator = true } else if entry.role == .panelist { hasPanelist = true }
         }
         let hours = settings.wakingHours
+        // Speakers on one panel mostly share a few home zones: each zone is worked out once.
+        var outsideByZone: [(zone: Zone, outside: Bool)] = []
+        func outside(_ home: Zone) -> Bool {
+            if let known = outsideByZone.first(where: { $0.zone.identifier == home.identifier }) { return known.outside }
+            let answer = placement.map { Schedule.outsideWakingHours($0.span, home, hours) } ?? false
+            outsideByZone.append((home, answer))
+            return answer
+        }
         for p in people {
             let personID = ids[p]
-            guard let person = facts[p] else {
+            // `facts[p]` is read in place each time (a copy would retain the name, zone and windows).
+            guard facts[p] != nil else {
                 out.append(Finding(.unknownReference, panels: [id], indexes: here(), people: [personID], .unknownPanelReference(mention, field: "person", id: personID.rawValue)))
                 continue
             }
@@ -540,17 +560,18 @@ public struct Schedule: Sendable {
             for entry in panel.roster where entry.person == personID { count += 1 }
             if count > 1 {
                 let roles = panel.roster.filter { $0.person == personID }.map(\.role)
-                out.append(Finding(.personTwiceInRoster, panels: [id], indexes: here(), people: [personID], .twiceInRoster(person: person.name, mention, roles: roles)))
+                out.append(Finding(.personTwiceInRoster, panels: [id], indexes: here(), people: [personID], .twiceInRoster(person: facts[p]!.name, mention, roles: roles)))
             }
             guard let placement else { continue }
-            for window in person.unavailable where window.span.overlaps(placement.span) {
-                out.append(Finding(.personUnavailable, panels: [id], indexes: here(), people: [personID],
-                                   .unavailable(person: person.name, mention, window: window.span, windowZone: window.zone)))
+            if !facts[p]!.unavailable.isEmpty {
+                for window in facts[p]!.unavailable where window.span.overlaps(placement.span) {
+                    out.append(Finding(.personUnavailable, panels: [id], indexes: here(), people: [personID],
+                                       .unavailable(person: facts[p]!.name, mention, window: window.span, windowZone: window.zone)))
+                }
             }
-            if let home = person.home, Schedule.outsideWakingHours(placement.span, home, hours,
-                                                                   start: home == placement.zone ? panel.start : nil) {
+            if let home = facts[p]!.home, outside(home) {
                 out.append(Finding(.outsideWakingHours, panels: [id], indexes: here(), people: [personID],
-                                   .outsideWakingHours(person: person.name, mention, home: home, hours: hours)))
+                                   .outsideWakingHours(person: facts[p]!.name, mention, home: home, hours: hours)))
             }
         }
         if panel.status == .scheduled {
@@ -624,13 +645,15 @@ public struct Schedule: Sendable {
     }
 
     /// True when any part of the span falls outside [start, end) of the waking hours in the zone.
-    static func outsideWakingHours(_ span: TimeSpan, _ zone: Zone, _ hours: WakingHours, start known: LocalDateTime? = nil) -> Bool {
+    /// Works on local seconds (minute of day and day number), never on calendar dates.
+    static func outsideWakingHours(_ span: TimeSpan, _ zone: Zone, _ hours: WakingHours) -> Bool {
         guard hours.start < hours.end else { return false }
-        let start = known ?? zone.local(at: span.start)
-        let end = zone.local(at: span.end)
-        if start.minuteOfDay < hours.start { return true }
-        let days = end.date.daysSinceEpoch - start.date.daysSinceEpoch
-        return end.minuteOfDay + days * 24 * 60 > hours.end
+        let start = span.start.secondsSinceEpoch + Int64(zone.offset(at: span.start))
+        let end = span.end.secondsSinceEpoch + Int64(zone.offset(at: span.end))
+        let startDay = start >= 0 ? start / 86_400 : (start - 86_399) / 86_400
+        let endDay = end >= 0 ? end / 86_400 : (end - 86_399) / 86_400
+        if Int((start - startDay * 86_400) / 60) < hours.start { return true }
+        return Int((end - endDay * 86_400) / 60) + Int(endDay - startDay) * 24 * 60 > hours.end
     }
 
     // MARK: Person checks

@@ -8,16 +8,16 @@ public enum StoreEncoder {
         w.object { w in
             w.field("format") { $0.string(StoreDecoder.formatName) }
             w.field("organizations") { w in
-                w.array(catalog.organizations.values.sorted { $0.id < $1.id }) { w, org in encode(org, &w) }
+                w.array(byID(catalog.organizations)) { w, org in encode(org, &w) }
             }
             w.field("panels") { w in
-                w.array(catalog.panels.values.sorted { $0.id < $1.id }) { w, panel in encode(panel, &w) }
+                w.array(byID(catalog.panels)) { w, panel in encode(panel, &w) }
             }
             w.field("people") { w in
-                w.array(catalog.people.values.sorted { $0.id < $1.id }) { w, person in encode(person, &w) }
+                w.array(byID(catalog.people)) { w, person in encode(person, &w) }
             }
             w.field("series") { w in
-                w.array(catalog.series.values.sorted { $0.id < $1.id }) { w, series in encode(series, &w) }
+                w.array(byID(catalog.series)) { w, series in encode(series, &w) }
             }
             if !catalog.settings.isEmpty {
                 w.field("settings") { w in encode(catalog.settings, &w) }
@@ -26,6 +26,11 @@ public enum StoreEncoder {
         }
         w.newline()
         return w.bytes
+    }
+
+    /// Records in id order (each id's text read once, not at every comparison).
+    static func byID<ID, Record>(_ records: [Identifier<ID>: Record]) -> [Record] {
+        records.map { (key: $0.key.rawValue, record: $0.value) }.sorted { $0.key < $1.key }.map(\.record)
     }
 
     // Field order below is sorted by key (code point order), as the canonical form requires.
@@ -192,8 +197,14 @@ public struct JSONWriter {
 
     public mutating func newline() {
         bytes.append(0x0A)
-        for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+        if depth * 2 <= JSONWriter.spaces.count {
+            bytes.append(contentsOf: JSONWriter.spaces[..<(depth * 2)])
+        } else {
+            bytes.append(contentsOf: repeatElement(0x20, count: depth * 2))
+        }
     }
+
+    private static let spaces = [UInt8](repeating: 0x20, count: 32)
 
     public mutating func integer(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
 
@@ -213,10 +224,23 @@ public struct JSONWriter {
                     UTF8.encode(scalar) { appendEscaped($0) }
                 }
             }
+        } else if let done = value.utf8.withContiguousStorageIfAvailable({ appendEscapedRuns($0) }) {
+            _ = done
         } else {
             for byte in value.utf8 { appendEscaped(byte) }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends UTF-8 bytes, copying runs that need no escape in one step.
+    private mutating func appendEscapedRuns(_ utf8: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            if i > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+            appendEscaped(byte)
+            runStart = i + 1
+        }
+        if utf8.count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
     }
 
     @inline(__always)

@@ -7,41 +7,52 @@ public enum NameFolding {
     /// trimmed: "Évgenia  Kara-Murza!" → "evgenia kara murza".
     public static func fold(_ text: String) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
+        foldBytes(text, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `fold` as UTF-8 bytes appended to `out` (which the caller may reuse).
+    static func foldBytes(_ text: String, into out: inout [UInt8]) {
+        out.reserveCapacity(out.count + text.utf8.count)
+        let base = out.count
         var pendingSpace = false
-        @inline(__always) func letter(_ byte: UInt8) {
-            if pendingSpace && !out.isEmpty { out.append(0x20) }
-            pendingSpace = false
-            out.append(byte)
-        }
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if v < 0x80 {
                 if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) {
-                    letter(UInt8(v))
+                    if pendingSpace && out.count > base { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(UInt8(v))
                 } else if v >= 0x41 && v <= 0x5A {
-                    letter(UInt8(v + 0x20))
+                    if pendingSpace && out.count > base { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(UInt8(v + 0x20))
                 } else if v != 0x27 {  // apostrophes join: "O'Brien" → "obrien"
                     pendingSpace = true
                 }
                 continue
             }
             let folded: Folded
-            if v >= latinStart && v < latinStart + UInt32(latinTable.count) {
+            if v < latinStart + UInt32(latinTable.count) {
                 folded = latinTable[Int(v - latinStart)]
+            } else if v >= 0x3040 && v < 0xA000 {
+                // Kana and CJK ideographs have no case and no marks: they stand for themselves.
+                if pendingSpace && out.count > base { out.append(0x20) }
+                pendingSpace = false
+                out.append(contentsOf: UTF8.encode(scalar)!)
+                continue
             } else {
                 folded = foldSlowly(scalar)
             }
             switch folded {
             case .letters(let bytes):
-                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                if pendingSpace && out.count > base { out.append(0x20) }
                 pendingSpace = false
                 out += bytes
             case .separator: pendingSpace = true
             case .ignored: break
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// What one non-ASCII scalar folds to.
@@ -51,9 +62,10 @@ public enum NameFolding {
         case ignored
     }
 
-    /// Latin-1 Supplement and Latin Extended-A and -B, folded once.
+    /// Latin-1 Supplement, Latin Extended-A and -B, IPA, spacing modifiers, combining marks, Greek and
+    /// Cyrillic, folded once.
     static let latinStart: UInt32 = 0x80
-    static let latinTable: [Folded] = (0x80...0x24F).map { foldSlowly(Unicode.Scalar($0)!) }
+    static let latinTable: [Folded] = (0x80...0x52F).map { foldSlowly(Unicode.Scalar($0)!) }
 
     /// Folds one scalar through Unicode decomposition (for scripts outside the table).
     static func foldSlowly(_ scalar: Unicode.Scalar) -> Folded {
@@ -66,15 +78,47 @@ public enum NameFolding {
 
     /// The duplicate key of a person's name: folded, honorifics dropped, no spaces.
     /// "The Honorable Professor Irwin Cotler" and "Irwin Cotler" share "irwincotler".
-    public static func personKey(_ name: String) -> String { personKeyWords(name).joined() }
+    public static func personKey(_ name: String) -> String {
+        var folded: [UInt8] = []
+        foldBytes(name, into: &folded)
+        let words = wordRanges(folded)
+        let kept = keptWords(words, folded)
+        var key: [UInt8] = []
+        key.reserveCapacity(folded.count)
+        for range in words[kept] { key += folded[range] }
+        return String(decoding: key, as: UTF8.self)
+    }
 
     /// The folded words of a name without leading honorifics and trailing post-nominals ("Jr", "PhD").
     public static func personKeyWords(_ name: String) -> [String] {
-        let words = fold(name).split(separator: " ")
-        var kept = words.drop { honorifics.contains(String($0)) }
-        if kept.isEmpty { kept = words[...] }  // a name made only of such words is still a name
-        while let last = kept.last, kept.count > 1, postNominals.contains(String(last)) { kept = kept.dropLast() }
-        return kept.map(String.init)
+        var folded: [UInt8] = []
+        foldBytes(name, into: &folded)
+        let words = wordRanges(folded)
+        return words[keptWords(words, folded)].map { String(decoding: folded[$0], as: UTF8.self) }
+    }
+
+    /// Where the space-separated words of folded bytes are.
+    private static func wordRanges(_ folded: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for (i, byte) in folded.enumerated() where byte == 0x20 {
+            if i > start { ranges.append(start..<i) }
+            start = i + 1
+        }
+        if folded.count > start { ranges.append(start..<folded.count) }
+        return ranges
+    }
+
+    /// Which words of a name count: not the leading honorifics nor the trailing post-nominals.
+    private static func keptWords(_ words: [Range<Int>], _ folded: [UInt8]) -> Range<Int> {
+        // Words of at most 15 bytes make strings without allocating; longer ones are in neither list.
+        func word(_ range: Range<Int>) -> String? { range.count <= 15 ? String(decoding: folded[range], as: UTF8.self) : nil }
+        var first = 0
+        while first < words.count, let w = word(words[first]), honorifics.contains(w) { first += 1 }
+        if first == words.count { first = 0 }  // a name made only of such words is still a name
+        var end = words.count
+        while end - first > 1, let w = word(words[end - 1]), postNominals.contains(w) { end -= 1 }
+        return first..<end
     }
 
     /// The duplicate key of an organization's name: folded, a leading "the" dropped, no spaces.

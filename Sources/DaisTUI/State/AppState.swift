@@ -109,7 +109,7 @@ public struct AppState: Sendable {
     public internal(set) var corpora: SearchCorpora?
     var corporaRequested = -1
     /// The last search's query and matching positions per tab, to narrow the next character's search.
-    var lastMatches: [Tab: (query: String, positions: [Int32])] = [:]
+    var lastMatches: [Tab: SearchMatches] = [:]
 
     /// Dialogs, the topmost last.
     public internal(set) var overlays: [Overlay] = []

@@ -1,3 +1,4 @@
+import CTextSearch
 import DaisCore
 
 /// Folded search texts packed into one buffer, in list order, so that a search character scans
@@ -25,36 +26,71 @@ public struct SearchCorpus<ID: Hashable & Sendable>: Sendable {
         self.version = version
     }
 
-    /// Positions (in `ids`) whose text contains the folded query, in list order. With `within`, only
-    /// those positions are searched (the previous, shorter query's matches).
-    public func matches(_ foldedQuery: String, within: [Int32]? = nil) -> [Int32] {
+    /// The records whose text contains a folded query, in list order, with where the query first
+    /// occurs in each. `previous`, the result for a shorter query that the new one extends, narrows
+    /// the search to its records and starts each at its first hit: typing one more character mostly
+    /// costs one byte comparison per remaining record.
+    ///
+    /// Whole-buffer searches go through the C library's memmem (vectorized), not byte by byte.
+    public func matches(_ foldedQuery: String, narrowing previous: SearchMatches? = nil) -> SearchMatches {
         let query = Array(foldedQuery.utf8)
-        guard !query.isEmpty else { return within ?? (0..<Int32(ids.count)).map { $0 } }
-        var result: [Int32] = []
+        guard !query.isEmpty else { return SearchMatches(query: "", positions: (0..<Int32(ids.count)).map { $0 }, hits: offsets.dropLast()) }
+        var positions: [Int32] = [], hits: [Int32] = []
         bytes.withUnsafeBufferPointer { buffer in
             query.withUnsafeBufferPointer { q in
-                let first = q[0]
-                func scan(_ i: Int) {
-                    let start = Int(offsets[i]), end = Int(offsets[i + 1])
-                    var j = start
-                    let last = end - q.count
-                    while j <= last {
-                        if buffer[j] == first {
-                            var k = 1
-                            while k < q.count && buffer[j + k] == q[k] { k += 1 }
-                            if k == q.count {
-                                result.append(Int32(i))
-                                return
-                            }
+                guard let base = buffer.baseAddress, let needle = q.baseAddress else { return }
+                /// The first hit in bytes [from, end), or nil.
+                func find(from: Int, end: Int) -> Int? {
+                    guard end - from >= q.count, let hit = dais_memmem(base + from, end - from, needle, q.count) else { return nil }
+                    return UnsafeRawPointer(base).distance(to: hit)
+                }
+                /// Whether the query is at `at` (which has room for it).
+                @inline(__always) func isAt(_ at: Int) -> Bool {
+                    var k = 0
+                    while k < q.count && buffer[at + k] == q[k] { k += 1 }
+                    return k == q.count
+                }
+                if let previous, !previous.query.isEmpty, foldedQuery.hasPrefix(previous.query) {
+                    // Every hit of the new query is a hit of the old one, so none is before the old
+                    // first hit; records are short, so the rest of one is scanned in place.
+                    positions.reserveCapacity(previous.positions.count)
+                    hits.reserveCapacity(previous.positions.count)
+                    let first = q[0]
+                    for (k, i) in previous.positions.enumerated() {
+                        let last = Int(offsets[Int(i) + 1]) - q.count
+                        var at = Int(previous.hits[k])
+                        while at <= last && !(buffer[at] == first && isAt(at)) { at += 1 }
+                        if at <= last {
+                            positions.append(i)
+                            hits.append(Int32(at))
                         }
-                        j += 1
+                    }
+                    return
+                }
+                var position = 0, record = 0
+                while let at = find(from: position, end: buffer.count) {
+                    while Int(offsets[record + 1]) <= at { record += 1 }
+                    let end = Int(offsets[record + 1])
+                    if at + q.count <= end {
+                        positions.append(Int32(record))
+                        hits.append(Int32(at))
+                        position = end
+                    } else {
+                        position = at + 1  // a hit across two records is none
                     }
                 }
-                if let within { for i in within { scan(Int(i)) } } else { for i in 0..<ids.count { scan(i) } }
             }
         }
-        return result
+        return SearchMatches(query: foldedQuery, positions: positions, hits: hits)
     }
+}
+
+/// What a search found: record positions in list order, and where in the corpus the query first
+/// occurs in each (for narrowing when one more character is typed).
+public struct SearchMatches: Sendable {
+    public let query: String
+    public let positions: [Int32]
+    let hits: [Int32]
 }
 
 /// The search corpora of the three lists, built together for one state version.

@@ -393,11 +393,9 @@ extension AppState {
         let selectedPanelID = panelID(at: cursors[.panels]?.selected ?? 0)
         /// Positions matching the query in a corpus, narrowed from the last search when it extends it.
         func positions<ID>(_ corpus: SearchCorpus<ID>, _ key: Tab) -> [Int32] {
-            var within: [Int32]?
-            if previous != nil, let last = lastMatches[key], !last.query.isEmpty, query.hasPrefix(last.query) { within = last.positions }
-            let found = corpus.matches(query, within: within)
-            lastMatches[key] = (query, found)
-            return found
+            let found = corpus.matches(query, narrowing: previous != nil ? lastMatches[key] : nil)
+            lastMatches[key] = found
+            return found.positions
         }
         switch t {
         case .panels, .week, .findings:
