@@ -30,6 +30,8 @@ let package = Package(
         ),
         // Benchmarks of the hot paths on synthetic stores (run with -c release).
         .executableTarget(name: "dais-bench", dependencies: ["DaisCore", "DaisTUI"], path: "Sources/DaisBench"),
+        // Crash-safety harness: SIGKILL during saves, then check the store and its backup.
+        .executableTarget(name: "dais-torture", dependencies: ["DaisCore"], path: "Sources/DaisTorture"),
         .testTarget(name: "DaisCoreTests", dependencies: ["DaisCore"]),
         .testTarget(name: "DaisTUITests", dependencies: ["DaisTUI", "DaisCore"], exclude: ["Golden"]),
         .testTarget(name: "DaisCLITests", dependencies: ["DaisCore"]),

@@ -87,6 +87,12 @@ public enum Console {
             } catch {
                 return [.reloadFailed(error)]
             }
+        case .loadForMerge(let path):
+            do {
+                return [.mergeLoaded(try StoreFile(path: path).load())]
+            } catch {
+                return [.reloadFailed(error)]
+            }
         case .discardRecovery(let storePath):
             RecoveryFile(storePath: storePath).remove()
             return [.recoveryDiscarded]

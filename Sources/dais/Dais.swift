@@ -35,9 +35,26 @@ struct Dais: ParsableCommand {
             throw CLIFailure(error)
         }
         let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
-        var state = AppState(catalog: loaded.catalog, store: StoreInfo(path: location.path, fingerprint: loaded.fingerprint),
+        // One writer at a time: a second console opens read-only and says who holds the store.
+        var lock: StoreLock?
+        var readOnlyReason: String?, lockNotice: String?
+        switch StoreLock.acquire(storePath: location.path, program: "dais console", now: now) {
+        case .acquired(let taken, let recovered):
+            lock = taken
+            if let recovered { lockNotice = "Took over the lock left by \(recovered), which is no longer running" }
+        case .held(let holder, let lockPath):
+            let who = holder.map { "open in \($0)" } ?? "being opened by another Dais"
+            readOnlyReason = "the store is \(who) (lock file \(lockPath))"
+            lockNotice = "Read-only: the store is \(who). s saves your edits under another name."
+        case .unavailable(let reason):
+            readOnlyReason = reason
+            lockNotice = "Read-only: \(reason). s saves your edits under another name."
+        }
+        var state = AppState(catalog: loaded.catalog,
+                             store: StoreInfo(path: location.path, fingerprint: loaded.fingerprint, readOnlyReason: readOnlyReason),
                              today: now.utc.date)
         if created { state.announce("Created the demo store at \(location.path) (the seed's panels of 2023 and 2024)") }
+        if let lockNotice { state.announce(lockNotice) }
         do {
             if let (catalog, savedAt) = try RecoveryFile(storePath: location.path).load() {
                 _ = reduce(&state, .recoveryFound(RecoveryOffer(catalog: catalog, savedAt: savedAt)))
@@ -49,7 +66,9 @@ struct Dais: ParsableCommand {
         case .failure(let error):
             throw CLIFailure(.noTerminal, error.message)
         case .success(let terminal):
-            Foundation.exit(Console.run(state, terminal: terminal))
+            let status = Console.run(state, terminal: terminal)
+            lock?.release()
+            Foundation.exit(status)
         }
     }
 

@@ -9,7 +9,8 @@ struct ImportCommand: ParsableCommand {
         abstract: "Import the events of an iCalendar file as panels (re-importing updates them).",
         discussion: """
         Prints one line per change and per event not imported (with the reason). Nothing is written with \
-        --dry-run, nor when the file cannot be read; the store is saved atomically otherwise.
+        --dry-run, nor when the file cannot be read; the store is saved atomically otherwise. Refused (exit 4) \
+        while a console or another writer holds the store's lock.
         """
     )
 
@@ -28,6 +29,9 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw CLIFailure(.badInput, error.description.replacingOccurrences(of: "cannot read the store", with: "cannot read the file"))
         }
+        // A writer holds the lock from before loading until after saving; a dry run only reads.
+        let lock = dryRun ? nil : try storeOptions.lockForWriting(program: "dais import")
+        defer { lock?.release() }
         let loaded = try storeOptions.load()
         let plan: ICSImport.Plan
         do {

@@ -25,6 +25,26 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
+extension StoreOptions {
+    /// Takes the store's writer lock for a command that saves, or fails saying who holds it (exit 4).
+    /// A lock left by a dead process is taken over, with a notice on standard error.
+    func lockForWriting(program: String) throws -> StoreLock {
+        let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
+        switch StoreLock.acquire(storePath: location.path, program: program, now: now) {
+        case .acquired(let lock, let recovered):
+            if let recovered {
+                FileHandle.standardError.write(Data("dais: took over the lock left by \(recovered), which is no longer running\n".utf8))
+            }
+            return lock
+        case .held(let holder, let lockPath):
+            let who = holder.map { "open in \($0)" } ?? "being opened by another Dais"
+            throw CLIFailure(.writeFailed, "\(location.path): not saved: the store is \(who); close it and try again (lock file \(lockPath))")
+        case .unavailable(let reason):
+            throw CLIFailure(.writeFailed, "\(location.path): not saved: \(reason)")
+        }
+    }
+}
+
 /// Resolves a zone typed on the command line, or fails with the lookup's message.
 func zoneArgument(_ text: String) throws -> Zone {
     let lookup = ZoneAliases.lookup(text)

@@ -291,6 +291,67 @@ struct ReducerTests {
         #expect(path == "/tmp/store.json.mine.json")
     }
 
+    @Test("merging with a store changed on disk keeps both sides' changes to different records")
+    func mergeWithoutClashes() {
+        var state = makeState()
+        let deleted = state.selectedPanel!.id
+        state.press(.character("d"), .character("y"))
+        _ = reduce(&state, .saveFailed(.changedOnDisk(path: "/tmp/store.json")))
+        let effects = state.press(.character("m"))
+        guard case .loadForMerge(let path)? = effects.first else { Issue.record("no merge load"); return }
+        #expect(path == "/tmp/store.json")
+        var theirs = demoCatalog()
+        let other = theirs.panels.keys.first { $0 != deleted }!
+        theirs.panels[other]!.title = "Renamed on disk"
+        let onDisk = StoreFile.Loaded(catalog: theirs, fingerprint: StoreFile.Fingerprint(bytes: [1, 2, 3]))
+        _ = reduce(&state, .mergeLoaded(onDisk))
+        #expect(state.topOverlayName == "none")
+        #expect(state.catalog.panels[deleted] == nil)
+        #expect(state.catalog.panels[other]?.title == "Renamed on disk")
+        #expect(state.store.fingerprint == onDisk.fingerprint)
+        #expect(state.isModified)
+        #expect(state.notice?.text.contains("Merged with the store on disk: 1 record taken from disk") == true)
+        guard case .save(let saving, _)? = state.press(.character("s")).first else { Issue.record("no save"); return }
+        #expect(saving.panels[deleted] == nil && saving.panels[other]?.title == "Renamed on disk")
+    }
+
+    @Test("a clash (deleted here, edited on disk) is shown with both sides and decided by the organizer")
+    func mergeWithClash() {
+        var state = makeState()
+        let deleted = state.selectedPanel!.id
+        state.press(.character("d"), .character("y"))
+        var theirs = demoCatalog()
+        theirs.panels[deleted]!.title = "Edited on disk"
+        _ = reduce(&state, .saveFailed(.changedOnDisk(path: "/tmp/store.json")))
+        state.press(.character("m"))
+        _ = reduce(&state, .mergeLoaded(StoreFile.Loaded(catalog: theirs, fingerprint: StoreFile.Fingerprint(bytes: [9]))))
+        #expect(state.topOverlayName == "merge")
+        let screen = state.screenLines.joined(separator: "\n")
+        #expect(screen.contains("1 clash"))
+        #expect(screen.contains("panel \(deleted.rawValue) \"Edited on disk\": record") || screen.contains("panel \(deleted.rawValue)"))
+        #expect(screen.contains("● mine:   deleted"))
+        #expect(screen.contains("theirs: changed"))
+        state.press(.character("t"))
+        #expect(state.screenLines.joined(separator: "\n").contains("● theirs: changed"))
+        state.press(.enter)
+        #expect(state.topOverlayName == "none")
+        #expect(state.catalog.panels[deleted]?.title == "Edited on disk")
+        #expect(!state.isModified)  // taking theirs everywhere leaves nothing of mine to save
+    }
+
+    @Test("a read-only console (another holds the store) saves only under another name")
+    func readOnlySave() {
+        var state = AppState(catalog: demoCatalog(), store: StoreInfo(path: "/tmp/store.json", fingerprint: nil, readOnlyReason: "the store is open in dais console, process 1"),
+                             width: 120, height: 40, today: LocalDate(year: 2026, month: 11, day: 27))
+        state.press(.character("d"), .character("y"))
+        let effects = state.press(.character("s"))
+        #expect(effects.isEmpty)
+        #expect(state.topOverlayName == "prompt")
+        #expect(state.screenLines.joined(separator: "\n").contains("Read-only: the store is open in dais console, process 1"))
+        guard case .saveAs(_, let path)? = state.press(.enter).first else { Issue.record("no save-as"); return }
+        #expect(path == "/tmp/store.json.mine.json")
+    }
+
     @Test("Findings: Enter jumps to the panel; Week: days and weeks")
     func findingsAndWeek() {
         var state = makeState()

@@ -62,6 +62,7 @@ extension AppState {
         case .storeChanged?: return "storeChanged"
         case .recovery?: return "recovery"
         case .export?: return "export"
+        case .merge?: return "merge"
         }
     }
 }

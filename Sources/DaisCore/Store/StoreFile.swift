@@ -19,6 +19,11 @@ public struct StoreFile: Sendable {
     public struct Loaded: Sendable {
         public let catalog: Catalog
         public let fingerprint: Fingerprint
+
+        public init(catalog: Catalog, fingerprint: Fingerprint) {
+            self.catalog = catalog
+            self.fingerprint = fingerprint
+        }
     }
 
     /// Identity of a file's contents: size and a 64-bit hash of every byte (eight bytes at a step:
@@ -129,7 +134,8 @@ enum FileIO {
     /// the file must not exist yet and is never replaced, even if one appears meanwhile.
     static func writeAtomically(_ bytes: [UInt8], to path: String, backup: String?, exclusive: Bool = false) throws(StoreError) {
         let folder = parentFolder(of: path)
-        let temporary = "\(folder)/.\(baseName(of: path)).\(getpid()).tmp"
+        removeStaleTemporaries(in: folder, of: path)
+        let temporary = temporaryPath(for: path, pid: getpid())
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .writeFailed(path: path, reason: "cannot create \(temporary): \(errorText(errno))") }
         var ok = false
@@ -143,7 +149,7 @@ enum FileIO {
             if stat(path, &info) == 0 { fchmod(fd, info.st_mode & 0o7777) }
         }
         if let backup {
-            let linkTemp = "\(backup).\(getpid()).tmp"
+            let linkTemp = temporaryPath(for: backup, pid: getpid())
             unlink(linkTemp)
             if link(path, linkTemp) == 0 {
                 if rename(linkTemp, backup) != 0 {
@@ -151,10 +157,12 @@ enum FileIO {
                     throw .writeFailed(path: path, reason: "cannot keep the backup \(backup): \(errorText(errno))")
                 }
             } else {
-                let old = try read(path)
-                try writeFile(old, to: backup)
+                // No hard links here: copy, through a temporary file too, so the backup is whole or untouched.
+                try writeAtomically(try read(path), to: backup, backup: nil)
             }
         }
+        // The new file's contents and its name in the folder reach the disk before it replaces the store.
+        syncFolder(folder)
         if exclusive {
             guard link(temporary, path) == 0 else {
                 if errno == EEXIST { throw .refusedOverwrite(path: path, reason: "a file already exists there") }
@@ -168,6 +176,30 @@ enum FileIO {
         }
         ok = true
         syncFolder(folder)
+    }
+
+    /// The temporary file a process writes before renaming it over `path`: ".store.json.4242.tmp".
+    static func temporaryPath(for path: String, pid: Int32) -> String {
+        "\(parentFolder(of: path))/.\(baseName(of: path)).\(pid).tmp"
+    }
+
+    /// Removes the temporary files that processes no longer running left beside `path` and its backup
+    /// (a save killed half-way leaves one; the store itself is untouched by it).
+    static func removeStaleTemporaries(in folder: String, of path: String) {
+        guard let dir = opendir(folder) else { return }
+        defer { closedir(dir) }
+        let prefixes = [".\(baseName(of: path)).", ".\(baseName(of: path)).bak."]
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name.hasSuffix(".tmp") else { continue }
+            for prefix in prefixes where name.hasPrefix(prefix) {
+                let middle = name.dropFirst(prefix.count).dropLast(4)
+                guard let pid = Int32(middle), pid != getpid() else { continue }
+                if kill(pid, 0) != 0 && errno == ESRCH { unlink("\(folder)/\(name)") }
+            }
+        }
     }
 
     /// Plain write with flush (for backups and exports).

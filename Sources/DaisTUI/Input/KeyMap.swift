@@ -8,6 +8,7 @@ public enum Command: Hashable, Sendable {
     case accept, cancel, nextField, previousField, saveForm, cycleForward, cycleBackward, clear
     case addEntry, removeEntry, moveUp, moveDown, cycleRole, appearanceTitle, setHost, addCosponsor, switchSection
     case yes, no, saveAndQuit, quitWithoutSaving, reload, saveAs, restore, discard, export
+    case merge, takeMine, takeTheirs
 }
 
 /// Where a key is pressed: the screen or the topmost dialog.
@@ -29,6 +30,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case help = "Help"
     case confirm = "Confirmations"
     case storeChanged = "Store changed on disk"
+    case merge = "Merging with the store on disk"
     case recovery = "Recovered edits"
     case export = "Export"
 }
@@ -167,8 +169,15 @@ public enum KeyMap {
         Binding(context: .confirm, keys: [.character("s")], command: .saveAndQuit, help: "when quitting: save, then quit"),
         Binding(context: .confirm, keys: [.character("q")], command: .quitWithoutSaving, help: "when quitting: quit without saving"),
         Binding(context: .storeChanged, keys: [.character("r")], command: .reload, help: "reload the store from disk (your edits are lost)"),
+        Binding(context: .storeChanged, keys: [.character("m")], command: .merge, help: "merge: keep both sides' changes to different records, decide clashes"),
         Binding(context: .storeChanged, keys: [.character("a")], command: .saveAs, help: "save your version under another name"),
         Binding(context: .storeChanged, keys: [.escape], command: .cancel, help: "go back (nothing is saved)"),
+        Binding(context: .merge, keys: [.down, .character("j")], command: .down, help: "next clash"),
+        Binding(context: .merge, keys: [.up, .character("k")], command: .up, help: "previous clash"),
+        Binding(context: .merge, keys: [.character("m"), .left], command: .takeMine, help: "keep my value for this clash"),
+        Binding(context: .merge, keys: [.character("t"), .right], command: .takeTheirs, help: "take the value on disk for this clash"),
+        Binding(context: .merge, keys: [.enter], command: .accept, help: "apply the merge (then save it with s)"),
+        Binding(context: .merge, keys: [.escape], command: .cancel, help: "go back without merging (nothing changes)"),
         Binding(context: .recovery, keys: [.character("r")], command: .restore, help: "restore the recovered edits (then save them with s)"),
         Binding(context: .recovery, keys: [.character("d")], command: .discard, help: "discard them"),
         Binding(context: .recovery, keys: [.escape], command: .cancel, help: "decide later (the file is kept)"),

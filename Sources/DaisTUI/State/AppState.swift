@@ -119,9 +119,14 @@ public struct AppState: Sendable {
     /// Set while a save started from the quit question is under way.
     var quittingAfterSave = false
 
+    /// The catalog as the store file holds it (last loaded or saved): the base of a merge when the file
+    /// changed on disk meanwhile.
+    public internal(set) var savedCatalog: Catalog
+
     /// Opens a catalog loaded from `store`.
     public init(catalog: Catalog, store: StoreInfo, width: Int = 120, height: Int = 40, today: LocalDate? = nil) {
         self.catalog = catalog
+        self.savedCatalog = catalog
         self.schedule = Schedule(catalog: catalog)
         self.store = store
         self.width = width

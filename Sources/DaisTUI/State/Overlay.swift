@@ -16,6 +16,22 @@ public enum Overlay: Sendable {
     /// Unsaved edits from an earlier session were found beside the store.
     case recovery(RecoveryOffer)
     case export(ExportDialog)
+    /// A merge with the store on disk that has clashes for the organizer to decide.
+    case merge(MergeDialog)
+}
+
+/// The clashes of a merge with the store on disk: each resolved to "mine" or "theirs" by the organizer.
+public struct MergeDialog: Sendable {
+    public let merge: CatalogMerge
+    /// The store as it is on disk now (the merge's "theirs").
+    public let onDisk: StoreFile.Loaded
+    public var takingTheirs: Set<Int> = []
+    public var selected = 0
+
+    public init(merge: CatalogMerge, onDisk: StoreFile.Loaded) {
+        self.merge = merge
+        self.onDisk = onDisk
+    }
 }
 
 /// The export dialog: format, which panels, and the file.

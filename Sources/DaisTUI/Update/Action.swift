@@ -8,6 +8,8 @@ public enum Action: Sendable {
     case saveFailed(StoreError)
     case reloaded(StoreFile.Loaded)
     case reloadFailed(StoreError)
+    /// The store as it is on disk, read to merge with the edits (after `loadForMerge`).
+    case mergeLoaded(StoreFile.Loaded)
     case recoveryFound(RecoveryOffer)
     case recoveryDiscarded
     case exported(path: String, panels: Int)
@@ -23,6 +25,8 @@ public enum Effect: Sendable {
     case saveAs(Catalog, path: String)
     /// Load the store again.
     case reload(path: String)
+    /// Read the store on disk to merge it with the edits (the outcome is `mergeLoaded`).
+    case loadForMerge(path: String)
     /// Fold the lists' search texts off the main thread (the outcome is `searchCorporaReady`).
     case buildSearchCorpora(Catalog, panels: [PanelID], people: [PersonID], organizations: [OrganizationID], version: Int)
     /// Remove the recovery file beside the store.

@@ -23,6 +23,9 @@ extension AppState {
             case .reload?:
                 overlays.removeLast()
                 return [.reload(path: store.path)]
+            case .merge?:
+                overlays.removeLast()
+                return [.loadForMerge(path: store.path)]
             case .saveAs?:
                 overlays.removeLast()
                 overlays.append(.prompt(Prompt(.saveAs, title: "Save your version as (a new file)", text: store.path + ".mine.json")))
@@ -30,12 +33,31 @@ extension AppState {
             default: break
             }
             return []
+        case .merge(var dialog)?:
+            let count = dialog.merge.clashes.count
+            switch KeyMap.command(for: key, in: .merge) {
+            case .down?: dialog.selected = min(count - 1, dialog.selected + 1)
+            case .up?: dialog.selected = max(0, dialog.selected - 1)
+            case .takeMine?: dialog.takingTheirs.remove(dialog.selected)
+            case .takeTheirs?: dialog.takingTheirs.insert(dialog.selected)
+            case .accept?:
+                overlays.removeLast()
+                applyMerge(dialog.merge.resolved(takingTheirs: dialog.takingTheirs), dialog.merge, onDisk: dialog.onDisk)
+                return []
+            case .cancel?:
+                overlays.removeLast()
+                notice = Notice("Not merged; nothing changed. s tries to save again.")
+                return []
+            default: break
+            }
+            overlays[overlays.count - 1] = .merge(dialog)
+            return []
         case .recovery(let offer)?:
             switch KeyMap.command(for: key, in: .recovery) {
             case .restore?:
                 overlays.removeLast()
                 let path = store.path
-                replaceCatalog(offer.catalog, fingerprint: store.fingerprint, modified: true)
+                replaceCatalog(offer.catalog, fingerprint: store.fingerprint, modified: true, base: savedCatalog)
                 notice = Notice("Recovered edits restored; save with s to keep them", .success)
                 return [.discardRecovery(storePath: path)]
             case .discard?:

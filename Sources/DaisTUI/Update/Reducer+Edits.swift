@@ -107,12 +107,22 @@ extension AppState {
     }
 
     /// Replaces everything after a reload or a restored recovery file.
-    mutating func replaceCatalog(_ newCatalog: Catalog, fingerprint: StoreFile.Fingerprint?, modified: Bool) {
+    /// Starts over on another catalog (reload, recovery, merge); `base` is what the file on disk holds
+    /// (the catalog itself when nil), the base of a later merge.
+    mutating func replaceCatalog(_ newCatalog: Catalog, fingerprint: StoreFile.Fingerprint?, modified: Bool, base: Catalog? = nil) {
         var fresh = AppState(catalog: newCatalog, store: StoreInfo(path: store.path, fingerprint: fingerprint, readOnlyReason: store.readOnlyReason),
                              width: width, height: height, today: nil)
+        if let base { fresh.savedCatalog = base }
         fresh.tab = tab
         fresh.currentZone = min(currentZone, fresh.displayZones.count - 1)
         fresh.history.reset(modified: modified)
         self = fresh
+    }
+
+    /// Takes a merge with the store on disk: the edits now stand on what is on disk, unsaved.
+    mutating func applyMerge(_ merged: Catalog, _ merge: CatalogMerge, onDisk: StoreFile.Loaded) {
+        let choices = merge.clashes.isEmpty ? "" : " (clashes decided)"
+        replaceCatalog(merged, fingerprint: onDisk.fingerprint, modified: merged != onDisk.catalog, base: onDisk.catalog)
+        notice = Notice("Merged with the store on disk: \(merge.summary)\(choices). s saves the merge.", .success)
     }
 }

@@ -33,6 +33,7 @@ extension AppState {
     case .saved(let fingerprint, let path):
         if path == self.store.path {
             self.store.fingerprint = fingerprint
+            self.savedCatalog = self.catalog
             self.history.markSaved()
             self.notice = Notice("Saved \(path)", .success)
         } else {
@@ -49,6 +50,14 @@ extension AppState {
             self.overlays.append(.storeChanged)
         } else {
             self.notice = Notice(error.description, .error)
+        }
+        return []
+    case .mergeLoaded(let loaded):
+        let merge = CatalogMerge(base: self.savedCatalog, mine: self.catalog, theirs: loaded.catalog)
+        if merge.clashes.isEmpty {
+            self.applyMerge(merge.merged, merge, onDisk: loaded)
+        } else {
+            self.overlays.append(.merge(MergeDialog(merge: merge, onDisk: loaded)))
         }
         return []
     case .reloaded(let loaded):
@@ -98,6 +107,7 @@ extension AppState {
         case .storeChanged?: return .storeChanged
         case .recovery?: return .recovery
         case .export?: return .export
+        case .merge?: return .merge
         case nil:
             if searching { return .search }
             switch tab {
@@ -113,7 +123,7 @@ extension AppState {
         if Layout(width: width, height: height).isTooSmall, overlays.isEmpty, key != .character("q") { return [] }
         let context = keyContext
         switch context {
-        case .help, .confirm, .filter, .zones, .editor, .roster, .picker, .form, .prompt, .storeChanged, .recovery, .export:
+        case .help, .confirm, .filter, .zones, .editor, .roster, .picker, .form, .prompt, .storeChanged, .recovery, .export, .merge:
             return handleDialog(key, context)
         case .search:
             return handleSearch(key)
@@ -355,7 +365,9 @@ extension AppState {
 
     mutating func save() -> [Effect] {
         if let reason = store.readOnlyReason {
-            notice = Notice("Read-only: \(reason). Save under another name with the store-changed dialog, or close the other console.", .error)
+            var prompt = Prompt(.saveAs, title: "Read-only: save your version as (a new file)", text: store.path + ".mine.json")
+            prompt.message = "Read-only: \(reason)"
+            overlays.append(.prompt(prompt))
             return []
         }
         return [.save(catalog, store)]

@@ -9,7 +9,7 @@ enum DialogView {
         case .storeChanged:
             drawMessage(title: "The store changed on disk",
                         lines: ["\(state.store.path) was changed by someone else since Dais loaded it.", "Nothing was saved. Your edits are still here."],
-                        choices: "r Reload from disk (your edits are lost)   a Save yours under another name   Esc Back", &screen, state)
+                        choices: "m Merge both   r Reload from disk (your edits are lost)   a Save yours as   Esc Back", &screen, state)
         case .recovery(let offer):
             drawMessage(title: "Recovered edits",
                         lines: ["Dais found edits that were not saved when it last stopped (\(offer.savedAt)).",
@@ -23,6 +23,7 @@ enum DialogView {
         case .roster(let roster): RosterView.draw(roster, &screen, state)
         case .editor(let editor): EditorView.draw(editor, &screen, state)
         case .export(let dialog): drawExport(dialog, &screen, state)
+        case .merge(let dialog): drawMerge(dialog, &screen, state)
         }
     }
 
@@ -81,6 +82,28 @@ enum DialogView {
             screen.bar(" " + text, row: rect.row + 1 + k, column: rect.column + 1, width: rect.width - 2, style: k == dialog.selected ? .selected : .plain)
         }
         screen.put("Enter show times here  a add  d remove  K J move  Esc close", row: rect.bottom - 2, column: rect.column + 2, width: rect.width - 4, style: .dim)
+    }
+
+    /// The clashes of a merge, three lines each: what, mine, theirs; the chosen side marked.
+    static func drawMerge(_ dialog: MergeDialog, _ screen: inout Screen, _ state: AppState) {
+        let clashes = dialog.merge.clashes
+        let rect = centered(width: 96, height: min(state.height - 2, 3 * clashes.count + 7), state)
+        screen.box(rect, title: "Merge with the store on disk: \(clashes.count) clash\(clashes.count == 1 ? "" : "es")")
+        let inner = rect.inset(by: 1)
+        _ = screen.put(dialog.merge.summary, row: inner.row, column: inner.column + 1, width: inner.width - 2, style: .accent)
+        let visible = max(1, (inner.height - 3) / 3)
+        let first = min(max(0, dialog.selected - visible + 1), max(0, clashes.count - visible))
+        for (k, index) in (first..<min(clashes.count, first + visible)).enumerated() {
+            let clash = clashes[index]
+            let theirs = dialog.takingTheirs.contains(index)
+            let row = inner.row + 2 + 3 * k
+            screen.bar("\(clash.record) \"\(clash.name)\": \(clash.field)", row: row, column: inner.column, width: inner.width,
+                       style: index == dialog.selected ? .selected : .bold)
+            _ = screen.put("  \(theirs ? " " : "●") mine:   \(clash.mine)", row: row + 1, column: inner.column, width: inner.width, style: theirs ? .dim : .plain)
+            _ = screen.put("  \(theirs ? "●" : " ") theirs: \(clash.theirs)", row: row + 2, column: inner.column, width: inner.width, style: theirs ? .plain : .dim)
+        }
+        _ = screen.put("↑ ↓ clash   m mine   t theirs   Enter merge   Esc back", row: rect.bottom - 2, column: inner.column + 1,
+                       width: inner.width - 2, style: .dim)
     }
 
     static func drawPrompt(_ prompt: Prompt, _ screen: inout Screen, _ state: AppState) {

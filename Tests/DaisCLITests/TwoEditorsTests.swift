@@ -1,0 +1,90 @@
+import DaisCore
+import Foundation
+import Testing
+
+@Suite("Two editors on one store", .serialized)
+struct TwoEditorsTests {
+    func console(_ store: String, _ name: String) throws -> Tmux {
+        try Tmux("sh -c 'echo $$ > \(store).\(name).pid; exec \(daisExecutable) --store \(store)'; echo EXIT=$?; sleep 30",
+                 environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": "/nonexistent"])
+    }
+
+    @Test("a second console opens read-only naming the holder, import waits its turn, a change on disk is merged: nothing is lost")
+    func twoConsolesAndImport() throws {
+        let folder = makeTemporaryFolder()
+        defer { removeFolder(folder) }
+        let store = folder + "/store.json"
+        try FileManager.default.copyItem(atPath: fixturePath("magnitsky-month.json"), toPath: store)
+        let demo = try StoreFile(path: store).load().catalog
+
+        // The first console holds the store.
+        let first = try console(store, "first")
+        #expect(try first.waitFor("1 Panels") != nil)
+        let firstPID = try String(contentsOfFile: store + ".first.pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try String(contentsOfFile: store + ".lock", encoding: .utf8).contains("pid \(firstPID)\n"))
+
+        // The second opens read-only and says who holds it.
+        let second = try console(store, "second")
+        let shown = try second.waitFor("read-only")
+        let secondScreen = try #require(shown, "the second console is not read-only: \(String(describing: try? second.screen()))")
+        #expect(secondScreen.contains("Read-only: the store is open in dais console, process \(firstPID) on host"))
+
+        // A command-line writer is refused while a console holds the store, and changes nothing.
+        let refused = try dais(["import", fixturePath("import/google.ics"), "--store", store])
+        #expect(refused.status == 4)
+        #expect(refused.stderr.contains("not saved: the store is open in dais console, process \(firstPID)"))
+        #expect(try StoreFile(path: store).load().catalog == demo)
+
+        // Someone changes the file behind the console's back (git, an editor): one panel's title.
+        let edited: PanelID = "panel-2023-11-20-impact-of-sanctions"
+        let onDisk = try StoreFile(path: store).load()
+        var theirs = onDisk.catalog
+        theirs.panels[edited]!.title = "Changed by git"
+        try StoreFile(path: store).save(theirs, expecting: onDisk.fingerprint)
+
+        // The first console deletes a panel and saves: the change is found, and merged on request.
+        try first.keys("d", "y")
+        #expect(try first.waitFor("● modified") != nil)
+        try first.keys("s")
+        #expect(try first.waitFor("The store changed on disk") != nil)
+        try first.keys("m")
+        #expect(try first.waitFor("Merged with the store on disk: 1 record taken from disk") != nil)
+        try first.keys("s")
+        #expect(try first.waitFor("Saved \(store)") != nil)
+        let merged = try StoreFile(path: store).load().catalog
+        #expect(merged.panels.count == demo.panels.count - 1)
+        #expect(merged.panels[edited]?.title == "Changed by git")
+
+        // Both consoles quit; the lock is gone; now the import runs and keeps everything.
+        try first.keys("q")
+        #expect(try first.waitFor("EXIT=0") != nil)
+        #expect(!FileManager.default.fileExists(atPath: store + ".lock"))
+        try second.keys("q")
+        #expect(try second.waitFor("EXIT=0") != nil)
+        let imported = try dais(["import", fixturePath("import/google.ics"), "--store", store])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let final = try StoreFile(path: store).load().catalog
+        #expect(final.panels.count > merged.panels.count)
+        #expect(final.panels[edited]?.title == "Changed by git")
+        for (id, panel) in merged.panels { #expect(final.panels[id] == panel, "\(id) changed by the import") }
+    }
+
+    @Test("a lock left by a killed console is taken over with a notice")
+    func staleLock() throws {
+        let folder = makeTemporaryFolder()
+        defer { removeFolder(folder) }
+        let store = folder + "/store.json"
+        try FileManager.default.copyItem(atPath: fixturePath("magnitsky-month.json"), toPath: store)
+        let first = try console(store, "first")
+        #expect(try first.waitFor("1 Panels") != nil)
+        let pid = try String(contentsOfFile: store + ".first.pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        kill(pid_t(pid)!, SIGKILL)
+        #expect(try first.waitFor("EXIT=137") != nil)
+        #expect(FileManager.default.fileExists(atPath: store + ".lock"))
+        let imported = try dais(["import", fixturePath("import/google.ics"), "--store", store])
+        #expect(imported.status == 0)
+        #expect(imported.stderr.contains("dais: took over the lock left by dais console, process \(pid) on host"))
+        #expect(imported.stderr.contains("which is no longer running"))
+        #expect(!FileManager.default.fileExists(atPath: store + ".lock"))
+    }
+}
