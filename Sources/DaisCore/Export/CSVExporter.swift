@@ -25,8 +25,10 @@ public enum CSVExporter {
         return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// One field: neutralized against formulas, then quoted when it holds a comma, quote or line break.
-    static func field(_ value: String) -> String {
+    /// One field: control and directional formatting characters replaced (CSV cannot escape them),
+    /// neutralized against formulas, then quoted when it holds a comma, quote or line break.
+    static func field(_ raw: String) -> String {
+        let value = DisplayText.forFile(raw)
         let utf8 = value.utf8
         let risky = utf8.first.map { [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains($0) } ?? false
         let quote = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }

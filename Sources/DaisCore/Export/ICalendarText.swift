@@ -53,7 +53,7 @@ public struct ICalendarText: Sendable {
         append(CollectionOfOne(UInt8(ascii: "=")))
         let utf8 = value.utf8
         let plain = utf8.withContiguousStorageIfAvailable { b in
-            !b.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") }
+            !b.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") }
         } ?? false
         if plain {
             append(utf8)
@@ -116,12 +116,12 @@ public struct ICalendarText: Sendable {
     /// True when a value has nothing to escape or drop.
     static func isClean(_ value: String) -> Bool {
         value.utf8.withContiguousStorageIfAvailable { bytes in
-            !bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") }
+            !bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") }
         } ?? false
     }
 
     /// TEXT escaping: backslash, semicolon, comma and newline; other control characters (which TEXT
-    /// may not hold, C1 controls included) are dropped, tabs kept.
+    /// may not hold, C1 controls included) and directional formatting characters are dropped, tabs kept.
     public static func escape(_ value: String) -> String {
         var out: [UInt8] = []
         appendEscaped(value, to: &out)
@@ -141,6 +141,15 @@ public struct ICalendarText: Sendable {
             var i = 0
             while i < b.count {
                 let byte = b[i]
+                if byte == 0xE2 || byte == 0xD8 {
+                    // Directional overrides and isolates would reorder what a calendar shows: dropped.
+                    let n = DisplayText.directionalControlLength(b, at: i)
+                    if n == 0 { i += 1; continue }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                    i += n
+                    run = i
+                    continue
+                }
                 let special = byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0x5C || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ",")
                 if !special { i += 1; continue }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
@@ -177,7 +186,13 @@ public struct ICalendarText: Sendable {
     }
 
     static func appendParameter(_ value: String, to out: inout [UInt8]) {
-        let utf8 = value.utf8
+        var text = value
+        if text.utf8.contains(where: { $0 == 0xE2 || $0 == 0xD8 }) {
+            text = String(String.UnicodeScalarView(text.unicodeScalars.filter {
+                !((0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) || [0x200E, 0x200F, 0x061C].contains($0.value))
+            }))
+        }
+        let utf8 = text.utf8
         let quoted = utf8.contains { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") }
         if quoted { out.append(UInt8(ascii: "\"")) }
         var previous: UInt8 = 0

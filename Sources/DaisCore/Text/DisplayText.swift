@@ -94,6 +94,38 @@ public enum DisplayText {
     }
 
     @inline(__always)
+    /// Text for a file that other programs show (CSV cells): control characters other than tab and
+    /// line breaks, DEL, C1 controls and directional formatting characters become "\u{FFFD}".
+    public static func forFile(_ text: String) -> String {
+        if !text.unicodeScalars.contains(where: { needsReplacement($0) && $0.value != 0x09 && $0.value != 0x0A && $0.value != 0x0D }) {
+            return text
+        }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D, 0x2028, 0x2029: out.append(scalar)
+            case _ where needsReplacement(scalar): out.append("\u{FFFD}")
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// The length in bytes of the directional formatting character (U+061C, U+200E, U+200F,
+    /// U+202A-U+202E, U+2066-U+2069) that starts at `i` in UTF-8 bytes, or 0.
+    static func directionalControlLength(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        switch b[i] {
+        case 0xD8: return i + 1 < b.count && b[i + 1] == 0x9C ? 2 : 0
+        case 0xE2:
+            guard i + 2 < b.count else { return 0 }
+            switch (b[i + 1], b[i + 2]) {
+            case (0x80, 0x8E), (0x80, 0x8F), (0x80, 0xAA...0xAE), (0x81, 0xA6...0xA9): return 3
+            default: return 0
+            }
+        default: return 0
+        }
+    }
+
     static func needsReplacement(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         return v < 0x20 || (v >= 0x7F && v < 0xA0) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
