@@ -17,7 +17,7 @@ public enum Console {
         var needsDraw = true
         let (w, h) = terminal.size
         let startup = reduce(&state, .resize(width: w, height: h))
-        let recovery = RecoveryFile(storePath: state.store.path)
+        let recovery = RecoveryWriter(storePath: state.store.path, enabled: state.store.readOnlyReason == nil)
         let mailbox = Mailbox()
         var pending: [Action] = []
         for effect in startup { pending += perform(effect, mailbox) }
@@ -34,10 +34,13 @@ public enum Console {
                 needsDraw = false
             }
             if let signal = signals.received {
-                if state.isModified { try? recovery.write(state.catalog) }
+                recovery.writeNow(state)
                 terminal.end()
                 return 128 + signal
             }
+            // Unsaved edits go to the recovery file too, off the main thread, a moment after the last
+            // edit: a crash or a lost machine then costs seconds of work, not a session.
+            recovery.update(state)
             pending += mailbox.take()
             if pending.isEmpty, let event = terminal.readEvent() {
                 switch event {
@@ -54,6 +57,7 @@ public enum Console {
             }
             needsDraw = true
         }
+        recovery.finish(state)
         terminal.end()
         return 0
     }
@@ -108,6 +112,66 @@ public enum Console {
         case .quit:
             return []
         }
+    }
+}
+
+/// Keeps the recovery file beside the store in step with unsaved edits: written in the background
+/// two seconds after the last edit (at least every 30 seconds while edits go on), removed when there
+/// is nothing unsaved any more. A read-only console (another holds the store) writes none.
+final class RecoveryWriter {
+    private let file: RecoveryFile
+    private let enabled: Bool
+    private let queue = DispatchQueue(label: "dais.recovery")
+    private var seenVersion = -1
+    private var lastChange: UInt64 = 0
+    private var lastWrite: UInt64 = 0
+    private var writtenVersion: Int?
+
+    init(storePath: String, enabled: Bool) {
+        file = RecoveryFile(storePath: storePath)
+        self.enabled = enabled
+    }
+
+    private var now: UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+    func update(_ state: AppState) {
+        guard enabled else { return }
+        let time = now
+        if state.version != seenVersion {
+            seenVersion = state.version
+            lastChange = time
+        }
+        if !state.isModified {
+            if writtenVersion != nil {
+                writtenVersion = nil
+                let file = self.file
+                queue.async { file.remove() }
+            }
+            return
+        }
+        guard writtenVersion != state.version,
+              time - lastChange >= 2_000_000_000 || time - lastWrite >= 30_000_000_000 else { return }
+        // A recovery file of an earlier session that the organizer has not restored or discarded yet
+        // is never overwritten.
+        if writtenVersion == nil && file.exists { return }
+        writtenVersion = state.version
+        lastWrite = time
+        let catalog = state.catalog, file = self.file
+        queue.async { try? file.write(catalog) }
+    }
+
+    /// On a signal: the edits now, after any write under way.
+    func writeNow(_ state: AppState) {
+        guard enabled else { return }
+        queue.sync {}
+        if state.isModified { try? file.write(state.catalog) }
+    }
+
+    /// On quitting: the organizer saved or chose to drop the edits; no recovery file stays.
+    func finish(_ state: AppState) {
+        guard enabled else { return }
+        queue.sync {}
+        if writtenVersion != nil { file.remove() }
     }
 }
 

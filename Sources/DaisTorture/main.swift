@@ -43,19 +43,22 @@ func saveLoop(store: String, a: String, b: String) -> Never {
     case .held(let holder, _): fail("the store is locked by \(holder.map(\.description) ?? "another process")")
     case .unavailable(let reason): fail(reason)
     }
-    do {
-        let file = StoreFile(path: store)
-        var fingerprint = try file.load().fingerprint
-        let catalogs = [try StoreFile(path: a).load().catalog, try StoreFile(path: b).load().catalog]
-        writeByte(UInt8(ascii: "R"))
-        var next = 0
-        while true {
-            fingerprint = try file.save(catalogs[next], expecting: fingerprint)
-            writeByte(UInt8(ascii: "S"))
-            next = 1 - next
+    // The lock is held (kept alive) for as long as the loop runs: until the kill.
+    withExtendedLifetime(lock) { () -> Never in
+        do {
+            let file = StoreFile(path: store)
+            var fingerprint = try file.load().fingerprint
+            let catalogs = [try StoreFile(path: a).load().catalog, try StoreFile(path: b).load().catalog]
+            writeByte(UInt8(ascii: "R"))
+            var next = 0
+            while true {
+                fingerprint = try file.save(catalogs[next], expecting: fingerprint)
+                writeByte(UInt8(ascii: "S"))
+                next = 1 - next
+            }
+        } catch {
+            fail("\(error)")
         }
-    } catch {
-        withExtendedLifetime(lock) { fail("\(error)") }
     }
 }
 

@@ -99,19 +99,38 @@ struct ConsoleTests {
         #expect(try tmux.waitFor("1 Panels") != nil)
     }
 
-    @Test("SIGTERM leaves the terminal sane and the unsaved edits in a recovery file, offered at the next start")
-    func sigterm() throws {
+    struct Stop: Sendable, CustomStringConvertible {
+        let name: String
+        let signal: Int32
+        /// Fatal signals stop the process at once: the edits come from the recovery file written in
+        /// the background shortly after the last edit.
+        let fatal: Bool
+        var description: String { name }
+    }
+
+    @Test("Ctrl-C, SIGTERM, SIGHUP and fatal errors leave the terminal sane and the unsaved edits in a recovery file, offered at the next start",
+          arguments: [Stop(name: "Ctrl-C", signal: SIGINT, fatal: false), Stop(name: "SIGTERM", signal: SIGTERM, fatal: false),
+                      Stop(name: "SIGHUP", signal: SIGHUP, fatal: false), Stop(name: "SIGSEGV", signal: SIGSEGV, fatal: true),
+                      Stop(name: "SIGILL (the signal a Swift runtime trap raises)", signal: SIGILL, fatal: true)])
+    func stopped(_ stop: Stop) throws {
         let (folder, store) = try demoCopy()
         defer { removeFolder(folder) }
         let before = try Data(contentsOf: URL(fileURLWithPath: store))
-        let tmux = try Tmux("sh -c 'echo $$ > \(store).pid; exec \(daisExecutable) --store \(store)'; echo EXIT=$?; stty -a; sleep 30",
+        // The shell around dais survives Ctrl-C (as a person's interactive shell does) to report the status.
+        let tmux = try Tmux("trap true INT; sh -c 'echo $$ > \(store).pid; exec \(daisExecutable) --store \(store)'; echo EXIT=$?; stty -a; sleep 30",
                             environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8"])
         #expect(try tmux.waitFor("1 Panels") != nil)
         try tmux.keys("d", "y")
         #expect(try tmux.waitFor("● modified") != nil)
+        if stop.fatal { usleep(3_000_000) }  // the background recovery write, two seconds after the edit
         let pid = try String(contentsOfFile: store + ".pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        kill(pid_t(pid)!, SIGTERM)
-        #expect(try tmux.waitFor("EXIT=143") != nil)
+        if stop.signal == SIGINT {
+            try tmux.keys("C-c")
+        } else {
+            kill(pid_t(pid)!, stop.signal)
+        }
+        let exited = try tmux.waitFor("EXIT=\(128 + stop.signal)")
+        #expect(exited != nil, "\(String(describing: try? tmux.screen()))")
         let after = try #require(try tmux.waitFor("iexten"), "stty -a printed its local modes")
         #expect(after.contains(" icanon") && !after.contains("-icanon"), "canonical mode is back")
         #expect(after.contains(" echo ") && !after.contains("-echo "), "echo is back")
@@ -123,7 +142,28 @@ struct ConsoleTests {
         try again.keys("r")
         #expect(try again.waitFor("● modified") != nil)
         #expect(try again.screen().contains("5 panels"))
-        #expect(!FileManager.default.fileExists(atPath: store + ".recovery"))
+    }
+
+    @Test("quitting without saving leaves no recovery file behind; undoing every edit removes it")
+    func recoveryFileLifecycle() throws {
+        let (folder, store) = try demoCopy()
+        defer { removeFolder(folder) }
+        let tmux = try console(store)
+        try tmux.keys("d", "y")
+        #expect(try tmux.waitFor("● modified") != nil)
+        usleep(3_000_000)
+        #expect(FileManager.default.fileExists(atPath: store + ".recovery"), "written two seconds after the edit")
+        try tmux.keys("u")
+        usleep(1_000_000)
+        #expect(!FileManager.default.fileExists(atPath: store + ".recovery"), "nothing unsaved: removed")
+        try tmux.keys("d", "y")
+        usleep(3_000_000)
+        #expect(FileManager.default.fileExists(atPath: store + ".recovery"))
+        try tmux.keys("q")
+        #expect(try tmux.waitFor("unsaved changes") != nil)
+        try tmux.keys("q")
+        usleep(500_000)
+        #expect(!FileManager.default.fileExists(atPath: store + ".recovery"), "the organizer chose to drop the edits")
     }
 
     @Test("dais refuses to start, in one line, without a terminal that can move the cursor")
