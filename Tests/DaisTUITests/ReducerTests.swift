@@ -145,6 +145,37 @@ struct ReducerTests {
         #expect(corpus.matches("ca", narrowing: corpus.matches("ab")).positions == plain("ca"))
     }
 
+    @Test("the corpus search agrees with a plain search on 2,000 random records of 0-60 bytes (the 16-byte vector path and its tails)")
+    func corpusSearchRandom() {
+        var random = SplitMix(seed: 42)
+        let alphabet = Array("abcs n")
+        let texts = (0..<2000).map { _ in String((0..<random.next(61)).map { _ in alphabet[random.next(alphabet.count)] }) }
+        let ids = texts.indices.map { PanelID("r-\($0)") }
+        let corpus = SearchCorpus(ids: ids, texts: { texts[Int($0.rawValue.dropFirst(2))!] }, version: 0)
+        // The corpus holds folded texts (spaces collapsed); queries are folded before searching.
+        let folded = texts.map { Array(NameFolding.fold($0).utf8) }
+        func plain(_ q: String) -> [Int32] {
+            let needle = Array(q.utf8)
+            return folded.indices.map(Int32.init).filter { i in
+                let text = folded[Int(i)]
+                guard text.count >= needle.count else { return false }
+                return (0...(text.count - needle.count)).contains { Array(text[$0..<$0 + needle.count]) == needle }
+            }
+        }
+        for _ in 0..<60 {
+            let word = String((0..<(1 + random.next(6))).map { _ in alphabet[random.next(alphabet.count)] })
+            var last: SearchMatches?
+            for n in 1...word.count {
+                let q = NameFolding.fold(String(word.prefix(n)))
+                guard !q.isEmpty else { continue }
+                let narrowed = corpus.matches(q, narrowing: last)
+                #expect(narrowed.positions == plain(q), "typing \(q)")
+                #expect(corpus.matches(q).positions == narrowed.positions, "whole search of \(q)")
+                last = narrowed
+            }
+        }
+    }
+
     @Test("filter by series, status, person and findings; Esc restores the previous filter")
     func filter() {
         var state = makeState()

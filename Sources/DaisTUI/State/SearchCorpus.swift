@@ -57,10 +57,18 @@ public struct SearchCorpus<ID: Hashable & Sendable>: Sendable {
                     hits.reserveCapacity(previous.positions.count)
                     let first = q[0]
                     for (k, i) in previous.positions.enumerated() {
-                        let last = Int(offsets[Int(i) + 1]) - q.count
-                        var at = Int(previous.hits[k])
-                        while at <= last && !(buffer[at] == first && isAt(at)) { at += 1 }
-                        if at <= last {
+                        let from = Int(previous.hits[k]), end = Int(offsets[Int(i) + 1])
+                        // Most records either go on with the query right at the old hit, or not at
+                        // all: look there first, then scan the rest of the record (memchr, compare).
+                        let at: Int?
+                        if from + q.count <= end && buffer[from] == first && isAt(from) {
+                            at = from
+                        } else if end - from - 1 >= q.count, let hit = dais_find_short(base + from + 1, end - from - 1, needle, q.count) {
+                            at = UnsafeRawPointer(base).distance(to: hit)
+                        } else {
+                            at = nil
+                        }
+                        if let at {
                             positions.append(i)
                             hits.append(Int32(at))
                         }

@@ -425,8 +425,11 @@ extension AppState {
                 }
             }
             if let id = selectedPanelID {
-                cursors[.panels]?.selected = visiblePanels?.firstIndex(of: id) ?? panelOrder.position(of: id) ?? 0
-                if visiblePanels != nil && !(visiblePanels!.contains(id)) { cursors[.panels]?.selected = 0 }
+                if let visible = visiblePanels {
+                    cursors[.panels]?.selected = visible.firstIndex(of: id) ?? 0
+                } else {
+                    cursors[.panels]?.selected = panelOrder.position(of: id) ?? 0
+                }
             }
         case .people:
             if query.isEmpty {
