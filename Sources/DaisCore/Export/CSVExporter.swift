@@ -5,24 +5,44 @@ public enum CSVExporter {
     public static let header = ["panel_id", "title", "series", "status", "date", "start", "end", "zone", "start_utc", "end_utc",
                                 "person_id", "name", "role", "title_line", "affiliation", "email"]
 
-    public static func export(_ agenda: Agenda) -> String {
+    public static func export(_ agenda: Agenda) -> String { String(decoding: exportBytes(agenda), as: UTF8.self) }
+
+    /// The file's bytes, written row by row into one buffer: a panel's ten common cells are encoded
+    /// once and copied into each of its roster rows.
+    public static func exportBytes(_ agenda: Agenda) -> [UInt8] {
         let catalog = agenda.catalog
-        var rows = [header]
+        var out: [UInt8] = []
+        out.reserveCapacity(agenda.panels.count * 600)
+        func row(_ cells: [String], after prefix: [UInt8] = []) {
+            out += prefix
+            for (k, cell) in cells.enumerated() {
+                if k > 0 || !prefix.isEmpty { out.append(UInt8(ascii: ",")) }
+                out += field(cell).utf8
+            }
+            out += [0x0D, 0x0A]
+        }
+        row(header)
+        var common: [UInt8] = []
         for panel in agenda.panels {
             let slot = try? panel.slot().get()
             let end = slot.map { $0.zone.local(at: $0.span.end) } ?? panel.nominalEnd
-            let common = [panel.id.rawValue, panel.title, panel.series.map { catalog.series[$0]?.name ?? $0.rawValue } ?? "",
-                          panel.status.rawValue, panel.start.date.description, panel.start.timeText,
-                          end.date == panel.start.date ? end.timeText : "\(end.date) \(end.timeText)", panel.zone,
-                          slot?.span.start.iso8601 ?? "", slot?.span.end.iso8601 ?? ""]
-            if panel.roster.isEmpty { rows.append(common + ["", "", "", "", "", ""]) }
+            let cells = [panel.id.rawValue, panel.title, panel.series.map { catalog.series[$0]?.name ?? $0.rawValue } ?? "",
+                         panel.status.rawValue, panel.start.date.description, panel.start.timeText,
+                         end.date == panel.start.date ? end.timeText : "\(end.date) \(end.timeText)", panel.zone,
+                         slot?.span.start.iso8601 ?? "", slot?.span.end.iso8601 ?? ""]
+            common.removeAll(keepingCapacity: true)
+            for (k, cell) in cells.enumerated() {
+                if k > 0 { common.append(UInt8(ascii: ",")) }
+                common += field(cell).utf8
+            }
+            if panel.roster.isEmpty { row(["", "", "", "", "", ""], after: common) }
             for entry in panel.roster {
                 let person = catalog.people[entry.person]
-                rows.append(common + [entry.person.rawValue, person?.name ?? "", entry.role.rawValue,
-                                      catalog.titleLine(for: entry) ?? "", person?.affiliation ?? "", person?.email ?? ""])
+                row([entry.person.rawValue, person?.name ?? "", entry.role.rawValue,
+                     catalog.titleLine(for: entry) ?? "", person?.affiliation ?? "", person?.email ?? ""], after: common)
             }
         }
-        return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return out
     }
 
     /// One field: control and directional formatting characters replaced (CSV cannot escape them),

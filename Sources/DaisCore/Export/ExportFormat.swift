@@ -57,7 +57,7 @@ public struct Agenda: Sendable {
         case .ics: return ICSExporter.export(self)
         case .md: return Array(AgendaDocument(self).markdown.utf8)
         case .html: return Array(AgendaDocument(self).html.utf8)
-        case .csv: return Array(CSVExporter.export(self).utf8)
+        case .csv: return CSVExporter.exportBytes(self)
         case .scheduleJSON: return Array(ScheduleJSONExporter.export(self).utf8)
         }
     }
