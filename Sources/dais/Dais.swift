@@ -28,12 +28,6 @@ struct Dais: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         if let problem = TerminalCheck.problem(environment: environment) { throw CLIFailure(.noTerminal, problem) }
         let location = storeOptions.location
-        let loaded: StoreFile.Loaded, created: Bool
-        do {
-            (loaded, created) = try location.loadOrCreate()
-        } catch {
-            throw CLIFailure(error)
-        }
         let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
         // One writer at a time: a second console opens read-only and says who holds the store.
         var lock: StoreLock?
@@ -50,13 +44,21 @@ struct Dais: ParsableCommand {
             readOnlyReason = reason
             lockNotice = "Read-only: \(reason). s saves your edits under another name."
         }
+        // Loaded under the lock, so that no writer saves between the load and the lock.
+        let loaded: StoreFile.Loaded, created: Bool
+        do {
+            (loaded, created) = try location.loadOrCreate()
+        } catch {
+            throw CLIFailure(error)
+        }
         var state = AppState(catalog: loaded.catalog,
                              store: StoreInfo(path: location.path, fingerprint: loaded.fingerprint, readOnlyReason: readOnlyReason),
                              today: now.utc.date)
         if created { state.announce("Created the demo store at \(location.path) (the seed's panels of 2023 and 2024)") }
         if let lockNotice { state.announce(lockNotice) }
+        // The recovery file belongs to whoever holds the store: a read-only console leaves it alone.
         do {
-            if let (catalog, savedAt) = try RecoveryFile(storePath: location.path).load() {
+            if lock != nil, let (catalog, savedAt) = try RecoveryFile(storePath: location.path).load() {
                 _ = reduce(&state, .recoveryFound(RecoveryOffer(catalog: catalog, savedAt: savedAt)))
             }
         } catch {
