@@ -10,17 +10,21 @@ import Glibc
 /// Runs the console: draws the state, reads keys, reduces, and performs effects until quit or a signal.
 public enum Console {
     /// Runs until the user quits (exit status 0) or a signal stops the console (128 + signal); unsaved
-    /// edits are kept in the recovery file beside the store when a signal stops it.
-    public static func run(_ initial: AppState, terminal: Terminal) -> Int32 {
+    /// edits are kept in the recovery file beside the store when a signal stops it. `lock` is the
+    /// store's lock when this console holds it (nil for a read-only console); it is released at the end.
+    public static func run(_ initial: AppState, terminal: Terminal, lock: StoreLock?) -> Int32 {
         var state = initial
+        let holder = LockHolder(lock)
+        defer { holder.lock?.release() }
         let signals = SignalWatcher()
         var needsDraw = true
         let (w, h) = terminal.size
         let startup = reduce(&state, .resize(width: w, height: h))
-        let recovery = RecoveryWriter(storePath: state.store.path, enabled: state.store.readOnlyReason == nil)
+        let recovery = RecoveryWriter(storePath: state.store.path)
+        recovery.enabled = lock != nil
         let mailbox = Mailbox()
         var pending: [Action] = []
-        for effect in startup { pending += perform(effect, mailbox) }
+        for effect in startup { pending += perform(effect, mailbox, holder) }
         while !state.quitting {
             // The terminal's size is checked directly too: a resize signal can reach another thread.
             let (width, height) = terminal.size
@@ -40,6 +44,7 @@ public enum Console {
             }
             // Unsaved edits go to the recovery file too, off the main thread, a moment after the last
             // edit: a crash or a lost machine then costs seconds of work, not a session.
+            recovery.enabled = holder.lock != nil
             recovery.update(state)
             pending += mailbox.take()
             if pending.isEmpty, let event = terminal.readEvent() {
@@ -53,7 +58,7 @@ public enum Console {
             guard !pending.isEmpty else { continue }
             while !pending.isEmpty {
                 let effects = reduce(&state, pending.removeFirst())
-                for effect in effects { pending += perform(effect, mailbox) }
+                for effect in effects { pending += perform(effect, mailbox, holder) }
             }
             needsDraw = true
         }
@@ -63,8 +68,19 @@ public enum Console {
     }
 
     /// Performs one effect; its outcome comes back as actions.
-    static func perform(_ effect: Effect, _ mailbox: Mailbox) -> [Action] {
+    static func perform(_ effect: Effect, _ mailbox: Mailbox, _ holder: LockHolder) -> [Action] {
         switch effect {
+        case .takeLock(let path):
+            let now = Instant(secondsSinceEpoch: Int64(time(nil)))
+            switch StoreLock.acquire(storePath: path, program: "dais console", now: now) {
+            case .acquired(let lock, _):
+                holder.lock = lock
+                return [.lockAttempted(refusal: nil)]
+            case .held(let who, let lockPath):
+                return [.lockAttempted(refusal: "\(StoreLock.heldText(by: who)) (lock file \(lockPath))")]
+            case .unavailable(let reason):
+                return [.lockAttempted(refusal: reason)]
+            }
         case .buildSearchCorpora(let catalog, let panels, let people, let organizations, let version):
             DispatchQueue.global(qos: .utility).async {
                 mailbox.post(.searchCorporaReady(SearchCorpora(catalog: catalog, panels: panels, people: people,
@@ -115,22 +131,26 @@ public enum Console {
     }
 }
 
+/// The store's lock while this console holds it.
+final class LockHolder {
+    var lock: StoreLock?
+    init(_ lock: StoreLock?) { self.lock = lock }
+}
+
 /// Keeps the recovery file beside the store in step with unsaved edits: written in the background
 /// two seconds after the last edit (at least every 30 seconds while edits go on), removed when there
 /// is nothing unsaved any more. A read-only console (another holds the store) writes none.
 final class RecoveryWriter {
     private let file: RecoveryFile
-    private let enabled: Bool
+    /// Only the console that holds the store writes its recovery file.
+    var enabled = false
     private let queue = DispatchQueue(label: "dais.recovery")
     private var seenVersion = -1
     private var lastChange: UInt64 = 0
     private var lastWrite: UInt64 = 0
     private var writtenVersion: Int?
 
-    init(storePath: String, enabled: Bool) {
-        file = RecoveryFile(storePath: storePath)
-        self.enabled = enabled
-    }
+    init(storePath: String) { file = RecoveryFile(storePath: storePath) }
 
     private var now: UInt64 { DispatchTime.now().uptimeNanoseconds }
 

@@ -37,9 +37,8 @@ struct Dais: ParsableCommand {
             lock = taken
             if let recovered { lockNotice = "Took over the lock left by \(recovered), which is no longer running" }
         case .held(let holder, let lockPath):
-            let who = holder.map { "open in \($0)" } ?? "being opened by another Dais"
-            readOnlyReason = "the store is \(who) (lock file \(lockPath))"
-            lockNotice = "Read-only: the store is \(who). s saves your edits under another name."
+            readOnlyReason = "\(StoreLock.heldText(by: holder)) (lock file \(lockPath))"
+            lockNotice = "Read-only: \(StoreLock.heldText(by: holder)). s saves (once it is free) or saves under another name."
         case .unavailable(let reason):
             readOnlyReason = reason
             lockNotice = "Read-only: \(reason). s saves your edits under another name."
@@ -68,9 +67,7 @@ struct Dais: ParsableCommand {
         case .failure(let error):
             throw CLIFailure(.noTerminal, error.message)
         case .success(let terminal):
-            let status = Console.run(state, terminal: terminal)
-            lock?.release()
-            Foundation.exit(status)
+            Foundation.exit(Console.run(state, terminal: terminal, lock: lock))
         }
     }
 

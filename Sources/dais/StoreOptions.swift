@@ -37,8 +37,7 @@ extension StoreOptions {
             }
             return lock
         case .held(let holder, let lockPath):
-            let who = holder.map { "open in \($0)" } ?? "being opened by another Dais"
-            throw CLIFailure(.writeFailed, "\(location.path): not saved: the store is \(who); close it and try again (lock file \(lockPath))")
+            throw CLIFailure(.writeFailed, "\(location.path): not saved: \(StoreLock.heldText(by: holder)); close it and try again (lock file \(lockPath))")
         case .unavailable(let reason):
             throw CLIFailure(.writeFailed, "\(location.path): not saved: \(reason)")
         }

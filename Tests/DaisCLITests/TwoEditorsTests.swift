@@ -55,18 +55,33 @@ struct TwoEditorsTests {
         #expect(merged.panels.count == demo.panels.count - 1)
         #expect(merged.panels[edited]?.title == "Changed by git")
 
-        // Both consoles quit; the lock is gone; now the import runs and keeps everything.
+        // The first console quits; the second, read-only until now, deletes a panel and saves: it takes
+        // the lock, finds the store changed since it loaded, and merges.
         try first.keys("q")
         #expect(try first.waitFor("EXIT=0") != nil)
         #expect(!FileManager.default.fileExists(atPath: store + ".lock"))
+        try second.keys("g", "j", "d", "y")  // the second panel by start (the first console deleted another)
+        #expect(try second.waitFor("● modified") != nil)
+        try second.keys("s")
+        #expect(try second.waitFor("The store changed on disk") != nil)
+        try second.keys("m")
+        #expect(try second.waitFor("Merged with the store on disk") != nil)
+        try second.keys("s")
+        #expect(try second.waitFor("Saved \(store)") != nil)
+        let secondPID = try String(contentsOfFile: store + ".second.pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try String(contentsOfFile: store + ".lock", encoding: .utf8).contains("pid \(secondPID)\n"))
+        let both = try StoreFile(path: store).load().catalog
+        #expect(both.panels.count == demo.panels.count - 2, "each console deleted one panel; both deletions kept")
+        #expect(both.panels[edited]?.title == "Changed by git")
         try second.keys("q")
         #expect(try second.waitFor("EXIT=0") != nil)
+        #expect(!FileManager.default.fileExists(atPath: store + ".lock"))
         let imported = try dais(["import", fixturePath("import/google.ics"), "--store", store])
         #expect(imported.status == 0, "\(imported.stderr)")
         let final = try StoreFile(path: store).load().catalog
-        #expect(final.panels.count > merged.panels.count)
+        #expect(final.panels.count > both.panels.count)
         #expect(final.panels[edited]?.title == "Changed by git")
-        for (id, panel) in merged.panels { #expect(final.panels[id] == panel, "\(id) changed by the import") }
+        for (id, panel) in both.panels { #expect(final.panels[id] == panel, "\(id) changed by the import") }
     }
 
     @Test("a lock left by a killed console is taken over with a notice")

@@ -376,11 +376,26 @@ struct ReducerTests {
                              width: 120, height: 40, today: LocalDate(year: 2026, month: 11, day: 27))
         state.press(.character("d"), .character("y"))
         let effects = state.press(.character("s"))
-        #expect(effects.isEmpty)
+        guard case .takeLock(let lockPath)? = effects.first else { Issue.record("no second try for the lock"); return }
+        #expect(lockPath == "/tmp/store.json")
+        _ = reduce(&state, .lockAttempted(refusal: "the store is open in dais console, process 1"))
         #expect(state.topOverlayName == "prompt")
         #expect(state.screenLines.joined(separator: "\n").contains("Read-only: the store is open in dais console, process 1"))
         guard case .saveAs(_, let path)? = state.press(.enter).first else { Issue.record("no save-as"); return }
         #expect(path == "/tmp/store.json.mine.json")
+    }
+
+    @Test("a read-only console whose other holder has gone takes the lock on save and saves")
+    func readOnlyTakesOver() {
+        var state = AppState(catalog: demoCatalog(), store: StoreInfo(path: "/tmp/store.json", fingerprint: nil, readOnlyReason: "the store is open in dais console, process 1"),
+                             width: 120, height: 40, today: LocalDate(year: 2026, month: 11, day: 27))
+        state.press(.character("d"), .character("y"))
+        guard case .takeLock? = state.press(.character("s")).first else { Issue.record("no second try for the lock"); return }
+        let effects = reduce(&state, .lockAttempted(refusal: nil))
+        guard case .save(let catalog, let store)? = effects.first else { Issue.record("no save after taking the lock"); return }
+        #expect(catalog.panels.count == 5 && store.readOnlyReason == nil)
+        #expect(state.store.readOnlyReason == nil)
+        #expect(!state.screenLines.joined().contains("read-only"))
     }
 
     @Test("Findings: Enter jumps to the panel; Week: days and weeks")

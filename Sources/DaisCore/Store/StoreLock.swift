@@ -75,6 +75,12 @@ public final class StoreLock: @unchecked Sendable {
 
     deinit { release() }
 
+    /// "the store is open in dais console, process 4242 on host lab, since ..." (or "being opened by
+    /// another Dais" while the holder has not written its name yet).
+    public static func heldText(by holder: Holder?) -> String {
+        "the store is " + (holder.map { "open in \($0)" } ?? "being opened by another Dais")
+    }
+
     /// The lock file of a store.
     public static func lockPath(forStore storePath: String) -> String { storePath + ".lock" }
 

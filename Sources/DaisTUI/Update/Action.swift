@@ -11,6 +11,8 @@ public enum Action: Sendable {
     /// The store as it is on disk, read to merge with the edits (after `loadForMerge`).
     case mergeLoaded(StoreFile.Loaded)
     case recoveryFound(RecoveryOffer)
+    /// The outcome of `takeLock`: nil when this console now holds the store, else why not.
+    case lockAttempted(refusal: String?)
     case recoveryDiscarded
     case exported(path: String, panels: Int)
     case searchCorporaReady(SearchCorpora)
@@ -21,6 +23,8 @@ public enum Action: Sendable {
 public enum Effect: Sendable {
     /// Save the catalog to the store, expecting the file to be as loaded.
     case save(Catalog, StoreInfo)
+    /// Try again to take the store's lock (a read-only console, before saving).
+    case takeLock(path: String)
     /// Save the catalog to a new file (which must not exist).
     case saveAs(Catalog, path: String)
     /// Load the store again.

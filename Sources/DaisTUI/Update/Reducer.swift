@@ -67,6 +67,8 @@ extension AppState {
     case .reloadFailed(let error):
         self.notice = Notice(error.description, .error)
         return []
+    case .lockAttempted(let refusal):
+        return self.lockAttempted(refusal: refusal)
     case .recoveryFound(let offer):
         self.overlays.append(.recovery(offer))
         return []
@@ -364,13 +366,26 @@ extension AppState {
     }
 
     mutating func save() -> [Effect] {
-        if let reason = store.readOnlyReason {
-            var prompt = Prompt(.saveAs, title: "Read-only: save your version as (a new file)", text: store.path + ".mine.json")
-            prompt.message = "Read-only: \(reason)"
-            overlays.append(.prompt(prompt))
-            return []
+        if store.readOnlyReason != nil {
+            // The other holder may be gone by now: try the lock again, and save if it is ours.
+            return [.takeLock(path: store.path)]
         }
         return [.save(catalog, store)]
+    }
+
+    /// After trying to take the lock for a save: save, or offer to save under another name.
+    mutating func lockAttempted(refusal: String?) -> [Effect] {
+        guard let refusal else {
+            store.readOnlyReason = nil
+            notice = Notice("This console now holds the store (the other one closed)", .success)
+            return [.save(catalog, store)]
+        }
+        quittingAfterSave = false
+        store.readOnlyReason = refusal
+        var prompt = Prompt(.saveAs, title: "Read-only: save your version as (a new file)", text: store.path + ".mine.json")
+        prompt.message = "Read-only: \(refusal)"
+        overlays.append(.prompt(prompt))
+        return []
     }
 
     // MARK: Search
