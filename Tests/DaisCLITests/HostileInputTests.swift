@@ -71,6 +71,15 @@ struct HostileInputTests {
         #expect(people.status == 0)
         #expect(Self.dangerous(people.stdout) == [])
         #expect(people.stdout.utf8.count > 1_000_000)  // the command line prints the whole name, inertly
+        // The console shows it cut to the screen and stays quick (wrapping it was quadratic once).
+        let tmux = try Tmux("exec \(daisExecutable) --store \(path)", environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": "/nonexistent"])
+        #expect(try tmux.waitFor("1 Panels") != nil)
+        try tmux.keys("2")
+        let screen = try #require(try tmux.waitFor("5 people"))
+        #expect(screen.contains("✗ ␛[2JA␛[2JA"))
+        #expect(Self.dangerous(screen) == [])
+        try tmux.keys("j", "j", "j", "1")
+        #expect(try tmux.waitFor("2 panels") != nil)
     }
 
     @Test("in the console, no byte of a control sequence from the store reaches the terminal")

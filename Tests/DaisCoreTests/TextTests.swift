@@ -76,4 +76,23 @@ struct DisplayTextTests {
         t.append(["Zoë", "10"])
         #expect(t.render() == "NAME     N\n王小明   1\nZoë     10\n")
     }
+
+    @Test("a zero-width joiner after a letter takes no cell and is not sent to the terminal; between emoji it makes one wide emoji")
+    func joiners() {
+        #expect(DisplayText.width(of: "Width\u{200D}Joiner") == 11)
+        #expect(DisplayText.width(of: Character("h\u{200D}")) == 1)
+        #expect(DisplayText.cellText(Character("h\u{200D}")) == "h")
+        #expect(DisplayText.width(of: Character("👩\u{200D}💻")) == 2)
+        #expect(DisplayText.cellText(Character("👩\u{200D}💻")) == "👩\u{200D}💻")
+    }
+
+    @Test("wrapping a word of a million characters cuts it into lines without copying the rest each time")
+    func hugeWord() {
+        let lines = DisplayText.wrap(String(repeating: "x", count: 1_000_000), width: 50)
+        #expect(lines.count == 20_000)
+        #expect(lines.allSatisfy { $0.count == 50 })
+        let mixed = DisplayText.wrap("ab " + String(repeating: "界", count: 30) + " cd", width: 20)
+        let ten = String(repeating: "界", count: 10)
+        #expect(mixed == ["ab", ten, ten, ten, "cd"])  // a word too long for any line starts a line of its own
+    }
 }

@@ -38,9 +38,20 @@ public enum DisplayText {
         var w = width(of: first)
         for scalar in scalars.dropFirst() {
             if scalar.value == 0xFE0F && first.properties.isEmoji { w = 2 }  // emoji presentation selector
-            if scalar.value == 0x200D { w = max(w, 2) }  // ZWJ sequences render as one wide emoji
+            // Emoji joined by ZWJ render as one wide emoji; a ZWJ after a letter changes nothing.
+            if scalar.value == 0x200D && first.properties.isEmoji && first.value > 0xFF { w = max(w, 2) }
         }
         return w == 0 && !isInvisible(first) ? 1 : w
+    }
+
+    /// What a terminal cell gets for a grapheme cluster: the cluster, without zero-width joiners and
+    /// non-joiners outside emoji sequences (after a letter they change nothing a terminal can show,
+    /// and terminals disagree about their width).
+    public static func cellText(_ character: Character) -> String {
+        let scalars = character.unicodeScalars
+        guard scalars.count > 1, let first = scalars.first, !(first.properties.isEmoji && first.value > 0xFF),
+              scalars.contains(where: { $0.value == 0x200D || $0.value == 0x200C }) else { return String(character) }
+        return String(String.UnicodeScalarView(scalars.filter { $0.value != 0x200D && $0.value != 0x200C }))
     }
 
     private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
@@ -163,8 +174,9 @@ public enum DisplayText {
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
             var lineWidth = 0
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-                var word = String(word)
+            for piece in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+                // Substrings throughout: cutting a very long word copies nothing, so it stays linear.
+                var word = piece
                 var w = self.width(of: word)
                 if lineWidth > 0 && lineWidth + 1 + w > width {
                     lines.append(line)
@@ -173,7 +185,7 @@ public enum DisplayText {
                 }
                 while w > width {  // a word longer than a line is cut hard
                     var head = "", headWidth = 0
-                    var rest = Substring(word)
+                    var rest = word
                     while let c = rest.first, headWidth + self.width(of: c) <= width - lineWidth - (lineWidth > 0 ? 1 : 0) {
                         head.append(c)
                         headWidth += self.width(of: c)
@@ -181,14 +193,15 @@ public enum DisplayText {
                     }
                     if head.isEmpty && lineWidth == 0, let c = rest.first {  // a character wider than the line
                         head.append(c)
+                        headWidth += self.width(of: c)
                         rest = rest.dropFirst()
                     }
                     if lineWidth > 0 { line += " " }
                     lines.append(line + head)
                     line = ""
                     lineWidth = 0
-                    word = String(rest)
-                    w = self.width(of: word)
+                    word = rest
+                    w -= headWidth
                 }
                 if word.isEmpty { continue }
                 if lineWidth > 0 {

@@ -29,7 +29,10 @@ extension Screen {
         guard row >= 0, row < height, width > 0 else { return 0 }
         let limit = min(width, self.width - column)
         guard limit > 0 else { return 0 }
-        let shown = DisplayText.truncate(DisplayText.inert(text), to: limit)
+        // A name of a megabyte must not cost a megabyte's work on every frame: only what can show is
+        // looked at (each character takes at least one cell, zero-width ones aside).
+        let clipped = text.utf8.count > 4 * limit + 64 ? String(text.prefix(2 * limit + 8)) + "…" : text
+        let shown = DisplayText.truncate(DisplayText.inert(clipped), to: limit)
         var x = column
         for character in shown {
             let w = DisplayText.width(of: character)
@@ -38,7 +41,7 @@ extension Screen {
             // Never leave half of a wide character behind.
             if self[row, x].isContinuation && x > 0 { self[row, x - 1] = Cell(text: " ", style: self[row, x - 1].style) }
             if x + w < self.width && self[row, x + w].isContinuation { self[row, x + w] = Cell(text: " ", style: self[row, x + w].style) }
-            self[row, x] = Cell(text: String(character), style: style)
+            self[row, x] = Cell(text: DisplayText.cellText(character), style: style)
             if w == 2 { self[row, x + 1] = Cell(text: "", style: style, isContinuation: true) }
             x += w
         }

@@ -14,7 +14,10 @@ public struct StyledLine: Hashable, Sendable {
 
     /// The text wrapped to a width, each piece keeping the style and indent.
     public static func wrapped(_ text: String, width: Int, style: Style = .plain, indent: Int = 0, hanging: Int = 0) -> [StyledLine] {
-        let pieces = DisplayText.wrap(DisplayText.inert(text, singleLine: false), width: max(10, width - indent - hanging))
+        // A pane shows a few thousand characters at most: a megabyte of text is cut before wrapping.
+        let limit = 8_000
+        let shown = text.utf8.count > 4 * limit ? String(text.prefix(limit)) + " … (cut: \(text.utf8.count) bytes in all)" : text
+        let pieces = DisplayText.wrap(DisplayText.inert(shown, singleLine: false), width: max(10, width - indent - hanging))
         return pieces.enumerated().map { i, piece in StyledLine(piece, style, indent: indent + (i == 0 ? 0 : hanging)) }
     }
 }
