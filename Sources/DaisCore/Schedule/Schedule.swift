@@ -58,12 +58,21 @@ public struct Schedule: Sendable {
     }
 
     /// A person as the checks see them, resolved once.
-    struct PersonFacts: Sendable {
+    /// A class, so that reading a person's facts for each panel costs one reference count, not one
+    /// per field.
+    final class PersonFacts: Sendable {
         let name: String
         let home: Zone?
         let unavailable: [(span: TimeSpan, zone: Zone)]
         /// True when the home zone or a window's zone or times could not be read (a finding).
         let hasBadZone: Bool
+
+        init(name: String, home: Zone?, unavailable: [(span: TimeSpan, zone: Zone)], hasBadZone: Bool) {
+            self.name = name
+            self.home = home
+            self.unavailable = unavailable
+            self.hasBadZone = hasBadZone
+        }
     }
 
     /// Checks the whole catalog.
@@ -541,37 +550,41 @@ public struct Schedule: Sendable {
             if entry.role == .moderator { hasModerator = true } else if entry.role == .panelist { hasPanelist = true }
         }
         let hours = settings.wakingHours
-        // Speakers on one panel mostly share a few home zones: each zone is worked out once.
-        var outsideByZone: [(zone: Zone, outside: Bool)] = []
+        // Speakers on one panel mostly share a few home zones: the last two answers are kept (in
+        // variables, not an array, so that a panel allocates nothing for them).
+        var memo: (ObjectIdentifier?, Bool, ObjectIdentifier?, Bool) = (nil, false, nil, false)
         func outside(_ home: Zone) -> Bool {
-            if let known = outsideByZone.first(where: { $0.zone.identifier == home.identifier }) { return known.outside }
+            let key = ObjectIdentifier(home.rules)
+            if memo.0 == key { return memo.1 }
+            if memo.2 == key { return memo.3 }
             let answer = placement.map { Schedule.outsideWakingHours($0.span, home, hours) } ?? false
-            outsideByZone.append((home, answer))
+            memo = (key, answer, memo.0, memo.1)
             return answer
         }
+        // A person is on the roster twice only when the roster is longer than its people.
+        let hasRepeats = panel.roster.count != people.count
         for p in people {
             let personID = ids[p]
-            // `facts[p]` is read in place each time (a copy would retain the name, zone and windows).
-            guard facts[p] != nil else {
+            guard let fact = facts[p] else {
                 out.append(Finding(.unknownReference, panels: [id], indexes: here(), people: [personID], .unknownPanelReference(mention, field: "person", id: personID.rawValue)))
                 continue
             }
             var count = 0
-            for entry in panel.roster where entry.person == personID { count += 1 }
+            if hasRepeats { for entry in panel.roster where entry.person == personID { count += 1 } }
             if count > 1 {
                 let roles = panel.roster.filter { $0.person == personID }.map(\.role)
-                out.append(Finding(.personTwiceInRoster, panels: [id], indexes: here(), people: [personID], .twiceInRoster(person: facts[p]!.name, mention, roles: roles)))
+                out.append(Finding(.personTwiceInRoster, panels: [id], indexes: here(), people: [personID], .twiceInRoster(person: fact.name, mention, roles: roles)))
             }
             guard let placement else { continue }
-            if !facts[p]!.unavailable.isEmpty {
-                for window in facts[p]!.unavailable where window.span.overlaps(placement.span) {
+            if !fact.unavailable.isEmpty {
+                for window in fact.unavailable where window.span.overlaps(placement.span) {
                     out.append(Finding(.personUnavailable, panels: [id], indexes: here(), people: [personID],
-                                       .unavailable(person: facts[p]!.name, mention, window: window.span, windowZone: window.zone)))
+                                       .unavailable(person: fact.name, mention, window: window.span, windowZone: window.zone)))
                 }
             }
-            if let home = facts[p]!.home, outside(home) {
+            if let home = fact.home, outside(home) {
                 out.append(Finding(.outsideWakingHours, panels: [id], indexes: here(), people: [personID],
-                                   .outsideWakingHours(person: facts[p]!.name, mention, home: home, hours: hours)))
+                                   .outsideWakingHours(person: fact.name, mention, home: home, hours: hours)))
             }
         }
         if panel.status == .scheduled {
@@ -865,3 +878,4 @@ struct Timeline: Sendable {
         }
     }
 }
+
