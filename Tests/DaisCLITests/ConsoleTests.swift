@@ -122,7 +122,9 @@ struct ConsoleTests {
         #expect(try tmux.waitFor("1 Panels") != nil)
         try tmux.keys("d", "y")
         #expect(try tmux.waitFor("● modified") != nil)
-        if stop.fatal { usleep(3_000_000) }  // the background recovery write, two seconds after the edit
+        if stop.fatal {  // the background recovery write, two seconds after the edit
+            #expect(waitForFile(store + ".recovery", exists: true))
+        }
         let pid = try String(contentsOfFile: store + ".pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         if stop.signal == SIGINT {
             try tmux.keys("C-c")
@@ -151,19 +153,15 @@ struct ConsoleTests {
         let tmux = try console(store)
         try tmux.keys("d", "y")
         #expect(try tmux.waitFor("● modified") != nil)
-        usleep(3_000_000)
-        #expect(FileManager.default.fileExists(atPath: store + ".recovery"), "written two seconds after the edit")
+        #expect(waitForFile(store + ".recovery", exists: true), "written two seconds after the edit")
         try tmux.keys("u")
-        usleep(1_000_000)
-        #expect(!FileManager.default.fileExists(atPath: store + ".recovery"), "nothing unsaved: removed")
+        #expect(waitForFile(store + ".recovery", exists: false), "nothing unsaved: removed")
         try tmux.keys("d", "y")
-        usleep(3_000_000)
-        #expect(FileManager.default.fileExists(atPath: store + ".recovery"))
+        #expect(waitForFile(store + ".recovery", exists: true))
         try tmux.keys("q")
         #expect(try tmux.waitFor("unsaved changes") != nil)
         try tmux.keys("q")
-        usleep(500_000)
-        #expect(!FileManager.default.fileExists(atPath: store + ".recovery"), "the organizer chose to drop the edits")
+        #expect(waitForFile(store + ".recovery", exists: false), "the organizer chose to drop the edits")
     }
 
     @Test("dais refuses to start, in one line, without a terminal that can move the cursor")
@@ -177,4 +175,13 @@ struct ConsoleTests {
         #expect(screen.contains("dais: terminal type \"dumb\" cannot move the cursor; the console needs a full-screen terminal"))
         #expect(screen.contains("EXIT=5"))
     }
+}
+
+/// Waits (up to 8 seconds) until a file exists or is gone; true when it came to that.
+func waitForFile(_ path: String, exists: Bool) -> Bool {
+    for _ in 0..<80 {
+        if FileManager.default.fileExists(atPath: path) == exists { return true }
+        usleep(100_000)
+    }
+    return false
 }
