@@ -152,6 +152,7 @@ for size in sizes {
                          today: LocalDate(year: 2025, month: 1, day: 1))
     // What the console's shell does after the first frame: fold the search texts in the background.
     var indexTime = 0.0
+    var sortTime = 0.0
     for effect in reduce(&state, .resize(width: 120, height: 40)) {
         if case .buildSearchCorpora(let c, let p, let pe, let o, let v) = effect {
             let t = now()
@@ -159,8 +160,15 @@ for size in sizes {
             indexTime = now() - t
             _ = reduce(&state, .searchCorporaReady(corpora))
         }
+        if case .sortFindings(let schedule, let v) = effect {
+            let t = now()
+            let sorted = schedule.findings
+            sortTime = now() - t
+            _ = reduce(&state, .findingsSorted(sorted, version: v))
+        }
     }
     row.values["search index (background, after first frame)"] = indexTime
+    row.values["findings sorted (background, after first frame)"] = sortTime
     row.values["first frame (state to screen)"] = measure(runs: 5) { _ = ConsoleView.render(state) }
     var flip = false
     row.values["key: move (reduce + render)"] = measure(runs: 21) {
@@ -168,6 +176,20 @@ for size in sizes {
         _ = reduce(&state, .key(flip ? .down : .up))
         _ = ConsoleView.render(state)
     }
+    // The same move on the other screens: the Findings list (every finding of the store, sorted) and
+    // the directory.
+    for (tab, name) in [("4", "key: move on Findings (reduce + render)"), ("2", "key: move on People (reduce + render)")] {
+        let t = now()
+        _ = reduce(&state, .key(.character(Character(tab))))
+        _ = ConsoleView.render(state)
+        row.values["key: switch to \(name.dropFirst(13).prefix { $0 != " " })"] = now() - t
+        row.values[name] = measure(runs: 21) {
+            flip.toggle()
+            _ = reduce(&state, .key(flip ? .down : .up))
+            _ = ConsoleView.render(state)
+        }
+    }
+    _ = reduce(&state, .key(.character("1")))
     _ = reduce(&state, .key(.character("/")))
     let letters = Array("sanctions")
     var typed = 0
@@ -211,9 +233,12 @@ for size in sizes {
 // MARK: The table
 
 let order = ["load", "python json.load", "open (first frame from process start)", "full check", "one edit re-checked",
-             "first frame (state to screen)", "key: move (reduce + render)", "key: search character (reduce + render)",
+             "first frame (state to screen)", "key: move (reduce + render)", "key: move on Findings (reduce + render)",
+             "key: move on People (reduce + render)", "key: switch to Findings", "key: switch to People",
+             "key: search character (reduce + render)",
              "key: search character, slowest of 9",
-             "key: edit field (reduce + render)", "search index (background, after first frame)", "save", "export ics", "export md", "export csv", "export schedule-json", "import ics"]
+             "key: edit field (reduce + render)", "search index (background, after first frame)",
+             "findings sorted (background, after first frame)", "save", "export ics", "export md", "export csv", "export schedule-json", "import ics"]
 let header = ["measure"] + sizes.map { "\($0) panels" }
 var table: [[String]] = [header]
 for name in order where rows.values.contains(where: { $0.values[name] != nil }) {
@@ -239,7 +264,9 @@ if let big = sizes.last, let row = rows[big] {
     if let open = row.values["open (first frame from process start)"], let py = row.values["python json.load"] {
         line("open \(format(open)) <= python json.load \(format(py)) (ratio \(String(format: "%.2f", open / py)))", open <= py)
     }
-    for key in ["key: move (reduce + render)", "key: search character (reduce + render)", "key: search character, slowest of 9", "key: edit field (reduce + render)"] {
+    for key in ["key: move (reduce + render)", "key: move on Findings (reduce + render)", "key: move on People (reduce + render)",
+                "key: switch to Findings", "key: switch to People",
+                "key: search character (reduce + render)", "key: search character, slowest of 9", "key: edit field (reduce + render)"] {
         if let v = row.values[key] { line("\(key) \(format(v)) <= 5 ms", v <= 0.005) }
     }
     if let v = row.values["full check"] { line("full check \(format(v)) <= 100 ms", v <= 0.1) }

@@ -70,6 +70,11 @@ public enum Console {
     /// Performs one effect; its outcome comes back as actions.
     static func perform(_ effect: Effect, _ mailbox: Mailbox, _ holder: LockHolder) -> [Action] {
         switch effect {
+        case .sortFindings(let schedule, let version):
+            DispatchQueue.global(qos: .utility).async {
+                mailbox.post(.findingsSorted(schedule.findings, version: version))
+            }
+            return []
         case .takeLock(let path):
             let now = Instant(secondsSinceEpoch: Int64(time(nil)))
             switch StoreLock.acquire(storePath: path, program: "dais console", now: now) {

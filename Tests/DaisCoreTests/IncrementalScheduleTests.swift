@@ -99,4 +99,14 @@ struct IncrementalScheduleTests {
         #expect(!schedule.findings.contains { $0.code == .personDoubleBooked })
         #expect(schedule.marks(for: "panel-2024-11-26-transnational-repression").errors == 0)
     }
+
+    @Test("the findings come in Finding.ordered's order (sorted through byte keys) on a synthetic store of 3,000 panels")
+    func findingsOrder() {
+        let schedule = Schedule(catalog: SyntheticStore.generate(panels: 3_000, seed: 5))
+        let findings = schedule.findings
+        #expect(findings.count > 500)
+        for (a, b) in zip(findings, findings.dropFirst()) {
+            #expect(!Finding.ordered(b, a), "\(b) sorts before \(a)")
+        }
+    }
 }

@@ -398,6 +398,26 @@ struct ReducerTests {
         #expect(!state.screenLines.joined().contains("read-only"))
     }
 
+    @Test("the Findings screen uses the findings sorted in the background for the current version, never a stale list")
+    func findingsInBackground() {
+        var state = makeState()
+        let effects = state.press(.down)
+        guard case .sortFindings(let schedule, let version)? = effects.first(where: { if case .sortFindings = $0 { return true } else { return false } }) else {
+            Issue.record("no background sort asked"); return
+        }
+        #expect(version == state.version)
+        _ = reduce(&state, .findingsSorted(schedule.findings, version: version))
+        #expect(state.findingsCache?.version == state.version)
+        state.press(.character("4"))
+        #expect(state.findings.map(\.description) == state.schedule.findings.map(\.description))
+        // An edit makes the sorted list stale; a late answer for the old version is not used.
+        state.press(.character("1"), .character("d"), .character("y"))
+        _ = reduce(&state, .findingsSorted([], version: version))
+        #expect(state.findingsCache?.version != state.version || state.findingsCache?.list.isEmpty == false)
+        state.press(.character("4"))
+        #expect(state.findings.map(\.description) == state.schedule.findings.map(\.description))
+    }
+
     @Test("Findings: Enter jumps to the panel; Week: days and weeks")
     func findingsAndWeek() {
         var state = makeState()

@@ -112,6 +112,26 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Errors first, then the design's table order, then the ids involved.
+    /// Bytes that sort as `ordered` does: the code's rank (errors rank first), then the panel,
+    /// person, organization and series ids, each id ended by 1 and each list by 0 (ids hold no bytes
+    /// that low, so a shorter list sorts first, as a prefix does). Sorting many findings compares
+    /// these instead of looking up every id's text at every comparison.
+    var sortKey: [UInt8] {
+        var key: [UInt8] = [UInt8(code.order)]
+        func add<Kind>(_ ids: [Identifier<Kind>]) {
+            for id in ids {
+                key += id.rawValue.utf8
+                key.append(1)
+            }
+            key.append(0)
+        }
+        add(panels)
+        add(people)
+        add(organizations)
+        add(series)
+        return key
+    }
+
     public static func ordered(_ a: Finding, _ b: Finding) -> Bool {
         if a.code != b.code {
             if a.severity != b.severity { return a.severity < b.severity }

@@ -93,7 +93,8 @@ public struct Schedule: Sendable {
         for list in bySeries where !list.isEmpty { all += list }
         all += byPersonKey.values
         all += byOrganizationKey.values
-        return all.sorted(by: Finding.ordered)
+        // In `Finding.ordered`'s order, through keys made once per finding.
+        return all.map { ($0.sortKey, $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
     }
 
     /// Errors and warnings among the findings naming a panel.

@@ -111,6 +111,11 @@ public struct AppState: Sendable {
     /// The last search's query and matching positions per tab, to narrow the next character's search.
     var lastMatches: [Tab: SearchMatches] = [:]
 
+    /// The sorted findings and the version they were gathered for, and the version asked of the
+    /// background (-1: none under way).
+    var findingsCache: (version: Int, list: [Finding])?
+    var findingsRequested = -1
+
     /// Dialogs, the topmost last.
     public internal(set) var overlays: [Overlay] = []
     public internal(set) var notice: Notice?
@@ -194,8 +199,12 @@ public struct AppState: Sendable {
         organizationID(at: cursors[.organizations]?.selected ?? 0).flatMap { catalog.organizations[$0] }
     }
 
-    /// Every finding, errors first (computed when asked: the Findings screen and the status line).
-    public var findings: [Finding] { schedule.findings }
+    /// Every finding, errors first: gathered and sorted once per state version (by `reduce`, while
+    /// the Findings screen is shown), else when asked.
+    public var findings: [Finding] {
+        if let cache = findingsCache, cache.version == version { return cache.list }
+        return schedule.findings
+    }
 
     /// The panels whose start falls on each day of the shown week, in the current zone (and filter).
     public var weekDays: [[Panel]] {

@@ -16,6 +16,8 @@ public enum Action: Sendable {
     case recoveryDiscarded
     case exported(path: String, panels: Int)
     case searchCorporaReady(SearchCorpora)
+    /// Every finding in order, gathered off the main thread for a state version (after `sortFindings`).
+    case findingsSorted([Finding], version: Int)
     case exportFailed(StoreError, ExportFormat, [PanelID], path: String)
 }
 
@@ -33,6 +35,8 @@ public enum Effect: Sendable {
     case loadForMerge(path: String)
     /// Fold the lists' search texts off the main thread (the outcome is `searchCorporaReady`).
     case buildSearchCorpora(Catalog, panels: [PanelID], people: [PersonID], organizations: [OrganizationID], version: Int)
+    /// Gather and sort every finding off the main thread (the outcome is `findingsSorted`).
+    case sortFindings(Schedule, version: Int)
     /// Remove the recovery file beside the store.
     case discardRecovery(storePath: String)
     /// Write the agenda of these panels (with the current time stamp) to a file.

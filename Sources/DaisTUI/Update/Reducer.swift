@@ -4,6 +4,17 @@ import DaisCore
 /// Pure: no terminal, no files, no clock.
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     var effects = state.update(action)
+    // The Findings screen reads every finding on each key: they are gathered and sorted once per
+    // version, in the background after the first frame and after edits, or here when the screen is
+    // shown before that is done.
+    if state.findingsCache?.version != state.version {
+        if state.tab == .findings {
+            state.findingsCache = (state.version, state.schedule.findings)
+        } else if state.findingsRequested < 0 {
+            state.findingsRequested = state.version
+            effects.append(.sortFindings(state.schedule, version: state.version))
+        }
+    }
     // Search texts are folded in the background: once at start, and again when a search begins after edits.
     if state.corpora?.version != state.version && state.corporaRequested < 0 {
         state.corporaRequested = state.version
@@ -73,6 +84,10 @@ extension AppState {
         self.overlays.append(.recovery(offer))
         return []
     case .recoveryDiscarded:
+        return []
+    case .findingsSorted(let list, let version):
+        if version == self.version { self.findingsCache = (version, list) }
+        if self.findingsRequested <= version { self.findingsRequested = -1 }
         return []
     case .searchCorporaReady(let corpora):
         if corpora.panels.version == self.version { self.corpora = corpora }
