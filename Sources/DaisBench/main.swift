@@ -178,7 +178,8 @@ for size in sizes {
     }
     // The same move on the other screens: the Findings list (every finding of the store, sorted) and
     // the directory.
-    for (tab, name) in [("4", "key: move on Findings (reduce + render)"), ("2", "key: move on People (reduce + render)")] {
+    for (tab, name) in [("4", "key: move on Findings (reduce + render)"), ("2", "key: move on People (reduce + render)"),
+                        ("3", "key: move on Organizations (reduce + render)"), ("5", "key: move on Week (reduce + render)")] {
         let t = now()
         _ = reduce(&state, .key(.character(Character(tab))))
         _ = ConsoleView.render(state)
@@ -234,7 +235,8 @@ for size in sizes {
 
 let order = ["load", "python json.load", "open (first frame from process start)", "full check", "one edit re-checked",
              "first frame (state to screen)", "key: move (reduce + render)", "key: move on Findings (reduce + render)",
-             "key: move on People (reduce + render)", "key: switch to Findings", "key: switch to People",
+             "key: move on People (reduce + render)", "key: move on Organizations (reduce + render)", "key: move on Week (reduce + render)",
+             "key: switch to Findings", "key: switch to People", "key: switch to Organizations", "key: switch to Week",
              "key: search character (reduce + render)",
              "key: search character, slowest of 9",
              "key: edit field (reduce + render)", "search index (background, after first frame)",
@@ -265,7 +267,8 @@ if let big = sizes.last, let row = rows[big] {
         line("open \(format(open)) <= python json.load \(format(py)) (ratio \(String(format: "%.2f", open / py)))", open <= py)
     }
     for key in ["key: move (reduce + render)", "key: move on Findings (reduce + render)", "key: move on People (reduce + render)",
-                "key: switch to Findings", "key: switch to People",
+                "key: move on Organizations (reduce + render)", "key: move on Week (reduce + render)",
+                "key: switch to Findings", "key: switch to People", "key: switch to Organizations", "key: switch to Week",
                 "key: search character (reduce + render)", "key: search character, slowest of 9", "key: edit field (reduce + render)"] {
         if let v = row.values[key] { line("\(key) \(format(v)) <= 5 ms", v <= 0.005) }
     }
