@@ -9,7 +9,8 @@ struct GenerateCommand: ParsableCommand {
         abstract: "Write a synthetic store: panels over several years in many zones, with rosters, series and clashes.",
         discussion: """
         The same --panels, --people and --seed always give the same file. Refuses to replace an existing \
-        file unless --force is given. Example: dais generate --panels 100000 --output big.json
+        file unless --force is given, and a store a console holds even then. Example: dais generate \
+        --panels 100000 --output big.json
         """
     )
 
@@ -36,6 +37,12 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         let catalog = SyntheticStore.generate(panels: panels, people: people, seed: seed)
         let bytes = StoreEncoder.encode(catalog)
+        // Replacing a store that a console or another writer holds is refused, like any save.
+        var lock: StoreLock?
+        if force && FileManager.default.fileExists(atPath: output) {
+            lock = try StoreOptions.parse(["--store", output]).lockForWriting(program: "dais generate")
+        }
+        defer { lock?.release() }
         do {
             try ExportFile.write(bytes, to: output, replacing: force)
         } catch {

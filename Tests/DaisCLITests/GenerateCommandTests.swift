@@ -1,3 +1,4 @@
+import DaisCore
 import Foundation
 import Testing
 
@@ -35,6 +36,18 @@ struct GenerateCommandTests {
         #expect(again.status == 4)
         #expect(again.stderr.contains("exists"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: a)) == bytesA)
+        // Even with --force, a store that a console (here: this test) holds is not replaced.
+        let before = try Data(contentsOf: URL(fileURLWithPath: a))
+        guard case .acquired(let lock, _) = StoreLock.acquire(storePath: a, program: "dais console", now: Instant(secondsSinceEpoch: 0)) else {
+            Issue.record("could not take the lock"); return
+        }
+        let held = try dais(["generate", "--panels", "5", "--output", a, "--force"])
+        #expect(held.status == 4)
+        #expect(held.stderr.contains("the store is open in dais console, process \(getpid())"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: a)) == before)
+        let importHeld = try dais(["import", fixturePath("import/google.ics"), "--store", a])
+        #expect(importHeld.status == 4 && importHeld.stderr.contains("process \(getpid())"))
+        lock.release()
         #expect(try dais(["generate", "--panels", "5", "--output", a, "--force"]).status == 0)
         #expect(try dais(["generate", "--panels", "20000000", "--output", folder + "/big.json"]).status == 64)
     }
