@@ -58,7 +58,14 @@ public enum Console {
             guard !pending.isEmpty else { continue }
             while !pending.isEmpty {
                 let effects = reduce(&state, pending.removeFirst())
-                for effect in effects { pending += perform(effect, mailbox, holder) }
+                for effect in effects {
+                    // Saving a large store takes a moment: say so on screen before starting.
+                    if let text = effect.waitingText {
+                        _ = reduce(&state, .waiting(text))
+                        terminal.draw(ConsoleView.render(state))
+                    }
+                    pending += perform(effect, mailbox, holder)
+                }
             }
             needsDraw = true
         }

@@ -418,6 +418,17 @@ struct ReducerTests {
         #expect(state.findings.map(\.description) == state.schedule.findings.map(\.description))
     }
 
+    @Test("while a save, reload or export runs, the status line says so")
+    func waitingText() {
+        var state = makeState()
+        state.press(.character("d"), .character("y"))
+        guard let save = state.press(.character("s")).first, let text = save.waitingText else { Issue.record("no save to wait for"); return }
+        #expect(text == "Saving /tmp/store.json…")
+        _ = reduce(&state, .waiting(text))
+        #expect(state.screenLines.last?.contains("Saving /tmp/store.json…") == true)
+        #expect(Effect.quit.waitingText == nil)
+    }
+
     @Test("Findings: Enter jumps to the panel; Week: days and weeks")
     func findingsAndWeek() {
         var state = makeState()

@@ -11,6 +11,8 @@ public enum Action: Sendable {
     /// The store as it is on disk, read to merge with the edits (after `loadForMerge`).
     case mergeLoaded(StoreFile.Loaded)
     case recoveryFound(RecoveryOffer)
+    /// The shell is about to do file work that may take a moment (`Effect.waitingText`).
+    case waiting(String)
     /// The outcome of `takeLock`: nil when this console now holds the store, else why not.
     case lockAttempted(refusal: String?)
     case recoveryDiscarded
@@ -23,6 +25,18 @@ public enum Action: Sendable {
 
 /// Work the shell does for the reducer; its outcome comes back as an action.
 public enum Effect: Sendable {
+    /// What the status line says while the shell does this (file work that can take a moment on a
+    /// large store), or nil for work done in the background or at once.
+    public var waitingText: String? {
+        switch self {
+        case .save(_, let store): return "Saving \(store.path)…"
+        case .saveAs(_, let path): return "Saving \(path)…"
+        case .reload(let path), .loadForMerge(let path): return "Reading \(path)…"
+        case .export(_, let format, _, _, let path, _): return "Writing \(format.rawValue) to \(path)…"
+        default: return nil
+        }
+    }
+
     /// Save the catalog to the store, expecting the file to be as loaded.
     case save(Catalog, StoreInfo)
     /// Try again to take the store's lock (a read-only console, before saving).

@@ -78,6 +78,9 @@ extension AppState {
     case .reloadFailed(let error):
         self.notice = Notice(error.description, .error)
         return []
+    case .waiting(let text):
+        self.notice = Notice(text)
+        return []
     case .lockAttempted(let refusal):
         return self.lockAttempted(refusal: refusal)
     case .recoveryFound(let offer):
