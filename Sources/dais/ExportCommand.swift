@@ -63,6 +63,10 @@ struct ExportCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(bytes))
             return
         }
+        // Never over a store that a console or a writer holds, --force or not.
+        if let holder = StoreLock.currentHolder(storePath: output) {
+            throw CLIFailure(.writeFailed, "\(output): not written: it is a store, and \(StoreLock.heldText(by: holder).dropFirst("the store is ".count))")
+        }
         do {
             try ExportFile.write(bytes, to: output, replacing: force)
         } catch {
