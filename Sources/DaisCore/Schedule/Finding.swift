@@ -111,7 +111,6 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
         hasher.combine(people)
     }
 
-    /// Errors first, then the design's table order, then the ids involved.
     /// Bytes that sort as `ordered` does: the code's rank (errors rank first), then the panel,
     /// person, organization and series ids, each id ended by 1 and each list by 0 (ids hold no bytes
     /// that low, so a shorter list sorts first, as a prefix does). Sorting many findings compares
@@ -132,6 +131,7 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
         return key
     }
 
+    /// Errors first, then the design's table order, then the ids involved.
     public static func ordered(_ a: Finding, _ b: Finding) -> Bool {
         if a.code != b.code {
             if a.severity != b.severity { return a.severity < b.severity }

@@ -104,7 +104,6 @@ public enum DisplayText {
         return String(out)
     }
 
-    @inline(__always)
     /// Text for a file that other programs show (CSV cells): control characters other than tab and
     /// line breaks, DEL, C1 controls and directional formatting characters become "\u{FFFD}".
     public static func forFile(_ text: String) -> String {
@@ -137,6 +136,7 @@ public enum DisplayText {
         }
     }
 
+    @inline(__always)
     static func needsReplacement(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         return v < 0x20 || (v >= 0x7F && v < 0xA0) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
