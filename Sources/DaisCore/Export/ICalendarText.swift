@@ -188,9 +188,7 @@ public struct ICalendarText: Sendable {
     static func appendParameter(_ value: String, to out: inout [UInt8]) {
         var text = value
         if text.utf8.contains(where: { $0 == 0xE2 || $0 == 0xD8 }) {
-            text = String(String.UnicodeScalarView(text.unicodeScalars.filter {
-                !((0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) || [0x200E, 0x200F, 0x061C].contains($0.value))
-            }))
+            text = String(String.UnicodeScalarView(text.unicodeScalars.filter { !DisplayText.isDirectionalControl($0.value) }))
         }
         let utf8 = text.utf8
         let quoted = utf8.contains { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") }

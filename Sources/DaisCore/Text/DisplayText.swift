@@ -96,7 +96,7 @@ public enum DisplayText {
             case 0x00..<0x20: out.append(Unicode.Scalar(0x2400 + v)!)  // control pictures: ␀ ... ␛ ...
             case 0x7F: out.append("\u{2421}")  // ␡
             case 0x80..<0xA0: out.append("\u{FFFD}")
-            case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: out.append("\u{FFFD}")
+            case _ where isDirectionalControl(v): out.append("\u{FFFD}")
             case 0x2028, 0x2029: out.append(" ")
             default: out.append(scalar)
             }
@@ -139,8 +139,15 @@ public enum DisplayText {
     @inline(__always)
     static func needsReplacement(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
-        return v < 0x20 || (v >= 0x7F && v < 0xA0) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
-            || v == 0x200E || v == 0x200F || v == 0x061C || v == 0x2028 || v == 0x2029
+        return v < 0x20 || (v >= 0x7F && v < 0xA0) || isDirectionalControl(v) || v == 0x2028 || v == 0x2029
+    }
+
+    /// The directional formatting characters (embeddings, overrides, isolates and marks) that can
+    /// make text show in another order than it is stored: U+061C, U+200E, U+200F, U+202A-U+202E,
+    /// U+2066-U+2069. `directionalControlLength` finds the same ones in UTF-8 bytes.
+    @inline(__always)
+    static func isDirectionalControl(_ v: UInt32) -> Bool {
+        (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F || v == 0x061C
     }
 
     /// The text cut to at most `width` cells, ending in "…" when it was cut.
