@@ -84,15 +84,9 @@ public enum Console {
             return []
         case .takeLock(let path):
             let now = Instant(secondsSinceEpoch: Int64(time(nil)))
-            switch StoreLock.acquire(storePath: path, program: "dais console", now: now) {
-            case .acquired(let lock, _):
-                holder.lock = lock
-                return [.lockAttempted(refusal: nil)]
-            case .held(let who, let lockPath):
-                return [.lockAttempted(refusal: "\(StoreLock.heldText(by: who)) (lock file \(lockPath))")]
-            case .unavailable(let reason):
-                return [.lockAttempted(refusal: reason)]
-            }
+            let outcome = StoreLock.acquire(storePath: path, program: "dais console", now: now)
+            if case .acquired(let lock, _) = outcome { holder.lock = lock }
+            return [.lockAttempted(refusal: outcome.refusal)]
         case .buildSearchCorpora(let catalog, let panels, let people, let organizations, let version):
             DispatchQueue.global(qos: .utility).async {
                 mailbox.post(.searchCorporaReady(SearchCorpora(catalog: catalog, panels: panels, people: people,

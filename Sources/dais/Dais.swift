@@ -31,18 +31,18 @@ struct Dais: ParsableCommand {
         let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
         // One writer at a time: a second console opens read-only and says who holds the store.
         var lock: StoreLock?
-        var readOnlyReason: String?, lockNotice: String?
-        switch StoreLock.acquire(storePath: location.path, program: "dais console", now: now) {
+        var lockNotice: String?
+        let outcome = StoreLock.acquire(storePath: location.path, program: "dais console", now: now)
+        switch outcome {
         case .acquired(let taken, let recovered):
             lock = taken
             if let recovered { lockNotice = "Took over the lock left by \(recovered), which is no longer running" }
-        case .held(let holder, let lockPath):
-            readOnlyReason = "\(StoreLock.heldText(by: holder)) (lock file \(lockPath))"
+        case .held(let holder, _):
             lockNotice = "Read-only: \(StoreLock.heldText(by: holder)). s saves (once it is free) or saves under another name."
         case .unavailable(let reason):
-            readOnlyReason = reason
             lockNotice = "Read-only: \(reason). s saves your edits under another name."
         }
+        let readOnlyReason = outcome.refusal
         // Loaded under the lock, so that no writer saves between the load and the lock.
         let loaded: StoreFile.Loaded, created: Bool
         do {

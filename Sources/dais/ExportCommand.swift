@@ -65,7 +65,7 @@ struct ExportCommand: ParsableCommand {
         }
         // Never over a store that a console or a writer holds, --force or not.
         if let holder = StoreLock.currentHolder(storePath: output) {
-            throw CLIFailure(.writeFailed, "\(output): not written: it is a store, and \(StoreLock.heldText(by: holder).dropFirst("the store is ".count))")
+            throw CLIFailure(.writeFailed, "\(output): not written: it is a store, and \(StoreLock.whereHeld(by: holder))")
         }
         do {
             try ExportFile.write(bytes, to: output, replacing: force)

@@ -40,7 +40,7 @@ struct GenerateCommand: ParsableCommand {
         // Replacing a store that a console or another writer holds is refused, like any save.
         var lock: StoreLock?
         if force && FileManager.default.fileExists(atPath: output) {
-            lock = try StoreOptions.parse(["--store", output]).lockForWriting(program: "dais generate")
+            lock = try StoreOptions.lockForWriting(storePath: output, program: "dais generate")
         }
         defer { lock?.release() }
         do {

@@ -29,17 +29,22 @@ extension StoreOptions {
     /// Takes the store's writer lock for a command that saves, or fails saying who holds it (exit 4).
     /// A lock left by a dead process is taken over, with a notice on standard error.
     func lockForWriting(program: String) throws -> StoreLock {
+        try Self.lockForWriting(storePath: location.path, program: program)
+    }
+
+    /// The same for a store path given otherwise (`dais generate --output`).
+    static func lockForWriting(storePath: String, program: String) throws -> StoreLock {
         let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
-        switch StoreLock.acquire(storePath: location.path, program: program, now: now) {
+        switch StoreLock.acquire(storePath: storePath, program: program, now: now) {
         case .acquired(let lock, let recovered):
             if let recovered {
                 FileHandle.standardError.write(Data("dais: took over the lock left by \(recovered), which is no longer running\n".utf8))
             }
             return lock
         case .held(let holder, let lockPath):
-            throw CLIFailure(.writeFailed, "\(location.path): not saved: \(StoreLock.heldText(by: holder)); close it and try again (lock file \(lockPath))")
+            throw CLIFailure(.writeFailed, "\(storePath): not saved: \(StoreLock.heldText(by: holder)); close it and try again (lock file \(lockPath))")
         case .unavailable(let reason):
-            throw CLIFailure(.writeFailed, "\(location.path): not saved: \(reason)")
+            throw CLIFailure(.writeFailed, "\(storePath): not saved: \(reason)")
         }
     }
 }

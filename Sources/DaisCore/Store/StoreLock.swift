@@ -61,6 +61,16 @@ public final class StoreLock: @unchecked Sendable {
         case held(by: Holder?, lockPath: String)
         /// No lock can be taken here (a read-only folder): the store can be read, not written.
         case unavailable(reason: String)
+
+        /// Why the store cannot be written, or nil when the lock was taken: "the store is open in
+        /// dais console, process 4242 on host lab, since ... (lock file store.json.lock)".
+        public var refusal: String? {
+            switch self {
+            case .acquired: return nil
+            case .held(let holder, let lockPath): return "\(StoreLock.heldText(by: holder)) (lock file \(lockPath))"
+            case .unavailable(let reason): return reason
+            }
+        }
     }
 
     public let path: String
@@ -77,8 +87,11 @@ public final class StoreLock: @unchecked Sendable {
 
     /// "the store is open in dais console, process 4242 on host lab, since ..." (or "being opened by
     /// another Dais" while the holder has not written its name yet).
-    public static func heldText(by holder: Holder?) -> String {
-        "the store is " + (holder.map { "open in \($0)" } ?? "being opened by another Dais")
+    public static func heldText(by holder: Holder?) -> String { "the store is " + whereHeld(by: holder) }
+
+    /// "open in dais console, process 4242 on host lab, since ..." (or "being opened by another Dais").
+    public static func whereHeld(by holder: Holder?) -> String {
+        holder.map { "open in \($0)" } ?? "being opened by another Dais"
     }
 
     /// The lock file of a store.
