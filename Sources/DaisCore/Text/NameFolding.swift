@@ -79,22 +79,25 @@ public enum NameFolding {
     /// The duplicate key of a person's name: folded, honorifics dropped, no spaces.
     /// "The Honorable Professor Irwin Cotler" and "Irwin Cotler" share "irwincotler".
     public static func personKey(_ name: String) -> String {
-        var folded: [UInt8] = []
-        foldBytes(name, into: &folded)
-        let words = wordRanges(folded)
-        let kept = keptWords(words, folded)
+        let (folded, words) = personWordRanges(name)
         var key: [UInt8] = []
         key.reserveCapacity(folded.count)
-        for range in words[kept] { key += folded[range] }
+        for range in words { key += folded[range] }
         return String(decoding: key, as: UTF8.self)
     }
 
     /// The folded words of a name without leading honorifics and trailing post-nominals ("Jr", "PhD").
     public static func personKeyWords(_ name: String) -> [String] {
+        let (folded, words) = personWordRanges(name)
+        return words.map { String(decoding: folded[$0], as: UTF8.self) }
+    }
+
+    /// A name folded, and where its kept words are in the folded bytes.
+    private static func personWordRanges(_ name: String) -> (folded: [UInt8], words: ArraySlice<Range<Int>>) {
         var folded: [UInt8] = []
         foldBytes(name, into: &folded)
         let words = wordRanges(folded)
-        return words[keptWords(words, folded)].map { String(decoding: folded[$0], as: UTF8.self) }
+        return (folded, words[keptWords(words, folded)])
     }
 
     /// Where the space-separated words of folded bytes are.
