@@ -12,15 +12,7 @@ public enum FuzzChecks {
             precondition(!error.description.isEmpty)
             return
         }
-        let encoded = StoreEncoder.encode(catalog)
-        let reloaded: Catalog
-        do {
-            reloaded = try StoreDecoder.decode(encoded, path: "fuzz.json")
-        } catch {
-            preconditionFailure("a catalog that loaded was saved to bytes that do not load: \(error)")
-        }
-        precondition(reloaded == catalog, "save then load changed the catalog")
-        precondition(StoreEncoder.encode(reloaded) == encoded, "saving is not deterministic")
+        roundTrip(catalog, "a catalog that loaded")
         _ = Schedule(catalog: catalog).findings
         exportAll(catalog)
     }
@@ -37,11 +29,7 @@ public enum FuzzChecks {
         }
         _ = plan.report
         let applied = plan.applied(to: demo)
-        let encoded = StoreEncoder.encode(applied)
-        guard let reloaded = try? StoreDecoder.decode(encoded, path: "fuzz.json") else {
-            preconditionFailure("an imported catalog was saved to bytes that do not load")
-        }
-        precondition(reloaded == applied, "an imported catalog changed through save and load")
+        roundTrip(applied, "an imported catalog")
         _ = Schedule(catalog: applied).findings
     }
 
@@ -65,6 +53,19 @@ public enum FuzzChecks {
         case .failure(let problem):
             precondition(!problem.description.isEmpty)
         }
+    }
+
+    /// Saving then loading gives the same catalog, and saving it again the same bytes.
+    static func roundTrip(_ catalog: Catalog, _ what: String) {
+        let encoded = StoreEncoder.encode(catalog)
+        let reloaded: Catalog
+        do {
+            reloaded = try StoreDecoder.decode(encoded, path: "fuzz.json")
+        } catch {
+            preconditionFailure("\(what) was saved to bytes that do not load: \(error)")
+        }
+        precondition(reloaded == catalog, "\(what) changed through save and load")
+        precondition(StoreEncoder.encode(reloaded) == encoded, "saving \(what) is not deterministic")
     }
 
     static let demo: Catalog = (try? StoreDecoder.decode(DemoStore.bytes, path: "demo.json")) ?? Catalog()
