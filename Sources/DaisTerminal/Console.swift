@@ -20,8 +20,7 @@ public enum Console {
         var needsDraw = true
         let (w, h) = terminal.size
         let startup = reduce(&state, .resize(width: w, height: h))
-        let recovery = RecoveryWriter(storePath: state.store.path)
-        recovery.enabled = lock != nil
+        let recovery = RecoveryWriter(storePath: state.store.path, holder: holder)
         let mailbox = Mailbox()
         var pending: [Action] = []
         for effect in startup { pending += perform(effect, mailbox, holder) }
@@ -44,7 +43,6 @@ public enum Console {
             }
             // Unsaved edits go to the recovery file too, off the main thread, a moment after the last
             // edit: a crash or a lost machine then costs seconds of work, not a session.
-            recovery.enabled = holder.lock != nil
             recovery.update(state)
             pending += mailbox.take()
             if pending.isEmpty, let event = terminal.readEvent() {
@@ -148,15 +146,19 @@ final class LockHolder {
 /// is nothing unsaved any more. A read-only console (another holds the store) writes none.
 final class RecoveryWriter {
     private let file: RecoveryFile
+    private let holder: LockHolder
     /// Only the console that holds the store writes its recovery file.
-    var enabled = false
+    private var enabled: Bool { holder.lock != nil }
     private let queue = DispatchQueue(label: "dais.recovery")
     private var seenVersion = -1
     private var lastChange: UInt64 = 0
     private var lastWrite: UInt64 = 0
     private var writtenVersion: Int?
 
-    init(storePath: String) { file = RecoveryFile(storePath: storePath) }
+    init(storePath: String, holder: LockHolder) {
+        file = RecoveryFile(storePath: storePath)
+        self.holder = holder
+    }
 
     private var now: UInt64 { DispatchTime.now().uptimeNanoseconds }
 

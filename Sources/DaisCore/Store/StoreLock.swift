@@ -118,9 +118,7 @@ public final class StoreLock: @unchecked Sendable {
             }
             // The file may have been removed (by a holder releasing it) between open and flock: then this
             // lock is on an orphan and another process may lock the new file. Start again.
-            var opened = stat(), named = stat()
-            guard fstat(fd, &opened) == 0, stat(path, &named) == 0,
-                  opened.st_ino == named.st_ino, opened.st_dev == named.st_dev else {
+            guard isNamed(fd, path) else {
                 close(fd)
                 continue
             }
@@ -145,12 +143,15 @@ public final class StoreLock: @unchecked Sendable {
     /// Gives the lock back and removes the lock file (only while it is still this lock's file).
     public func release() {
         guard fd >= 0 else { return }
-        var opened = stat(), named = stat()
-        if fstat(fd, &opened) == 0, stat(path, &named) == 0, opened.st_ino == named.st_ino, opened.st_dev == named.st_dev {
-            unlink(path)
-        }
+        if StoreLock.isNamed(fd, path) { unlink(path) }
         close(fd)
         fd = -1
+    }
+
+    /// True when `path` still names the file open at `fd` (it was not removed or replaced).
+    private static func isNamed(_ fd: Int32, _ path: String) -> Bool {
+        var opened = stat(), named = stat()
+        return fstat(fd, &opened) == 0 && stat(path, &named) == 0 && opened.st_ino == named.st_ino && opened.st_dev == named.st_dev
     }
 
     /// Who holds the lock of a store now, without taking it: nil when nobody does.
