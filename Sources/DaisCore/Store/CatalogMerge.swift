@@ -173,26 +173,36 @@ private struct MergeState {
                     takeTheirs: { $0[keyPath: table][id] = theirSide }))
                 continue
             }
-            var result = m
-            for field in fields {
-                let mineChanged = b.map { !field.same(m, $0) } ?? true
-                let theirsChanged = b.map { !field.same(t, $0) } ?? true
-                if field.same(m, t) || !theirsChanged { continue }
-                if !mineChanged {
-                    field.take(&result, t)
-                    continue
-                }
-                clashes.append(CatalogMerge.Clash(
-                    record: label, name: name(m), field: field.name, mine: field.show(m), theirs: field.show(t),
-                    takeTheirs: { catalog in
-                        guard var record = catalog[keyPath: table][id] else { return }
-                        field.take(&record, t)
-                        catalog[keyPath: table][id] = record
-                    }))
+            merged[keyPath: table][id] = mergeFields(b, m, t, fields, record: label, name: name(m)) { catalog, change in
+                guard var record = catalog[keyPath: table][id] else { return }
+                change(&record)
+                catalog[keyPath: table][id] = record
             }
-            merged[keyPath: table][id] = result
-            combined += 1
         }
+    }
+
+    /// One record changed on both sides, merged field by field: a field changed on one side only is
+    /// taken from that side; one both changed differently stays mine and becomes a clash, whose
+    /// "theirs" `reach` can later put into the record where it lies in a catalog.
+    mutating func mergeFields<Record: Sendable>(
+        _ base: Record?, _ mine: Record, _ theirs: Record, _ fields: [CatalogMerge.Field<Record>], record: String, name: String,
+        reach: @escaping @Sendable (inout Catalog, (inout Record) -> Void) -> Void
+    ) -> Record {
+        var result = mine
+        for field in fields {
+            let mineChanged = base.map { !field.same(mine, $0) } ?? true
+            let theirsChanged = base.map { !field.same(theirs, $0) } ?? true
+            if field.same(mine, theirs) || !theirsChanged { continue }
+            if !mineChanged {
+                field.take(&result, theirs)
+                continue
+            }
+            clashes.append(CatalogMerge.Clash(
+                record: record, name: name, field: field.name, mine: field.show(mine), theirs: field.show(theirs),
+                takeTheirs: { catalog in reach(&catalog) { field.take(&$0, theirs) } }))
+        }
+        combined += 1
+        return result
     }
 
     mutating func mergeSettings(base: Settings, mine: Settings, theirs: Settings) {
@@ -202,16 +212,9 @@ private struct MergeState {
             fromDisk += 1
             return
         }
-        for field in CatalogMerge.settingsFields where !field.same(mine, theirs) && !field.same(theirs, base) {
-            if field.same(mine, base) {
-                field.take(&merged.settings, theirs)
-            } else {
-                clashes.append(CatalogMerge.Clash(record: "settings", name: "Settings", field: field.name,
-                                                  mine: field.show(mine), theirs: field.show(theirs),
-                                                  takeTheirs: { field.take(&$0.settings, theirs) }))
-            }
+        merged.settings = mergeFields(base, mine, theirs, CatalogMerge.settingsFields, record: "settings", name: "Settings") { catalog, change in
+            change(&catalog.settings)
         }
-        combined += 1
     }
 
     /// Puts back people, organizations and series that one side deleted and the merge still refers to.
