@@ -9,6 +9,8 @@ public struct Identifier<Kind>: Hashable, Comparable, Sendable, CustomStringConv
 
     public init(_ rawValue: String) { symbol = SymbolTable.shared.intern(rawValue) }
     public init(stringLiteral value: String) { symbol = SymbolTable.shared.intern(value) }
+    /// The id of a symbol already given (for filling arrays before their ids are known).
+    init(symbol: UInt32) { self.symbol = symbol }
 
     /// The id's text.
     public var rawValue: String { SymbolTable.shared.string(symbol) }

@@ -10,6 +10,8 @@
 /// the panels' strings.
 public struct Schedule: Sendable {
     public private(set) var settings: Settings
+    /// How many threads the whole-store check uses.
+    private let cores: Int
 
     // Panels.
     private var panelIndex = SymbolIndex<PanelKind>()
@@ -77,11 +79,21 @@ public struct Schedule: Sendable {
 
     /// Checks the whole catalog.
     public init(catalog: Catalog) {
+        self.init(catalog: catalog, cores: Parallel.cores)
+    }
+
+    /// Checks the whole catalog with its work cut for `cores` threads (the findings are the same
+    /// for any number; tests cut it finer than the machine would).
+    init(catalog: Catalog, cores: Int) {
         settings = catalog.settings
+        self.cores = cores
         rebuild(catalog)
     }
 
-    private init(empty settings: Settings) { self.settings = settings }
+    private init(empty settings: Settings, cores: Int) {
+        self.settings = settings
+        self.cores = cores
+    }
 
     // MARK: Reading
 
@@ -191,7 +203,7 @@ public struct Schedule: Sendable {
     public mutating func personChanged(_ id: PersonID, in catalog: Catalog) {
         var zones = ZoneCache()
         let p = internPerson(id, catalog, &zones)
-        facts[p] = catalog.people[id].map { personFacts($0, &zones) }
+        facts[p] = catalog.people[id].map { Schedule.personFacts($0, &zones) }
         updatePersonKey(id, catalog)
         var buffers = SweepBuffers()
         recheckPerson(p, catalog, &buffers)
@@ -227,68 +239,150 @@ public struct Schedule: Sendable {
     }
 
     /// Checks everything again (after settings change, or a reload).
+    ///
+    /// Everything the catalog holds gets its number first; then the panels are read once, in parallel
+    /// parts (a panel's own checks need only the panel, its people's facts and what exists), and the
+    /// sweeps per person and per series and the name keys run in parallel parts too. Giving numbers,
+    /// grouping and counting stay on one thread. The findings do not depend on how the work was cut.
     public mutating func rebuild(_ catalog: Catalog) {
-        self = Schedule(empty: catalog.settings)
-        let count = catalog.panels.count
+        self = Schedule(empty: catalog.settings, cores: cores)
         panelIndex.reserveAll()
-        timeline.panelIDs.reserveCapacity(count)
-        timeline.live.reserveCapacity(count)
-        timeline.starts.reserveCapacity(count)
-        timeline.ends.reserveCapacity(count)
-        timeline.zoneOf.reserveCapacity(count)
-        timeline.ambiguous.reserveCapacity(count)
-        byPanel.reserveCapacity(count)
-        panelMarks.reserveCapacity(count)
         personIndex.reserveAll()
         seriesIndex.reserveAll()
         organizationIndex.reserveAll()
         var zoneCache = ZoneCache()
-        for person in catalog.people.values { _ = internPerson(person.id, catalog, &zoneCache) }
-        // One pass over the panels: intern, place on the time line, note who and which series, and the
-        // panel's own checks (which need only the panel, its people's facts and the catalog).
-        var personPairs: [(person: Int32, panel: Int32)] = []
-        var seriesPairs: [(series: Int32, panel: Int32)] = []
-        var organizationPairs: [(organization: Int32, panel: Int32)] = []
-        personPairs.reserveCapacity(count * 4)
-        seriesPairs.reserveCapacity(count)
-        var scratch: [Int] = []
-        // Indices, not `for panel in`, so that each panel is read in place rather than copied.
-        let panels = catalog.panels.values
-        var at = panels.startIndex
-        while at != panels.endIndex {
-            addLive(panels[at], catalog, &zoneCache, &scratch, &personPairs, &seriesPairs, &organizationPairs)
-            panels.formIndex(after: &at)
-        }
-        personPanels = Schedule.group(personPairs.lazy.map { (Int($0.person), $0.panel) }, into: personIDs.count)
-        seriesPanels = Schedule.group(seriesPairs.lazy.map { (Int($0.series), $0.panel) }, into: seriesIDs.count)
-        organizationPanels = Schedule.group(organizationPairs.lazy.map { (Int($0.organization), $0.panel) }, into: organizationIndex.count)
+        let peopleFacts = Schedule.mapValues(catalog.people, cores: cores) { person, zones in Schedule.personFacts(person, &zones) }
+        personIDs = Array(catalog.people.keys)
+        facts = peopleFacts
+        personPanels = Array(repeating: [], count: personIDs.count)
+        byPerson = personPanels.map { _ in [] }
+        for (p, id) in personIDs.enumerated() { personIndex.insert(id, p) }
         for id in catalog.series.keys { _ = internSeries(id, catalog) }
-        var buffers = SweepBuffers()
-        for p in 0..<personIDs.count where personPanels[p].count > 1 || facts[p] != nil { recheckPerson(p, catalog, &buffers) }
-        for s in 0..<seriesIDs.count { recheckSeries(s, catalog, &buffers) }
-        for person in catalog.people.values {
-            let key = NameFolding.personKey(person.name)
-            personKeys[person.id] = key
-            personKeyMembers[key, default: []].append(person.id)
-        }
-        for (key, members) in personKeyMembers where members.count > 1 { recheckPersonKey(key, catalog) }
-        for org in catalog.organizations.values {
-            let key = NameFolding.organizationKey(org.name)
-            organizationKeys[org.id] = key
-            organizationKeyMembers[key, default: []].append(org.id)
-        }
-        for (key, members) in organizationKeyMembers where members.count > 1 { recheckOrganizationKey(key, catalog) }
+        for id in catalog.organizations.keys { _ = internOrganization(id, catalog) }
+        addPanels(catalog, &zoneCache)
+        sweepPeopleAndSeries(catalog)
+        addNameKeys(catalog)
         global = settingsFindings(catalog.settings)
         for f in global { mark(f, +1) }
     }
 
-    /// The whole-store check's work for one panel: intern it, place it, note its people, series and
-    /// organizations as pairs (grouped later), and run its own checks.
-    private mutating func addLive(_ panel: Panel, _ catalog: Catalog, _ zoneCache: inout ZoneCache, _ scratch: inout [Int],
+    /// The whole-store check's pass over the panels: number, place and index them, and run their own
+    /// checks. Panels that name something the catalog lacks are done afterwards on this thread, since
+    /// that needs new numbers.
+    private mutating func addPanels(_ catalog: Catalog, _ zoneCache: inout ZoneCache) {
+        let panels = catalog.panels
+        let ranges = Parallel.ranges(panels.count, minimum: 4_096, cores: cores)
+        let starts = Parallel.starts(of: panels, at: ranges)
+        let columns = PanelColumns(count: panels.count)
+        let parts = Column<PanelPart>(count: ranges.count, repeating: PanelPart())
+        let reader = PanelReader(personIndex: personIndex, personIDs: personIDs, facts: facts, seriesIndex: seriesIndex,
+                                 organizationIndex: organizationIndex, settings: settings)
+        Parallel.run(ranges.count) { k in parts[k] = reader.read(panels, from: starts[k], ranges[k], into: columns) }
+
+        timeline.panelIDs = columns.panelIDs.array()
+        timeline.live = columns.live.array()
+        timeline.starts = columns.starts.array()
+        timeline.ends = columns.ends.array()
+        timeline.zoneOf = columns.zoneOf.array()
+        timeline.ambiguous = columns.ambiguous.array()
+        byPanel = columns.findings.array()
+        panelMarks = columns.marks.array()
+        for (i, id) in timeline.panelIDs.enumerated() { panelIndex.insert(id, i) }
+        var personPairs: [(person: Int32, panel: Int32)] = []
+        var seriesPairs: [(series: Int32, panel: Int32)] = []
+        var organizationPairs: [(organization: Int32, panel: Int32)] = []
+        var deferred: [Int] = []
+        for (k, part) in parts.array().enumerated() {
+            // Each part numbered the zones it met; renumber its panels into the schedule's numbers.
+            let numbers = part.zones.map { zoneNumber($0) }
+            if numbers != (0..<numbers.count).map({ Int16($0) }) {
+                for i in ranges[k] where timeline.zoneOf[i] >= 0 { timeline.zoneOf[i] = numbers[Int(timeline.zoneOf[i])] }
+            }
+            personPairs += part.personPairs
+            seriesPairs += part.seriesPairs
+            organizationPairs += part.organizationPairs
+            deferred += part.deferred
+            totals.errors += part.totals.errors
+            totals.warnings += part.totals.warnings
+        }
+        var scratch: [Int] = []
+        for i in deferred {
+            addLive(i, panels[timeline.panelIDs[i]]!, catalog, &zoneCache, &scratch, &personPairs, &seriesPairs, &organizationPairs)
+        }
+        personPanels = Schedule.group(personPairs.lazy.map { (Int($0.person), $0.panel) }, into: personIDs.count)
+        seriesPanels = Schedule.group(seriesPairs.lazy.map { (Int($0.series), $0.panel) }, into: seriesIDs.count)
+        organizationPanels = Schedule.group(organizationPairs.lazy.map { (Int($0.organization), $0.panel) }, into: organizationIndex.count)
+    }
+
+    /// Every person's and every series' sweep, in parallel parts.
+    private mutating func sweepPeopleAndSeries(_ catalog: Catalog) {
+        let (ids, allFacts, lists, line, changeover) = (personIDs, facts, personPanels, timeline, settings.changeoverMinutes)
+        let personRanges = Parallel.ranges(ids.count, minimum: 1_024, cores: cores)
+        let found = Column<[Finding]>(count: ids.count, repeating: [])
+        Parallel.run(personRanges.count) { k in
+            var buffers = SweepBuffers()
+            for p in personRanges[k] where lists[p].count > 1 || allFacts[p] != nil {
+                found[p] = Schedule.personFindings(ids[p], allFacts[p], lists[p], line, changeover, catalog, &buffers)
+            }
+        }
+        byPerson = found.array()
+        for list in byPerson { for f in list { mark(f, +1) } }
+
+        let (series, seriesLists) = (seriesIDs, seriesPanels)
+        let seriesRanges = Parallel.ranges(series.count, minimum: 1_024, cores: cores)
+        let seriesFound = Column<[Finding]>(count: series.count, repeating: [])
+        Parallel.run(seriesRanges.count) { k in
+            var buffers = SweepBuffers()
+            for s in seriesRanges[k] { seriesFound[s] = Schedule.seriesFindings(series[s], seriesLists[s], line, catalog, &buffers) }
+        }
+        bySeries = seriesFound.array()
+        for list in bySeries { for f in list { mark(f, +1) } }
+    }
+
+    /// Every person's and organization's folded name, and the possible duplicates (in parallel parts).
+    private mutating func addNameKeys(_ catalog: Catalog) {
+        for (id, key) in zip(catalog.people.keys, Schedule.mapValues(catalog.people, cores: cores) { person, _ in NameFolding.personKey(person.name) }) {
+            personKeys[id] = key
+            personKeyMembers[key, default: []].append(id)
+        }
+        let people = personKeyMembers.filter { $0.value.count > 1 }.map { (key: $0.key, members: $0.value) }
+        for (group, finding) in zip(people, Parallel.map(people, cores: cores) { Schedule.duplicatePeople($0.members, catalog) }) {
+            guard let finding else { continue }
+            byPersonKey[group.key] = finding
+            mark(finding, +1)
+        }
+        for (id, key) in zip(catalog.organizations.keys, Schedule.mapValues(catalog.organizations, cores: cores) { org, _ in NameFolding.organizationKey(org.name) }) {
+            organizationKeys[id] = key
+            organizationKeyMembers[key, default: []].append(id)
+        }
+        for (key, members) in organizationKeyMembers where members.count > 1 { recheckOrganizationKey(key, catalog) }
+    }
+
+    /// Every record of a dictionary transformed (in parallel parts, each with its own zone cache), in
+    /// the dictionary's order.
+    private static func mapValues<ID: Sendable, Record: Sendable, Result: Sendable>(
+        _ records: [ID: Record], cores: Int, _ transform: @Sendable (Record, inout ZoneCache) -> Result
+    ) -> [Result] {
+        let ranges = Parallel.ranges(records.count, minimum: 2_048, cores: cores)
+        let starts = Parallel.starts(of: records, at: ranges)
+        let results = Column<Result?>(count: records.count, repeating: nil)
+        Parallel.run(ranges.count) { k in
+            var zones = ZoneCache()
+            var at = starts[k]
+            for i in ranges[k] {
+                results[i] = transform(records.values[at], &zones)
+                records.formIndex(after: &at)
+            }
+        }
+        return results.array().map { $0! }
+    }
+
+    /// The one-thread pass's work for a panel that names something the catalog lacks: give the
+    /// missing numbers, place it, note its people, series and organizations as pairs (grouped later),
+    /// and run its own checks.
+    private mutating func addLive(_ index: Int, _ panel: Panel, _ catalog: Catalog, _ zoneCache: inout ZoneCache, _ scratch: inout [Int],
                                   _ personPairs: inout [(person: Int32, panel: Int32)], _ seriesPairs: inout [(series: Int32, panel: Int32)],
                                   _ organizationPairs: inout [(organization: Int32, panel: Int32)]) {
-        let index = internPanel(panel.id)
-        guard panel.status != .cancelled else { return }
         timeline.live[index] = true
         place(index, panel, &zoneCache)
         scratch.removeAll(keepingCapacity: true)
@@ -319,6 +413,135 @@ public struct Schedule: Sendable {
         setPanelFindings(index, Schedule.panelFindings(panel, placement: timeline.placement(index), ambiguous: timeline.ambiguous[index], indexes: [index],
                                                        people: scratch, ids: personIDs, facts: facts, settings: settings, seriesKnown: seriesKnown,
                                                        unknownOrganizations: unknownOrganizations))
+    }
+
+    /// The columns the parallel pass over the panels fills, one position per panel.
+    private struct PanelColumns: Sendable {
+        let panelIDs: Column<PanelID>
+        let live: Column<Bool>
+        let starts: Column<Int64>
+        let ends: Column<Int64>
+        let zoneOf: Column<Int16>
+        let ambiguous: Column<Bool>
+        let findings: Column<[Finding]>
+        let marks: Column<Marks>
+
+        init(count: Int) {
+            panelIDs = Column(count: count, repeating: PanelID(symbol: 0))
+            live = Column(count: count, repeating: false)
+            starts = Column(count: count, repeating: 0)
+            ends = Column(count: count, repeating: 0)
+            zoneOf = Column(count: count, repeating: -1)
+            ambiguous = Column(count: count, repeating: false)
+            findings = Column(count: count, repeating: [])
+            marks = Column(count: count, repeating: Marks())
+        }
+    }
+
+    /// What one part of the pass over the panels found besides its columns.
+    private struct PanelPart: Sendable {
+        /// The zones it met, in the order of the numbers it gave them.
+        var zones: [String] = []
+        var personPairs: [(person: Int32, panel: Int32)] = []
+        var seriesPairs: [(series: Int32, panel: Int32)] = []
+        var organizationPairs: [(organization: Int32, panel: Int32)] = []
+        /// Panels naming a person, series or organization the catalog lacks.
+        var deferred: [Int] = []
+        var totals = Marks()
+    }
+
+    /// What a part of the pass over the panels reads: numbers and facts given before it started.
+    private struct PanelReader: Sendable {
+        let personIndex: SymbolIndex<PersonKind>
+        let personIDs: [PersonID]
+        let facts: [PersonFacts?]
+        let seriesIndex: SymbolIndex<SeriesKind>
+        let organizationIndex: SymbolIndex<OrganizationKind>
+        let settings: Settings
+
+        /// Reads the panels at positions `range` (the first at `start`) into `columns`.
+        func read(_ panels: [PanelID: Panel], from start: Dictionary<PanelID, Panel>.Index, _ range: Range<Int>, into columns: PanelColumns) -> PanelPart {
+            var part = PanelPart()
+            part.personPairs.reserveCapacity(range.count * 4)
+            part.seriesPairs.reserveCapacity(range.count)
+            var zoneNumbers: [String: Int16] = [:]
+            var zones: [Zone] = []
+            var people: [Int] = [], organizations: [Int] = []
+            var at = start
+            for i in range {
+                let panel = panels.values[at]
+                panels.formIndex(after: &at)
+                columns.panelIDs[i] = panel.id
+                guard panel.status != .cancelled else { continue }
+                guard let series = numbers(of: panel, &people, &organizations) else {
+                    part.deferred.append(i)
+                    continue
+                }
+                columns.live[i] = true
+                let panel32 = Int32(i)
+                for p in people { part.personPairs.append((Int32(p), panel32)) }
+                if let series { part.seriesPairs.append((Int32(series), panel32)) }
+                for o in organizations { part.organizationPairs.append((Int32(o), panel32)) }
+
+                var placement: Placement?
+                var ambiguous = false
+                if panel.durationMinutes > 0 {
+                    let z: Int16
+                    if let known = zoneNumbers[panel.zone] {
+                        z = known
+                    } else if let zone = Zone.named(panel.zone) {
+                        z = Int16(zones.count)
+                        zones.append(zone)
+                        part.zones.append(panel.zone)
+                        zoneNumbers[panel.zone] = z
+                    } else {
+                        z = -1
+                        zoneNumbers[panel.zone] = -1
+                    }
+                    if z >= 0, let place = Schedule.placement(panel, in: zones[Int(z)]) {
+                        columns.starts[i] = place.start
+                        columns.ends[i] = place.end
+                        columns.zoneOf[i] = z
+                        columns.ambiguous[i] = place.ambiguous
+                        ambiguous = place.ambiguous
+                        placement = Placement(zone: zones[Int(z)],
+                                              span: TimeSpan(start: Instant(secondsSinceEpoch: place.start), end: Instant(secondsSinceEpoch: place.end)))
+                    }
+                }
+                let found = Schedule.panelFindings(panel, placement: placement, ambiguous: ambiguous, indexes: [i], people: people, ids: personIDs,
+                                                   facts: facts, settings: settings, seriesKnown: true, unknownOrganizations: [])
+                guard !found.isEmpty else { continue }
+                var marks = Marks()
+                for f in found { if f.severity == .error { marks.errors += 1 } else { marks.warnings += 1 } }
+                columns.findings[i] = found
+                columns.marks[i] = marks
+                part.totals.errors += marks.errors
+                part.totals.warnings += marks.warnings
+            }
+            return part
+        }
+
+        /// The numbers of a panel's people and organizations (each once) into the two lists, and its
+        /// series' number; nil when it names any the catalog lacks.
+        private func numbers(of panel: Panel, _ people: inout [Int], _ organizations: inout [Int]) -> Int?? {
+            people.removeAll(keepingCapacity: true)
+            organizations.removeAll(keepingCapacity: true)
+            for entry in panel.roster {
+                guard let p = personIndex[entry.person] else { return nil }
+                if !people.contains(p) { people.append(p) }
+            }
+            if let host = panel.host {
+                guard let o = organizationIndex[host] else { return nil }
+                organizations.append(o)
+            }
+            for org in panel.cosponsors {
+                guard let o = organizationIndex[org] else { return nil }
+                if !organizations.contains(o) { organizations.append(o) }
+            }
+            guard let series = panel.series else { return .some(nil) }
+            guard let s = seriesIndex[series] else { return nil }
+            return .some(s)
+        }
     }
 
     /// Lists of panel numbers per owner from (owner, panel) pairs, each list allocated once.
@@ -356,7 +579,7 @@ public struct Schedule: Sendable {
         let p = personIDs.count
         personIndex.insert(id, p)
         personIDs.append(id)
-        facts.append(catalog.people[id].map { personFacts($0, &zones) })
+        facts.append(catalog.people[id].map { Schedule.personFacts($0, &zones) })
         personPanels.append([])
         byPerson.append([])
         return p
@@ -382,7 +605,7 @@ public struct Schedule: Sendable {
         return o
     }
 
-    private func personFacts(_ person: Person, _ zones: inout ZoneCache) -> PersonFacts {
+    private static func personFacts(_ person: Person, _ zones: inout ZoneCache) -> PersonFacts {
         var windows: [(span: TimeSpan, zone: Zone)] = []
         for window in person.unavailable {
             if case .success(let span) = window.span(), let zone = zones.zone(window.zone) { windows.append((span, zone)) }
@@ -397,18 +620,24 @@ public struct Schedule: Sendable {
         timeline.zoneOf[index] = -1
         timeline.ambiguous[index] = false
         let z = zoneNumber(panel.zone)
-        guard z >= 0, panel.durationMinutes > 0 else { return }
-        let start: Instant
-        switch timeline.zones[Int(z)].resolve(panel.start) {
-        case .unique(let i): start = i
-        case .ambiguous(let first, _):
-            start = first
-            timeline.ambiguous[index] = true
-        case .nonexistent: return
-        }
+        guard z >= 0, let place = Schedule.placement(panel, in: timeline.zones[Int(z)]) else { return }
         timeline.zoneOf[index] = z
-        timeline.starts[index] = start.secondsSinceEpoch
-        timeline.ends[index] = start.secondsSinceEpoch + Int64(panel.durationMinutes) * 60
+        timeline.starts[index] = place.start
+        timeline.ends[index] = place.end
+        timeline.ambiguous[index] = place.ambiguous
+    }
+
+    /// A panel's start and end instants in its zone, and whether its local start occurs twice there
+    /// (the first is used); nil when it has no duration or its start does not exist in the zone.
+    static func placement(_ panel: Panel, in zone: Zone) -> (start: Int64, end: Int64, ambiguous: Bool)? {
+        guard panel.durationMinutes > 0 else { return nil }
+        let start: Instant, ambiguous: Bool
+        switch zone.resolve(panel.start) {
+        case .unique(let i): (start, ambiguous) = (i, false)
+        case .ambiguous(let first, _): (start, ambiguous) = (first, true)
+        case .nonexistent: return nil
+        }
+        return (start.secondsSinceEpoch, start.secondsSinceEpoch + Int64(panel.durationMinutes) * 60, ambiguous)
     }
 
     /// The interned number of a zone id (one hash), or -1 when it is not a zone.
@@ -607,7 +836,7 @@ public struct Schedule: Sendable {
         var ids: [PersonID] = [], known: [PersonFacts?] = []
         for entry in draft.roster where !ids.contains(entry.person) {
             ids.append(entry.person)
-            if let p = personIndex[entry.person] { known.append(facts[p]) } else { known.append(catalog.people[entry.person].map { personFacts($0, &cache) }) }
+            if let p = personIndex[entry.person] { known.append(facts[p]) } else { known.append(catalog.people[entry.person].map { Schedule.personFacts($0, &cache) }) }
         }
         var out = Schedule.panelFindings(draft, placement: mention.slot, ambiguous: slot?.ambiguity != nil, indexes: [], people: Array(0..<ids.count), ids: ids, facts: known,
                                          settings: settings, seriesKnown: seriesKnown(draft, catalog),
@@ -766,12 +995,18 @@ public struct Schedule: Sendable {
 
     private mutating func recheckPersonKey(_ key: String, _ catalog: Catalog) {
         if let old = byPersonKey.removeValue(forKey: key) { mark(old, -1) }
-        let members = (personKeyMembers[key] ?? []).filter { catalog.people.index(forKey: $0) != nil }.sorted()
+        let members = (personKeyMembers[key] ?? []).filter { catalog.people.index(forKey: $0) != nil }
         if members.isEmpty { personKeyMembers[key] = nil }
-        guard members.count > 1 else { return }
-        let finding = Finding(.possibleDuplicatePerson, people: members, .duplicatePeople(members.map { ($0.rawValue, catalog.people[$0]!.name) }))
+        guard let finding = Schedule.duplicatePeople(members, catalog) else { return }
         byPersonKey[key] = finding
         mark(finding, +1)
+    }
+
+    /// The finding for people of the catalog sharing a name key; nil when they are fewer than two.
+    private static func duplicatePeople(_ members: [PersonID], _ catalog: Catalog) -> Finding? {
+        guard members.count > 1 else { return nil }
+        let sorted = members.sorted()
+        return Finding(.possibleDuplicatePerson, people: sorted, .duplicatePeople(sorted.map { ($0.rawValue, catalog.people[$0]!.name) }))
     }
 
     private mutating func updateOrganizationKey(_ id: OrganizationID, _ catalog: Catalog) {

@@ -114,14 +114,18 @@ public enum NameFolding {
 
     /// Which words of a name count: not the leading honorifics nor the trailing post-nominals.
     private static func keptWords(_ words: [Range<Int>], _ folded: [UInt8]) -> Range<Int> {
-        // Words of at most 15 bytes make strings without allocating; longer ones are in neither list.
-        func word(_ range: Range<Int>) -> String? { range.count <= 15 ? String(decoding: folded[range], as: UTF8.self) : nil }
         var first = 0
-        while first < words.count, let w = word(words[first]), honorifics.contains(w) { first += 1 }
+        while first < words.count, isListed(folded[words[first]], honorificBytes) { first += 1 }
         if first == words.count { first = 0 }  // a name made only of such words is still a name
         var end = words.count
-        while end - first > 1, let w = word(words[end - 1]), postNominals.contains(w) { end -= 1 }
+        while end - first > 1, isListed(folded[words[end - 1]], postNominalBytes) { end -= 1 }
         return first..<end
+    }
+
+    /// Whether a folded word is one of a list's words, compared as bytes (no string is made: this runs
+    /// for every word of every name when the whole store is checked).
+    private static func isListed(_ word: ArraySlice<UInt8>, _ list: [[UInt8]]) -> Bool {
+        list.contains { $0.count == word.count && $0.elementsEqual(word) }
     }
 
     /// The duplicate key of an organization's name: folded, a leading "the" dropped, no spaces.
@@ -147,6 +151,9 @@ public enum NameFolding {
     ]
 
     static let postNominals: Set<String> = ["jr", "sr", "phd", "md", "esq", "ii", "iii", "kc", "qc", "obe", "mbe", "cbe"]
+
+    private static let honorificBytes = honorifics.map { Array($0.utf8) }
+    private static let postNominalBytes = postNominals.map { Array($0.utf8) }
 
     /// Letters that do not decompose into a base letter and a mark.
     static let special: [Unicode.Scalar: String] = [

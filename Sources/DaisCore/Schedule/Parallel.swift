@@ -1,0 +1,75 @@
+import Dispatch
+import Foundation
+
+/// Work split over the machine's cores, for the whole-store check: each part works on its own
+/// range and writes only its own positions, so the parts need no locks.
+enum Parallel {
+    /// How many parts work at once: the cores this process may use.
+    static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    /// `0..<count` cut into at most `cores` consecutive ranges of at least `minimum` items (one range
+    /// when the work is too small to be worth a thread).
+    static func ranges(_ count: Int, minimum: Int, cores: Int = cores) -> [Range<Int>] {
+        let parts = max(1, min(cores, count / max(1, minimum)))
+        return (0..<parts).map { k in (count * k / parts)..<(count * (k + 1) / parts) }
+    }
+
+    /// Runs `body` for every part, at once when there are several; returns when all are done.
+    static func run(_ parts: Int, _ body: @Sendable (Int) -> Void) {
+        if parts == 1 { return body(0) }
+        DispatchQueue.concurrentPerform(iterations: parts, execute: body)
+    }
+
+    /// Every item transformed, in parallel parts when there are many, in the items' order.
+    static func map<Item: Sendable, Result: Sendable>(_ items: [Item], minimum: Int = 256, cores: Int = cores,
+                                                      _ transform: @Sendable (Item) -> Result) -> [Result] {
+        let ranges = ranges(items.count, minimum: minimum, cores: cores)
+        let results = Column<Result?>(count: items.count, repeating: nil)
+        run(ranges.count) { k in
+            for i in ranges[k] { results[i] = transform(items[i]) }
+        }
+        return results.array().map { $0! }
+    }
+
+    /// The positions of a dictionary where each range starts, so that each part walks its own stretch.
+    static func starts<Key, Value>(of dictionary: [Key: Value], at ranges: [Range<Int>]) -> [Dictionary<Key, Value>.Index] {
+        var result: [Dictionary<Key, Value>.Index] = []
+        var at = dictionary.startIndex, position = 0
+        for range in ranges {
+            dictionary.formIndex(&at, offsetBy: range.lowerBound - position)
+            position = range.lowerBound
+            result.append(at)
+        }
+        return result
+    }
+}
+
+/// A fixed number of values that parts of a parallel pass fill at distinct positions, then handed
+/// over as an array (moved, not copied).
+///
+/// Unchecked: two parts never write one position, and nothing reads a position while it is written.
+struct Column<Element>: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<Element>
+    let count: Int
+
+    init(count: Int, repeating value: Element) {
+        self.count = count
+        base = .allocate(capacity: max(1, count))
+        base.initialize(repeating: value, count: count)
+    }
+
+    subscript(position: Int) -> Element {
+        get { base[position] }
+        nonmutating set { base[position] = newValue }
+    }
+
+    /// The values as an array; the column is empty and unusable afterwards.
+    func array() -> [Element] {
+        let result = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if count > 0 { buffer.baseAddress!.moveInitialize(from: base, count: count) }
+            initialized = count
+        }
+        base.deallocate()
+        return result
+    }
+}
