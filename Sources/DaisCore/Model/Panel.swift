@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// One event: a virtual panel, a webinar or an in-person session, as announced.
 ///
 /// A value like any struct, kept in one shared box that is copied only when a shared panel is
@@ -47,6 +49,20 @@ public struct Panel: Hashable, Sendable, Identifiable {
     }
 
     private var box: Box
+
+    /// Asks the processor to start loading this panel's storage (a loop over many panels calls this
+    /// a few panels ahead, so that each is in the cache when its turn comes). Retains nothing.
+    func prefetchStorage() {
+        dais_prefetch(UnsafeRawPointer(Unmanaged.passUnretained(box).toOpaque()), 3)
+    }
+
+    /// The same for the roster's entries (the storage should have been asked for earlier: this reads
+    /// where the roster is).
+    func prefetchRoster() {
+        withUnsafeMutableBytes(of: &box.roster) { field in
+            if let buffer = field.load(as: UnsafeRawPointer?.self) { dais_prefetch(buffer, 2) }
+        }
+    }
 
     /// The box, copied first when another panel shares it.
     private var unique: Box {

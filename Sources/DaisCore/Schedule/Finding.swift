@@ -65,9 +65,9 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
         let series: [SeriesID]
         let detail: FindingDetail
         /// The schedule's interned numbers of `panels`, for its per-panel counts.
-        let panelIndexes: [Int]
+        let panelIndexes: PanelIndexes
 
-        init(panels: [PanelID], people: [PersonID], organizations: [OrganizationID], series: [SeriesID], detail: FindingDetail, panelIndexes: [Int]) {
+        init(panels: [PanelID], people: [PersonID], organizations: [OrganizationID], series: [SeriesID], detail: FindingDetail, panelIndexes: PanelIndexes) {
             self.panelIndexes = panelIndexes
             self.panels = panels
             self.people = people
@@ -77,13 +77,36 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    init(_ code: FindingCode, panels: [PanelID] = [], indexes: [Int] = [], people: [PersonID] = [], organizations: [OrganizationID] = [],
+    /// The schedule's numbers of a finding's one or two panels, held in place (a finding is made for
+    /// every problem of a whole-store check; an array here would be one more allocation each).
+    struct PanelIndexes: Sendable {
+        private let first: Int32, second: Int32
+
+        static let none = PanelIndexes(first: -1, second: -1)
+
+        private init(first: Int32, second: Int32) {
+            self.first = first
+            self.second = second
+        }
+
+        init(_ first: Int, _ second: Int? = nil) {
+            self.init(first: Int32(first), second: second.map { Int32($0) } ?? -1)
+        }
+
+        /// Calls `body` with each number once, allocating nothing.
+        func forEach(_ body: (Int) -> Void) {
+            if first >= 0 { body(Int(first)) }
+            if second >= 0 && second != first { body(Int(second)) }
+        }
+    }
+
+    init(_ code: FindingCode, panels: [PanelID] = [], indexes: PanelIndexes = .none, people: [PersonID] = [], organizations: [OrganizationID] = [],
          series: [SeriesID] = [], _ detail: FindingDetail) {
         self.code = code
         storage = Storage(panels: panels, people: people, organizations: organizations, series: series, detail: detail, panelIndexes: indexes)
     }
 
-    var panelIndexes: [Int] { storage.panelIndexes }
+    var panelIndexes: PanelIndexes { storage.panelIndexes }
 
     /// The panels involved, in start order where there are two.
     public var panels: [PanelID] { storage.panels }

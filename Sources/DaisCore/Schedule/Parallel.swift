@@ -14,9 +14,9 @@ enum Parallel {
         return (0..<parts).map { k in (count * k / parts)..<(count * (k + 1) / parts) }
     }
 
-    /// Runs `body` for every part, at once when there are several; returns when all are done.
-    static func run(_ parts: Int, _ body: @Sendable (Int) -> Void) {
-        if parts == 1 { return body(0) }
+    /// Runs `body` for every part, at once on up to `cores` threads; returns when all are done.
+    static func run(_ parts: Int, cores: Int = cores, _ body: @Sendable (Int) -> Void) {
+        if parts == 1 || cores == 1 { return (0..<parts).forEach(body) }
         DispatchQueue.concurrentPerform(iterations: parts, execute: body)
     }
 

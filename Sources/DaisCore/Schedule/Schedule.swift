@@ -1,3 +1,4 @@
+import Foundation
 /// The scheduling core: every finding of a catalog, kept up to date edit by edit.
 ///
 /// Findings are held by scope (a panel, a person, a series, a name key), so that after one edit only
@@ -28,6 +29,9 @@ public struct Schedule: Sendable {
     private var personIndex = SymbolIndex<PersonKind>()
     private var personIDs: [PersonID] = []
     private var facts: [PersonFacts?] = []
+    /// What each panel's checks read of a person first, in 4 bytes (the facts are objects spread
+    /// over the heap; reading them for every panel of a whole-store check missed the cache).
+    private var briefs: [PersonBrief] = []
     private var personPanels: [[Int32]] = []
     private var byPerson: [[Finding]] = []
 
@@ -57,6 +61,14 @@ public struct Schedule: Sendable {
         public var errors = 0
         public var warnings = 0
         public var isEmpty: Bool { errors == 0 && warnings == 0 }
+    }
+
+    /// A person as each panel's checks look at them first: whether they exist, their home zone (a
+    /// number into the timeline's zones, -1 for none) and whether they have unavailability windows.
+    struct PersonBrief: Sendable {
+        var home: Int16 = -1
+        var hasWindows = false
+        var known = false
     }
 
     /// A person as the checks see them, resolved once.
@@ -203,7 +215,7 @@ public struct Schedule: Sendable {
     public mutating func personChanged(_ id: PersonID, in catalog: Catalog) {
         var zones = ZoneCache()
         let p = internPerson(id, catalog, &zones)
-        facts[p] = catalog.people[id].map { Schedule.personFacts($0, &zones) }
+        setFacts(p, catalog.people[id].map { Schedule.personFacts($0, &zones) })
         updatePersonKey(id, catalog)
         var buffers = SweepBuffers()
         recheckPerson(p, catalog, &buffers)
@@ -251,9 +263,11 @@ public struct Schedule: Sendable {
         seriesIndex.reserveAll()
         organizationIndex.reserveAll()
         var zoneCache = ZoneCache()
-        let peopleFacts = Schedule.mapValues(catalog.people, cores: cores) { person, zones in Schedule.personFacts(person, &zones) }
+        let peopleFacts = Schedule.mapValues(catalog.people, cores: cores) { person, zones -> PersonFacts? in Schedule.personFacts(person, &zones) }
         personIDs = Array(catalog.people.keys)
         facts = peopleFacts
+        briefs = Array(repeating: PersonBrief(), count: facts.count)
+        for p in facts.indices { setFacts(p, facts[p]) }
         personPanels = Array(repeating: [], count: personIDs.count)
         byPerson = personPanels.map { _ in [] }
         for (p, id) in personIDs.enumerated() { personIndex.insert(id, p) }
@@ -275,7 +289,7 @@ public struct Schedule: Sendable {
         let starts = Parallel.starts(of: panels, at: ranges)
         let columns = PanelColumns(count: panels.count)
         let parts = Column<PanelPart>(count: ranges.count, repeating: PanelPart())
-        let reader = PanelReader(personIndex: personIndex, personIDs: personIDs, facts: facts, seriesIndex: seriesIndex,
+        let reader = PanelReader(personIndex: personIndex, personIDs: personIDs, facts: facts, briefs: briefs, homeZones: timeline.zones, seriesIndex: seriesIndex,
                                  organizationIndex: organizationIndex, settings: settings)
         Parallel.run(ranges.count) { k in parts[k] = reader.read(panels, from: starts[k], ranges[k], into: columns) }
 
@@ -288,30 +302,34 @@ public struct Schedule: Sendable {
         byPanel = columns.findings.array()
         panelMarks = columns.marks.array()
         for (i, id) in timeline.panelIDs.enumerated() { panelIndex.insert(id, i) }
-        var personPairs: [(person: Int32, panel: Int32)] = []
-        var seriesPairs: [(series: Int32, panel: Int32)] = []
-        var organizationPairs: [(organization: Int32, panel: Int32)] = []
-        var deferred: [Int] = []
-        for (k, part) in parts.array().enumerated() {
+        var found = parts.array()
+        var deferred = PanelPart()
+        for (k, part) in found.enumerated() {
             // Each part numbered the zones it met; renumber its panels into the schedule's numbers.
             let numbers = part.zones.map { zoneNumber($0) }
             if numbers != (0..<numbers.count).map({ Int16($0) }) {
                 for i in ranges[k] where timeline.zoneOf[i] >= 0 { timeline.zoneOf[i] = numbers[Int(timeline.zoneOf[i])] }
             }
-            personPairs += part.personPairs
-            seriesPairs += part.seriesPairs
-            organizationPairs += part.organizationPairs
-            deferred += part.deferred
             totals.errors += part.totals.errors
             totals.warnings += part.totals.warnings
         }
         var scratch: [Int] = []
-        for i in deferred {
-            addLive(i, panels[timeline.panelIDs[i]]!, catalog, &zoneCache, &scratch, &personPairs, &seriesPairs, &organizationPairs)
+        for i in found.flatMap({ $0.deferred }) {
+            addLive(i, panels[timeline.panelIDs[i]]!, catalog, &zoneCache, &scratch, &deferred.personPairs, &deferred.seriesPairs, &deferred.organizationPairs)
         }
-        personPanels = Schedule.group(personPairs.lazy.map { (Int($0.person), $0.panel) }, into: personIDs.count)
-        seriesPanels = Schedule.group(seriesPairs.lazy.map { (Int($0.series), $0.panel) }, into: seriesIDs.count)
-        organizationPanels = Schedule.group(organizationPairs.lazy.map { (Int($0.organization), $0.panel) }, into: organizationIndex.count)
+        found.append(deferred)
+        // The three indexes are grouped at once, each from every part's pairs in turn.
+        let all = found, owners = [personIDs.count, seriesIDs.count, organizationIndex.count]
+        let lists = Column<[[Int32]]>(count: 3, repeating: [])
+        Parallel.run(3, cores: cores) { k in
+            switch k {
+            case 0: lists[0] = Schedule.group(all.lazy.flatMap { $0.personPairs }.map { (Int($0.person), $0.panel) }, into: owners[0])
+            case 1: lists[1] = Schedule.group(all.lazy.flatMap { $0.seriesPairs }.map { (Int($0.series), $0.panel) }, into: owners[1])
+            default: lists[2] = Schedule.group(all.lazy.flatMap { $0.organizationPairs }.map { (Int($0.organization), $0.panel) }, into: owners[2])
+            }
+        }
+        let grouped = lists.array()
+        (personPanels, seriesPanels, organizationPanels) = (grouped[0], grouped[1], grouped[2])
     }
 
     /// Every person's and every series' sweep, in parallel parts.
@@ -410,8 +428,8 @@ public struct Schedule: Sendable {
             if !organizationExists[o] { unknownOrganizations.append(org) }
             if org != panel.host && !panel.cosponsors[..<k].contains(org) { organizationPairs.append((Int32(o), Int32(index))) }
         }
-        setPanelFindings(index, Schedule.panelFindings(panel, placement: timeline.placement(index), ambiguous: timeline.ambiguous[index], indexes: [index],
-                                                       people: scratch, ids: personIDs, facts: facts, settings: settings, seriesKnown: seriesKnown,
+        setPanelFindings(index, Schedule.panelFindings(panel, placement: timeline.placement(index), ambiguous: timeline.ambiguous[index], index: index,
+                                                       people: scratch, ids: personIDs, facts: facts, briefs: briefs, zones: timeline.zones, settings: settings, seriesKnown: seriesKnown,
                                                        unknownOrganizations: unknownOrganizations))
     }
 
@@ -455,6 +473,9 @@ public struct Schedule: Sendable {
         let personIndex: SymbolIndex<PersonKind>
         let personIDs: [PersonID]
         let facts: [PersonFacts?]
+        let briefs: [PersonBrief]
+        /// The zones people's briefs number (the schedule's zones before the pass).
+        let homeZones: [Zone]
         let seriesIndex: SymbolIndex<SeriesKind>
         let organizationIndex: SymbolIndex<OrganizationKind>
         let settings: Settings
@@ -467,8 +488,20 @@ public struct Schedule: Sendable {
             var zoneNumbers: [String: Int16] = [:]
             var zones: [Zone] = []
             var people: [Int] = [], organizations: [Int] = []
-            var at = start
+            // Panels lie spread over the heap: each one's storage is asked for 8 panels ahead and its
+            // roster 4 ahead, so that reading them rarely waits for memory.
+            var at = start, near = start, ahead = start
+            for _ in 0..<min(4, range.count) { panels.formIndex(after: &near) }
+            for _ in 0..<min(8, range.count) { panels.formIndex(after: &ahead) }
             for i in range {
+                if i + 8 < range.upperBound {
+                    panels.values[ahead].prefetchStorage()
+                    panels.formIndex(after: &ahead)
+                }
+                if i + 4 < range.upperBound {
+                    panels.values[near].prefetchRoster()
+                    panels.formIndex(after: &near)
+                }
                 let panel = panels.values[at]
                 panels.formIndex(after: &at)
                 columns.panelIDs[i] = panel.id
@@ -508,8 +541,8 @@ public struct Schedule: Sendable {
                                               span: TimeSpan(start: Instant(secondsSinceEpoch: place.start), end: Instant(secondsSinceEpoch: place.end)))
                     }
                 }
-                let found = Schedule.panelFindings(panel, placement: placement, ambiguous: ambiguous, indexes: [i], people: people, ids: personIDs,
-                                                   facts: facts, settings: settings, seriesKnown: true, unknownOrganizations: [])
+                let found = Schedule.panelFindings(panel, placement: placement, ambiguous: ambiguous, index: i, people: people, ids: personIDs,
+                                                   facts: facts, briefs: briefs, zones: homeZones, settings: settings, seriesKnown: true, unknownOrganizations: [])
                 guard !found.isEmpty else { continue }
                 var marks = Marks()
                 for f in found { if f.severity == .error { marks.errors += 1 } else { marks.warnings += 1 } }
@@ -526,10 +559,14 @@ public struct Schedule: Sendable {
         private func numbers(of panel: Panel, _ people: inout [Int], _ organizations: inout [Int]) -> Int?? {
             people.removeAll(keepingCapacity: true)
             organizations.removeAll(keepingCapacity: true)
-            for entry in panel.roster {
-                guard let p = personIndex[entry.person] else { return nil }
-                if !people.contains(p) { people.append(p) }
+            let known = panel.roster.withUnsafeBufferPointer { entries in
+                for k in entries.indices {
+                    guard let p = personIndex[entries[k].person] else { return false }
+                    if !people.contains(p) { people.append(p) }
+                }
+                return true
             }
+            guard known else { return nil }
             if let host = panel.host {
                 guard let o = organizationIndex[host] else { return nil }
                 organizations.append(o)
@@ -579,7 +616,9 @@ public struct Schedule: Sendable {
         let p = personIDs.count
         personIndex.insert(id, p)
         personIDs.append(id)
-        facts.append(catalog.people[id].map { Schedule.personFacts($0, &zones) })
+        facts.append(nil)
+        briefs.append(PersonBrief())
+        setFacts(p, catalog.people[id].map { Schedule.personFacts($0, &zones) })
         personPanels.append([])
         byPerson.append([])
         return p
@@ -603,6 +642,12 @@ public struct Schedule: Sendable {
         organizationExists.append(catalog.organizations.index(forKey: id) != nil)
         if organizationPanels.count <= o { organizationPanels.append([]) }
         return o
+    }
+
+    /// Sets a person's facts and brief.
+    private mutating func setFacts(_ p: Int, _ fact: PersonFacts?) {
+        facts[p] = fact
+        briefs[p] = PersonBrief(home: fact?.home.map { zoneNumber($0.identifier) } ?? -1, hasWindows: !(fact?.unavailable.isEmpty ?? true), known: fact != nil)
     }
 
     private static func personFacts(_ person: Person, _ zones: inout ZoneCache) -> PersonFacts {
@@ -713,10 +758,10 @@ public struct Schedule: Sendable {
     }
 
     private mutating func mark(_ finding: Finding, _ delta: Int) {
-        if finding.severity == .error { totals.errors += delta } else { totals.warnings += delta }
-        let indexes = finding.panelIndexes
-        for (k, i) in indexes.enumerated() where k == 0 || indexes[k - 1] != i {
-            if finding.severity == .error { panelMarks[i].errors += delta } else { panelMarks[i].warnings += delta }
+        let isError = finding.severity == .error
+        if isError { totals.errors += delta } else { totals.warnings += delta }
+        finding.panelIndexes.forEach { i in
+            if isError { panelMarks[i].errors += delta } else { panelMarks[i].warnings += delta }
         }
     }
 
@@ -730,8 +775,8 @@ public struct Schedule: Sendable {
             let p = internPerson(entry.person, catalog, &zones)
             if !scratch.contains(p) { scratch.append(p) }
         }
-        setPanelFindings(index, Schedule.panelFindings(panel, placement: timeline.placement(index), ambiguous: timeline.ambiguous[index], indexes: [index],
-                                                       people: scratch, ids: personIDs, facts: facts, settings: settings,
+        setPanelFindings(index, Schedule.panelFindings(panel, placement: timeline.placement(index), ambiguous: timeline.ambiguous[index], index: index,
+                                                       people: scratch, ids: personIDs, facts: facts, briefs: briefs, zones: timeline.zones, settings: settings,
                                                        seriesKnown: seriesKnown(panel, catalog), unknownOrganizations: unknownOrganizations(panel, catalog)))
     }
 
@@ -744,11 +789,12 @@ public struct Schedule: Sendable {
 
     /// A live panel's own checks: time, references, roster, unavailability, waking hours, open roles.
     /// `people` are the roster's people once each, as numbers that `person` turns into id and facts.
-    static func panelFindings(_ panel: Panel, placement: Placement?, ambiguous: Bool, indexes here: @autoclosure () -> [Int], people: [Int],
-                              ids: [PersonID], facts: [PersonFacts?], settings: Settings, seriesKnown: Bool,
+    static func panelFindings(_ panel: Panel, placement: Placement?, ambiguous: Bool, index: Int?, people: [Int],
+                              ids: [PersonID], facts: [PersonFacts?], briefs: [PersonBrief], zones: [Zone], settings: Settings, seriesKnown: Bool,
                               unknownOrganizations: [OrganizationID]) -> [Finding] {
         var out: [Finding] = []
         let id = panel.id
+        let here = index.map { Finding.PanelIndexes($0) } ?? .none
         var mentionCache: PanelMention?
         var mention: PanelMention {
             if let m = mentionCache { return m }
@@ -759,67 +805,78 @@ public struct Schedule: Sendable {
 
         if placement == nil {
             if case .failure(let problem) = panel.slot() {
-                out.append(Finding(.invalidTime, panels: [id], indexes: here(), .panelTime(mention, problem: problem)))
+                out.append(Finding(.invalidTime, panels: [id], indexes: here, .panelTime(mention, problem: problem)))
             }
         } else if ambiguous, let zone = placement?.zone, case .ambiguous(let first, let second) = zone.resolve(panel.start) {
-            out.append(Finding(.ambiguousTime, panels: [id], indexes: here(), .ambiguous(mention, first: first, second: second)))
+            out.append(Finding(.ambiguousTime, panels: [id], indexes: here, .ambiguous(mention, first: first, second: second)))
         }
 
         if let series = panel.series, !seriesKnown {
-            out.append(Finding(.unknownReference, panels: [id], indexes: here(), series: [series], .unknownPanelReference(mention, field: "series", id: series.rawValue)))
+            out.append(Finding(.unknownReference, panels: [id], indexes: here, series: [series], .unknownPanelReference(mention, field: "series", id: series.rawValue)))
         }
-        if let host = panel.host, unknownOrganizations.contains(host) {
-            out.append(Finding(.unknownReference, panels: [id], indexes: here(), organizations: [host], .unknownPanelReference(mention, field: "host organization", id: host.rawValue)))
-        }
-        for org in panel.cosponsors where unknownOrganizations.contains(org) {
-            out.append(Finding(.unknownReference, panels: [id], indexes: here(), organizations: [org], .unknownPanelReference(mention, field: "co-sponsor", id: org.rawValue)))
+        if !unknownOrganizations.isEmpty {
+            if let host = panel.host, unknownOrganizations.contains(host) {
+                out.append(Finding(.unknownReference, panels: [id], indexes: here, organizations: [host], .unknownPanelReference(mention, field: "host organization", id: host.rawValue)))
+            }
+            for org in panel.cosponsors where unknownOrganizations.contains(org) {
+                out.append(Finding(.unknownReference, panels: [id], indexes: here, organizations: [org], .unknownPanelReference(mention, field: "co-sponsor", id: org.rawValue)))
+            }
         }
 
+        // The roster's entries are read in place: copying one would retain its title.
         var hasModerator = false, hasPanelist = false
-        for entry in panel.roster {
-            if entry.role == .moderator { hasModerator = true } else if entry.role == .panelist { hasPanelist = true }
+        let roster = panel.roster
+        roster.withUnsafeBufferPointer { entries in
+            for k in entries.indices {
+                switch entries[k].role {
+                case .moderator: hasModerator = true
+                case .panelist: hasPanelist = true
+                default: break
+                }
+            }
         }
         let hours = settings.wakingHours
         // Speakers on one panel mostly share a few home zones: the last two answers are kept (in
         // variables, not an array, so that a panel allocates nothing for them).
-        var memo: (ObjectIdentifier?, Bool, ObjectIdentifier?, Bool) = (nil, false, nil, false)
-        func outside(_ home: Zone) -> Bool {
-            let key = ObjectIdentifier(home.rules)
-            if memo.0 == key { return memo.1 }
-            if memo.2 == key { return memo.3 }
-            let answer = placement.map { Schedule.outsideWakingHours($0.span, home, hours) } ?? false
-            memo = (key, answer, memo.0, memo.1)
+        var memo: (Int16, Bool, Int16, Bool) = (-1, false, -1, false)
+        func outside(_ home: Int16) -> Bool {
+            guard home >= 0, let placement else { return false }
+            if memo.0 == home { return memo.1 }
+            if memo.2 == home { return memo.3 }
+            let answer = Schedule.outsideWakingHours(placement.span, zones[Int(home)], hours)
+            memo = (home, answer, memo.0, memo.1)
             return answer
         }
         // A person is on the roster twice only when the roster is longer than its people.
-        let hasRepeats = panel.roster.count != people.count
+        let hasRepeats = roster.count != people.count
+        // Each person's brief is read first; their facts object only for a finding.
         for p in people {
-            let personID = ids[p]
-            guard let fact = facts[p] else {
-                out.append(Finding(.unknownReference, panels: [id], indexes: here(), people: [personID], .unknownPanelReference(mention, field: "person", id: personID.rawValue)))
+            let personID = ids[p], brief = briefs[p]
+            guard brief.known else {
+                out.append(Finding(.unknownReference, panels: [id], indexes: here, people: [personID], .unknownPanelReference(mention, field: "person", id: personID.rawValue)))
                 continue
             }
             var count = 0
             if hasRepeats { for entry in panel.roster where entry.person == personID { count += 1 } }
             if count > 1 {
                 let roles = panel.roster.filter { $0.person == personID }.map(\.role)
-                out.append(Finding(.personTwiceInRoster, panels: [id], indexes: here(), people: [personID], .twiceInRoster(person: fact.name, mention, roles: roles)))
+                out.append(Finding(.personTwiceInRoster, panels: [id], indexes: here, people: [personID], .twiceInRoster(person: facts[p]!.name, mention, roles: roles)))
             }
             guard let placement else { continue }
-            if !fact.unavailable.isEmpty {
+            if brief.hasWindows, let fact = facts[p] {
                 for window in fact.unavailable where window.span.overlaps(placement.span) {
-                    out.append(Finding(.personUnavailable, panels: [id], indexes: here(), people: [personID],
+                    out.append(Finding(.personUnavailable, panels: [id], indexes: here, people: [personID],
                                        .unavailable(person: fact.name, mention, window: window.span, windowZone: window.zone)))
                 }
             }
-            if let home = fact.home, outside(home) {
-                out.append(Finding(.outsideWakingHours, panels: [id], indexes: here(), people: [personID],
-                                   .outsideWakingHours(person: fact.name, mention, home: home, hours: hours)))
+            if outside(brief.home) {
+                out.append(Finding(.outsideWakingHours, panels: [id], indexes: here, people: [personID],
+                                   .outsideWakingHours(person: facts[p]!.name, mention, home: zones[Int(brief.home)], hours: hours)))
             }
         }
         if panel.status == .scheduled {
-            if !hasModerator { out.append(Finding(.noModerator, panels: [id], indexes: here(), .noModerator(mention))) }
-            if !hasPanelist { out.append(Finding(.noPanelists, panels: [id], indexes: here(), .noPanelists(mention))) }
+            if !hasModerator { out.append(Finding(.noModerator, panels: [id], indexes: here, .noModerator(mention))) }
+            if !hasPanelist { out.append(Finding(.noPanelists, panels: [id], indexes: here, .noPanelists(mention))) }
         }
         return out
     }
@@ -833,12 +890,16 @@ public struct Schedule: Sendable {
         let slot = try? draft.slot().get()
         let mention = PanelMention(id: draft.id, title: draft.title, slot: slot)
         let own = panelIndex[draft.id]
-        var ids: [PersonID] = [], known: [PersonFacts?] = []
+        var ids: [PersonID] = [], known: [PersonFacts?] = [], briefs: [PersonBrief] = [], homes: [Zone] = []
         for entry in draft.roster where !ids.contains(entry.person) {
             ids.append(entry.person)
-            if let p = personIndex[entry.person] { known.append(facts[p]) } else { known.append(catalog.people[entry.person].map { Schedule.personFacts($0, &cache) }) }
+            let fact = personIndex[entry.person].map { facts[$0] } ?? catalog.people[entry.person].map { Schedule.personFacts($0, &cache) }
+            known.append(fact)
+            if let home = fact?.home { homes.append(home) }
+            briefs.append(PersonBrief(home: fact?.home == nil ? -1 : Int16(homes.count - 1), hasWindows: !(fact?.unavailable.isEmpty ?? true), known: fact != nil))
         }
-        var out = Schedule.panelFindings(draft, placement: mention.slot, ambiguous: slot?.ambiguity != nil, indexes: [], people: Array(0..<ids.count), ids: ids, facts: known,
+        var out = Schedule.panelFindings(draft, placement: mention.slot, ambiguous: slot?.ambiguity != nil, index: nil, people: Array(0..<ids.count), ids: ids,
+                                         facts: known, briefs: briefs, zones: homes,
                                          settings: settings, seriesKnown: seriesKnown(draft, catalog),
                                          unknownOrganizations: unknownOrganizations(draft, catalog))
         guard let span = slot?.span else { return out }
@@ -938,12 +999,12 @@ public struct Schedule: Sendable {
         guard panels.count > 1 else { return out }
         timeline.sweep(panels, &buffers) { earlier, current in
             let a = timeline.mention(earlier, catalog), b = timeline.mention(current, catalog)
-            out.append(Finding(.personDoubleBooked, panels: [a.id, b.id], indexes: [earlier, current], people: [id],
+            out.append(Finding(.personDoubleBooked, panels: [a.id, b.id], indexes: .init(earlier, current), people: [id],
                                .doubleBooked(person: name, a, b, overlapMinutes: a.slot!.span.overlapMinutes(with: b.slot!.span))))
         } gap: { previous, current, minutes in
             guard minutes < changeover else { return }
             let a = timeline.mention(previous, catalog), b = timeline.mention(current, catalog)
-            out.append(Finding(.shortChangeover, panels: [a.id, b.id], indexes: [previous, current], people: [id],
+            out.append(Finding(.shortChangeover, panels: [a.id, b.id], indexes: .init(previous, current), people: [id],
                                .shortChangeover(person: name, a, b, gapMinutes: minutes, changeover: changeover)))
         }
         return out
@@ -970,7 +1031,7 @@ public struct Schedule: Sendable {
         guard panels.count > 1 else { return out }
         timeline.sweep(panels, &buffers) { earlier, current in
             let a = timeline.mention(earlier, catalog), b = timeline.mention(current, catalog)
-            out.append(Finding(.seriesOverlap, panels: [a.id, b.id], indexes: [earlier, current], series: [id],
+            out.append(Finding(.seriesOverlap, panels: [a.id, b.id], indexes: .init(earlier, current), series: [id],
                                .seriesOverlap(series: series.name, a, b, overlapMinutes: a.slot!.span.overlapMinutes(with: b.slot!.span))))
         } gap: { _, _, _ in }
         return out

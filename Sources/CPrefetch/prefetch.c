@@ -1,0 +1,2 @@
+// The prefetch hint is inline in include/prefetch.h; a C target needs one source file.
+#include "prefetch.h"
