@@ -44,15 +44,17 @@ public struct Schedule: Sendable {
 
     /// Live panels naming an organization (by interned number) as host or co-sponsor.
     private var organizationIndex = SymbolIndex<OrganizationKind>()
+    private var organizationIDs: [OrganizationID] = []
     private var organizationPanels: [[Int32]] = []
     private var organizationExists: [Bool] = []
 
     // Duplicate names.
-    private var personKeys: [PersonID: String] = [:]
-    private var personKeyMembers: [String: [PersonID]] = [:]
+    /// Each person's and organization's folded name, by interned number (nil: none, or not in the catalog).
+    private var personKeys: [String?] = []
+    private var personNames = NameIndex<PersonKind>()
     private var byPersonKey: [String: Finding] = [:]
-    private var organizationKeys: [OrganizationID: String] = [:]
-    private var organizationKeyMembers: [String: [OrganizationID]] = [:]
+    private var organizationKeys: [String?] = []
+    private var organizationNames = NameIndex<OrganizationKind>()
     private var byOrganizationKey: [String: Finding] = [:]
     private var global: [Finding] = []
 
@@ -159,7 +161,7 @@ public struct Schedule: Sendable {
     /// Findings naming a person.
     public func findings(forPerson id: PersonID) -> [Finding] {
         var result: [Finding] = []
-        if let key = personKeys[id], let dup = byPersonKey[key] { result.append(dup) }
+        if let p = personIndex[id], let key = personKeys[p], let dup = byPersonKey[key] { result.append(dup) }
         if let p = personIndex[id] {
             result += byPerson[p]
             for panel in personPanels[p] { result += byPanel[Int(panel)].filter { $0.people.contains(id) } }
@@ -216,7 +218,7 @@ public struct Schedule: Sendable {
         var zones = ZoneCache()
         let p = internPerson(id, catalog, &zones)
         setFacts(p, catalog.people[id].map { Schedule.personFacts($0, &zones) })
-        updatePersonKey(id, catalog)
+        updatePersonKey(p, catalog)
         var buffers = SweepBuffers()
         recheckPerson(p, catalog, &buffers)
         var scratch: [Int] = []
@@ -227,8 +229,9 @@ public struct Schedule: Sendable {
 
     /// Re-checks after one organization was added, changed or deleted.
     public mutating func organizationChanged(_ id: OrganizationID, in catalog: Catalog) {
-        updateOrganizationKey(id, catalog)
-        if let o = organizationIndex[id] { organizationExists[o] = catalog.organizations.index(forKey: id) != nil }
+        let o = internOrganization(id, catalog)
+        organizationExists[o] = catalog.organizations.index(forKey: id) != nil
+        updateOrganizationKey(o, catalog)
         var zones = ZoneCache()
         var scratch: [Int] = []
         for index in organizationIndex[id].map({ organizationPanels[$0] }) ?? [] {
@@ -263,9 +266,13 @@ public struct Schedule: Sendable {
         seriesIndex.reserveAll()
         organizationIndex.reserveAll()
         var zoneCache = ZoneCache()
-        let peopleFacts = Schedule.mapValues(catalog.people, cores: cores) { person, zones -> PersonFacts? in Schedule.personFacts(person, &zones) }
+        // Each person is read once: facts for the panels' checks, folded name for duplicates.
+        let people = Schedule.mapValues(catalog.people, cores: cores) { person, zones -> (PersonFacts?, String?) in
+            (Schedule.personFacts(person, &zones), NameFolding.personKey(person.name))
+        }
         personIDs = Array(catalog.people.keys)
-        facts = peopleFacts
+        facts = people.map(\.0)
+        personKeys = people.map(\.1)
         briefs = Array(repeating: PersonBrief(), count: facts.count)
         for p in facts.indices { setFacts(p, facts[p]) }
         personPanels = Array(repeating: [], count: personIDs.count)
@@ -273,6 +280,7 @@ public struct Schedule: Sendable {
         for (p, id) in personIDs.enumerated() { personIndex.insert(id, p) }
         for id in catalog.series.keys { _ = internSeries(id, catalog) }
         for id in catalog.organizations.keys { _ = internOrganization(id, catalog) }
+        organizationKeys = Schedule.mapValues(catalog.organizations, cores: cores) { org, _ -> String? in NameFolding.organizationKey(org.name) }
         addPanels(catalog, &zoneCache)
         sweepPeopleAndSeries(catalog)
         addNameKeys(catalog)
@@ -357,23 +365,24 @@ public struct Schedule: Sendable {
         for list in bySeries { for f in list { mark(f, +1) } }
     }
 
-    /// Every person's and organization's folded name, and the possible duplicates (in parallel parts).
+    /// The people and organizations by folded name, and the possible duplicates (in parallel parts).
     private mutating func addNameKeys(_ catalog: Catalog) {
-        for (id, key) in zip(catalog.people.keys, Schedule.mapValues(catalog.people, cores: cores) { person, _ in NameFolding.personKey(person.name) }) {
-            personKeys[id] = key
-            personKeyMembers[key, default: []].append(id)
+        let people = NameIndex.build(keys: personKeys, ids: personIDs, cores: cores) {
+            Schedule.duplicatePeople($0, catalog)
         }
-        let people = personKeyMembers.filter { $0.value.count > 1 }.map { (key: $0.key, members: $0.value) }
-        for (group, finding) in zip(people, Parallel.map(people, cores: cores) { Schedule.duplicatePeople($0.members, catalog) }) {
-            guard let finding else { continue }
-            byPersonKey[group.key] = finding
+        personNames = people.index
+        for (key, finding) in people.shared {
+            byPersonKey[key] = finding
             mark(finding, +1)
         }
-        for (id, key) in zip(catalog.organizations.keys, Schedule.mapValues(catalog.organizations, cores: cores) { org, _ in NameFolding.organizationKey(org.name) }) {
-            organizationKeys[id] = key
-            organizationKeyMembers[key, default: []].append(id)
+        let organizations = NameIndex.build(keys: organizationKeys, ids: organizationIDs, cores: cores) {
+            Schedule.duplicateOrganizations($0, catalog)
         }
-        for (key, members) in organizationKeyMembers where members.count > 1 { recheckOrganizationKey(key, catalog) }
+        organizationNames = organizations.index
+        for (key, finding) in organizations.shared {
+            byOrganizationKey[key] = finding
+            mark(finding, +1)
+        }
     }
 
     /// Every record of a dictionary transformed (in parallel parts, each with its own zone cache), in
@@ -381,7 +390,7 @@ public struct Schedule: Sendable {
     private static func mapValues<ID: Sendable, Record: Sendable, Result: Sendable>(
         _ records: [ID: Record], cores: Int, _ transform: @Sendable (Record, inout ZoneCache) -> Result
     ) -> [Result] {
-        let ranges = Parallel.ranges(records.count, minimum: 2_048, cores: cores)
+        let ranges = Parallel.ranges(records.count, minimum: 512, cores: cores)
         let starts = Parallel.starts(of: records, at: ranges)
         let results = Column<Result?>(count: records.count, repeating: nil)
         Parallel.run(ranges.count) { k in
@@ -618,6 +627,7 @@ public struct Schedule: Sendable {
         personIDs.append(id)
         facts.append(nil)
         briefs.append(PersonBrief())
+        personKeys.append(nil)
         setFacts(p, catalog.people[id].map { Schedule.personFacts($0, &zones) })
         personPanels.append([])
         byPerson.append([])
@@ -639,7 +649,9 @@ public struct Schedule: Sendable {
         if let o = organizationIndex[id] { return o }
         let o = organizationIndex.count
         organizationIndex.insert(id, o)
+        organizationIDs.append(id)
         organizationExists.append(catalog.organizations.index(forKey: id) != nil)
+        organizationKeys.append(nil)
         if organizationPanels.count <= o { organizationPanels.append([]) }
         return o
     }
@@ -1039,61 +1051,55 @@ public struct Schedule: Sendable {
 
     // MARK: Duplicate names
 
-    private mutating func updatePersonKey(_ id: PersonID, _ catalog: Catalog) {
-        var keys: [String] = []
-        if let old = personKeys.removeValue(forKey: id) {
-            personKeyMembers[old]?.removeAll { $0 == id }
-            keys.append(old)
-        }
-        if let person = catalog.people[id] {
-            let key = NameFolding.personKey(person.name)
-            personKeys[id] = key
-            personKeyMembers[key, default: []].append(id)
-            if !keys.contains(key) { keys.append(key) }
-        }
-        for key in keys { recheckPersonKey(key, catalog) }
+    /// Files a person (by number) under their folded name again, and re-checks the old and new names.
+    private mutating func updatePersonKey(_ p: Int, _ catalog: Catalog) {
+        let id = personIDs[p]
+        let old = personKeys[p]
+        if let old { personNames.remove(id, from: old) }
+        let new = catalog.people[id].map { NameFolding.personKey($0.name) }
+        personKeys[p] = new
+        if let new { personNames.add(id, under: new) }
+        for key in Set([old, new].compactMap { $0 }) { recheckPersonKey(key, catalog) }
     }
 
     private mutating func recheckPersonKey(_ key: String, _ catalog: Catalog) {
         if let old = byPersonKey.removeValue(forKey: key) { mark(old, -1) }
-        let members = (personKeyMembers[key] ?? []).filter { catalog.people.index(forKey: $0) != nil }
-        if members.isEmpty { personKeyMembers[key] = nil }
-        guard let finding = Schedule.duplicatePeople(members, catalog) else { return }
+        guard let finding = Schedule.duplicatePeople(personNames[key], catalog) else { return }
         byPersonKey[key] = finding
         mark(finding, +1)
     }
 
     /// The finding for people of the catalog sharing a name key; nil when they are fewer than two.
     private static func duplicatePeople(_ members: [PersonID], _ catalog: Catalog) -> Finding? {
-        guard members.count > 1 else { return nil }
-        let sorted = members.sorted()
+        let sorted = members.filter { catalog.people.index(forKey: $0) != nil }.sorted()
+        guard sorted.count > 1 else { return nil }
         return Finding(.possibleDuplicatePerson, people: sorted, .duplicatePeople(sorted.map { ($0.rawValue, catalog.people[$0]!.name) }))
     }
 
-    private mutating func updateOrganizationKey(_ id: OrganizationID, _ catalog: Catalog) {
-        var keys: [String] = []
-        if let old = organizationKeys.removeValue(forKey: id) {
-            organizationKeyMembers[old]?.removeAll { $0 == id }
-            keys.append(old)
-        }
-        if let org = catalog.organizations[id] {
-            let key = NameFolding.organizationKey(org.name)
-            organizationKeys[id] = key
-            organizationKeyMembers[key, default: []].append(id)
-            if !keys.contains(key) { keys.append(key) }
-        }
-        for key in keys { recheckOrganizationKey(key, catalog) }
+    /// Files an organization (by number) under its folded name again, and re-checks the old and new names.
+    private mutating func updateOrganizationKey(_ o: Int, _ catalog: Catalog) {
+        let id = organizationIDs[o]
+        let old = organizationKeys[o]
+        if let old { organizationNames.remove(id, from: old) }
+        let new = catalog.organizations[id].map { NameFolding.organizationKey($0.name) }
+        organizationKeys[o] = new
+        if let new { organizationNames.add(id, under: new) }
+        for key in Set([old, new].compactMap { $0 }) { recheckOrganizationKey(key, catalog) }
     }
 
     private mutating func recheckOrganizationKey(_ key: String, _ catalog: Catalog) {
         if let old = byOrganizationKey.removeValue(forKey: key) { mark(old, -1) }
-        let members = (organizationKeyMembers[key] ?? []).filter { catalog.organizations.index(forKey: $0) != nil }.sorted()
-        if members.isEmpty { organizationKeyMembers[key] = nil }
-        guard members.count > 1 else { return }
-        let finding = Finding(.possibleDuplicateOrganization, organizations: members,
-                              .duplicateOrganizations(members.map { ($0.rawValue, catalog.organizations[$0]!.name) }))
+        guard let finding = Schedule.duplicateOrganizations(organizationNames[key], catalog) else { return }
         byOrganizationKey[key] = finding
         mark(finding, +1)
+    }
+
+    /// The finding for organizations of the catalog sharing a name key; nil when they are fewer than two.
+    private static func duplicateOrganizations(_ members: [OrganizationID], _ catalog: Catalog) -> Finding? {
+        let sorted = members.filter { catalog.organizations.index(forKey: $0) != nil }.sorted()
+        guard sorted.count > 1 else { return nil }
+        return Finding(.possibleDuplicateOrganization, organizations: sorted,
+                       .duplicateOrganizations(sorted.map { ($0.rawValue, catalog.organizations[$0]!.name) }))
     }
 
     // MARK: Settings

@@ -13,25 +13,39 @@ public enum NameFolding {
 
     /// `fold` as UTF-8 bytes appended to `out` (which the caller may reuse).
     static func foldBytes(_ text: String, into out: inout [UInt8]) {
-        out.reserveCapacity(out.count + text.utf8.count)
+        var text = text
+        text.withUTF8 { foldBytes($0, into: &out) }
+    }
+
+    /// `fold` over UTF-8 bytes (valid UTF-8, as a String's are): ASCII is handled byte by byte, other
+    /// scalars are decoded here and looked up in the table.
+    private static func foldBytes(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.reserveCapacity(out.count + bytes.count)
         let base = out.count
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) {
+        var i = 0
+        while i < bytes.count {
+            let lead = bytes[i]
+            if lead < 0x80 {
+                i += 1
+                if (lead >= 0x61 && lead <= 0x7A) || (lead >= 0x30 && lead <= 0x39) {
                     if pendingSpace && out.count > base { out.append(0x20) }
                     pendingSpace = false
-                    out.append(UInt8(v))
-                } else if v >= 0x41 && v <= 0x5A {
+                    out.append(lead)
+                } else if lead >= 0x41 && lead <= 0x5A {
                     if pendingSpace && out.count > base { out.append(0x20) }
                     pendingSpace = false
-                    out.append(UInt8(v + 0x20))
-                } else if v != 0x27 {  // apostrophes join: "O'Brien" → "obrien"
+                    out.append(lead + 0x20)
+                } else if lead != 0x27 {  // apostrophes join: "O'Brien" → "obrien"
                     pendingSpace = true
                 }
                 continue
             }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            var v = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for k in 1..<length where i + k < bytes.count { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
+            let encoded = UnsafeBufferPointer(rebasing: bytes[i..<min(i + length, bytes.count)])
+            i += length
             let folded: Folded
             if v < latinStart + UInt32(latinTable.count) {
                 folded = latinTable[Int(v - latinStart)]
@@ -39,16 +53,16 @@ public enum NameFolding {
                 // Kana and CJK ideographs have no case and no marks: they stand for themselves.
                 if pendingSpace && out.count > base { out.append(0x20) }
                 pendingSpace = false
-                out.append(contentsOf: UTF8.encode(scalar)!)
+                out.append(contentsOf: encoded)
                 continue
             } else {
-                folded = foldSlowly(scalar)
+                folded = Unicode.Scalar(v).map(foldSlowly) ?? .separator
             }
             switch folded {
-            case .letters(let bytes):
+            case .letters(let letters):
                 if pendingSpace && out.count > base { out.append(0x20) }
                 pendingSpace = false
-                out += bytes
+                out += letters
             case .separator: pendingSpace = true
             case .ignored: break
             }
@@ -80,10 +94,7 @@ public enum NameFolding {
     /// "The Honorable Professor Irwin Cotler" and "Irwin Cotler" share "irwincotler".
     public static func personKey(_ name: String) -> String {
         let (folded, words) = personWordRanges(name)
-        var key: [UInt8] = []
-        key.reserveCapacity(folded.count)
-        for range in words { key += folded[range] }
-        return String(decoding: key, as: UTF8.self)
+        return joined(folded, words)
     }
 
     /// The folded words of a name without leading honorifics and trailing post-nominals ("Jr", "PhD").
@@ -103,13 +114,33 @@ public enum NameFolding {
     /// Where the space-separated words of folded bytes are.
     private static func wordRanges(_ folded: [UInt8]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
-        var start = 0
-        for (i, byte) in folded.enumerated() where byte == 0x20 {
-            if i > start { ranges.append(start..<i) }
-            start = i + 1
+        ranges.reserveCapacity(4)
+        folded.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for i in bytes.indices where bytes[i] == 0x20 {
+                if i > start { ranges.append(start..<i) }
+                start = i + 1
+            }
+            if bytes.count > start { ranges.append(start..<bytes.count) }
         }
-        if folded.count > start { ranges.append(start..<folded.count) }
         return ranges
+    }
+
+    /// The words' bytes run together, as a string.
+    private static func joined<Words: Collection<Range<Int>>>(_ folded: [UInt8], _ words: Words) -> String {
+        let length = words.reduce(0) { $0 + $1.count }
+        return folded.withUnsafeBufferPointer { bytes in
+            String(unsafeUninitializedCapacity: length) { out in
+                var at = 0
+                for word in words {
+                    for i in word {
+                        out[at] = bytes[i]
+                        at += 1
+                    }
+                }
+                return at
+            }
+        }
     }
 
     /// Which words of a name count: not the leading honorifics nor the trailing post-nominals.
@@ -130,9 +161,11 @@ public enum NameFolding {
 
     /// The duplicate key of an organization's name: folded, a leading "the" dropped, no spaces.
     public static func organizationKey(_ name: String) -> String {
-        var words = fold(name).split(separator: " ")
-        if words.first == "the" && words.count > 1 { words.removeFirst() }
-        return words.joined()
+        var folded: [UInt8] = []
+        foldBytes(name, into: &folded)
+        let words = wordRanges(folded)
+        let dropThe = words.count > 1 && folded[words[0]].elementsEqual("the".utf8)
+        return joined(folded, words.dropFirst(dropThe ? 1 : 0))
     }
 
     /// A key to sort names by, folding case and accents.
