@@ -6,39 +6,69 @@ public enum NameFolding {
     /// Lowercase, accents removed, every run of punctuation, hyphens and spaces turned into one space,
     /// trimmed: "Évgenia  Kara-Murza!" → "evgenia kara murza".
     public static func fold(_ text: String) -> String {
-        var out: [UInt8] = []
-        foldBytes(text, into: &out)
-        return String(decoding: out, as: UTF8.self)
+        withFolded(text) { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// `fold` as UTF-8 bytes appended to `out` (which the caller may reuse).
-    static func foldBytes(_ text: String, into out: inout [UInt8]) {
+    /// Calls `body` with the text folded, as UTF-8 bytes in a temporary buffer (on the stack when
+    /// small): folding allocates nothing of its own, since it runs for every name of a store.
+    static func withFolded<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         var text = text
-        text.withUTF8 { foldBytes($0, into: &out) }
+        return text.withUTF8 { bytes in
+            // Folding rarely lengthens text; a scalar's decomposition can, by at most 18 letters of up
+            // to 3 bytes each (U+FDFA), which the second size covers whatever the text.
+            for factor in [2, 64] {
+                let result: R? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * factor + 8) { buffer in
+                    fold(bytes, into: buffer).map { body(UnsafeBufferPointer(rebasing: buffer[..<$0])) }
+                }
+                if let result { return result }
+            }
+            preconditionFailure("folding outgrew its buffer")
+        }
     }
 
-    /// `fold` over UTF-8 bytes (valid UTF-8, as a String's are): ASCII is handled byte by byte, other
-    /// scalars are decoded here and looked up in the table.
-    private static func foldBytes(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        out.reserveCapacity(out.count + bytes.count)
-        let base = out.count
+    /// `fold` over UTF-8 bytes (valid UTF-8, as a String's are) into `out`: ASCII byte by byte, other
+    /// scalars decoded here and looked up in the table. Returns how many bytes it wrote, or nil when
+    /// `out` is too small.
+    private static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        let table = latinTable
+        var n = 0
         var pendingSpace = false
         var i = 0
+        /// Writes letters, after a space when one is pending; false when they do not fit.
+        func put(_ letters: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard n + letters.count + 1 <= out.count else { return false }
+            if pendingSpace && n > 0 {
+                out[n] = 0x20
+                n += 1
+            }
+            pendingSpace = false
+            for b in letters {
+                out[n] = b
+                n += 1
+            }
+            return true
+        }
         while i < bytes.count {
             let lead = bytes[i]
             if lead < 0x80 {
                 i += 1
+                let letter: UInt8
                 if (lead >= 0x61 && lead <= 0x7A) || (lead >= 0x30 && lead <= 0x39) {
-                    if pendingSpace && out.count > base { out.append(0x20) }
-                    pendingSpace = false
-                    out.append(lead)
+                    letter = lead
                 } else if lead >= 0x41 && lead <= 0x5A {
-                    if pendingSpace && out.count > base { out.append(0x20) }
-                    pendingSpace = false
-                    out.append(lead + 0x20)
-                } else if lead != 0x27 {  // apostrophes join: "O'Brien" → "obrien"
-                    pendingSpace = true
+                    letter = lead + 0x20
+                } else {
+                    if lead != 0x27 { pendingSpace = true }  // apostrophes join: "O'Brien" → "obrien"
+                    continue
                 }
+                guard n + 2 <= out.count else { return nil }
+                if pendingSpace && n > 0 {
+                    out[n] = 0x20
+                    n += 1
+                }
+                pendingSpace = false
+                out[n] = letter
+                n += 1
                 continue
             }
             let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
@@ -46,27 +76,18 @@ public enum NameFolding {
             for k in 1..<length where i + k < bytes.count { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
             let encoded = UnsafeBufferPointer(rebasing: bytes[i..<min(i + length, bytes.count)])
             i += length
-            let folded: Folded
-            if v < latinStart + UInt32(latinTable.count) {
-                folded = latinTable[Int(v - latinStart)]
-            } else if v >= 0x3040 && v < 0xA000 {
-                // Kana and CJK ideographs have no case and no marks: they stand for themselves.
-                if pendingSpace && out.count > base { out.append(0x20) }
-                pendingSpace = false
-                out.append(contentsOf: encoded)
+            // Kana and CJK ideographs have no case and no marks: they stand for themselves.
+            if v >= 0x3040 && v < 0xA000 {
+                guard put(encoded) else { return nil }
                 continue
-            } else {
-                folded = Unicode.Scalar(v).map(foldSlowly) ?? .separator
             }
-            switch folded {
-            case .letters(let letters):
-                if pendingSpace && out.count > base { out.append(0x20) }
-                pendingSpace = false
-                out += letters
+            switch v < latinStart + UInt32(table.count) ? table[Int(v - latinStart)] : (Unicode.Scalar(v).map(foldSlowly) ?? .separator) {
+            case .letters(let letters): guard letters.withUnsafeBufferPointer(put) else { return nil }
             case .separator: pendingSpace = true
             case .ignored: break
             }
         }
+        return n
     }
 
     /// What one non-ASCII scalar folds to.
@@ -93,58 +114,49 @@ public enum NameFolding {
     /// The duplicate key of a person's name: folded, honorifics dropped, no spaces.
     /// "The Honorable Professor Irwin Cotler" and "Irwin Cotler" share "irwincotler".
     public static func personKey(_ name: String) -> String {
-        let (folded, words) = personWordRanges(name)
-        return joined(folded, words)
+        withFolded(name) { folded in
+            let words = wordRanges(folded)
+            return joined(folded, words[keptWords(words, folded)])
+        }
     }
 
     /// The folded words of a name without leading honorifics and trailing post-nominals ("Jr", "PhD").
     public static func personKeyWords(_ name: String) -> [String] {
-        let (folded, words) = personWordRanges(name)
-        return words.map { String(decoding: folded[$0], as: UTF8.self) }
-    }
-
-    /// A name folded, and where its kept words are in the folded bytes.
-    private static func personWordRanges(_ name: String) -> (folded: [UInt8], words: ArraySlice<Range<Int>>) {
-        var folded: [UInt8] = []
-        foldBytes(name, into: &folded)
-        let words = wordRanges(folded)
-        return (folded, words[keptWords(words, folded)])
+        withFolded(name) { folded in
+            let words = wordRanges(folded)
+            return words[keptWords(words, folded)].map { String(decoding: UnsafeBufferPointer(rebasing: folded[$0]), as: UTF8.self) }
+        }
     }
 
     /// Where the space-separated words of folded bytes are.
-    private static func wordRanges(_ folded: [UInt8]) -> [Range<Int>] {
+    private static func wordRanges(_ folded: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(4)
-        folded.withUnsafeBufferPointer { bytes in
-            var start = 0
-            for i in bytes.indices where bytes[i] == 0x20 {
-                if i > start { ranges.append(start..<i) }
-                start = i + 1
-            }
-            if bytes.count > start { ranges.append(start..<bytes.count) }
+        var start = 0
+        for i in folded.indices where folded[i] == 0x20 {
+            if i > start { ranges.append(start..<i) }
+            start = i + 1
         }
+        if folded.count > start { ranges.append(start..<folded.count) }
         return ranges
     }
 
     /// The words' bytes run together, as a string.
-    private static func joined<Words: Collection<Range<Int>>>(_ folded: [UInt8], _ words: Words) -> String {
-        let length = words.reduce(0) { $0 + $1.count }
-        return folded.withUnsafeBufferPointer { bytes in
-            String(unsafeUninitializedCapacity: length) { out in
-                var at = 0
-                for word in words {
-                    for i in word {
-                        out[at] = bytes[i]
-                        at += 1
-                    }
+    private static func joined<Words: Collection<Range<Int>>>(_ folded: UnsafeBufferPointer<UInt8>, _ words: Words) -> String {
+        String(unsafeUninitializedCapacity: words.reduce(0) { $0 + $1.count }) { out in
+            var at = 0
+            for word in words {
+                for i in word {
+                    out[at] = folded[i]
+                    at += 1
                 }
-                return at
             }
+            return at
         }
     }
 
     /// Which words of a name count: not the leading honorifics nor the trailing post-nominals.
-    private static func keptWords(_ words: [Range<Int>], _ folded: [UInt8]) -> Range<Int> {
+    private static func keptWords(_ words: [Range<Int>], _ folded: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         var first = 0
         while first < words.count, isListed(folded[words[first]], honorificBytes) { first += 1 }
         if first == words.count { first = 0 }  // a name made only of such words is still a name
@@ -155,17 +167,17 @@ public enum NameFolding {
 
     /// Whether a folded word is one of a list's words, compared as bytes (no string is made: this runs
     /// for every word of every name when the whole store is checked).
-    private static func isListed(_ word: ArraySlice<UInt8>, _ list: [[UInt8]]) -> Bool {
+    private static func isListed(_ word: Slice<UnsafeBufferPointer<UInt8>>, _ list: [[UInt8]]) -> Bool {
         list.contains { $0.count == word.count && $0.elementsEqual(word) }
     }
 
     /// The duplicate key of an organization's name: folded, a leading "the" dropped, no spaces.
     public static func organizationKey(_ name: String) -> String {
-        var folded: [UInt8] = []
-        foldBytes(name, into: &folded)
-        let words = wordRanges(folded)
-        let dropThe = words.count > 1 && folded[words[0]].elementsEqual("the".utf8)
-        return joined(folded, words.dropFirst(dropThe ? 1 : 0))
+        withFolded(name) { folded in
+            let words = wordRanges(folded)
+            let dropThe = words.count > 1 && folded[words[0]].elementsEqual("the".utf8)
+            return joined(folded, words.dropFirst(dropThe ? 1 : 0))
+        }
     }
 
     /// A key to sort names by, folding case and accents.
