@@ -275,6 +275,13 @@ struct ReferenceAndTimeTests {
         #expect(found.contains { $0.message.hasPrefix("settings: display zone \"Atlantis/Capital\"") })
     }
 
+    @Test("an unavailability window that ends before it starts is an invalid time naming the window")
+    func backwardsWindow() {
+        let window = Unavailability(start: local("2024-11-13T18:00"), end: local("2024-11-13T16:00"), zone: "Europe/London")
+        let catalog = Build.catalog([], people: [Person(id: "p-x", name: "X", unavailable: [window])])
+        #expect(messages(catalog, .invalidTime) == ["X: unavailable 2024-11-13T18:00 to 2024-11-13T16:00 Europe/London: the window ends before it starts"])
+    }
+
     @Test("a local time that occurs twice is a warning naming the first occurrence", arguments: [
         ("2024-11-03T01:30", "America/New_York", true), ("2024-11-03T03:00", "America/New_York", false),
         ("2024-04-07T02:30", "Australia/Sydney", true), ("2024-04-07T03:30", "Australia/Sydney", false),

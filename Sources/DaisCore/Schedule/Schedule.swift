@@ -1003,7 +1003,7 @@ public struct Schedule: Sendable {
                 for window in person.unavailable {
                     guard case .failure(let problem) = window.span() else { continue }
                     let text: String
-                    if case .nonPositiveDuration = problem { text = "the window timeline.ends before it timeline.starts" } else { text = problem.description }
+                    if case .nonPositiveDuration = problem { text = "the window ends before it starts" } else { text = problem.description }
                     out.append(Finding(.invalidTime, people: [id], .personZone(person: name, field: "unavailable \(window.start) to \(window.end) \(window.zone)", problem: text)))
                 }
             }
