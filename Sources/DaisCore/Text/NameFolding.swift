@@ -76,6 +76,8 @@ public enum NameFolding {
             for k in 1..<length where i + k < bytes.count { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
             let encoded = UnsafeBufferPointer(rebasing: bytes[i..<min(i + length, bytes.count)])
             i += length
+            // Typographic apostrophes join, as "'" does ("O’Connor"), without the slow path's lookups.
+            if v == 0x2018 || v == 0x2019 { continue }
             // Kana and CJK ideographs have no case and no marks: they stand for themselves.
             if v >= 0x3040 && v < 0xA000 {
                 guard put(encoded) else { return nil }
