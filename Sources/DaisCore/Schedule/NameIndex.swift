@@ -12,13 +12,16 @@ struct NameIndex<Kind>: Sendable {
     /// The ids holding a key (in the order they were added).
     subscript(key: String) -> [ID] { shards[Self.shard(key)][key] ?? [] }
 
-    mutating func add(_ id: ID, under key: String) { shards[Self.shard(key)][key, default: []].append(id) }
-
-    /// Takes an id from under a key; the key goes when no id is left under it.
-    mutating func remove(_ id: ID, from key: String) {
-        let s = Self.shard(key)
-        shards[s][key]?.removeAll { $0 == id }
-        if shards[s][key]?.isEmpty == true { shards[s][key] = nil }
+    /// Moves an id from under its old key (nil: none) to its new one (nil: none; a key goes when no id
+    /// is left under it). Returns the keys whose ids changed, to be checked again.
+    mutating func refile(_ id: ID, from old: String?, to new: String?) -> Set<String> {
+        if let old {
+            let s = Self.shard(old)
+            shards[s][old]?.removeAll { $0 == id }
+            if shards[s][old]?.isEmpty == true { shards[s][old] = nil }
+        }
+        if let new { shards[Self.shard(new)][new, default: []].append(id) }
+        return Set([old, new].compactMap { $0 })
     }
 
     /// Every id under its key (`keys[i]` is the key of `ids[i]`; nil keys are left out), and what

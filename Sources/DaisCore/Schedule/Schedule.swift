@@ -367,22 +367,19 @@ public struct Schedule: Sendable {
 
     /// The people and organizations by folded name, and the possible duplicates (in parallel parts).
     private mutating func addNameKeys(_ catalog: Catalog) {
-        let people = NameIndex.build(keys: personKeys, ids: personIDs, cores: cores) {
-            Schedule.duplicatePeople($0, catalog)
-        }
-        personNames = people.index
-        for (key, finding) in people.shared {
-            byPersonKey[key] = finding
-            mark(finding, +1)
-        }
-        let organizations = NameIndex.build(keys: organizationKeys, ids: organizationIDs, cores: cores) {
+        (personNames, byPersonKey) = Schedule.names(keys: personKeys, ids: personIDs, cores: cores) { Schedule.duplicatePeople($0, catalog) }
+        (organizationNames, byOrganizationKey) = Schedule.names(keys: organizationKeys, ids: organizationIDs, cores: cores) {
             Schedule.duplicateOrganizations($0, catalog)
         }
-        organizationNames = organizations.index
-        for (key, finding) in organizations.shared {
-            byOrganizationKey[key] = finding
-            mark(finding, +1)
-        }
+        for finding in byPersonKey.values { mark(finding, +1) }
+        for finding in byOrganizationKey.values { mark(finding, +1) }
+    }
+
+    /// One kind's name index, and its possible duplicates by key.
+    private static func names<Kind>(keys: [String?], ids: [Identifier<Kind>], cores: Int,
+                                    _ duplicate: @Sendable ([Identifier<Kind>]) -> Finding?) -> (NameIndex<Kind>, [String: Finding]) {
+        let built = NameIndex.build(keys: keys, ids: ids, cores: cores, shared: duplicate)
+        return (built.index, Dictionary(uniqueKeysWithValues: built.shared.map { ($0.key, $0.found) }))
     }
 
     /// Every record of a dictionary transformed (in parallel parts, each with its own zone cache), in
@@ -1053,13 +1050,10 @@ public struct Schedule: Sendable {
 
     /// Files a person (by number) under their folded name again, and re-checks the old and new names.
     private mutating func updatePersonKey(_ p: Int, _ catalog: Catalog) {
-        let id = personIDs[p]
-        let old = personKeys[p]
-        if let old { personNames.remove(id, from: old) }
-        let new = catalog.people[id].map { NameFolding.personKey($0.name) }
+        let new = catalog.people[personIDs[p]].map { NameFolding.personKey($0.name) }
+        let keys = personNames.refile(personIDs[p], from: personKeys[p], to: new)
         personKeys[p] = new
-        if let new { personNames.add(id, under: new) }
-        for key in Set([old, new].compactMap { $0 }) { recheckPersonKey(key, catalog) }
+        for key in keys { recheckPersonKey(key, catalog) }
     }
 
     private mutating func recheckPersonKey(_ key: String, _ catalog: Catalog) {
@@ -1078,13 +1072,10 @@ public struct Schedule: Sendable {
 
     /// Files an organization (by number) under its folded name again, and re-checks the old and new names.
     private mutating func updateOrganizationKey(_ o: Int, _ catalog: Catalog) {
-        let id = organizationIDs[o]
-        let old = organizationKeys[o]
-        if let old { organizationNames.remove(id, from: old) }
-        let new = catalog.organizations[id].map { NameFolding.organizationKey($0.name) }
+        let new = catalog.organizations[organizationIDs[o]].map { NameFolding.organizationKey($0.name) }
+        let keys = organizationNames.refile(organizationIDs[o], from: organizationKeys[o], to: new)
         organizationKeys[o] = new
-        if let new { organizationNames.add(id, under: new) }
-        for key in Set([old, new].compactMap { $0 }) { recheckOrganizationKey(key, catalog) }
+        for key in keys { recheckOrganizationKey(key, catalog) }
     }
 
     private mutating func recheckOrganizationKey(_ key: String, _ catalog: Catalog) {
