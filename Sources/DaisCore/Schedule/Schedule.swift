@@ -1,4 +1,3 @@
-import Foundation
 /// The scheduling core: every finding of a catalog, kept up to date edit by edit.
 ///
 /// Findings are held by scope (a panel, a person, a series, a name key), so that after one edit only
