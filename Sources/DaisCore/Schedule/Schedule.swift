@@ -266,8 +266,9 @@ public struct Schedule: Sendable {
         organizationIndex.reserveAll()
         var zoneCache = ZoneCache()
         // Each person is read once: facts for the panels' checks, folded name for duplicates.
-        let people = Schedule.mapValues(catalog.people, cores: cores) { person, zones -> (PersonFacts?, String?) in
-            (Schedule.personFacts(person, &zones), NameFolding.personKey(person.name))
+        let people = Schedule.mapValues(catalog.people, cores: cores) { people, at, zones -> (PersonFacts?, String?) in
+            let name = people[at].name
+            return (Schedule.personFacts(name: name, homeZone: people[at].homeZone, unavailable: people[at].unavailable, &zones), NameFolding.personKey(name))
         }
         personIDs = Array(catalog.people.keys)
         facts = people.map(\.0)
@@ -279,7 +280,7 @@ public struct Schedule: Sendable {
         for (p, id) in personIDs.enumerated() { personIndex.insert(id, p) }
         for id in catalog.series.keys { _ = internSeries(id, catalog) }
         for id in catalog.organizations.keys { _ = internOrganization(id, catalog) }
-        organizationKeys = Schedule.mapValues(catalog.organizations, cores: cores) { org, _ -> String? in NameFolding.organizationKey(org.name) }
+        organizationKeys = Schedule.mapValues(catalog.organizations, cores: cores) { orgs, at, _ -> String? in NameFolding.organizationKey(orgs[at].name) }
         addPanels(catalog, &zoneCache)
         sweepPeopleAndSeries(catalog)
         addNameKeys(catalog)
@@ -382,9 +383,10 @@ public struct Schedule: Sendable {
     }
 
     /// Every record of a dictionary transformed (in parallel parts, each with its own zone cache), in
-    /// the dictionary's order.
+    /// the dictionary's order. `transform` gets the records and a position, so that it reads only the
+    /// fields it needs (copying a person would retain each of its strings).
     private static func mapValues<ID: Sendable, Record: Sendable, Result: Sendable>(
-        _ records: [ID: Record], cores: Int, _ transform: @Sendable (Record, inout ZoneCache) -> Result
+        _ records: [ID: Record], cores: Int, _ transform: @Sendable (Dictionary<ID, Record>.Values, Dictionary<ID, Record>.Index, inout ZoneCache) -> Result
     ) -> [Result] {
         let ranges = Parallel.ranges(records.count, minimum: 512, cores: cores)
         let starts = Parallel.starts(of: records, at: ranges)
@@ -393,7 +395,7 @@ public struct Schedule: Sendable {
             var zones = ZoneCache()
             var at = starts[k]
             for i in ranges[k] {
-                results[i] = transform(records.values[at], &zones)
+                results[i] = transform(records.values, at, &zones)
                 records.formIndex(after: &at)
             }
         }
@@ -659,13 +661,17 @@ public struct Schedule: Sendable {
     }
 
     private static func personFacts(_ person: Person, _ zones: inout ZoneCache) -> PersonFacts {
+        personFacts(name: person.name, homeZone: person.homeZone, unavailable: person.unavailable, &zones)
+    }
+
+    private static func personFacts(name: String, homeZone: String?, unavailable: [Unavailability], _ zones: inout ZoneCache) -> PersonFacts {
         var windows: [(span: TimeSpan, zone: Zone)] = []
-        for window in person.unavailable {
+        for window in unavailable {
             if case .success(let span) = window.span(), let zone = zones.zone(window.zone) { windows.append((span, zone)) }
         }
-        let home = person.homeZone.flatMap { zones.zone($0) }
-        return PersonFacts(name: person.name, home: home, unavailable: windows,
-                           hasBadZone: (person.homeZone != nil && home == nil) || windows.count != person.unavailable.count)
+        let home = homeZone.flatMap { zones.zone($0) }
+        return PersonFacts(name: name, home: home, unavailable: windows,
+                           hasBadZone: (homeZone != nil && home == nil) || windows.count != unavailable.count)
     }
 
     /// Places a panel on the time line (or marks it unplaceable).
