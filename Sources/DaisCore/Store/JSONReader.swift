@@ -142,6 +142,21 @@ struct JSONReader {
         return true
     }
 
+    /// Strings read with `readSharedString`, each kept once.
+    private var shared: [String] = []
+
+    /// A string that many records repeat (a zone id): equal ones come back as one string sharing one
+    /// storage (compared as bytes, before any string is made), so that 100,000 panels hold each zone
+    /// once and the checks read it from the cache.
+    mutating func readSharedString(for what: String) throws -> String {
+        guard peekKind() == .string else { throw mismatch(expected: "a string", for: what) }
+        let string = try scanString()
+        if !string.hasEscape, let known = shared.first(where: { $0.utf8.elementsEqual(string.raw) }) { return known }
+        let text = try makeString(string)
+        if shared.count < 64 { shared.append(text) }
+        return text
+    }
+
     mutating func readString(for what: String) throws -> String {
         guard peekKind() == .string else { throw mismatch(expected: "a string", for: what) }
         return try readRawString()
@@ -196,6 +211,13 @@ struct JSONReader {
 
     /// Reads a string at the current position (which holds the opening quote).
     mutating func readRawString() throws -> String {
+        let string = try scanString()
+        return try makeString(string)
+    }
+
+    /// Where the string at the position is (its quotes passed), and whether it needs unescaping or
+    /// UTF-8 validation.
+    private mutating func scanString() throws -> (open: Int, raw: UnsafeBufferPointer<UInt8>, hasEscape: Bool, ascii: Bool) {
         let open = position
         position += 1
         let start = position
@@ -219,15 +241,18 @@ struct JSONReader {
         }
         let end = position
         position += 1
-        let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        if !hasEscape {
-            if ascii { return String(decoding: raw, as: UTF8.self) }
-            guard let text = String(validating: raw, as: UTF8.self) else {
-                throw fail("a string holds bytes that are not valid UTF-8", at: open)
+        return (open, UnsafeBufferPointer(rebasing: bytes[start..<end]), hasEscape, ascii)
+    }
+
+    private func makeString(_ string: (open: Int, raw: UnsafeBufferPointer<UInt8>, hasEscape: Bool, ascii: Bool)) throws -> String {
+        if !string.hasEscape {
+            if string.ascii { return String(decoding: string.raw, as: UTF8.self) }
+            guard let text = String(validating: string.raw, as: UTF8.self) else {
+                throw fail("a string holds bytes that are not valid UTF-8", at: string.open)
             }
             return text
         }
-        return try unescape(raw, openedAt: open)
+        return try unescape(string.raw, openedAt: string.open)
     }
 
     private func unescape(_ raw: UnsafeBufferPointer<UInt8>, openedAt open: Int) throws -> String {
