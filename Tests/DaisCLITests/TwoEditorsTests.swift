@@ -9,6 +9,18 @@ struct TwoEditorsTests {
                  environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": "/nonexistent"])
     }
 
+    /// Saves a console's edit over a store changed on disk: the dialog says so, `m` merges and the
+    /// console shows `merged`, `s` saves.
+    func saveMerging(_ console: Tmux, _ store: String, merged: String) throws {
+        #expect(try console.waitFor("● modified") != nil)
+        try console.keys("s")
+        #expect(try console.waitFor("The store changed on disk") != nil)
+        try console.keys("m")
+        #expect(try console.waitFor(merged) != nil)
+        try console.keys("s")
+        #expect(try console.waitFor("Saved \(store)") != nil)
+    }
+
     @Test("a second console opens read-only naming the holder, import waits its turn, a change on disk is merged: nothing is lost")
     func twoConsolesAndImport() throws {
         let folder = makeTemporaryFolder()
@@ -44,13 +56,7 @@ struct TwoEditorsTests {
 
         // The first console deletes a panel and saves: the change is found, and merged on request.
         try first.keys("d", "y")
-        #expect(try first.waitFor("● modified") != nil)
-        try first.keys("s")
-        #expect(try first.waitFor("The store changed on disk") != nil)
-        try first.keys("m")
-        #expect(try first.waitFor("Merged with the store on disk: 1 record taken from disk") != nil)
-        try first.keys("s")
-        #expect(try first.waitFor("Saved \(store)") != nil)
+        try saveMerging(first, store, merged: "Merged with the store on disk: 1 record taken from disk")
         let merged = try StoreFile(path: store).load().catalog
         #expect(merged.panels.count == demo.panels.count - 1)
         #expect(merged.panels[edited]?.title == "Changed by git")
@@ -61,13 +67,7 @@ struct TwoEditorsTests {
         #expect(try first.waitFor("EXIT=0") != nil)
         #expect(!FileManager.default.fileExists(atPath: store + ".lock"))
         try second.keys("g", "j", "d", "y")  // the second panel by start (the first console deleted another)
-        #expect(try second.waitFor("● modified") != nil)
-        try second.keys("s")
-        #expect(try second.waitFor("The store changed on disk") != nil)
-        try second.keys("m")
-        #expect(try second.waitFor("Merged with the store on disk") != nil)
-        try second.keys("s")
-        #expect(try second.waitFor("Saved \(store)") != nil)
+        try saveMerging(second, store, merged: "Merged with the store on disk")
         let secondPID = try String(contentsOfFile: store + ".second.pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(try String(contentsOfFile: store + ".lock", encoding: .utf8).contains("pid \(secondPID)\n"))
         let both = try StoreFile(path: store).load().catalog
