@@ -22,7 +22,6 @@ public struct Schedule: Sendable {
     /// Errors and warnings over the whole store, kept as findings come and go.
     public private(set) var totals = Marks()
 
-    private var zoneIndex: [String: Int16] = [:]
 
     // People.
     private var personIndex = SymbolIndex<PersonKind>()
@@ -297,7 +296,7 @@ public struct Schedule: Sendable {
         let starts = Parallel.starts(of: panels, at: ranges)
         let columns = PanelColumns(count: panels.count)
         let parts = Column<PanelPart>(count: ranges.count, repeating: PanelPart())
-        let reader = PanelReader(personIndex: personIndex, personIDs: personIDs, facts: facts, briefs: briefs, homeZones: timeline.zones, seriesIndex: seriesIndex,
+        let reader = PanelReader(personIndex: personIndex, personIDs: personIDs, facts: facts, briefs: briefs, homeZones: timeline.zones.all, seriesIndex: seriesIndex,
                                  organizationIndex: organizationIndex, settings: settings)
         Parallel.run(ranges.count) { k in parts[k] = reader.read(panels, from: starts[k], ranges[k], into: columns) }
 
@@ -314,7 +313,7 @@ public struct Schedule: Sendable {
         var deferred = PanelPart()
         for (k, part) in found.enumerated() {
             // Each part numbered the zones it met; renumber its panels into the schedule's numbers.
-            let numbers = part.zones.map { zoneNumber($0) }
+            let numbers = part.zones.ids.map { zoneNumber($0) }
             if numbers != (0..<numbers.count).map({ Int16($0) }) {
                 for i in ranges[k] where timeline.zoneOf[i] >= 0 { timeline.zoneOf[i] = numbers[Int(timeline.zoneOf[i])] }
             }
@@ -436,7 +435,7 @@ public struct Schedule: Sendable {
             if org != panel.host && !panel.cosponsors[..<k].contains(org) { organizationPairs.append((Int32(o), Int32(index))) }
         }
         setPanelFindings(index, Schedule.panelFindings(panel, placement: timeline.placement(index), ambiguous: timeline.ambiguous[index], index: index,
-                                                       people: scratch, ids: personIDs, facts: facts, briefs: briefs, zones: timeline.zones, settings: settings, seriesKnown: seriesKnown,
+                                                       people: scratch, ids: personIDs, facts: facts, briefs: briefs, zones: timeline.zones.all, settings: settings, seriesKnown: seriesKnown,
                                                        unknownOrganizations: unknownOrganizations))
     }
 
@@ -465,8 +464,8 @@ public struct Schedule: Sendable {
 
     /// What one part of the pass over the panels found besides its columns.
     private struct PanelPart: Sendable {
-        /// The zones it met, in the order of the numbers it gave them.
-        var zones: [String] = []
+        /// The zones it met, numbered in the order it met them.
+        var zones = ZoneNumbers()
         var personPairs: [(person: Int32, panel: Int32)] = []
         var seriesPairs: [(series: Int32, panel: Int32)] = []
         var organizationPairs: [(organization: Int32, panel: Int32)] = []
@@ -492,8 +491,6 @@ public struct Schedule: Sendable {
             var part = PanelPart()
             part.personPairs.reserveCapacity(range.count * 4)
             part.seriesPairs.reserveCapacity(range.count)
-            var zoneNumbers: [String: Int16] = [:]
-            var zones: [Zone] = []
             var people: [Int] = [], organizations: [Int] = []
             // Panels lie spread over the heap: each one's storage is asked for 8 panels ahead and its
             // roster 4 ahead, so that reading them rarely waits for memory.
@@ -526,25 +523,14 @@ public struct Schedule: Sendable {
                 var placement: Placement?
                 var ambiguous = false
                 if panel.durationMinutes > 0 {
-                    let z: Int16
-                    if let known = zoneNumbers[panel.zone] {
-                        z = known
-                    } else if let zone = Zone.named(panel.zone) {
-                        z = Int16(zones.count)
-                        zones.append(zone)
-                        part.zones.append(panel.zone)
-                        zoneNumbers[panel.zone] = z
-                    } else {
-                        z = -1
-                        zoneNumbers[panel.zone] = -1
-                    }
-                    if z >= 0, let place = Schedule.placement(panel, in: zones[Int(z)]) {
+                    let z = part.zones.number(panel.zone)
+                    if z >= 0, let place = Schedule.placement(panel, in: part.zones[z]) {
                         columns.starts[i] = place.start
                         columns.ends[i] = place.end
                         columns.zoneOf[i] = z
                         columns.ambiguous[i] = place.ambiguous
                         ambiguous = place.ambiguous
-                        placement = Placement(zone: zones[Int(z)],
+                        placement = Placement(zone: part.zones[z],
                                               span: TimeSpan(start: Instant(secondsSinceEpoch: place.start), end: Instant(secondsSinceEpoch: place.end)))
                     }
                 }
@@ -679,7 +665,7 @@ public struct Schedule: Sendable {
         timeline.zoneOf[index] = -1
         timeline.ambiguous[index] = false
         let z = zoneNumber(panel.zone)
-        guard z >= 0, let place = Schedule.placement(panel, in: timeline.zones[Int(z)]) else { return }
+        guard z >= 0, let place = Schedule.placement(panel, in: timeline.zones[z]) else { return }
         timeline.zoneOf[index] = z
         timeline.starts[index] = place.start
         timeline.ends[index] = place.end
@@ -700,17 +686,7 @@ public struct Schedule: Sendable {
     }
 
     /// The interned number of a zone id (one hash), or -1 when it is not a zone.
-    private mutating func zoneNumber(_ id: String) -> Int16 {
-        if let z = zoneIndex[id] { return z }
-        guard let zone = Zone.named(id) else {
-            zoneIndex[id] = -1
-            return -1
-        }
-        let z = Int16(timeline.zones.count)
-        timeline.zones.append(zone)
-        zoneIndex[id] = z
-        return z
-    }
+    private mutating func zoneNumber(_ id: String) -> Int16 { timeline.zones.number(id) }
 
     /// Adds a live panel to the person, series and organization indexes. `scratch` receives the
     /// interned numbers of its roster people, in roster order, once each.
@@ -790,7 +766,7 @@ public struct Schedule: Sendable {
             if !scratch.contains(p) { scratch.append(p) }
         }
         setPanelFindings(index, Schedule.panelFindings(panel, placement: timeline.placement(index), ambiguous: timeline.ambiguous[index], index: index,
-                                                       people: scratch, ids: personIDs, facts: facts, briefs: briefs, zones: timeline.zones, settings: settings,
+                                                       people: scratch, ids: personIDs, facts: facts, briefs: briefs, zones: timeline.zones.all, settings: settings,
                                                        seriesKnown: seriesKnown(panel, catalog), unknownOrganizations: unknownOrganizations(panel, catalog)))
     }
 
@@ -1119,6 +1095,31 @@ struct ZoneCache {
     }
 }
 
+/// Zones numbered as they are met: a zone id gives a small number (one hash), -1 when it is not a zone.
+/// The schedule numbers the zones of its time line so; each part of the whole-store check numbers the
+/// zones it meets on its own, renumbered into the schedule's afterwards.
+struct ZoneNumbers: Sendable {
+    private var numbers: [String: Int16] = [:]
+    /// The zones by number, and their ids.
+    private(set) var all: [Zone] = []
+    private(set) var ids: [String] = []
+
+    subscript(number: Int16) -> Zone { all[Int(number)] }
+
+    mutating func number(_ id: String) -> Int16 {
+        if let z = numbers[id] { return z }
+        guard let zone = Zone.named(id) else {
+            numbers[id] = -1
+            return -1
+        }
+        let z = Int16(all.count)
+        all.append(zone)
+        ids.append(id)
+        numbers[id] = z
+        return z
+    }
+}
+
 /// Every panel's place on the time line, by interned number: flat arrays that sweeps read without
 /// touching the panels themselves.
 struct Timeline: Sendable {
@@ -1131,7 +1132,7 @@ struct Timeline: Sendable {
     var zoneOf: [Int16] = []
     /// The local start occurs twice in the zone (the first is used).
     var ambiguous: [Bool] = []
-    var zones: [Zone] = []
+    var zones = ZoneNumbers()
 
     /// The span of a live, placed panel.
     func span(_ index: Int) -> TimeSpan? {
@@ -1140,7 +1141,7 @@ struct Timeline: Sendable {
     }
 
     func placement(_ index: Int) -> Placement? {
-        span(index).map { Placement(zone: zones[Int(zoneOf[index])], span: $0) }
+        span(index).map { Placement(zone: zones[zoneOf[index]], span: $0) }
     }
 
     /// A panel as messages name it (its title read from the catalog, only when a finding is made).
