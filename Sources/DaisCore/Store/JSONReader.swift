@@ -147,13 +147,14 @@ struct JSONReader {
 
     /// A string that many records repeat (a zone id): equal ones come back as one string sharing one
     /// storage (compared as bytes, before any string is made), so that 100,000 panels hold each zone
-    /// once and the checks read it from the cache.
-    mutating func readSharedString(for what: String) throws -> String {
+    /// once and the checks read it from the cache. `whenNew` is called with each text not met before.
+    mutating func readSharedString(for what: String, whenNew: (String) -> Void = { _ in }) throws -> String {
         guard peekKind() == .string else { throw mismatch(expected: "a string", for: what) }
         let string = try scanString()
         if !string.hasEscape, let known = shared.first(where: { $0.utf8.elementsEqual(string.raw) }) { return known }
         let text = try makeString(string)
         if shared.count < 64 { shared.append(text) }
+        whenNew(text)
         return text
     }
 

@@ -242,7 +242,7 @@ public enum StoreDecoder {
             case "title": title = try r.readOptionalString(for: "\"title\"")
             case "affiliation": affiliation = try r.readOptionalString(for: "\"affiliation\"")
             case "email": email = try r.readOptionalString(for: "\"email\"")
-            case "homeZone": homeZone = r.readNull() ? nil : try r.readSharedString(for: "\"homeZone\"")
+            case "homeZone": homeZone = r.readNull() ? nil : try r.readSharedString(for: "\"homeZone\"", whenNew: Zone.prepare)
             case "notes": notes = try r.readOptionalString(for: "\"notes\"")
             case "unavailable":
                 try r.readArray(for: "\"unavailable\"") { r in unavailable.append(try decodeUnavailability(&r)) }
@@ -264,7 +264,7 @@ public enum StoreDecoder {
             switch key {
             case "start": start = try readLocal(&r, field: "\"start\" of an unavailability window")
             case "end": end = try readLocal(&r, field: "\"end\" of an unavailability window")
-            case "zone": zone = try r.readSharedString(for: "\"zone\" of an unavailability window")
+            case "zone": zone = try r.readSharedString(for: "\"zone\" of an unavailability window", whenNew: Zone.prepare)
             default: throw unknown(r, key, in: "an unavailability window", known: "start, end, zone", at: keyOffset)
             }
         }
@@ -310,7 +310,7 @@ public enum StoreDecoder {
             case "title": title = try r.readString(for: "\"title\" of a panel")
             case "description": description = try r.readOptionalString(for: "\"description\"")
             case "start": start = try readLocal(&r, field: "\"start\" of a panel")
-            case "zone": zone = try r.readSharedString(for: "\"zone\" of a panel")
+            case "zone": zone = try r.readSharedString(for: "\"zone\" of a panel", whenNew: Zone.prepare)
             case "durationMinutes": duration = try r.readInt(for: "\"durationMinutes\"")
             case "format": format = try readEnum(&r, PanelFormat.self, field: "\"format\"")
             case "status": status = try readEnum(&r, PanelStatus.self, field: "\"status\"")

@@ -15,6 +15,11 @@ public struct Zone: Hashable, Sendable, CustomStringConvertible {
     /// (legacy names such as "EST" or "GMT+5" are not; use `ZoneAliases.lookup` for what people type).
     public static func named(_ identifier: String) -> Zone? { ZoneRegistry.shared.zone(identifier) }
 
+    /// Starts building the zone's table on another thread, so that it is ready when first asked for
+    /// (the store decoder calls this for each zone id it meets; building a table takes about half a
+    /// millisecond, which a check of a just-loaded store would otherwise wait for, zone after zone).
+    static func prepare(_ identifier: String) { ZoneRegistry.shared.prepare(identifier) }
+
     /// Coordinated Universal Time.
     public static let utc: Zone = Zone(identifier: "UTC", rules: ZoneRules(timeZone: TimeZone(identifier: "UTC")!))
 
@@ -230,13 +235,39 @@ final class ZoneRules: Sendable {
 final class ZoneRegistry: Sendable {
     static let shared = ZoneRegistry()
     private let cache = Mutex<[String: Zone?]>([:])
+    /// Zones being built on the background queue, with what to wait on for each.
+    private let building = Mutex<[String: DispatchGroup]>([:])
+    private let background = DispatchQueue(label: "dais.zones", qos: .userInitiated)
     private let known: Set<String> = Set(TimeZone.knownTimeZoneIdentifiers)
 
     func zone(_ identifier: String) -> Zone? {
         if let hit = cache.withLock({ $0[identifier] }) { return hit }
+        if let pending = building.withLock({ $0[identifier] }) {
+            pending.wait()
+            if let hit = cache.withLock({ $0[identifier] }) { return hit }
+        }
         let built = build(identifier)
         cache.withLock { $0[identifier] = built }
         return built
+    }
+
+    /// Builds a zone on the background queue unless it is built or being built.
+    func prepare(_ identifier: String) {
+        if cache.withLock({ $0[identifier] != nil }) { return }
+        let group = DispatchGroup()
+        let isNew = building.withLock { pending -> Bool in
+            guard pending[identifier] == nil else { return false }
+            pending[identifier] = group
+            return true
+        }
+        guard isNew else { return }
+        group.enter()
+        background.async { [self] in
+            let built = build(identifier)
+            cache.withLock { $0[identifier] = built }
+            _ = building.withLock { $0.removeValue(forKey: identifier) }
+            group.leave()
+        }
     }
 
     /// Identifiers Foundation knows, for completion and case-insensitive lookup.
