@@ -59,7 +59,9 @@ func run(_ executable: String, _ arguments: [String]) -> String {
 if let i = CommandLine.arguments.firstIndex(of: "--check"), i + 1 < CommandLine.arguments.count {
     let loaded = try! StoreFile(path: CommandLine.arguments[i + 1]).load()
     var kept: [Schedule] = []
-    print("check \(measure(runs: 5) { kept.append(Schedule(catalog: loaded.catalog)) })")
+    // `--runs N` repeats the check (5 by default), e.g. so that a profile is mostly the check.
+    let runs = CommandLine.arguments.firstIndex(of: "--runs").flatMap { Int(CommandLine.arguments[$0 + 1]) } ?? 5
+    print("check \(measure(runs: runs) { kept.append(Schedule(catalog: loaded.catalog)) })")
     exit(0)
 }
 

@@ -4,8 +4,9 @@ import Foundation
 /// Work split over the machine's cores, for the whole-store check: each part works on its own
 /// range and writes only its own positions, so the parts need no locks.
 enum Parallel {
-    /// How many parts work at once: the cores this process may use.
-    static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// How many parts work at once: the cores this process may use, or `DAIS_CORES` when set (1 makes
+    /// the work single-threaded, so that callgrind counts every part under the caller's stack).
+    static let cores = max(1, ProcessInfo.processInfo.environment["DAIS_CORES"].flatMap { Int($0) } ?? ProcessInfo.processInfo.activeProcessorCount)
 
     /// `0..<count` cut into at most `cores` consecutive ranges of at least `minimum` items (one range
     /// when the work is too small to be worth a thread).
