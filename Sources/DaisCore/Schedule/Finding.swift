@@ -53,27 +53,20 @@ public enum FindingCode: String, CaseIterable, Hashable, Sendable {
 /// them and shows the times in the zones that matter.
 ///
 /// A finding is one reference to immutable storage, so that keeping and moving many of them is cheap;
-/// the message text is composed only when asked for.
+/// the lists of records and the message text are made only when asked for, from the panels and people
+/// as they were checked.
 public struct Finding: Hashable, Sendable, CustomStringConvertible {
     public let code: FindingCode
     private let storage: Storage
 
     private final class Storage: Sendable {
-        let panels: [PanelID]
-        let people: [PersonID]
-        let organizations: [OrganizationID]
-        let series: [SeriesID]
         let detail: FindingDetail
-        /// The schedule's interned numbers of `panels`, for its per-panel counts.
+        /// The schedule's interned numbers of the finding's panels, for its per-panel counts.
         let panelIndexes: PanelIndexes
 
-        init(panels: [PanelID], people: [PersonID], organizations: [OrganizationID], series: [SeriesID], detail: FindingDetail, panelIndexes: PanelIndexes) {
-            self.panelIndexes = panelIndexes
-            self.panels = panels
-            self.people = people
-            self.organizations = organizations
-            self.series = series
+        init(detail: FindingDetail, panelIndexes: PanelIndexes) {
             self.detail = detail
+            self.panelIndexes = panelIndexes
         }
     }
 
@@ -100,20 +93,19 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    init(_ code: FindingCode, panels: [PanelID] = [], indexes: PanelIndexes = .none, people: [PersonID] = [], organizations: [OrganizationID] = [],
-         series: [SeriesID] = [], _ detail: FindingDetail) {
+    init(_ code: FindingCode, indexes: PanelIndexes = .none, _ detail: FindingDetail) {
         self.code = code
-        storage = Storage(panels: panels, people: people, organizations: organizations, series: series, detail: detail, panelIndexes: indexes)
+        storage = Storage(detail: detail, panelIndexes: indexes)
     }
 
     var panelIndexes: PanelIndexes { storage.panelIndexes }
 
     /// The panels involved, in start order where there are two.
-    public var panels: [PanelID] { storage.panels }
-    public var people: [PersonID] { storage.people }
-    public var organizations: [OrganizationID] { storage.organizations }
+    public var panels: [PanelID] { storage.detail.panels }
+    public var people: [PersonID] { storage.detail.people }
+    public var organizations: [OrganizationID] { storage.detail.organizations }
     /// The series involved (series-overlap, a series' unknown host).
-    public var series: [SeriesID] { storage.series }
+    public var series: [SeriesID] { storage.detail.series }
 
     public var severity: Severity { code.severity }
 
@@ -160,9 +152,12 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
             if a.severity != b.severity { return a.severity < b.severity }
             return a.code.order < b.code.order
         }
-        if a.panels != b.panels { return a.panels.lexicographicallyPrecedes(b.panels) }
-        if a.people != b.people { return a.people.lexicographicallyPrecedes(b.people) }
-        if a.organizations != b.organizations { return a.organizations.lexicographicallyPrecedes(b.organizations) }
+        let (panelsA, panelsB) = (a.panels, b.panels)
+        if panelsA != panelsB { return panelsA.lexicographicallyPrecedes(panelsB) }
+        let (peopleA, peopleB) = (a.people, b.people)
+        if peopleA != peopleB { return peopleA.lexicographicallyPrecedes(peopleB) }
+        let (organizationsA, organizationsB) = (a.organizations, b.organizations)
+        if organizationsA != organizationsB { return organizationsA.lexicographicallyPrecedes(organizationsB) }
         return a.series.lexicographicallyPrecedes(b.series)
     }
 }

@@ -4,79 +4,162 @@ struct Placement: Hashable, Sendable {
     let span: TimeSpan
 }
 
-/// A panel as a message names it: title and, when known, its place on the time line.
-struct PanelMention: Hashable, Sendable {
+/// A panel as a message names it: the panel as it was checked (one reference to its storage), read
+/// for its title and time only when the message is written. A whole-store check makes a finding for
+/// thousands of panels; copying titles and zones into each would touch memory the check never reads.
+struct PanelMention: Sendable {
     let id: PanelID
-    let title: String
-    let slot: Placement?
+    /// Nil when the catalog did not hold the panel (its id stands in for its title).
+    let panel: Panel?
 
-    init(id: PanelID, title: String, slot: Placement?) {
-        self.id = id
-        self.title = title
-        self.slot = slot
+    init(_ panel: Panel) {
+        id = panel.id
+        self.panel = panel
     }
 
-    init(id: PanelID, title: String, slot: Slot?) {
-        self.init(id: id, title: title, slot: slot.map { Placement(zone: $0.zone, span: $0.span) })
+    init(id: PanelID, panel: Panel?) {
+        self.id = id
+        self.panel = panel
+    }
+
+    var title: String { panel?.title ?? id.rawValue }
+
+    /// The panel's zone and span, as the schedule placed it (nil when its time cannot be placed).
+    var slot: Placement? {
+        guard let panel, case .success(let slot) = panel.slot() else { return nil }
+        return Placement(zone: slot.zone, span: slot.span)
     }
 
     /// "'Transnational repression'".
     var quoted: String { "'\(title)'" }
 
     /// "Nov 26 10:00 EST", read in the panel's own zone.
-    var when: String {
+    var when: String { Self.when(slot) }
+
+    private static func when(_ slot: Placement?) -> String {
         guard let slot else { return "time unknown" }
         return TimeFormat.Reading(slot.span.start, in: slot.zone).dayClock
     }
 
     /// "Nov 27 01:30 AEDT = Nov 26 09:30 EST" when the other zone reads differently.
     func when(alsoIn zone: Zone) -> String {
-        guard let slot else { return when }
+        guard let slot else { return Self.when(nil) }
         let own = TimeFormat.Reading(slot.span.start, in: slot.zone)
         let other = TimeFormat.Reading(slot.span.start, in: zone)
         return own.abbreviation == other.abbreviation && own.local == other.local ? own.dayClock : "\(own.dayClock) = \(other.dayClock)"
     }
 }
 
-/// The facts a finding's message is written from.
+/// A person a finding names: their id, and the facts the check read (name, home zone), kept by
+/// reference.
+struct Speaker: Sendable {
+    let id: PersonID
+    let facts: Schedule.PersonFacts
+
+    var name: String { facts.name }
+}
+
+/// What a panel names that the catalog lacks.
+enum MissingReference: Sendable {
+    case person(PersonID)
+    case series(SeriesID)
+    case host(OrganizationID)
+    case cosponsor(OrganizationID)
+
+    var field: String {
+        switch self {
+        case .person: return "person"
+        case .series: return "series"
+        case .host: return "host organization"
+        case .cosponsor: return "co-sponsor"
+        }
+    }
+
+    var id: String {
+        switch self {
+        case .person(let id): return id.rawValue
+        case .series(let id): return id.rawValue
+        case .host(let id), .cosponsor(let id): return id.rawValue
+        }
+    }
+}
+
+/// The facts a finding's message is written from; the records a finding names come from them too.
 enum FindingDetail: Sendable {
-    case doubleBooked(person: String, PanelMention, PanelMention, overlapMinutes: Int)
-    case twiceInRoster(person: String, PanelMention, roles: [Role])
-    case unavailable(person: String, PanelMention, window: TimeSpan, windowZone: Zone)
-    case unknownPanelReference(PanelMention, field: String, id: String)
-    case unknownSeriesHost(series: String, id: String)
+    case doubleBooked(Speaker, PanelMention, PanelMention, overlapMinutes: Int)
+    case twiceInRoster(Speaker, PanelMention, roles: [Role])
+    case unavailable(Speaker, PanelMention, window: TimeSpan, windowZone: Zone)
+    case unknownPanelReference(PanelMention, MissingReference)
+    case unknownSeriesHost(series: SeriesID, name: String, host: OrganizationID)
     case panelTime(PanelMention, problem: SlotProblem)
-    case personZone(person: String, field: String, problem: String)
+    case personZone(person: PersonID, name: String, field: String, problem: String)
     case settingsZone(zone: String, problem: String)
     case ambiguous(PanelMention, first: Instant, second: Instant)
     case noModerator(PanelMention)
     case noPanelists(PanelMention)
-    case outsideWakingHours(person: String, PanelMention, home: Zone, hours: WakingHours)
-    case shortChangeover(person: String, PanelMention, PanelMention, gapMinutes: Int, changeover: Int)
-    case seriesOverlap(series: String, PanelMention, PanelMention, overlapMinutes: Int)
-    case duplicatePeople([(id: String, name: String)])
-    case duplicateOrganizations([(id: String, name: String)])
+    case outsideWakingHours(Speaker, PanelMention, hours: WakingHours)
+    case shortChangeover(Speaker, PanelMention, PanelMention, gapMinutes: Int, changeover: Int)
+    case seriesOverlap(series: SeriesID, name: String, PanelMention, PanelMention, overlapMinutes: Int)
+    case duplicatePeople([(id: PersonID, name: String)])
+    case duplicateOrganizations([(id: OrganizationID, name: String)])
+
+    /// The panels involved, in start order where there are two.
+    var panels: [PanelID] {
+        switch self {
+        case let .doubleBooked(_, a, b, _), let .shortChangeover(_, a, b, _, _), let .seriesOverlap(_, _, a, b, _): return [a.id, b.id]
+        case let .twiceInRoster(_, p, _), let .unavailable(_, p, _, _), let .unknownPanelReference(p, _), let .panelTime(p, _),
+             let .ambiguous(p, _, _), let .noModerator(p), let .noPanelists(p), let .outsideWakingHours(_, p, _):
+            return [p.id]
+        case .unknownSeriesHost, .personZone, .settingsZone, .duplicatePeople, .duplicateOrganizations: return []
+        }
+    }
+
+    var people: [PersonID] {
+        switch self {
+        case let .doubleBooked(s, _, _, _), let .twiceInRoster(s, _, _), let .unavailable(s, _, _, _), let .outsideWakingHours(s, _, _),
+             let .shortChangeover(s, _, _, _, _):
+            return [s.id]
+        case .unknownPanelReference(_, .person(let id)), .personZone(let id, _, _, _): return [id]
+        case .duplicatePeople(let members): return members.map(\.id)
+        default: return []
+        }
+    }
+
+    var organizations: [OrganizationID] {
+        switch self {
+        case .unknownPanelReference(_, .host(let id)), .unknownPanelReference(_, .cosponsor(let id)), .unknownSeriesHost(_, _, let id): return [id]
+        case .duplicateOrganizations(let members): return members.map(\.id)
+        default: return []
+        }
+    }
+
+    var series: [SeriesID] {
+        switch self {
+        case .unknownPanelReference(_, .series(let id)), .unknownSeriesHost(let id, _, _), .seriesOverlap(let id, _, _, _, _): return [id]
+        default: return []
+        }
+    }
 
     var message: String {
         switch self {
         case let .doubleBooked(person, a, b, minutes):
             let zone = a.slot?.zone ?? Zone.utc
-            return "\(person) is on \(a.quoted) (\(a.when)) and \(b.quoted) (\(b.when(alsoIn: zone))), overlapping \(minutes) min"
+            return "\(person.name) is on \(a.quoted) (\(a.when)) and \(b.quoted) (\(b.when(alsoIn: zone))), overlapping \(minutes) min"
         case let .twiceInRoster(person, panel, roles):
             let list = roles.map(\.rawValue)
             let text = Set(list).count == 1 ? "twice as \(list[0])" : "twice (" + list.joined(separator: " and ") + ")"
-            return "\(person) is on the roster of \(panel.quoted) \(text)"
+            return "\(person.name) is on the roster of \(panel.quoted) \(text)"
         case let .unavailable(person, panel, window, windowZone):
             let range = "\(TimeFormat.Reading(window.start, in: windowZone).dayClock) to \(TimeFormat.Reading(window.end, in: windowZone).dayClock)"
-            return "\(person) is unavailable from \(range) but is on \(panel.quoted) (\(panel.when(alsoIn: windowZone)))"
-        case let .unknownPanelReference(panel, field, id):
-            return "\(panel.quoted) names \(field) \"\(id)\", which does not exist"
-        case let .unknownSeriesHost(series, id):
-            return "series '\(series)' names host organization \"\(id)\", which does not exist"
+            return "\(person.name) is unavailable from \(range) but is on \(panel.quoted) (\(panel.when(alsoIn: windowZone)))"
+        case let .unknownPanelReference(panel, reference):
+            return "\(panel.quoted) names \(reference.field) \"\(reference.id)\", which does not exist"
+        case let .unknownSeriesHost(_, name, host):
+            return "series '\(name)' names host organization \"\(host.rawValue)\", which does not exist"
         case let .panelTime(panel, problem):
             return "\(panel.quoted): \(problem.description)"
-        case let .personZone(person, field, problem):
-            return "\(person): \(field): \(problem)"
+        case let .personZone(_, name, field, problem):
+            return "\(name): \(field): \(problem)"
         case let .settingsZone(zone, problem):
             return "settings: display zone \"\(zone)\": \(problem)"
         case let .ambiguous(panel, first, second):
@@ -88,23 +171,25 @@ enum FindingDetail: Sendable {
             return "\(panel.quoted) (\(panel.when)) has no moderator yet"
         case let .noPanelists(panel):
             return "\(panel.quoted) (\(panel.when)) has no panelists yet"
-        case let .outsideWakingHours(person, panel, home, hours):
-            let range = panel.slot.map { TimeFormat.range($0.span, in: home) } ?? "?"
-            let day = panel.slot.map { TimeFormat.shortDate(home.local(at: $0.span.start).date) } ?? ""
-            return "\(panel.quoted) is \(day) \(range) for \(person) (\(home.identifier)), outside waking hours "
+        case let .outsideWakingHours(person, panel, hours):
+            let home = person.facts.home ?? Zone.utc
+            let slot = panel.slot
+            let range = slot.map { TimeFormat.range($0.span, in: home) } ?? "?"
+            let day = slot.map { TimeFormat.shortDate(home.local(at: $0.span.start).date) } ?? ""
+            return "\(panel.quoted) is \(day) \(range) for \(person.name) (\(home.identifier)), outside waking hours "
                 + "\(WakingHours.text(hours.start))-\(WakingHours.text(hours.end))"
         case let .shortChangeover(person, a, b, gap, changeover):
             let zone = a.slot?.zone ?? Zone.utc
             let end = a.slot.map { TimeFormat.Reading($0.span.end, in: zone).dayClock } ?? "?"
-            return "\(person) has \(gap) min between \(a.quoted) (ends \(end)) and \(b.quoted) (starts \(b.when(alsoIn: zone))); "
+            return "\(person.name) has \(gap) min between \(a.quoted) (ends \(end)) and \(b.quoted) (starts \(b.when(alsoIn: zone))); "
                 + "the changeover is \(changeover) min"
-        case let .seriesOverlap(series, a, b, minutes):
+        case let .seriesOverlap(_, name, a, b, minutes):
             let zone = a.slot?.zone ?? Zone.utc
-            return "\(a.quoted) (\(a.when)) and \(b.quoted) (\(b.when(alsoIn: zone))) of '\(series)' overlap by \(minutes) min"
+            return "\(a.quoted) (\(a.when)) and \(b.quoted) (\(b.when(alsoIn: zone))) of '\(name)' overlap by \(minutes) min"
         case let .duplicatePeople(members):
-            return members.map { "'\($0.name)' (\($0.id))" }.joined(separator: " and ") + " may be the same person"
+            return members.map { "'\($0.name)' (\($0.id.rawValue))" }.joined(separator: " and ") + " may be the same person"
         case let .duplicateOrganizations(members):
-            return members.map { "'\($0.name)' (\($0.id))" }.joined(separator: " and ") + " may be the same organization"
+            return members.map { "'\($0.name)' (\($0.id.rawValue))" }.joined(separator: " and ") + " may be the same organization"
         }
     }
 }

@@ -258,6 +258,7 @@ public struct Schedule: Sendable {
     /// sweeps per person and per series and the name keys run in parallel parts too. Giving numbers,
     /// grouping and counting stay on one thread. The findings do not depend on how the work was cut.
     public mutating func rebuild(_ catalog: Catalog) {
+        var clock = PhaseClock()
         self = Schedule(empty: catalog.settings, cores: cores)
         panelIndex.reserveAll()
         personIndex.reserveAll()
@@ -269,6 +270,7 @@ public struct Schedule: Sendable {
             let name = people[at].name
             return (Schedule.personFacts(name: name, homeZone: people[at].homeZone, unavailable: people[at].unavailable, &zones), NameFolding.personKey(name))
         }
+        clock.lap("people read")
         personIDs = Array(catalog.people.keys)
         facts = people.map(\.0)
         personKeys = people.map(\.1)
@@ -280,9 +282,13 @@ public struct Schedule: Sendable {
         for id in catalog.series.keys { _ = internSeries(id, catalog) }
         for id in catalog.organizations.keys { _ = internOrganization(id, catalog) }
         organizationKeys = Schedule.mapValues(catalog.organizations, cores: cores) { orgs, at, _ -> String? in NameFolding.organizationKey(orgs[at].name) }
+        clock.lap("people, series and organizations numbered")
         addPanels(catalog, &zoneCache)
+        clock.lap("panels in all")
         sweepPeopleAndSeries(catalog)
+        clock.lap("person and series sweeps")
         addNameKeys(catalog)
+        clock.lap("duplicate names")
         global = settingsFindings(catalog.settings)
         for f in global { mark(f, +1) }
     }
@@ -291,6 +297,7 @@ public struct Schedule: Sendable {
     /// checks. Panels that name something the catalog lacks are done afterwards on this thread, since
     /// that needs new numbers.
     private mutating func addPanels(_ catalog: Catalog, _ zoneCache: inout ZoneCache) {
+        var clock = PhaseClock()
         let panels = catalog.panels
         let ranges = Parallel.ranges(panels.count, minimum: 4_096, cores: cores)
         let starts = Parallel.starts(of: panels, at: ranges)
@@ -300,6 +307,7 @@ public struct Schedule: Sendable {
                                  organizationIndex: organizationIndex, settings: settings)
         Parallel.run(ranges.count) { k in parts[k] = reader.read(panels, from: starts[k], ranges[k], into: columns) }
 
+        clock.lap("panels read in parts")
         timeline.panelIDs = columns.panelIDs.array()
         timeline.live = columns.live.array()
         timeline.starts = columns.starts.array()
@@ -325,18 +333,20 @@ public struct Schedule: Sendable {
             addLive(i, panels[timeline.panelIDs[i]]!, catalog, &zoneCache, &scratch, &deferred.personPairs, &deferred.seriesPairs, &deferred.organizationPairs)
         }
         found.append(deferred)
+        clock.lap("panels naming missing records")
         // The three indexes are grouped at once, each from every part's pairs in turn.
         let all = found, owners = [personIDs.count, seriesIDs.count, organizationIndex.count]
         let lists = Column<[[Int32]]>(count: 3, repeating: [])
         Parallel.run(3, cores: cores) { k in
             switch k {
-            case 0: lists[0] = Schedule.group(all.lazy.flatMap { $0.personPairs }.map { (Int($0.person), $0.panel) }, into: owners[0])
-            case 1: lists[1] = Schedule.group(all.lazy.flatMap { $0.seriesPairs }.map { (Int($0.series), $0.panel) }, into: owners[1])
-            default: lists[2] = Schedule.group(all.lazy.flatMap { $0.organizationPairs }.map { (Int($0.organization), $0.panel) }, into: owners[2])
+            case 0: lists[0] = Schedule.group(all.map(\.personPairs), into: owners[0])
+            case 1: lists[1] = Schedule.group(all.map(\.seriesPairs), into: owners[1])
+            default: lists[2] = Schedule.group(all.map(\.organizationPairs), into: owners[2])
             }
         }
         let grouped = lists.array()
         (personPanels, seriesPanels, organizationPanels) = (grouped[0], grouped[1], grouped[2])
+        clock.lap("panels grouped by person, series and organization")
     }
 
     /// Every person's and every series' sweep, in parallel parts.
@@ -405,8 +415,7 @@ public struct Schedule: Sendable {
     /// missing numbers, place it, note its people, series and organizations as pairs (grouped later),
     /// and run its own checks.
     private mutating func addLive(_ index: Int, _ panel: Panel, _ catalog: Catalog, _ zoneCache: inout ZoneCache, _ scratch: inout [Int],
-                                  _ personPairs: inout [(person: Int32, panel: Int32)], _ seriesPairs: inout [(series: Int32, panel: Int32)],
-                                  _ organizationPairs: inout [(organization: Int32, panel: Int32)]) {
+                                  _ personPairs: inout [OwnerPanel], _ seriesPairs: inout [OwnerPanel], _ organizationPairs: inout [OwnerPanel]) {
         timeline.live[index] = true
         place(index, panel, &zoneCache)
         scratch.removeAll(keepingCapacity: true)
@@ -434,7 +443,7 @@ public struct Schedule: Sendable {
             if !organizationExists[o] { unknownOrganizations.append(org) }
             if org != panel.host && !panel.cosponsors[..<k].contains(org) { organizationPairs.append((Int32(o), Int32(index))) }
         }
-        setPanelFindings(index, Schedule.panelFindings(panel, placement: timeline.placement(index), ambiguous: timeline.ambiguous[index], index: index,
+        setPanelFindings(index, Schedule.panelFindings(panel, span: timeline.span(index), ambiguousIn: timeline.ambiguousZone(index), index: index,
                                                        people: scratch, ids: personIDs, facts: facts, briefs: briefs, zones: timeline.zones.all, settings: settings, seriesKnown: seriesKnown,
                                                        unknownOrganizations: unknownOrganizations))
     }
@@ -466,9 +475,10 @@ public struct Schedule: Sendable {
     private struct PanelPart: Sendable {
         /// The zones it met, numbered in the order it met them.
         var zones = ZoneNumbers()
-        var personPairs: [(person: Int32, panel: Int32)] = []
-        var seriesPairs: [(series: Int32, panel: Int32)] = []
-        var organizationPairs: [(organization: Int32, panel: Int32)] = []
+        /// (person, panel), (series, panel) and (organization, panel) numbers.
+        var personPairs: [OwnerPanel] = []
+        var seriesPairs: [OwnerPanel] = []
+        var organizationPairs: [OwnerPanel] = []
         /// Panels naming a person, series or organization the catalog lacks.
         var deferred: [Int] = []
         var totals = Marks()
@@ -520,8 +530,8 @@ public struct Schedule: Sendable {
                 if let series { part.seriesPairs.append((Int32(series), panel32)) }
                 for o in organizations { part.organizationPairs.append((Int32(o), panel32)) }
 
-                var placement: Placement?
-                var ambiguous = false
+                var span: TimeSpan?
+                var ambiguousZone: Zone?
                 if panel.durationMinutes > 0 {
                     let z = part.zones.number(panel.zone)
                     if z >= 0, let place = Schedule.placement(panel, in: part.zones[z]) {
@@ -529,12 +539,11 @@ public struct Schedule: Sendable {
                         columns.ends[i] = place.end
                         columns.zoneOf[i] = z
                         columns.ambiguous[i] = place.ambiguous
-                        ambiguous = place.ambiguous
-                        placement = Placement(zone: part.zones[z],
-                                              span: TimeSpan(start: Instant(secondsSinceEpoch: place.start), end: Instant(secondsSinceEpoch: place.end)))
+                        if place.ambiguous { ambiguousZone = part.zones[z] }
+                        span = TimeSpan(start: Instant(secondsSinceEpoch: place.start), end: Instant(secondsSinceEpoch: place.end))
                     }
                 }
-                let found = Schedule.panelFindings(panel, placement: placement, ambiguous: ambiguous, index: i, people: people, ids: personIDs,
+                let found = Schedule.panelFindings(panel, span: span, ambiguousIn: ambiguousZone, index: i, people: people, ids: personIDs,
                                                    facts: facts, briefs: briefs, zones: homeZones, settings: settings, seriesKnown: true, unknownOrganizations: [])
                 guard !found.isEmpty else { continue }
                 var marks = Marks()
@@ -574,16 +583,24 @@ public struct Schedule: Sendable {
         }
     }
 
-    /// Lists of panel numbers per owner from (owner, panel) pairs, each list allocated once.
-    private static func group<S: Sequence>(_ pairs: S, into owners: Int) -> [[Int32]] where S.Element == (Int, Int32) {
-        var counts = [Int](repeating: 0, count: owners)
-        for (owner, _) in pairs { counts[owner] += 1 }
+    /// A person's, series' or organization's number and a panel's number.
+    typealias OwnerPanel = (owner: Int32, panel: Int32)
+
+    /// Lists of panel numbers per owner from every part's (owner, panel) pairs in turn, each list
+    /// allocated once.
+    private static func group(_ parts: [[OwnerPanel]], into owners: Int) -> [[Int32]] {
+        var counts = [Int32](repeating: 0, count: owners)
+        for pairs in parts {
+            pairs.withUnsafeBufferPointer { for pair in $0 { counts[Int(pair.owner)] += 1 } }
+        }
         var lists = counts.map { count -> [Int32] in
             var list: [Int32] = []
-            list.reserveCapacity(count)
+            list.reserveCapacity(Int(count))
             return list
         }
-        for (owner, panel) in pairs { lists[owner].append(panel) }
+        for pairs in parts {
+            pairs.withUnsafeBufferPointer { for pair in $0 { lists[Int(pair.owner)].append(pair.panel) } }
+        }
         return lists
     }
 
@@ -765,7 +782,7 @@ public struct Schedule: Sendable {
             let p = internPerson(entry.person, catalog, &zones)
             if !scratch.contains(p) { scratch.append(p) }
         }
-        setPanelFindings(index, Schedule.panelFindings(panel, placement: timeline.placement(index), ambiguous: timeline.ambiguous[index], index: index,
+        setPanelFindings(index, Schedule.panelFindings(panel, span: timeline.span(index), ambiguousIn: timeline.ambiguousZone(index), index: index,
                                                        people: scratch, ids: personIDs, facts: facts, briefs: briefs, zones: timeline.zones.all, settings: settings,
                                                        seriesKnown: seriesKnown(panel, catalog), unknownOrganizations: unknownOrganizations(panel, catalog)))
     }
@@ -778,38 +795,34 @@ public struct Schedule: Sendable {
     }
 
     /// A live panel's own checks: time, references, roster, unavailability, waking hours, open roles.
-    /// `people` are the roster's people once each, as numbers that `person` turns into id and facts.
-    static func panelFindings(_ panel: Panel, placement: Placement?, ambiguous: Bool, index: Int?, people: [Int],
+    /// `span` is where the schedule placed it (nil: its time cannot be placed); `ambiguousIn` is its
+    /// zone when its local start occurs twice there. `people` are the roster's people once each, as
+    /// numbers into `ids`, `facts` and `briefs`; `zones` are the zones the briefs number.
+    static func panelFindings(_ panel: Panel, span: TimeSpan?, ambiguousIn ambiguousZone: Zone?, index: Int?, people: [Int],
                               ids: [PersonID], facts: [PersonFacts?], briefs: [PersonBrief], zones: [Zone], settings: Settings, seriesKnown: Bool,
                               unknownOrganizations: [OrganizationID]) -> [Finding] {
         var out: [Finding] = []
-        let id = panel.id
         let here = index.map { Finding.PanelIndexes($0) } ?? .none
-        var mentionCache: PanelMention?
-        var mention: PanelMention {
-            if let m = mentionCache { return m }
-            let m = PanelMention(id: id, title: panel.title, slot: placement)
-            mentionCache = m
-            return m
-        }
+        // The message reads the panel itself (one reference), only when it is written.
+        let mention = PanelMention(panel)
 
-        if placement == nil {
+        if span == nil {
             if case .failure(let problem) = panel.slot() {
-                out.append(Finding(.invalidTime, panels: [id], indexes: here, .panelTime(mention, problem: problem)))
+                out.append(Finding(.invalidTime, indexes: here, .panelTime(mention, problem: problem)))
             }
-        } else if ambiguous, let zone = placement?.zone, case .ambiguous(let first, let second) = zone.resolve(panel.start) {
-            out.append(Finding(.ambiguousTime, panels: [id], indexes: here, .ambiguous(mention, first: first, second: second)))
+        } else if let zone = ambiguousZone, case .ambiguous(let first, let second) = zone.resolve(panel.start) {
+            out.append(Finding(.ambiguousTime, indexes: here, .ambiguous(mention, first: first, second: second)))
         }
 
         if let series = panel.series, !seriesKnown {
-            out.append(Finding(.unknownReference, panels: [id], indexes: here, series: [series], .unknownPanelReference(mention, field: "series", id: series.rawValue)))
+            out.append(Finding(.unknownReference, indexes: here, .unknownPanelReference(mention, .series(series))))
         }
         if !unknownOrganizations.isEmpty {
             if let host = panel.host, unknownOrganizations.contains(host) {
-                out.append(Finding(.unknownReference, panels: [id], indexes: here, organizations: [host], .unknownPanelReference(mention, field: "host organization", id: host.rawValue)))
+                out.append(Finding(.unknownReference, indexes: here, .unknownPanelReference(mention, .host(host))))
             }
             for org in panel.cosponsors where unknownOrganizations.contains(org) {
-                out.append(Finding(.unknownReference, panels: [id], indexes: here, organizations: [org], .unknownPanelReference(mention, field: "co-sponsor", id: org.rawValue)))
+                out.append(Finding(.unknownReference, indexes: here, .unknownPanelReference(mention, .cosponsor(org))))
             }
         }
 
@@ -830,10 +843,10 @@ public struct Schedule: Sendable {
         // variables, not an array, so that a panel allocates nothing for them).
         var memo: (Int16, Bool, Int16, Bool) = (-1, false, -1, false)
         func outside(_ home: Int16) -> Bool {
-            guard home >= 0, let placement else { return false }
+            guard home >= 0, let span else { return false }
             if memo.0 == home { return memo.1 }
             if memo.2 == home { return memo.3 }
-            let answer = Schedule.outsideWakingHours(placement.span, zones[Int(home)], hours)
+            let answer = Schedule.outsideWakingHours(span, zones[Int(home)], hours)
             memo = (home, answer, memo.0, memo.1)
             return answer
         }
@@ -843,30 +856,29 @@ public struct Schedule: Sendable {
         for p in people {
             let personID = ids[p], brief = briefs[p]
             guard brief.known else {
-                out.append(Finding(.unknownReference, panels: [id], indexes: here, people: [personID], .unknownPanelReference(mention, field: "person", id: personID.rawValue)))
+                out.append(Finding(.unknownReference, indexes: here, .unknownPanelReference(mention, .person(personID))))
                 continue
             }
             var count = 0
             if hasRepeats { for entry in panel.roster where entry.person == personID { count += 1 } }
             if count > 1 {
                 let roles = panel.roster.filter { $0.person == personID }.map(\.role)
-                out.append(Finding(.personTwiceInRoster, panels: [id], indexes: here, people: [personID], .twiceInRoster(person: facts[p]!.name, mention, roles: roles)))
+                out.append(Finding(.personTwiceInRoster, indexes: here, .twiceInRoster(Speaker(id: personID, facts: facts[p]!), mention, roles: roles)))
             }
-            guard let placement else { continue }
+            guard let span else { continue }
             if brief.hasWindows, let fact = facts[p] {
-                for window in fact.unavailable where window.span.overlaps(placement.span) {
-                    out.append(Finding(.personUnavailable, panels: [id], indexes: here, people: [personID],
-                                       .unavailable(person: fact.name, mention, window: window.span, windowZone: window.zone)))
+                for window in fact.unavailable where window.span.overlaps(span) {
+                    out.append(Finding(.personUnavailable, indexes: here,
+                                       .unavailable(Speaker(id: personID, facts: fact), mention, window: window.span, windowZone: window.zone)))
                 }
             }
             if outside(brief.home) {
-                out.append(Finding(.outsideWakingHours, panels: [id], indexes: here, people: [personID],
-                                   .outsideWakingHours(person: facts[p]!.name, mention, home: zones[Int(brief.home)], hours: hours)))
+                out.append(Finding(.outsideWakingHours, indexes: here, .outsideWakingHours(Speaker(id: personID, facts: facts[p]!), mention, hours: hours)))
             }
         }
         if panel.status == .scheduled {
-            if !hasModerator { out.append(Finding(.noModerator, panels: [id], indexes: here, .noModerator(mention))) }
-            if !hasPanelist { out.append(Finding(.noPanelists, panels: [id], indexes: here, .noPanelists(mention))) }
+            if !hasModerator { out.append(Finding(.noModerator, indexes: here, .noModerator(mention))) }
+            if !hasPanelist { out.append(Finding(.noPanelists, indexes: here, .noPanelists(mention))) }
         }
         return out
     }
@@ -878,7 +890,7 @@ public struct Schedule: Sendable {
         guard draft.status != .cancelled else { return [] }
         var cache = ZoneCache()
         let slot = try? draft.slot().get()
-        let mention = PanelMention(id: draft.id, title: draft.title, slot: slot)
+        let mention = PanelMention(draft)
         let own = panelIndex[draft.id]
         var ids: [PersonID] = [], known: [PersonFacts?] = [], briefs: [PersonBrief] = [], homes: [Zone] = []
         for entry in draft.roster where !ids.contains(entry.person) {
@@ -888,24 +900,26 @@ public struct Schedule: Sendable {
             if let home = fact?.home { homes.append(home) }
             briefs.append(PersonBrief(home: fact?.home == nil ? -1 : Int16(homes.count - 1), hasWindows: !(fact?.unavailable.isEmpty ?? true), known: fact != nil))
         }
-        var out = Schedule.panelFindings(draft, placement: mention.slot, ambiguous: slot?.ambiguity != nil, index: nil, people: Array(0..<ids.count), ids: ids,
+        var out = Schedule.panelFindings(draft, span: slot?.span, ambiguousIn: slot?.ambiguity != nil ? slot?.zone : nil, index: nil,
+                                         people: Array(0..<ids.count), ids: ids,
                                          facts: known, briefs: briefs, zones: homes,
                                          settings: settings, seriesKnown: seriesKnown(draft, catalog),
                                          unknownOrganizations: unknownOrganizations(draft, catalog))
         guard let span = slot?.span else { return out }
-        func ordered(_ other: PanelMention) -> (PanelMention, PanelMention) {
-            other.slot!.span.start < span.start || (other.slot!.span.start == span.start && other.id < draft.id) ? (other, mention) : (mention, other)
+        /// The draft and another panel in start order.
+        func ordered(_ other: PanelMention, _ otherSpan: TimeSpan) -> (PanelMention, PanelMention) {
+            otherSpan.start < span.start || (otherSpan.start == span.start && other.id < draft.id) ? (other, mention) : (mention, other)
         }
         for (k, personID) in ids.enumerated() {
             guard let facts = known[k], let p = personIndex[personID] else { continue }
+            let speaker = Speaker(id: personID, facts: facts)
             var before: (gap: Int, index: Int)?, after: (gap: Int, index: Int)?
             for i32 in personPanels[p] {
                 let i = Int(i32)
                 guard i != own, let otherSpan = timeline.span(i) else { continue }
                 if otherSpan.overlaps(span) {
-                    let (a, b) = ordered(timeline.mention(i, catalog))
-                    out.append(Finding(.personDoubleBooked, panels: [a.id, b.id], people: [personID],
-                                       .doubleBooked(person: facts.name, a, b, overlapMinutes: span.overlapMinutes(with: otherSpan))))
+                    let (a, b) = ordered(timeline.mention(i, catalog), otherSpan)
+                    out.append(Finding(.personDoubleBooked, .doubleBooked(speaker, a, b, overlapMinutes: span.overlapMinutes(with: otherSpan))))
                 } else if otherSpan.end <= span.start {
                     let gap = otherSpan.end.minutes(until: span.start)
                     if before == nil || gap < before!.gap { before = (gap, i) }
@@ -917,22 +931,19 @@ public struct Schedule: Sendable {
             let changeover = settings.changeoverMinutes
             if let before, before.gap < changeover {
                 let other = timeline.mention(before.index, catalog)
-                out.append(Finding(.shortChangeover, panels: [other.id, draft.id], people: [personID],
-                                   .shortChangeover(person: facts.name, other, mention, gapMinutes: before.gap, changeover: changeover)))
+                out.append(Finding(.shortChangeover, .shortChangeover(speaker, other, mention, gapMinutes: before.gap, changeover: changeover)))
             }
             if let after, after.gap < changeover {
                 let other = timeline.mention(after.index, catalog)
-                out.append(Finding(.shortChangeover, panels: [draft.id, other.id], people: [personID],
-                                   .shortChangeover(person: facts.name, mention, other, gapMinutes: after.gap, changeover: changeover)))
+                out.append(Finding(.shortChangeover, .shortChangeover(speaker, mention, other, gapMinutes: after.gap, changeover: changeover)))
             }
         }
         if let seriesID = draft.series, let series = catalog.series[seriesID], let s = seriesIndex[seriesID] {
             for i32 in seriesPanels[s] {
                 let i = Int(i32)
                 guard i != own, let otherSpan = timeline.span(i), otherSpan.overlaps(span) else { continue }
-                let (a, b) = ordered(timeline.mention(i, catalog))
-                out.append(Finding(.seriesOverlap, panels: [a.id, b.id], series: [seriesID],
-                                   .seriesOverlap(series: series.name, a, b, overlapMinutes: span.overlapMinutes(with: otherSpan))))
+                let (a, b) = ordered(timeline.mention(i, catalog), otherSpan)
+                out.append(Finding(.seriesOverlap, .seriesOverlap(series: seriesID, name: series.name, a, b, overlapMinutes: span.overlapMinutes(with: otherSpan))))
             }
         }
         return out.sorted(by: Finding.ordered)
@@ -975,27 +986,27 @@ public struct Schedule: Sendable {
         let name = facts.name
         if facts.hasBadZone, let person = catalog.people[id] {
             if let home = person.homeZone, facts.home == nil {
-                out.append(Finding(.invalidTime, people: [id], .personZone(person: name, field: "home zone", problem: SlotProblem.unknownZone(home).description)))
+                out.append(Finding(.invalidTime, .personZone(person: id, name: name, field: "home zone", problem: SlotProblem.unknownZone(home).description)))
             }
             if facts.unavailable.count != person.unavailable.count {
                 for window in person.unavailable {
                     guard case .failure(let problem) = window.span() else { continue }
                     let text: String
                     if case .nonPositiveDuration = problem { text = "the window ends before it starts" } else { text = problem.description }
-                    out.append(Finding(.invalidTime, people: [id], .personZone(person: name, field: "unavailable \(window.start) to \(window.end) \(window.zone)", problem: text)))
+                    out.append(Finding(.invalidTime, .personZone(person: id, name: name, field: "unavailable \(window.start) to \(window.end) \(window.zone)", problem: text)))
                 }
             }
         }
         guard panels.count > 1 else { return out }
+        let speaker = Speaker(id: id, facts: facts)
         timeline.sweep(panels, &buffers) { earlier, current in
             let a = timeline.mention(earlier, catalog), b = timeline.mention(current, catalog)
-            out.append(Finding(.personDoubleBooked, panels: [a.id, b.id], indexes: .init(earlier, current), people: [id],
-                               .doubleBooked(person: name, a, b, overlapMinutes: a.slot!.span.overlapMinutes(with: b.slot!.span))))
+            out.append(Finding(.personDoubleBooked, indexes: .init(earlier, current),
+                               .doubleBooked(speaker, a, b, overlapMinutes: timeline.overlapMinutes(earlier, current))))
         } gap: { previous, current, minutes in
             guard minutes < changeover else { return }
             let a = timeline.mention(previous, catalog), b = timeline.mention(current, catalog)
-            out.append(Finding(.shortChangeover, panels: [a.id, b.id], indexes: .init(previous, current), people: [id],
-                               .shortChangeover(person: name, a, b, gapMinutes: minutes, changeover: changeover)))
+            out.append(Finding(.shortChangeover, indexes: .init(previous, current), .shortChangeover(speaker, a, b, gapMinutes: minutes, changeover: changeover)))
         }
         return out
     }
@@ -1016,13 +1027,13 @@ public struct Schedule: Sendable {
         guard let series = catalog.series[id] else { return [] }
         var out: [Finding] = []
         if let host = series.host, catalog.organizations.index(forKey: host) == nil {
-            out.append(Finding(.unknownReference, organizations: [host], series: [id], .unknownSeriesHost(series: series.name, id: host.rawValue)))
+            out.append(Finding(.unknownReference, .unknownSeriesHost(series: id, name: series.name, host: host)))
         }
         guard panels.count > 1 else { return out }
         timeline.sweep(panels, &buffers) { earlier, current in
             let a = timeline.mention(earlier, catalog), b = timeline.mention(current, catalog)
-            out.append(Finding(.seriesOverlap, panels: [a.id, b.id], indexes: .init(earlier, current), series: [id],
-                               .seriesOverlap(series: series.name, a, b, overlapMinutes: a.slot!.span.overlapMinutes(with: b.slot!.span))))
+            out.append(Finding(.seriesOverlap, indexes: .init(earlier, current),
+                               .seriesOverlap(series: id, name: series.name, a, b, overlapMinutes: timeline.overlapMinutes(earlier, current))))
         } gap: { _, _, _ in }
         return out
     }
@@ -1048,7 +1059,7 @@ public struct Schedule: Sendable {
     private static func duplicatePeople(_ members: [PersonID], _ catalog: Catalog) -> Finding? {
         let sorted = members.filter { catalog.people.index(forKey: $0) != nil }.sorted()
         guard sorted.count > 1 else { return nil }
-        return Finding(.possibleDuplicatePerson, people: sorted, .duplicatePeople(sorted.map { ($0.rawValue, catalog.people[$0]!.name) }))
+        return Finding(.possibleDuplicatePerson, .duplicatePeople(sorted.map { ($0, catalog.people[$0]!.name) }))
     }
 
     /// Files an organization (by number) under its folded name again, and re-checks the old and new names.
@@ -1070,8 +1081,7 @@ public struct Schedule: Sendable {
     private static func duplicateOrganizations(_ members: [OrganizationID], _ catalog: Catalog) -> Finding? {
         let sorted = members.filter { catalog.organizations.index(forKey: $0) != nil }.sorted()
         guard sorted.count > 1 else { return nil }
-        return Finding(.possibleDuplicateOrganization, organizations: sorted,
-                       .duplicateOrganizations(sorted.map { ($0.rawValue, catalog.organizations[$0]!.name) }))
+        return Finding(.possibleDuplicateOrganization, .duplicateOrganizations(sorted.map { ($0, catalog.organizations[$0]!.name) }))
     }
 
     // MARK: Settings
@@ -1103,10 +1113,27 @@ struct ZoneNumbers: Sendable {
     /// The zones by number, and their ids.
     private(set) var all: [Zone] = []
     private(set) var ids: [String] = []
+    /// The first ids asked for, by their representation: the store decoder hands out one shared
+    /// string per zone id, so most panels' zones are found here by comparing two words, without
+    /// hashing the text (identical representations are always equal strings; a miss only costs the
+    /// hash). Each id is kept here too, so that its storage cannot be freed and reused by another text.
+    private var recentBits: [StringBits] = [], recentNumbers: [Int16] = [], recentIDs: [String] = []
 
     subscript(number: Int16) -> Zone { all[Int(number)] }
 
     mutating func number(_ id: String) -> Int16 {
+        let bits = StringBits(id)
+        if let k = recentBits.firstIndex(of: bits) { return recentNumbers[k] }
+        let z = hashed(id)
+        if recentBits.count < 16 {
+            recentBits.append(bits)
+            recentNumbers.append(z)
+            recentIDs.append(id)
+        }
+        return z
+    }
+
+    private mutating func hashed(_ id: String) -> Int16 {
         if let z = numbers[id] { return z }
         guard let zone = Zone.named(id) else {
             numbers[id] = -1
@@ -1117,6 +1144,18 @@ struct ZoneNumbers: Sendable {
         ids.append(id)
         numbers[id] = z
         return z
+    }
+}
+
+/// A string's two words as stored (a pointer to its shared storage and its count and flags, or a
+/// small string's bytes): equal bits mean the same text, as long as the string they were read from is
+/// still held (the bits keep nothing alive).
+struct StringBits: Equatable, Sendable {
+    private let a: UInt64, b: UInt64
+
+    @inline(__always)
+    init(_ string: String) {
+        (a, b) = unsafeBitCast(string, to: (UInt64, UInt64).self)
     }
 }
 
@@ -1140,14 +1179,18 @@ struct Timeline: Sendable {
         return TimeSpan(start: Instant(secondsSinceEpoch: starts[index]), end: Instant(secondsSinceEpoch: ends[index]))
     }
 
-    func placement(_ index: Int) -> Placement? {
-        span(index).map { Placement(zone: zones[zoneOf[index]], span: $0) }
+    /// Minutes two live, placed panels overlap.
+    func overlapMinutes(_ a: Int, _ b: Int) -> Int { span(a)!.overlapMinutes(with: span(b)!) }
+
+    /// The zone of a live, placed panel whose local start occurs twice there.
+    func ambiguousZone(_ index: Int) -> Zone? {
+        span(index) != nil && ambiguous[index] ? zones[zoneOf[index]] : nil
     }
 
-    /// A panel as messages name it (its title read from the catalog, only when a finding is made).
+    /// A panel as messages name it (the catalog's panel, looked up only when a finding is made).
     func mention(_ index: Int, _ catalog: Catalog) -> PanelMention {
         let id = panelIDs[index]
-        return PanelMention(id: id, title: catalog.panels[id]?.title ?? id.rawValue, slot: placement(index))
+        return PanelMention(id: id, panel: catalog.panels[id])
     }
 
     /// Sorts panels by start and sweeps them once: `overlap` for every pair that overlaps, `gap` for
