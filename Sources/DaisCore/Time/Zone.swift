@@ -141,6 +141,11 @@ final class ZoneRules: Sendable {
     let daylight: [Bool]
     let lower: Int64
     let upper: Int64
+    /// For each stretch of 2^24 seconds (about 194 days) from `lower`, how many transitions come
+    /// before it: a lookup starts there and steps over the one or two transitions of the stretch,
+    /// instead of a binary search over two centuries of them.
+    private let firstInBucket: [Int32]
+    private static let bucketShift: Int64 = 24
 
     /// 1900-01-01T00:00Z and 2100-01-01T00:00Z: the span covered by the table.
     static let tableStart: Int64 = -2_208_988_800
@@ -168,11 +173,25 @@ final class ZoneRules: Sendable {
         self.daylight = daylight
         self.lower = ZoneRules.tableStart
         self.upper = ZoneRules.tableEnd
+        let buckets = Int((ZoneRules.tableEnd - ZoneRules.tableStart) >> ZoneRules.bucketShift) + 1
+        var first = [Int32](repeating: 0, count: buckets)
+        var i = 0
+        for b in 0..<buckets {
+            let start = ZoneRules.tableStart + Int64(b) << ZoneRules.bucketShift
+            while i < instants.count && instants[i] < start { i += 1 }
+            first[b] = Int32(i)
+        }
+        firstInBucket = first
     }
 
     /// Number of transitions at or before `t`.
     @inline(__always)
     func index(at t: Int64) -> Int {
+        if t >= lower && t < upper {
+            var i = Int(firstInBucket[Int((t - lower) >> ZoneRules.bucketShift)])
+            while i < instants.count && instants[i] <= t { i += 1 }
+            return i
+        }
         var lo = 0, hi = instants.count
         while lo < hi {
             let mid = (lo + hi) >> 1
