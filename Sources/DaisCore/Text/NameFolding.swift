@@ -16,13 +16,13 @@ public enum NameFolding {
         return text.withUTF8 { bytes in
             // Folding rarely lengthens text; a scalar's decomposition can, by at most 18 letters of up
             // to 3 bytes each (U+FDFA), which the second size covers whatever the text.
-            for factor in [2, 64] {
-                let result: R? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * factor + 8) { buffer in
+            func attempt(_ factor: Int) -> R? {
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * factor + 8) { buffer in
                     fold(bytes, into: buffer).map { body(UnsafeBufferPointer(rebasing: buffer[..<$0])) }
                 }
-                if let result { return result }
             }
-            preconditionFailure("folding outgrew its buffer")
+            guard let result = attempt(2) ?? attempt(64) else { preconditionFailure("folding outgrew its buffer") }
+            return result
         }
     }
 
@@ -116,69 +116,79 @@ public enum NameFolding {
     /// The duplicate key of a person's name: folded, honorifics dropped, no spaces.
     /// "The Honorable Professor Irwin Cotler" and "Irwin Cotler" share "irwincotler".
     public static func personKey(_ name: String) -> String {
-        withFolded(name) { folded in
-            let words = wordRanges(folded)
-            return joined(folded, words[keptWords(words, folded)])
-        }
+        withFolded(name) { folded in joined(folded, keptBytes(folded)) }
     }
 
     /// The folded words of a name without leading honorifics and trailing post-nominals ("Jr", "PhD").
     public static func personKeyWords(_ name: String) -> [String] {
         withFolded(name) { folded in
-            let words = wordRanges(folded)
-            return words[keptWords(words, folded)].map { String(decoding: UnsafeBufferPointer(rebasing: folded[$0]), as: UTF8.self) }
+            UnsafeBufferPointer(rebasing: folded[keptBytes(folded)]).split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
         }
     }
 
-    /// Where the space-separated words of folded bytes are.
-    private static func wordRanges(_ folded: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(4)
+    /// Where a name's words that count lie in its folded bytes (words there are split by one space,
+    /// with none at either end): not the leading honorifics nor the trailing post-nominals. Found in
+    /// place, without a list of words: this runs for every name when the whole store is checked.
+    private static func keptBytes(_ folded: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        func wordEnd(from start: Int) -> Int {
+            var i = start
+            while i < folded.count && folded[i] != 0x20 { i += 1 }
+            return i
+        }
         var start = 0
-        for i in folded.indices where folded[i] == 0x20 {
-            if i > start { ranges.append(start..<i) }
-            start = i + 1
+        while true {
+            let end = wordEnd(from: start)
+            guard isListed(folded, start..<end, honorificBytes) else { break }
+            if end == folded.count {  // a name made only of such words is still a name
+                start = 0
+                break
+            }
+            start = end + 1
         }
-        if folded.count > start { ranges.append(start..<folded.count) }
-        return ranges
+        var stop = folded.count
+        while true {
+            var last = stop
+            while last > start && folded[last - 1] != 0x20 { last -= 1 }
+            guard last > start, isListed(folded, last..<stop, postNominalBytes) else { break }  // one word is always kept
+            stop = last - 1
+        }
+        return start..<stop
     }
 
-    /// The words' bytes run together, as a string.
-    private static func joined<Words: Collection<Range<Int>>>(_ folded: UnsafeBufferPointer<UInt8>, _ words: Words) -> String {
-        String(unsafeUninitializedCapacity: words.reduce(0) { $0 + $1.count }) { out in
+    /// The bytes of a range run together without their spaces, as a string.
+    private static func joined(_ folded: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        var letters = 0
+        for i in range where folded[i] != 0x20 { letters += 1 }
+        return String(unsafeUninitializedCapacity: letters) { out in
             var at = 0
-            for word in words {
-                for i in word {
-                    out[at] = folded[i]
-                    at += 1
-                }
+            for i in range where folded[i] != 0x20 {
+                out[at] = folded[i]
+                at += 1
             }
             return at
         }
     }
 
-    /// Which words of a name count: not the leading honorifics nor the trailing post-nominals.
-    private static func keptWords(_ words: [Range<Int>], _ folded: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-        var first = 0
-        while first < words.count, isListed(folded[words[first]], honorificBytes) { first += 1 }
-        if first == words.count { first = 0 }  // a name made only of such words is still a name
-        var end = words.count
-        while end - first > 1, isListed(folded[words[end - 1]], postNominalBytes) { end -= 1 }
-        return first..<end
-    }
-
-    /// Whether a folded word is one of a list's words, compared as bytes (no string is made: this runs
-    /// for every word of every name when the whole store is checked).
-    private static func isListed(_ word: Slice<UnsafeBufferPointer<UInt8>>, _ list: [[UInt8]]) -> Bool {
-        list.contains { $0.count == word.count && $0.elementsEqual(word) }
+    /// Whether the folded word at `range` is one of a list's words, compared as bytes (no string is
+    /// made).
+    private static func isListed(_ folded: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ list: [[UInt8]]) -> Bool {
+        for word in list where word.count == range.count {
+            var same = true
+            for k in 0..<word.count where word[k] != folded[range.lowerBound + k] {
+                same = false
+                break
+            }
+            if same { return true }
+        }
+        return false
     }
 
     /// The duplicate key of an organization's name: folded, a leading "the" dropped, no spaces.
     public static func organizationKey(_ name: String) -> String {
         withFolded(name) { folded in
-            let words = wordRanges(folded)
-            let dropThe = words.count > 1 && folded[words[0]].elementsEqual("the".utf8)
-            return joined(folded, words.dropFirst(dropThe ? 1 : 0))
+            // "the " before another word is dropped.
+            let dropThe = folded.count > 4 && folded[0] == UInt8(ascii: "t") && folded[1] == UInt8(ascii: "h") && folded[2] == UInt8(ascii: "e") && folded[3] == 0x20
+            return joined(folded, (dropThe ? 4 : 0)..<folded.count)
         }
     }
 
