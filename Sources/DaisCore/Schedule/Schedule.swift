@@ -266,9 +266,8 @@ public struct Schedule: Sendable {
         organizationIndex.reserveAll()
         var zoneCache = ZoneCache()
         // Each person is read once: facts for the panels' checks, folded name for duplicates.
-        let people = Schedule.mapValues(catalog.people, cores: cores) { people, at, zones -> (PersonFacts?, String?) in
-            let name = people[at].name
-            return (Schedule.personFacts(name: name, homeZone: people[at].homeZone, unavailable: people[at].unavailable, &zones), NameFolding.personKey(name))
+        let people = Schedule.mapValues(catalog.people, cores: cores) { person, zones -> (PersonFacts?, String?) in
+            return (Schedule.personFacts(name: person.name, homeZone: person.homeZone, unavailable: person.unavailable, &zones), NameFolding.personKey(person.name))
         }
         clock.lap("people read")
         personIDs = Array(catalog.people.keys)
@@ -281,7 +280,7 @@ public struct Schedule: Sendable {
         for (p, id) in personIDs.enumerated() { personIndex.insert(id, p) }
         for id in catalog.series.keys { _ = internSeries(id, catalog) }
         for id in catalog.organizations.keys { _ = internOrganization(id, catalog) }
-        organizationKeys = Schedule.mapValues(catalog.organizations, cores: cores) { orgs, at, _ -> String? in NameFolding.organizationKey(orgs[at].name) }
+        organizationKeys = Schedule.mapValues(catalog.organizations, cores: cores) { org, _ -> String? in NameFolding.organizationKey(org.name) }
         clock.lap("people, series and organizations numbered")
         addPanels(catalog, &zoneCache)
         clock.lap("panels in all")
@@ -392,10 +391,10 @@ public struct Schedule: Sendable {
     }
 
     /// Every record of a dictionary transformed (in parallel parts, each with its own zone cache), in
-    /// the dictionary's order. `transform` gets the records and a position, so that it reads only the
-    /// fields it needs (copying a person would retain each of its strings).
+    /// the dictionary's order. Each record is read (copied) once: reading its fields one by one
+    /// through the dictionary would copy it whole for each.
     private static func mapValues<ID: Sendable, Record: Sendable, Result: Sendable>(
-        _ records: [ID: Record], cores: Int, _ transform: @Sendable (Dictionary<ID, Record>.Values, Dictionary<ID, Record>.Index, inout ZoneCache) -> Result
+        _ records: [ID: Record], cores: Int, _ transform: @Sendable (Record, inout ZoneCache) -> Result
     ) -> [Result] {
         let ranges = Parallel.ranges(records.count, minimum: 512, cores: cores)
         let starts = Parallel.starts(of: records, at: ranges)
@@ -404,7 +403,7 @@ public struct Schedule: Sendable {
             var zones = ZoneCache()
             var at = starts[k]
             for i in ranges[k] {
-                results[i] = transform(records.values, at, &zones)
+                results[i] = transform(records.values[at], &zones)
                 records.formIndex(after: &at)
             }
         }
@@ -586,22 +585,31 @@ public struct Schedule: Sendable {
     /// A person's, series' or organization's number and a panel's number.
     typealias OwnerPanel = (owner: Int32, panel: Int32)
 
-    /// Lists of panel numbers per owner from every part's (owner, panel) pairs in turn, each list
-    /// allocated once.
+    /// Lists of panel numbers per owner from every part's (owner, panel) pairs in turn: counted, laid
+    /// out in one flat array by owner, then cut into one list per owner (each allocated once).
     private static func group(_ parts: [[OwnerPanel]], into owners: Int) -> [[Int32]] {
-        var counts = [Int32](repeating: 0, count: owners)
+        var starts = [Int32](repeating: 0, count: owners + 1)
         for pairs in parts {
-            pairs.withUnsafeBufferPointer { for pair in $0 { counts[Int(pair.owner)] += 1 } }
+            pairs.withUnsafeBufferPointer { for pair in $0 { starts[Int(pair.owner) + 1] += 1 } }
         }
-        var lists = counts.map { count -> [Int32] in
-            var list: [Int32] = []
-            list.reserveCapacity(Int(count))
-            return list
+        for o in 0..<owners { starts[o + 1] += starts[o] }
+        var flat = [Int32](repeating: 0, count: Int(starts[owners]))
+        var next = starts
+        flat.withUnsafeMutableBufferPointer { flat in
+            next.withUnsafeMutableBufferPointer { next in
+                for pairs in parts {
+                    pairs.withUnsafeBufferPointer {
+                        for pair in $0 {
+                            flat[Int(next[Int(pair.owner)])] = pair.panel
+                            next[Int(pair.owner)] += 1
+                        }
+                    }
+                }
+            }
         }
-        for pairs in parts {
-            pairs.withUnsafeBufferPointer { for pair in $0 { lists[Int(pair.owner)].append(pair.panel) } }
+        return flat.withUnsafeBufferPointer { flat in
+            (0..<owners).map { o in Array(flat[Int(starts[o])..<Int(starts[o + 1])]) }
         }
-        return lists
     }
 
     // MARK: Interning and indexes
@@ -963,7 +971,8 @@ public struct Schedule: Sendable {
 
     // MARK: Person checks
 
-    /// Reusable arrays for sweeps, so that checking many people allocates little.
+    /// Reusable arrays for sweeps, so that checking many people allocates little: both only grow, and
+    /// a sweep fills them from the front.
     struct SweepBuffers {
         var timed: [(start: Int64, end: Int64, index: Int)] = []
         var active: [(start: Int64, end: Int64, index: Int)] = []
@@ -1096,12 +1105,35 @@ public struct Schedule: Sendable {
 /// Zones looked up once per check run (the registry takes a lock).
 struct ZoneCache {
     private var zones: [String: Zone?] = [:]
+    private var recent = RecentStrings<Zone?>()
 
     mutating func zone(_ id: String) -> Zone? {
-        if let hit = zones[id] { return hit }
-        let zone = Zone.named(id)
+        if let hit = recent[id] { return hit }
+        let zone = zones[id] ?? Zone.named(id)
         zones[id] = zone
+        recent.note(id, zone)
         return zone
+    }
+}
+
+/// The first few strings looked up and what they gave, found again by their representation: the
+/// store decoder hands out one shared string per zone id, so most lookups are found here by
+/// comparing two words, without hashing the text (identical representations are always equal
+/// strings; a miss only costs the caller's hash). Each string is kept here too, so that its storage
+/// cannot be freed and reused by another text.
+struct RecentStrings<Value: Sendable>: Sendable {
+    private var bits: [StringBits] = [], values: [Value] = [], kept: [String] = []
+
+    subscript(string: String) -> Value? {
+        guard let k = bits.firstIndex(of: StringBits(string)) else { return nil }
+        return values[k]
+    }
+
+    mutating func note(_ string: String, _ value: Value) {
+        guard bits.count < 16 else { return }
+        bits.append(StringBits(string))
+        values.append(value)
+        kept.append(string)
     }
 }
 
@@ -1113,23 +1145,14 @@ struct ZoneNumbers: Sendable {
     /// The zones by number, and their ids.
     private(set) var all: [Zone] = []
     private(set) var ids: [String] = []
-    /// The first ids asked for, by their representation: the store decoder hands out one shared
-    /// string per zone id, so most panels' zones are found here by comparing two words, without
-    /// hashing the text (identical representations are always equal strings; a miss only costs the
-    /// hash). Each id is kept here too, so that its storage cannot be freed and reused by another text.
-    private var recentBits: [StringBits] = [], recentNumbers: [Int16] = [], recentIDs: [String] = []
+    private var recent = RecentStrings<Int16>()
 
     subscript(number: Int16) -> Zone { all[Int(number)] }
 
     mutating func number(_ id: String) -> Int16 {
-        let bits = StringBits(id)
-        if let k = recentBits.firstIndex(of: bits) { return recentNumbers[k] }
+        if let z = recent[id] { return z }
         let z = hashed(id)
-        if recentBits.count < 16 {
-            recentBits.append(bits)
-            recentNumbers.append(z)
-            recentIDs.append(id)
-        }
+        recent.note(id, z)
         return z
     }
 
@@ -1197,27 +1220,61 @@ struct Timeline: Sendable {
     /// each panel that starts when nothing earlier is still running, with the minutes since the latest
     /// end before it.
     func sweep(_ indices: [Int32], _ buffers: inout Schedule.SweepBuffers, overlap: (Int, Int) -> Void, gap: (Int, Int, Int) -> Void) {
-        buffers.timed.removeAll(keepingCapacity: true)
-        for i32 in indices {
-            let i = Int(i32)
-            if live[i] && zoneOf[i] >= 0 { buffers.timed.append((starts[i], ends[i], i)) }
+        // Both buffers only grow, and are filled from the front: no appends, no uniqueness checks.
+        if buffers.timed.count < indices.count {
+            buffers.timed = Array(repeating: (0, 0, 0), count: indices.count)
+            buffers.active = buffers.timed
         }
-        guard buffers.timed.count > 1 else { return }
         let ids = panelIDs
-        buffers.timed.sort { (a: (start: Int64, end: Int64, index: Int), b: (start: Int64, end: Int64, index: Int)) -> Bool in
-            if a.start != b.start { return a.start < b.start }
-            return ids[a.index] < ids[b.index]
+        func precedes(_ a: (start: Int64, end: Int64, index: Int), _ b: (start: Int64, end: Int64, index: Int)) -> Bool {
+            a.start != b.start ? a.start < b.start : ids[a.index] < ids[b.index]
         }
-        buffers.active.removeAll(keepingCapacity: true)
         var latest: (end: Int64, index: Int)?
-        for current in buffers.timed {
-            buffers.active.removeAll { $0.end <= current.start }
-            for earlier in buffers.active { overlap(earlier.index, current.index) }
-            if buffers.active.isEmpty, let previous = latest {
-                gap(previous.index, current.index, Int((current.start - previous.end) / 60))
+        buffers.timed.withUnsafeMutableBufferPointer { all in
+            var count = 0
+            for i32 in indices {
+                let i = Int(i32)
+                if live[i] && zoneOf[i] >= 0 {
+                    all[count] = (starts[i], ends[i], i)
+                    count += 1
+                }
             }
-            buffers.active.append(current)
-            if latest == nil || current.end > latest!.end { latest = (current.end, current.index) }
+            guard count > 1 else { return }
+            var timed = UnsafeMutableBufferPointer(rebasing: all[..<count])
+            if count > 32 {
+                timed.sort(by: precedes)
+            } else {
+                // Most people and series have a few dozen panels: sorted by insertion, in place.
+                for i in 1..<count {
+                    let item = timed[i]
+                    var j = i
+                    while j > 0 && precedes(item, timed[j - 1]) {
+                        timed[j] = timed[j - 1]
+                        j -= 1
+                    }
+                    timed[j] = item
+                }
+            }
+            // The panels still running, from the front of the other buffer.
+            buffers.active.withUnsafeMutableBufferPointer { active in
+                var running = 0
+                for current in timed {
+                    // Those that ended by the time this one starts are dropped, the rest kept in order.
+                    var kept = 0
+                    for k in 0..<running where active[k].end > current.start {
+                        active[kept] = active[k]
+                        kept += 1
+                    }
+                    running = kept
+                    for k in 0..<running { overlap(active[k].index, current.index) }
+                    if running == 0, let previous = latest {
+                        gap(previous.index, current.index, Int((current.start - previous.end) / 60))
+                    }
+                    active[running] = current
+                    running += 1
+                    if latest == nil || current.end > latest!.end { latest = (current.end, current.index) }
+                }
+            }
         }
     }
 }
