@@ -1,27 +1,108 @@
 /// Someone who moderates, sits on a panel or gives remarks.
+///
+/// A value like any struct, kept in one shared box that is copied only when a shared person is
+/// changed (as `Panel` is): reading a person out of the catalog costs one reference count, not one
+/// per string.
 public struct Person: Hashable, Sendable, Identifiable {
-    public var id: PersonID
-    public var name: String
+    // Runtime exclusivity checks are off for the box's fields for the reason given in `Panel`: the
+    // box is private, read through `get`, and written only after `unique` made it this person's alone.
+    private final class Box: @unchecked Sendable {
+        @exclusivity(unchecked) var id: PersonID
+        @exclusivity(unchecked) var name: String
+        @exclusivity(unchecked) var title: String?
+        @exclusivity(unchecked) var affiliation: String?
+        @exclusivity(unchecked) var email: String?
+        @exclusivity(unchecked) var homeZone: String?
+        @exclusivity(unchecked) var unavailable: [Unavailability]
+        @exclusivity(unchecked) var notes: String?
+
+        init(id: PersonID, name: String, title: String?, affiliation: String?, email: String?, homeZone: String?, unavailable: [Unavailability], notes: String?) {
+            self.id = id
+            self.name = name
+            self.title = title
+            self.affiliation = affiliation
+            self.email = email
+            self.homeZone = homeZone
+            self.unavailable = unavailable
+            self.notes = notes
+        }
+
+        func copy() -> Box { Box(id: id, name: name, title: title, affiliation: affiliation, email: email, homeZone: homeZone, unavailable: unavailable, notes: notes) }
+    }
+
+    private var box: Box
+
+    /// The box, copied first when another person shares it.
+    private var unique: Box {
+        mutating get {
+            if !isKnownUniquelyReferenced(&box) { box = box.copy() }
+            return box
+        }
+    }
+
+    public var id: PersonID {
+        get { box.id }
+        set { unique.id = newValue }
+        _modify { yield &unique.id }
+    }
+    public var name: String {
+        get { box.name }
+        set { unique.name = newValue }
+        _modify { yield &unique.name }
+    }
     /// "International Advocacy Director"; a roster entry may carry its own line for one appearance.
-    public var title: String?
-    public var affiliation: String?
-    public var email: String?
+    public var title: String? {
+        get { box.title }
+        set { unique.title = newValue }
+        _modify { yield &unique.title }
+    }
+    public var affiliation: String? {
+        get { box.affiliation }
+        set { unique.affiliation = newValue }
+        _modify { yield &unique.affiliation }
+    }
+    public var email: String? {
+        get { box.email }
+        set { unique.email = newValue }
+        _modify { yield &unique.email }
+    }
     /// IANA id of where the person lives, for waking-hours checks and their own agenda.
-    public var homeZone: String?
+    public var homeZone: String? {
+        get { box.homeZone }
+        set { unique.homeZone = newValue }
+        _modify { yield &unique.homeZone }
+    }
     /// Windows in which the person cannot speak.
-    public var unavailable: [Unavailability]
-    public var notes: String?
+    public var unavailable: [Unavailability] {
+        get { box.unavailable }
+        set { unique.unavailable = newValue }
+        _modify { yield &unique.unavailable }
+    }
+    public var notes: String? {
+        get { box.notes }
+        set { unique.notes = newValue }
+        _modify { yield &unique.notes }
+    }
 
     public init(id: PersonID, name: String, title: String? = nil, affiliation: String? = nil, email: String? = nil,
                 homeZone: String? = nil, unavailable: [Unavailability] = [], notes: String? = nil) {
-        self.id = id
-        self.name = name
-        self.title = title
-        self.affiliation = affiliation
-        self.email = email
-        self.homeZone = homeZone
-        self.unavailable = unavailable
-        self.notes = notes
+        box = Box(id: id, name: name, title: title, affiliation: affiliation, email: email, homeZone: homeZone, unavailable: unavailable, notes: notes)
+    }
+
+    public static func == (a: Person, b: Person) -> Bool {
+        if a.box === b.box { return true }
+        return a.id == b.id && a.name == b.name && a.title == b.title && a.affiliation == b.affiliation && a.email == b.email && a.homeZone == b.homeZone && a.unavailable == b.unavailable && a.notes == b.notes
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(name)
+        hasher.combine(title)
+        hasher.combine(affiliation)
+        hasher.combine(email)
+        hasher.combine(homeZone)
+        hasher.combine(unavailable)
+        hasher.combine(notes)
     }
 
     /// "International Advocacy Director, Free Russia Foundation": title and affiliation as one line.
