@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DaisCore
 
@@ -30,6 +31,44 @@ struct NameFoldingTests {
     @Test("organization keys drop a leading 'the'")
     func organizationKeys() {
         #expect(NameFolding.organizationKey("The Raoul Wallenberg Centre") == NameFolding.organizationKey("raoul-wallenberg centre"))
+        #expect(NameFolding.organizationKey("The") == "the")
+        #expect(NameFolding.organizationKey("Theatre Group") == "theatregroup")
+    }
+
+    @Test("a name is never folded to nothing by its honorifics or post-nominals", arguments: [
+        ("Dr", "dr"), ("The Honorable", "thehonorable"), ("Smith Jr", "smith"), ("Jr", "jr"), ("Dr. Jr.", "jr"),
+        ("Prof. Ann Lee PhD QC", "annlee"), ("", ""),
+    ])
+    func keysKeepAWord(_ name: String, _ key: String) {
+        #expect(NameFolding.personKey(name) == key)
+    }
+
+    @Test("person key words drop honorifics and post-nominals")
+    func keyWords() {
+        #expect(NameFolding.personKeyWords("The Honorable Professor Irwin Cotler KC") == ["irwin", "cotler"])
+        #expect(NameFolding.personKeyWords("Lord") == ["lord"])
+    }
+
+    /// The table in FoldTable.swift is made from `foldSlowly`; DAIS_UPDATE_FOLD_TABLE=1 writes it again.
+    @Test("the generated fold table equals folding each scalar through Unicode decomposition")
+    func foldTable() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/DaisCore/Text/FoldTable.swift").standardizedFileURL.path
+        let expected = NameFolding.foldTableSource()
+        if ProcessInfo.processInfo.environment["DAIS_UPDATE_FOLD_TABLE"] != nil {
+            try expected.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == expected)
+        // And folding through the table gives what the slow path gives, scalar by scalar.
+        for v in NameFolding.latinStart..<NameFolding.latinEnd {
+            let scalar = Unicode.Scalar(v)!
+            let expected: String
+            switch NameFolding.foldSlowly(scalar) {
+            case .letters(let letters): expected = "a" + String(decoding: letters, as: UTF8.self) + "b"
+            case .separator: expected = "a b"
+            case .ignored: expected = "ab"
+            }
+            #expect(NameFolding.fold("a" + String(scalar) + "b") == expected, "U+\(String(v, radix: 16))")
+        }
     }
 }
 

@@ -30,7 +30,6 @@ public enum NameFolding {
     /// scalars decoded here and looked up in the table. Returns how many bytes it wrote, or nil when
     /// `out` is too small.
     private static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
-        let table = latinTable
         var n = 0
         var pendingSpace = false
         var i = 0
@@ -83,7 +82,19 @@ public enum NameFolding {
                 guard put(encoded) else { return nil }
                 continue
             }
-            switch v < latinStart + UInt32(table.count) ? table[Int(v - latinStart)] : (Unicode.Scalar(v).map(foldSlowly) ?? .separator) {
+            if v >= latinStart && v < latinEnd {
+                // From the generated table (FoldTable.swift).
+                let k = Int(v - latinStart)
+                switch latinKinds[k] {
+                case FoldTable.letters:
+                    let from = Int(latinOffsets[k]), to = Int(latinOffsets[k + 1])
+                    guard latinLetters.withUnsafeBufferPointer({ put(UnsafeBufferPointer(rebasing: $0[from..<to])) }) else { return nil }
+                case FoldTable.separator: pendingSpace = true
+                default: break
+                }
+                continue
+            }
+            switch Unicode.Scalar(v).map(foldSlowly) ?? .separator {
             case .letters(let letters): guard letters.withUnsafeBufferPointer(put) else { return nil }
             case .separator: pendingSpace = true
             case .ignored: break
@@ -100,9 +111,56 @@ public enum NameFolding {
     }
 
     /// Latin-1 Supplement, Latin Extended-A and -B, IPA, spacing modifiers, combining marks, Greek and
-    /// Cyrillic, folded once.
+    /// Cyrillic are folded from a table made from `foldSlowly` ahead of time (FoldTable.swift; a test
+    /// keeps it equal, and writes it again with DAIS_UPDATE_FOLD_TABLE=1): building it at run time
+    /// took every process that folds a name about 2 ms of Unicode decomposition.
     static let latinStart: UInt32 = 0x80
-    static let latinTable: [Folded] = (0x80...0x52F).map { foldSlowly(Unicode.Scalar($0)!) }
+    static let latinEnd: UInt32 = 0x530
+
+    /// The table's source text for the scalars from `latinStart` up to `latinEnd`, as FoldTable.swift holds it.
+    static func foldTableSource() -> String {
+        var kinds: [UInt8] = [], offsets: [Int] = [0], letters: [UInt8] = []
+        for v in latinStart..<latinEnd {
+            switch foldSlowly(Unicode.Scalar(v)!) {
+            case .letters(let l):
+                kinds.append(FoldTable.letters)
+                letters += l
+            case .separator: kinds.append(FoldTable.separator)
+            case .ignored: kinds.append(FoldTable.ignored)
+            }
+            offsets.append(letters.count)
+        }
+        func list<T: BinaryInteger>(_ values: [T]) -> String {
+            stride(from: 0, to: values.count, by: 24).map { start in
+                "        " + values[start..<min(start + 24, values.count)].map { String($0) }.joined(separator: ", ") + ","
+            }.joined(separator: "\n")
+        }
+        return """
+        // Generated from NameFolding.foldSlowly by TextTests (DAIS_UPDATE_FOLD_TABLE=1 swift test --filter foldTable).
+        // Do not edit.
+
+        /// How the scalars from U+0080 to U+052F fold: `latinKinds` says letters, separator or ignored;
+        /// the letters of scalar U+0080 + k are `latinLetters[latinOffsets[k]..<latinOffsets[k + 1]]`.
+        enum FoldTable {
+            static let letters: UInt8 = 0
+            static let separator: UInt8 = 1
+            static let ignored: UInt8 = 2
+        }
+
+        extension NameFolding {
+            static let latinKinds: [UInt8] = [
+        \(list(kinds))
+            ]
+            static let latinOffsets: [UInt16] = [
+        \(list(offsets))
+            ]
+            static let latinLetters: [UInt8] = [
+        \(list(letters))
+            ]
+        }
+
+        """
+    }
 
     /// Folds one scalar through Unicode decomposition (for scripts outside the table).
     static func foldSlowly(_ scalar: Unicode.Scalar) -> Folded {
