@@ -442,9 +442,12 @@ public struct Schedule: Sendable {
             if !organizationExists[o] { unknownOrganizations.append(org) }
             if org != panel.host && !panel.cosponsors[..<k].contains(org) { organizationPairs.append((Int32(o), Int32(index))) }
         }
-        setPanelFindings(index, Schedule.panelFindings(panel, span: timeline.span(index), ambiguousIn: timeline.ambiguousZone(index), index: index,
-                                                       people: scratch, ids: personIDs, facts: facts, briefs: briefs, zones: timeline.zones.all, settings: settings, seriesKnown: seriesKnown,
-                                                       unknownOrganizations: unknownOrganizations))
+        let found = scratch.withUnsafeBufferPointer { people in
+            Schedule.panelFindings(panel, span: timeline.span(index), ambiguousIn: timeline.ambiguousZone(index), index: index, people: people, ids: personIDs,
+                                   facts: facts, briefs: briefs, zones: timeline.zones.all, settings: settings, seriesKnown: seriesKnown,
+                                   unknownOrganizations: unknownOrganizations)
+        }
+        setPanelFindings(index, found)
     }
 
     /// The columns the parallel pass over the panels fills, one position per panel.
@@ -500,7 +503,7 @@ public struct Schedule: Sendable {
             var part = PanelPart()
             part.personPairs.reserveCapacity(range.count * 4)
             part.seriesPairs.reserveCapacity(range.count)
-            var people: [Int] = [], organizations: [Int] = []
+            var people = ScratchList(), organizations = ScratchList()
             // Panels lie spread over the heap: each one's storage is asked for 8 panels ahead and its
             // roster 4 ahead, so that reading them rarely waits for memory.
             var at = start, near = start, ahead = start
@@ -525,9 +528,9 @@ public struct Schedule: Sendable {
                 }
                 columns.live[i] = true
                 let panel32 = Int32(i)
-                for p in people { part.personPairs.append((Int32(p), panel32)) }
+                for p in people.elements { part.personPairs.append((Int32(p), panel32)) }
                 if let series { part.seriesPairs.append((Int32(series), panel32)) }
-                for o in organizations { part.organizationPairs.append((Int32(o), panel32)) }
+                for o in organizations.elements { part.organizationPairs.append((Int32(o), panel32)) }
 
                 var span: TimeSpan?
                 var ambiguousZone: Zone?
@@ -542,7 +545,7 @@ public struct Schedule: Sendable {
                         span = TimeSpan(start: Instant(secondsSinceEpoch: place.start), end: Instant(secondsSinceEpoch: place.end))
                     }
                 }
-                let found = Schedule.panelFindings(panel, span: span, ambiguousIn: ambiguousZone, index: i, people: people, ids: personIDs,
+                let found = Schedule.panelFindings(panel, span: span, ambiguousIn: ambiguousZone, index: i, people: people.elements, ids: personIDs,
                                                    facts: facts, briefs: briefs, zones: homeZones, settings: settings, seriesKnown: true, unknownOrganizations: [])
                 guard !found.isEmpty else { continue }
                 var marks = Marks()
@@ -557,24 +560,24 @@ public struct Schedule: Sendable {
 
         /// The numbers of a panel's people and organizations (each once) into the two lists, and its
         /// series' number; nil when it names any the catalog lacks.
-        private func numbers(of panel: Panel, _ people: inout [Int], _ organizations: inout [Int]) -> Int?? {
-            people.removeAll(keepingCapacity: true)
-            organizations.removeAll(keepingCapacity: true)
+        private func numbers(of panel: Panel, _ people: inout ScratchList, _ organizations: inout ScratchList) -> Int?? {
+            people.clear()
+            organizations.clear()
             let known = panel.roster.withUnsafeBufferPointer { entries in
                 for k in entries.indices {
                     guard let p = personIndex[entries[k].person] else { return false }
-                    if !people.contains(p) { people.append(p) }
+                    people.appendUnique(p)
                 }
                 return true
             }
             guard known else { return nil }
             if let host = panel.host {
                 guard let o = organizationIndex[host] else { return nil }
-                organizations.append(o)
+                organizations.appendUnique(o)
             }
             for org in panel.cosponsors {
                 guard let o = organizationIndex[org] else { return nil }
-                if !organizations.contains(o) { organizations.append(o) }
+                organizations.appendUnique(o)
             }
             guard let series = panel.series else { return .some(nil) }
             guard let s = seriesIndex[series] else { return nil }
@@ -701,13 +704,15 @@ public struct Schedule: Sendable {
     /// (the first is used); nil when it has no duration or its start does not exist in the zone.
     static func placement(_ panel: Panel, in zone: Zone) -> (start: Int64, end: Int64, ambiguous: Bool)? {
         guard panel.durationMinutes > 0 else { return nil }
+        let minutes = Int64(panel.durationMinutes) * 60
+        if let start = zone.steadyInstant(panel.start) { return (start.secondsSinceEpoch, start.secondsSinceEpoch + minutes, false) }
         let start: Instant, ambiguous: Bool
         switch zone.resolve(panel.start) {
         case .unique(let i): (start, ambiguous) = (i, false)
         case .ambiguous(let first, _): (start, ambiguous) = (first, true)
         case .nonexistent: return nil
         }
-        return (start.secondsSinceEpoch, start.secondsSinceEpoch + Int64(panel.durationMinutes) * 60, ambiguous)
+        return (start.secondsSinceEpoch, start.secondsSinceEpoch + minutes, ambiguous)
     }
 
     /// The interned number of a zone id (one hash), or -1 when it is not a zone.
@@ -790,9 +795,13 @@ public struct Schedule: Sendable {
             let p = internPerson(entry.person, catalog, &zones)
             if !scratch.contains(p) { scratch.append(p) }
         }
-        setPanelFindings(index, Schedule.panelFindings(panel, span: timeline.span(index), ambiguousIn: timeline.ambiguousZone(index), index: index,
-                                                       people: scratch, ids: personIDs, facts: facts, briefs: briefs, zones: timeline.zones.all, settings: settings,
-                                                       seriesKnown: seriesKnown(panel, catalog), unknownOrganizations: unknownOrganizations(panel, catalog)))
+        let (seriesKnown, unknownOrganizations) = (seriesKnown(panel, catalog), unknownOrganizations(panel, catalog))
+        let found = scratch.withUnsafeBufferPointer { people in
+            Schedule.panelFindings(panel, span: timeline.span(index), ambiguousIn: timeline.ambiguousZone(index), index: index, people: people, ids: personIDs,
+                                   facts: facts, briefs: briefs, zones: timeline.zones.all, settings: settings, seriesKnown: seriesKnown,
+                                   unknownOrganizations: unknownOrganizations)
+        }
+        setPanelFindings(index, found)
     }
 
     private mutating func setPanelFindings(_ index: Int, _ new: [Finding]) {
@@ -806,7 +815,7 @@ public struct Schedule: Sendable {
     /// `span` is where the schedule placed it (nil: its time cannot be placed); `ambiguousIn` is its
     /// zone when its local start occurs twice there. `people` are the roster's people once each, as
     /// numbers into `ids`, `facts` and `briefs`; `zones` are the zones the briefs number.
-    static func panelFindings(_ panel: Panel, span: TimeSpan?, ambiguousIn ambiguousZone: Zone?, index: Int?, people: [Int],
+    static func panelFindings(_ panel: Panel, span: TimeSpan?, ambiguousIn ambiguousZone: Zone?, index: Int?, people: UnsafeBufferPointer<Int>,
                               ids: [PersonID], facts: [PersonFacts?], briefs: [PersonBrief], zones: [Zone], settings: Settings, seriesKnown: Bool,
                               unknownOrganizations: [OrganizationID]) -> [Finding] {
         var out: [Finding] = []
@@ -908,11 +917,11 @@ public struct Schedule: Sendable {
             if let home = fact?.home { homes.append(home) }
             briefs.append(PersonBrief(home: fact?.home == nil ? -1 : Int16(homes.count - 1), hasWindows: !(fact?.unavailable.isEmpty ?? true), known: fact != nil))
         }
-        var out = Schedule.panelFindings(draft, span: slot?.span, ambiguousIn: slot?.ambiguity != nil ? slot?.zone : nil, index: nil,
-                                         people: Array(0..<ids.count), ids: ids,
-                                         facts: known, briefs: briefs, zones: homes,
-                                         settings: settings, seriesKnown: seriesKnown(draft, catalog),
-                                         unknownOrganizations: unknownOrganizations(draft, catalog))
+        var out = Array(0..<ids.count).withUnsafeBufferPointer { numbers in
+            Schedule.panelFindings(draft, span: slot?.span, ambiguousIn: slot?.ambiguity != nil ? slot?.zone : nil, index: nil, people: numbers, ids: ids,
+                                   facts: known, briefs: briefs, zones: homes, settings: settings, seriesKnown: seriesKnown(draft, catalog),
+                                   unknownOrganizations: unknownOrganizations(draft, catalog))
+        }
         guard let span = slot?.span else { return out }
         /// The draft and another panel in start order.
         func ordered(_ other: PanelMention, _ otherSpan: TimeSpan) -> (PanelMention, PanelMention) {
@@ -1100,6 +1109,34 @@ public struct Schedule: Sendable {
             Finding(.invalidTime, .settingsZone(zone: $0, problem: SlotProblem.unknownZone($0).description))
         }
     }
+}
+
+/// A short list of numbers reused panel after panel, each number once: cleared by resetting its
+/// count and filled from the front (an array's removeAll and append cost more than the lookups
+/// that fill it).
+struct ScratchList: ~Copyable {
+    private var buffer = UnsafeMutableBufferPointer<Int>.allocate(capacity: 16)
+    private var count = 0
+
+    deinit { buffer.deallocate() }
+
+    mutating func clear() { count = 0 }
+
+    /// Adds a number unless the list holds it already.
+    mutating func appendUnique(_ number: Int) {
+        for k in 0..<count where buffer[k] == number { return }
+        if count == buffer.count {
+            let grown = UnsafeMutableBufferPointer<Int>.allocate(capacity: buffer.count * 2)
+            _ = grown.initialize(from: buffer)
+            buffer.deallocate()
+            buffer = grown
+        }
+        buffer[count] = number
+        count += 1
+    }
+
+    /// The numbers, valid until the list changes.
+    var elements: UnsafeBufferPointer<Int> { UnsafeBufferPointer(rebasing: buffer[..<count]) }
 }
 
 /// Zones looked up once per check run (the registry takes a lock).

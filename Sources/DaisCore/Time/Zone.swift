@@ -50,12 +50,9 @@ public struct Zone: Hashable, Sendable, CustomStringConvertible {
     /// Where a wall-clock time falls in this zone: one instant, two (clocks turned back), or none
     /// (clocks jumped forward over it).
     public func resolve(_ local: LocalDateTime) -> LocalResolution {
+        if let instant = steadyInstant(local) { return .unique(instant) }
         let l = local.secondsSinceEpochAsUTC
         let window: Int64 = 2 * 86_400
-        // Fast path: no offset change within two days either side means one offset, one instant.
-        if let offset = rules.steadyOffset(around: l, window: window) {
-            return .unique(Instant(secondsSinceEpoch: l - Int64(offset)))
-        }
         var candidates = rules.offsets(from: l - window, to: l + window)
         candidates.sort()
         var found: [Int64] = []
@@ -80,6 +77,15 @@ public struct Zone: Hashable, Sendable, CustomStringConvertible {
         }
         // Should not happen with consistent data; fall back to the earlier offset.
         return .unique(Instant(secondsSinceEpoch: l - Int64(rules.offset(at: l))))
+    }
+
+    /// The one instant of a wall-clock time when the offset does not change within two days either
+    /// side of it (nearly always); nil otherwise, for `resolve` to decide.
+    @inline(__always)
+    func steadyInstant(_ local: LocalDateTime) -> Instant? {
+        let l = local.secondsSinceEpochAsUTC
+        guard let offset = rules.steadyOffset(around: l, window: 2 * 86_400) else { return nil }
+        return Instant(secondsSinceEpoch: l - Int64(offset))
     }
 
     /// Offset changes in [from, to), in order.
