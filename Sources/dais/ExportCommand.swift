@@ -51,14 +51,19 @@ struct ExportCommand: ParsableCommand {
     var title: String?
 
     func run() throws {
+        var clock = PhaseClock("export")
         let zones = try zone.map(zoneArgument)
         let query = try ListCommand.query(series: series, person: person, status: status, from: from, to: to)
         let catalog = try storeOptions.load().catalog
+        clock.lap("store loaded")
         if let problem = query.unknownReferences(in: catalog) { throw CLIFailure(.badInput, problem) }
         let panels = query.select(from: catalog)
+        clock.lap("panels selected")
         let agenda = Agenda(catalog: catalog, panels: panels, zones: zones.isEmpty ? catalog.settings.displayZones.compactMap(Zone.named) : zones,
                             title: title ?? person.flatMap { catalog.people[PersonID($0)].map { "Agenda of \($0.name)" } }, now: exportTime())
         let bytes = agenda.export(format.export)
+        clock.lap("agenda made")
+        defer { clock.lap("written") }
         guard let output else {
             FileHandle.standardOutput.write(Data(bytes))
             return

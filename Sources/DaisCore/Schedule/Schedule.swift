@@ -258,7 +258,7 @@ public struct Schedule: Sendable {
     /// sweeps per person and per series and the name keys run in parallel parts too. Giving numbers,
     /// grouping and counting stay on one thread. The findings do not depend on how the work was cut.
     public mutating func rebuild(_ catalog: Catalog) {
-        var clock = PhaseClock()
+        var clock = PhaseClock("check")
         self = Schedule(empty: catalog.settings, cores: cores)
         panelIndex.reserveAll()
         personIndex.reserveAll()
@@ -296,7 +296,7 @@ public struct Schedule: Sendable {
     /// checks. Panels that name something the catalog lacks are done afterwards on this thread, since
     /// that needs new numbers.
     private mutating func addPanels(_ catalog: Catalog, _ zoneCache: inout ZoneCache) {
-        var clock = PhaseClock()
+        var clock = PhaseClock("check")
         let panels = catalog.panels
         let ranges = Parallel.ranges(panels.count, minimum: 4_096, cores: cores)
         let starts = Parallel.starts(of: panels, at: ranges)

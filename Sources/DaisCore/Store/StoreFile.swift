@@ -56,8 +56,12 @@ public struct StoreFile: Sendable {
 
     /// Reads and decodes the store. Never writes.
     public func load() throws(StoreError) -> Loaded {
+        var clock = PhaseClock("load")
         let bytes = try readBytes()
+        clock.lap("file read")
         let catalog = try StoreDecoder.decode(bytes, path: path)
+        clock.lap("decoded")
+        defer { clock.lap("fingerprint") }
         return Loaded(catalog: catalog, fingerprint: Fingerprint(bytes: bytes))
     }
 
