@@ -11,6 +11,8 @@ public struct Identifier<Kind>: Hashable, Comparable, Sendable, CustomStringConv
     public init(stringLiteral value: String) { symbol = SymbolTable.shared.intern(value) }
     /// The id of a symbol already given (for filling arrays before their ids are known).
     init(symbol: UInt32) { self.symbol = symbol }
+    /// The id of a string given as UTF-8 bytes (the string is made only for an id not met before).
+    init(bytes: UnsafeBufferPointer<UInt8>) { symbol = SymbolTable.shared.intern(bytes: bytes) }
 
     /// The id's text.
     public var rawValue: String { SymbolTable.shared.string(symbol) }
@@ -27,10 +29,16 @@ public struct Identifier<Kind>: Hashable, Comparable, Sendable, CustomStringConv
     /// Why a string cannot be an id, or nil when it can. Ids are 1-128 characters of a-z, A-Z, 0-9,
     /// "-", "_" and ".", not starting with "." or "-": safe as file names, in URLs and in UIDs.
     public static func problem(with text: String) -> String? {
+        var text = text
+        return text.withUTF8 { problem(withBytes: $0) }
+    }
+
+    /// The same for an id's UTF-8 bytes.
+    static func problem(withBytes text: UnsafeBufferPointer<UInt8>) -> String? {
         if text.isEmpty { return "an id cannot be empty" }
-        if text.utf8.count > 128 { return "an id has at most 128 characters" }
-        if text.hasPrefix(".") || text.hasPrefix("-") { return "an id cannot start with \".\" or \"-\"" }
-        for byte in text.utf8 {
+        if text.count > 128 { return "an id has at most 128 characters" }
+        if text[0] == UInt8(ascii: ".") || text[0] == UInt8(ascii: "-") { return "an id cannot start with \".\" or \"-\"" }
+        for byte in text {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
                  UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):

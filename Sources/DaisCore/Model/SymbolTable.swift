@@ -1,4 +1,7 @@
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The process-wide table of interned id strings: every distinct id is stored once and named by a
 /// small number, so that ids compare, hash and index arrays as integers.
@@ -13,7 +16,11 @@ final class SymbolTable: @unchecked Sendable {
     private static let pageSize = 1 << pageBits
     private static let maxPages = 1 << 18  // a billion symbols
 
-    private let numbers = Mutex<[String: UInt32]>([:])
+    /// Symbols by the hash of their bytes: open addressing, each slot a symbol plus one (0 is empty).
+    /// Looked up by bytes, so that a reference read from a file finds its symbol without a string
+    /// being made (written and read under the lock).
+    private let lock = Mutex<Void>(())
+    private var slots: UnsafeMutableBufferPointer<UInt32>
     private let pages: UnsafeMutablePointer<UnsafeMutablePointer<String>?>
     /// Symbols given so far (written under the lock).
     private var issued: UInt32 = 0
@@ -21,21 +28,81 @@ final class SymbolTable: @unchecked Sendable {
     private init() {
         pages = .allocate(capacity: Self.maxPages)
         pages.initialize(repeating: nil, count: Self.maxPages)
+        slots = .allocate(capacity: 1 << 12)
+        slots.initialize(repeating: 0)
     }
 
     /// The symbol of a string, made when the string is new.
     func intern(_ text: String) -> UInt32 {
-        numbers.withLock { numbers in
-            if let known = numbers[text] { return known }
+        var copy = text
+        return copy.withUTF8 { bytes in intern(bytes, string: text) }
+    }
+
+    /// The symbol of a string given as UTF-8 bytes (valid UTF-8), made when the string is new; the
+    /// string itself is made only then.
+    func intern(bytes: UnsafeBufferPointer<UInt8>) -> UInt32 { intern(bytes, string: nil) }
+
+    private func intern(_ bytes: UnsafeBufferPointer<UInt8>, string: String?) -> UInt32 {
+        let hash = Self.hash(bytes)
+        return lock.withLock { _ in
+            let mask = slots.count - 1
+            var i = Int(truncatingIfNeeded: hash) & mask
+            while slots[i] != 0 {
+                let symbol = slots[i] - 1
+                if Self.equal(self.string(symbol), bytes) { return symbol }
+                i = (i + 1) & mask
+            }
             let symbol = issued
             let page = Int(symbol) >> Self.pageBits
             precondition(page < Self.maxPages, "too many distinct ids")
             if pages[page] == nil { pages[page] = .allocate(capacity: Self.pageSize) }
-            (pages[page]! + (Int(symbol) & (Self.pageSize - 1))).initialize(to: text)
-            numbers[text] = symbol
+            (pages[page]! + (Int(symbol) & (Self.pageSize - 1))).initialize(to: string ?? String(decoding: bytes, as: UTF8.self))
+            slots[i] = symbol + 1
             issued = symbol + 1
+            if Int(issued) * 2 > slots.count { grow() }
             return symbol
         }
+    }
+
+    /// Twice the slots, every symbol placed again (under the lock).
+    private func grow() {
+        let old = slots
+        slots = .allocate(capacity: old.count * 2)
+        slots.initialize(repeating: 0)
+        let mask = slots.count - 1
+        for entry in old where entry != 0 {
+            var bytes = string(entry - 1)
+            var i = bytes.withUTF8 { Int(truncatingIfNeeded: Self.hash($0)) } & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = entry
+        }
+        old.deallocate()
+    }
+
+    /// A fast hash of bytes, eight at a time.
+    @inline(__always)
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(bytes.count)
+        let raw = UnsafeRawBufferPointer(bytes)
+        var i = 0
+        while i + 8 <= raw.count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+            h ^= h >> 29
+            i += 8
+        }
+        var tail: UInt64 = 0
+        while i < raw.count {
+            tail = tail << 8 | UInt64(raw[i])
+            i += 1
+        }
+        h = (h ^ tail) &* 0xFF51_AFD7_ED55_8CCD
+        return h ^ (h >> 32)
+    }
+
+    @inline(__always)
+    private static func equal(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var string = string
+        return string.withUTF8 { s in s.count == bytes.count && (s.count == 0 || memcmp(s.baseAddress!, bytes.baseAddress!, s.count) == 0) }
     }
 
     /// The string a symbol names.
@@ -45,7 +112,7 @@ final class SymbolTable: @unchecked Sendable {
     }
 
     /// How many symbols exist: every symbol is below this.
-    var count: Int { numbers.withLock { _ in Int(issued) } }
+    var count: Int { lock.withLock { _ in Int(issued) } }
 }
 
 /// Small numbers given to ids, kept in an array indexed by the id's symbol: a lookup is one load,

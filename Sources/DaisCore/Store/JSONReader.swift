@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A pull reader over the bytes of a JSON document, for decoding straight into model values.
 ///
 /// It never builds a generic tree and never recurses on its own, so deep or huge documents cost no
@@ -73,16 +77,17 @@ struct JSONReader {
     // MARK: Structure
 
     /// Reads an object, calling `body` for each key with the reader positioned at its value;
-    /// `body` must consume the value. Duplicate keys are refused.
-    mutating func readObject(for what: String, _ body: (inout JSONReader, String, Int) throws -> Void) throws {
+    /// `body` must consume the value. Duplicate keys are refused. Keys are matched as bytes (no string
+    /// is made for them: a store has millions).
+    mutating func readObject(for what: String, _ body: (inout JSONReader, JSONKey, Int) throws -> Void) throws {
         guard peekKind() == .object else { throw mismatch(expected: "an object", for: what) }
         position += 1
-        var seen: [String] = []
         skipSpace()
         if position < bytes.count && bytes[position] == UInt8(ascii: "}") {
             position += 1
             return
         }
+        var seen = SeenKeys()
         while true {
             skipSpace()
             guard peekKind() == .string else {
@@ -90,13 +95,13 @@ struct JSONReader {
                     : "the file ends inside \(what): expected a field name")
             }
             let keyOffset = position
-            let key = try readRawString()
-            if seen.contains(key) { throw fail("field \"\(key)\" appears twice in \(what)", at: keyOffset) }
-            seen.append(key)
+            let scanned = try scanString()
+            let key = scanned.hasEscape ? JSONKey(text: try makeString(scanned)) : JSONKey(raw: scanned.raw)
+            if !seen.insert(key) { throw fail("field \"\(key.text)\" appears twice in \(what)", at: keyOffset) }
             skipSpace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
-                throw fail(position < bytes.count ? "expected \":\" after \"\(key)\", found \(foundDescription())"
-                    : "the file ends after \"\(key)\": expected \":\"")
+                throw fail(position < bytes.count ? "expected \":\" after \"\(key.text)\", found \(foundDescription())"
+                    : "the file ends after \"\(key.text)\": expected \":\"")
             }
             position += 1
             try body(&self, key, keyOffset)
@@ -151,11 +156,30 @@ struct JSONReader {
     mutating func readSharedString(for what: String, whenNew: (String) -> Void = { _ in }) throws -> String {
         guard peekKind() == .string else { throw mismatch(expected: "a string", for: what) }
         let string = try scanString()
-        if !string.hasEscape, let known = shared.first(where: { $0.utf8.elementsEqual(string.raw) }) { return known }
+        if !string.hasEscape {
+            for known in shared {
+                var text = known
+                if text.withUTF8({ $0.count == string.raw.count && JSONKey.equalBytes($0.baseAddress, string.raw.baseAddress, $0.count) }) { return known }
+            }
+        }
         let text = try makeString(string)
         if shared.count < 64 { shared.append(text) }
         whenNew(text)
         return text
+    }
+
+    /// A string as read: its bytes in the document when it is plain ASCII with no escapes (nearly
+    /// always for ids, times and names of cases: no string is made), else the string.
+    enum PlainOrText {
+        case plain(UnsafeBufferPointer<UInt8>)
+        case text(String)
+    }
+
+    mutating func readPlainOrText(for what: String) throws -> PlainOrText {
+        guard peekKind() == .string else { throw mismatch(expected: "a string", for: what) }
+        let string = try scanString()
+        if !string.hasEscape && string.ascii { return .plain(string.raw) }
+        return .text(try makeString(string))
     }
 
     mutating func readString(for what: String) throws -> String {
@@ -224,7 +248,20 @@ struct JSONReader {
         let start = position
         var hasEscape = false
         var ascii = true
+        let raw = UnsafeRawPointer(bytes.baseAddress)
         while true {
+            // Eight bytes at a time up to the first that is a quote, a backslash, a control character or
+            // non-ASCII (descriptions run to hundreds of plain bytes); that byte is then looked at alone.
+            if let raw {
+                while position + 8 <= bytes.count {
+                    let special = JSONReader.specialBytes(raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+                    if special != 0 {
+                        position += special.trailingZeroBitCount >> 3
+                        break
+                    }
+                    position += 8
+                }
+            }
             guard position < bytes.count else { throw fail("the file ends inside a string that starts here", at: open) }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") { break }
@@ -243,6 +280,20 @@ struct JSONReader {
         let end = position
         position += 1
         return (open, UnsafeBufferPointer(rebasing: bytes[start..<end]), hasEscape, ascii)
+    }
+
+    /// The high bit of each byte of the word that is a quote, a backslash, below 0x20 or at least 0x80
+    /// (the bytes a string's scan must stop at), found for the eight bytes at once: `x ^ (quotes)` is
+    /// zero where a byte was a quote, and `(x - 0x01..) & ~x & 0x80..` flags zero bytes. Borrows can
+    /// flag bytes above a flagged one, never below: the lowest flag is always a byte to stop at.
+    @inline(__always)
+    static func specialBytes(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let quotes = zeroBytes(word ^ (ones &* 0x22))
+        let backslashes = zeroBytes(word ^ (ones &* 0x5C))
+        let controls = (word &- ones &* 0x20) & ~word & highs
+        return quotes | backslashes | controls | (word & highs)
     }
 
     private func makeString(_ string: (open: Int, raw: UnsafeBufferPointer<UInt8>, hasEscape: Bool, ascii: Bool)) throws -> String {
@@ -380,5 +431,83 @@ struct JSONReader {
             i += 1
         }
         return (line, column)
+    }
+}
+
+/// A field name as the file spells it, matched against names as bytes: `case "id":` in a switch
+/// compares the key's bytes with the literal's, with no string made. A name written with escapes
+/// (rare) is kept unescaped as a string.
+struct JSONKey {
+    /// The name's bytes in the document, when it has no escapes.
+    let raw: UnsafeBufferPointer<UInt8>?
+    /// The unescaped name, when it had escapes.
+    let unescaped: String?
+
+    init(raw: UnsafeBufferPointer<UInt8>) {
+        self.raw = raw
+        unescaped = nil
+    }
+
+    init(text: String) {
+        raw = nil
+        unescaped = text
+    }
+
+    /// The name, for messages.
+    var text: String { unescaped ?? String(decoding: raw!, as: UTF8.self) }
+
+    /// Calls `body` with the name's UTF-8 bytes.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let raw { return body(raw) }
+        var text = unescaped!
+        return text.withUTF8(body)
+    }
+
+    @inline(__always)
+    static func ~= (pattern: StaticString, key: JSONKey) -> Bool {
+        if let raw = key.raw {
+            return raw.count == pattern.utf8CodeUnitCount && equalBytes(raw.baseAddress, pattern.utf8Start, raw.count)
+        }
+        return key.withBytes { bytes in bytes.count == pattern.utf8CodeUnitCount && equalBytes(bytes.baseAddress, pattern.utf8Start, bytes.count) }
+    }
+
+    static func == (a: JSONKey, b: JSONKey) -> Bool {
+        a.withBytes { x in b.withBytes { y in x.count == y.count && equalBytes(x.baseAddress, y.baseAddress, x.count) } }
+    }
+
+    /// Whether `count` bytes at two places are the same (field names are short: compared in line).
+    @inline(__always)
+    static func equalBytes(_ a: UnsafePointer<UInt8>?, _ b: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
+        guard count > 0, let a, let b else { return true }
+        if a[0] != b[0] { return false }
+        for i in 1..<count where a[i] != b[i] { return false }
+        return true
+    }
+}
+
+/// The keys of one object seen so far, to refuse a key given twice: a few keys, compared as bytes,
+/// held in place (a store has hundreds of thousands of objects; an array for each would be an
+/// allocation each).
+struct SeenKeys {
+    private var plain = InlineArray<16, UnsafeBufferPointer<UInt8>>(repeating: UnsafeBufferPointer(start: nil, count: 0))
+    private var count = 0
+    /// Keys past the sixteenth, and keys written with escapes (both rare).
+    private var others: [JSONKey] = []
+
+    /// False when the key was seen already.
+    mutating func insert(_ key: JSONKey) -> Bool {
+        if let raw = key.raw {
+            for k in 0..<count where plain[k].count == raw.count && JSONKey.equalBytes(plain[k].baseAddress, raw.baseAddress, raw.count) { return false }
+        } else {
+            for k in 0..<count where JSONKey(raw: plain[k]) == key { return false }
+        }
+        for seen in others where seen == key { return false }
+        if let raw = key.raw, count < 16 {
+            plain[count] = raw
+            count += 1
+        } else {
+            others.append(key)
+        }
+        return true
     }
 }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Decodes a version-1 store file into a `Catalog`, refusing anything it does not understand with the
 /// line and column where it is.
 ///
@@ -99,6 +103,8 @@ public enum StoreDecoder {
         for (value, name) in [(organizations == nil, "organizations"), (people == nil, "people"), (series == nil, "series"), (panels == nil, "panels")] where value {
             throw r.fail("missing field \"\(name)\" at the top of the store (an empty list [] is fine)", at: open)
         }
+        var clock = PhaseClock("load")
+        defer { clock.lap("catalog indexed") }
         return Catalog(settings: settings, organizations: organizations!, people: people!, series: series!, panels: panels!)
     }
 
@@ -122,30 +128,44 @@ public enum StoreDecoder {
 
     // MARK: Fields
 
-    private static func readID(_ r: inout JSONReader, kind: String, offset: inout Int) throws -> String {
+    /// A record's id, checked, as its interned symbol (its string is made only once, when interned).
+    private static func readID(_ r: inout JSONReader, kind: String, offset: inout Int) throws -> UInt32 {
         r.skipSpace()
         offset = r.position
-        let text = try r.readString(for: "the id of a \(kind)")
-        if let problem = Identifier<Never>.problem(with: text) {
-            throw r.fail("bad \(kind) id \"\(text)\": \(problem)", at: offset)
-        }
-        return text
+        return try readSymbol(&r, for: "the id of a \(kind)", at: offset) { text, problem in "bad \(kind) id \"\(text)\": \(problem)" }
     }
 
-    private static func readReference(_ r: inout JSONReader, field: String) throws -> String {
+    /// A reference to a record, checked as an id, as its interned symbol (no string is made for an id
+    /// met before: a store names each person on every roster they are on).
+    private static func readReference(_ r: inout JSONReader, field: String) throws -> UInt32 {
         r.skipSpace()
         let offset = r.position
-        let text = try r.readString(for: field)
-        if let problem = Identifier<Never>.problem(with: text) {
-            throw r.fail("bad reference \"\(text)\" in \(field): \(problem)", at: offset)
+        return try readSymbol(&r, for: field, at: offset) { text, problem in "bad reference \"\(text)\" in \(field): \(problem)" }
+    }
+
+    /// `bad` words the failure for the text and its problem, reported at `offset`.
+    private static func readSymbol(_ r: inout JSONReader, for what: String, at offset: Int, _ bad: (String, String) -> String) throws -> UInt32 {
+        switch try r.readPlainOrText(for: what) {
+        case .plain(let bytes):
+            if let problem = Identifier<Never>.problem(withBytes: bytes) { throw r.fail(bad(String(decoding: bytes, as: UTF8.self), problem), at: offset) }
+            return SymbolTable.shared.intern(bytes: bytes)
+        case .text(let text):
+            if let problem = Identifier<Never>.problem(with: text) { throw r.fail(bad(text, problem), at: offset) }
+            return SymbolTable.shared.intern(text)
         }
-        return text
     }
 
     private static func readLocal(_ r: inout JSONReader, field: String) throws -> LocalDateTime {
         r.skipSpace()
         let offset = r.position
-        let text = try r.readString(for: field)
+        let text: String
+        switch try r.readPlainOrText(for: field) {
+        case .plain(let bytes):
+            if let local = LocalDateTime(storeBytes: bytes) { return local }
+            text = String(decoding: bytes, as: UTF8.self)
+        case .text(let string):
+            text = string
+        }
         guard let local = LocalDateTime(parsing: text) else {
             throw r.fail("\(field) must be a local date and time like \"2024-11-13T10:00\", found \"\(text)\"", at: offset)
         }
@@ -155,7 +175,18 @@ public enum StoreDecoder {
     private static func readEnum<E: RawRepresentable & CaseIterable>(_ r: inout JSONReader, _: E.Type, field: String) throws -> E where E.RawValue == String {
         r.skipSpace()
         let offset = r.position
-        let text = try r.readString(for: field)
+        let text: String
+        switch try r.readPlainOrText(for: field) {
+        case .plain(let bytes):
+            // Matched as bytes against each case's name (a handful), with no string made.
+            for value in E.allCases {
+                var name = value.rawValue
+                if name.withUTF8({ $0.count == bytes.count && memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) { return value }
+            }
+            text = String(decoding: bytes, as: UTF8.self)
+        case .text(let string):
+            text = string
+        }
         guard let value = E(rawValue: text) else {
             let choices = E.allCases.map(\.rawValue).joined(separator: ", ")
             throw r.fail("\(field) must be one of \(choices); found \"\(text)\"", at: offset)
@@ -163,8 +194,8 @@ public enum StoreDecoder {
         return value
     }
 
-    private static func unknown(_ r: JSONReader, _ key: String, in what: String, known: String, at offset: Int) -> JSONReader.Failure {
-        r.fail("unknown field \"\(key)\" in \(what); known fields: \(known)", at: offset)
+    private static func unknown(_ r: JSONReader, _ key: JSONKey, in what: String, known: String, at offset: Int) -> JSONReader.Failure {
+        r.fail("unknown field \"\(key.text)\" in \(what); known fields: \(known)", at: offset)
     }
 
     private static func missing(_ r: JSONReader, _ field: String, in what: String, at offset: Int) -> JSONReader.Failure {
@@ -213,7 +244,7 @@ public enum StoreDecoder {
     private static func decodeOrganization(_ r: inout JSONReader) throws -> (Organization, Int) {
         r.skipSpace()
         let open = r.position
-        var id: String?, name: String?, shortName: String?, url: String?
+        var id: UInt32?, name: String?, shortName: String?, url: String?
         var idOffset = 0
         try r.readObject(for: "an organization") { r, key, keyOffset in
             switch key {
@@ -226,13 +257,13 @@ public enum StoreDecoder {
         }
         guard let id else { throw missing(r, "id", in: "the organization", at: open) }
         guard let name else { throw missing(r, "name", in: "the organization", at: open) }
-        return (Organization(id: OrganizationID(id), name: name, shortName: shortName, url: url), idOffset)
+        return (Organization(id: OrganizationID(symbol: id), name: name, shortName: shortName, url: url), idOffset)
     }
 
     private static func decodePerson(_ r: inout JSONReader) throws -> (Person, Int) {
         r.skipSpace()
         let open = r.position
-        var id: String?, name: String?, title: String?, affiliation: String?, email: String?, homeZone: String?, notes: String?
+        var id: UInt32?, name: String?, title: String?, affiliation: String?, email: String?, homeZone: String?, notes: String?
         var unavailable: [Unavailability] = []
         var idOffset = 0
         try r.readObject(for: "a person") { r, key, keyOffset in
@@ -252,7 +283,7 @@ public enum StoreDecoder {
         }
         guard let id else { throw missing(r, "id", in: "the person", at: open) }
         guard let name else { throw missing(r, "name", in: "the person", at: open) }
-        return (Person(id: PersonID(id), name: name, title: title, affiliation: affiliation, email: email,
+        return (Person(id: PersonID(symbol: id), name: name, title: title, affiliation: affiliation, email: email,
                        homeZone: homeZone, unavailable: unavailable, notes: notes), idOffset)
     }
 
@@ -277,7 +308,7 @@ public enum StoreDecoder {
     private static func decodeSeries(_ r: inout JSONReader) throws -> (Series, Int) {
         r.skipSpace()
         let open = r.position
-        var id: String?, name: String?, host: String?, description: String?
+        var id: UInt32?, name: String?, host: UInt32?, description: String?
         var idOffset = 0
         try r.readObject(for: "a series") { r, key, keyOffset in
             switch key {
@@ -290,7 +321,7 @@ public enum StoreDecoder {
         }
         guard let id else { throw missing(r, "id", in: "the series", at: open) }
         guard let name else { throw missing(r, "name", in: "the series", at: open) }
-        return (Series(id: SeriesID(id), name: name, host: host.map { OrganizationID($0) }, description: description), idOffset)
+        return (Series(id: SeriesID(symbol: id), name: name, host: host.map { OrganizationID(symbol: $0) }, description: description), idOffset)
     }
 
     private static let panelFields = "id, series, title, description, start, zone, durationMinutes, format, status, host, cosponsors, roster, links, notes, uid"
@@ -298,9 +329,9 @@ public enum StoreDecoder {
     private static func decodePanel(_ r: inout JSONReader) throws -> (Panel, Int) {
         r.skipSpace()
         let open = r.position
-        var id: String?, series: String?, title: String?, description: String?, start: LocalDateTime?, zone: String?
+        var id: UInt32?, series: UInt32?, title: String?, description: String?, start: LocalDateTime?, zone: String?
         var duration = 60, format = PanelFormat.virtualPanel, status = PanelStatus.scheduled
-        var host: String?, notes: String?, uid: String?
+        var host: UInt32?, notes: String?, uid: String?
         var cosponsors: [OrganizationID] = [], roster: [RosterEntry] = [], links: [Link] = []
         var idOffset = 0
         try r.readObject(for: "a panel") { r, key, keyOffset in
@@ -319,7 +350,7 @@ public enum StoreDecoder {
             case "uid": uid = try r.readOptionalString(for: "\"uid\"")
             case "cosponsors":
                 try r.readArray(for: "\"cosponsors\"") { r in
-                    cosponsors.append(OrganizationID(try readReference(&r, field: "\"cosponsors\"")))
+                    cosponsors.append(OrganizationID(symbol: try readReference(&r, field: "\"cosponsors\"")))
                 }
             case "roster":
                 try r.readArray(for: "\"roster\"") { r in roster.append(try decodeRosterEntry(&r)) }
@@ -333,15 +364,15 @@ public enum StoreDecoder {
         guard let title else { throw missing(r, "title", in: "the panel", at: open) }
         guard let start else { throw missing(r, "start", in: "the panel", at: open) }
         guard let zone else { throw missing(r, "zone", in: "the panel", at: open) }
-        return (Panel(id: PanelID(id), series: series.map { SeriesID($0) }, title: title, description: description,
+        return (Panel(id: PanelID(symbol: id), series: series.map { SeriesID(symbol: $0) }, title: title, description: description,
                       start: start, zone: zone, durationMinutes: duration, format: format, status: status,
-                      host: host.map { OrganizationID($0) }, cosponsors: cosponsors, roster: roster, links: links, notes: notes, uid: uid), idOffset)
+                      host: host.map { OrganizationID(symbol: $0) }, cosponsors: cosponsors, roster: roster, links: links, notes: notes, uid: uid), idOffset)
     }
 
     private static func decodeRosterEntry(_ r: inout JSONReader) throws -> RosterEntry {
         r.skipSpace()
         let open = r.position
-        var person: String?, role: Role?, title: String?
+        var person: UInt32?, role: Role?, title: String?
         try r.readObject(for: "a roster entry") { r, key, keyOffset in
             switch key {
             case "person": person = try readReference(&r, field: "\"person\" of a roster entry")
@@ -352,7 +383,7 @@ public enum StoreDecoder {
         }
         guard let person else { throw missing(r, "person", in: "the roster entry", at: open) }
         guard let role else { throw missing(r, "role", in: "the roster entry", at: open) }
-        return RosterEntry(person: PersonID(person), role: role, title: title)
+        return RosterEntry(person: PersonID(symbol: person), role: role, title: title)
     }
 
     private static func decodeLink(_ r: inout JSONReader) throws -> Link {

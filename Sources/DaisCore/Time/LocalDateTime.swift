@@ -39,6 +39,24 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
         self.init(date: date, hour: hour, minute: minute)
     }
 
+    /// The store's form "YYYY-MM-DDTHH:MM" from its UTF-8 bytes (what `init(parsing:)` reads, without
+    /// making an array: the store decoder reads one for every panel).
+    init?(storeBytes b: UnsafeBufferPointer<UInt8>) {
+        guard b.count == 16, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":") else { return nil }
+        func digits(_ from: Int, _ count: Int) -> Int? {
+            var value = 0
+            for i in from..<from + count {
+                let d = b[i] &- UInt8(ascii: "0")
+                guard d < 10 else { return nil }
+                value = value * 10 + Int(d)
+            }
+            return value
+        }
+        guard let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2), let hour = digits(11, 2), let minute = digits(14, 2)
+        else { return nil }
+        self.init(year: year, month: month, day: day, hour: hour, minute: minute)
+    }
+
     /// Minutes since midnight.
     public var minuteOfDay: Int { hour * 60 + minute }
 
