@@ -61,11 +61,15 @@ struct ExportCommand: ParsableCommand {
         clock.lap("panels selected")
         let agenda = Agenda(catalog: catalog, panels: panels, zones: zones.isEmpty ? catalog.settings.displayZones.compactMap(Zone.named) : zones,
                             title: title ?? person.flatMap { catalog.people[PersonID($0)].map { "Agenda of \($0.name)" } }, now: exportTime())
-        let bytes = agenda.export(format.export)
-        clock.lap("agenda made")
-        defer { clock.lap("written") }
+        defer { clock.lap("agenda made and written") }
+        // Made and written piece by piece (a large iCalendar file is never held whole).
+        let contents = { (sink: (UnsafeBufferPointer<UInt8>) throws(StoreError) -> Void) throws(StoreError) in try agenda.write(format.export, to: sink) }
         guard let output else {
-            FileHandle.standardOutput.write(Data(bytes))
+            do {
+                try ExportFile.writeToStandardOutput(contents)
+            } catch {
+                throw CLIFailure(error)
+            }
             return
         }
         // Never over a store that a console or a writer holds, --force or not.
@@ -73,7 +77,7 @@ struct ExportCommand: ParsableCommand {
             throw CLIFailure(.writeFailed, "\(output): not written: it is a store, and \(StoreLock.whereHeld(by: holder))")
         }
         do {
-            try ExportFile.write(bytes, to: output, replacing: force)
+            try ExportFile.write(to: output, replacing: force, contents: contents)
         } catch {
             throw CLIFailure(error)
         }

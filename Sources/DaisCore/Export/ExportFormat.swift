@@ -51,6 +51,13 @@ public struct Agenda: Sendable {
         self.init(catalog: catalog, panels: query.select(from: catalog), zones: zones, now: now)
     }
 
+    /// The file in a format, handed to `sink` in pieces and in order (iCalendar streams in pieces of
+    /// about a megabyte; the other formats come whole).
+    public func write<E: Error>(_ format: ExportFormat, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
+        if format == .ics { return try ICSExporter.write(self, to: sink) }
+        try export(format).withUnsafeBufferPointer(sink)
+    }
+
     /// The file's bytes in a format.
     public func export(_ format: ExportFormat) -> [UInt8] {
         switch format {

@@ -2,37 +2,80 @@
 /// TZID and one VTIMEZONE per zone (built from the zone's transitions over the exported dates), the
 /// roster in DESCRIPTION and as ATTENDEEs, and X-DAIS- properties that let `dais import` restore the
 /// panel exactly (other clients ignore them).
+///
+/// Events are written in parts of a few hundred panels, the parts of a batch in parallel, each into
+/// its own reused buffer, and handed on in order: a large export streams to its file in pieces of
+/// about a megabyte and never holds the whole file.
 public enum ICSExporter {
     public static let productID = "-//Dais//Dais agenda 1.0//EN"
 
+    /// Panels per part: about a megabyte of events.
+    static let partSize = 384
+
+    /// The whole file.
     public static func export(_ agenda: Agenda) -> [UInt8] {
-        var out = ICalendarText(capacity: 4096 + agenda.panels.count * 3000)
-        out.line("BEGIN", "VCALENDAR")
-        out.line("VERSION", "2.0")
-        out.line("PRODID", productID)
-        out.line("CALSCALE", "GREGORIAN")
-        out.line("METHOD", "PUBLISH")
-        out.text("X-WR-CALNAME", agenda.title)
+        var bytes: [UInt8] = []
+        write(agenda) { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    /// Writes the file to `sink` in order, in pieces; `sink` is called on this thread only.
+    public static func write<E: Error>(_ agenda: Agenda, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
+        try write(agenda, cores: Parallel.cores, to: sink)
+    }
+
+    /// The same with the events made by `cores` threads (the file does not depend on how many).
+    static func write<E: Error>(_ agenda: Agenda, cores: Int, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
+        let panels = agenda.panels
+        // Each panel's place in time (nil: it cannot be placed and is not exported), in parallel parts.
+        let slots = Parallel.map(panels, minimum: 2_048, cores: cores) { try? $0.slot().get() }
+        var head = ICalendarText(capacity: 65_536)
+        head.line("BEGIN", "VCALENDAR")
+        head.line("VERSION", "2.0")
+        head.line("PRODID", productID)
+        head.line("CALSCALE", "GREGORIAN")
+        head.line("METHOD", "PUBLISH")
+        head.text("X-WR-CALNAME", agenda.title)
         // One VTIMEZONE per zone used (UTC needs none: its times end in Z).
         var spans: [String: (zone: Zone, from: Instant, to: Instant)] = [:]
-        var slots: [PanelID: Slot] = [:]
-        for panel in agenda.panels {
-            guard let slot = try? panel.slot().get() else { continue }
-            slots[panel.id] = slot
-            guard slot.zone.identifier != "UTC" else { continue }
+        for slot in slots {
+            guard let slot, slot.zone.identifier != "UTC" else { continue }
             let s = spans[slot.zone.identifier]
             spans[slot.zone.identifier] = (slot.zone, min(s?.from ?? slot.span.start, slot.span.start), max(s?.to ?? slot.span.end, slot.span.end))
         }
         for id in spans.keys.sorted() {
             let (zone, from, to) = spans[id]!
-            timezone(zone, from: from, to: to, into: &out)
+            timezone(zone, from: from, to: to, into: &head)
         }
-        for panel in agenda.panels {
-            guard let slot = slots[panel.id] else { continue }  // a panel whose time cannot be placed is not exported
-            event(panel, slot, agenda, into: &out)
+        try head.withBytes(sink)
+
+        let context = EventContext(agenda)
+        let parts = (panels.count + partSize - 1) / partSize
+        let lanes = max(1, cores)
+        let buffers = Column<ICalendarText>(count: lanes, repeating: ICalendarText())
+        for lane in 0..<lanes { buffers[lane] = ICalendarText(capacity: partSize * 3_200) }
+        var first = 0
+        while first < parts {
+            let batch = min(lanes, parts - first)
+            let base = first
+            Parallel.run(batch, cores: cores) { lane in
+                var out = buffers[lane]
+                buffers[lane] = ICalendarText()  // the buffer is this lane's alone while it writes
+                out.reset()
+                let part = base + lane
+                for i in (part * partSize)..<min(panels.count, (part + 1) * partSize) {
+                    guard let slot = slots[i] else { continue }  // a panel whose time cannot be placed is not exported
+                    event(panels[i], slot, context, into: &out)
+                }
+                buffers[lane] = out
+            }
+            for lane in 0..<batch { try buffers[lane].withBytes(sink) }
+            first += batch
         }
-        out.line("END", "VCALENDAR")
-        return out.bytes
+        _ = buffers.array()
+        var tail = ICalendarText()
+        tail.line("END", "VCALENDAR")
+        try tail.withBytes(sink)
     }
 
     /// A VTIMEZONE with one observance for the offset in effect at `from` and one for every
@@ -67,71 +110,119 @@ public enum ICSExporter {
         out.line("END", kind)
     }
 
-    static func event(_ panel: Panel, _ slot: Slot, _ agenda: Agenda, into out: inout ICalendarText) {
-        let catalog = agenda.catalog
+    /// What every event of one export shares, made once: the stamp line, and the catalog's people,
+    /// series and organization names in arrays indexed by id symbol, so that the parts read them
+    /// without hashing or touching the catalog's dictionaries (which both threads would share).
+    final class EventContext: Sendable {
+        /// "DTSTAMP:...Z" and its line end.
+        let stamp: [UInt8]
+        private let people: [Person?]
+        private let series: [Series?]
+        private let organizationNames: [String?]
+
+        init(_ agenda: Agenda) {
+            var line = ICalendarText()
+            line.line("DTSTAMP", agenda.now.icalUTC)
+            stamp = line.bytes
+            let bound = Identifier<Never>.symbolBound
+            let catalog = agenda.catalog
+            var people = [Person?](repeating: nil, count: bound)
+            for person in catalog.people.values { people[Int(person.id.symbol)] = person }
+            var series = [Series?](repeating: nil, count: bound)
+            for s in catalog.series.values { series[Int(s.id.symbol)] = s }
+            var names = [String?](repeating: nil, count: bound)
+            for org in catalog.organizations.values { names[Int(org.id.symbol)] = org.name }
+            (self.people, self.series, organizationNames) = (people, series, names)
+        }
+
+        func person(_ id: PersonID) -> Person? { Int(id.symbol) < people.count ? people[Int(id.symbol)] : nil }
+        func series(_ id: SeriesID) -> Series? { Int(id.symbol) < series.count ? series[Int(id.symbol)] : nil }
+        /// The organization's name, or its id when it names nothing (as `Catalog.name(of:)`).
+        func name(of id: OrganizationID) -> String {
+            (Int(id.symbol) < organizationNames.count ? organizationNames[Int(id.symbol)] : nil) ?? id.rawValue
+        }
+    }
+
+    static func event(_ panel: Panel, _ slot: Slot, _ context: EventContext, into out: inout ICalendarText) {
+        let roster = panel.roster
+        // Each roster person looked up once, for the description, the attendees and X-DAIS-PERSON.
+        let people = roster.map { context.person($0.person) }
+        let series = panel.series.map { ($0, context.series($0)) }
         out.line("BEGIN", "VEVENT")
         out.text("UID", panel.calendarUID)
-        out.line("DTSTAMP", agenda.now.icalUTC)
+        out.appendLines(context.stamp)
         if slot.zone.identifier == "UTC" {
             out.line("DTSTART", slot.span.start.icalUTC)
             out.line("DTEND", slot.span.end.icalUTC)
         } else {
             out.begin("DTSTART")
             out.parameter("TZID", slot.zone.identifier)
-            out.raw(ICalendarText.local(slot.zone.local(at: slot.span.start)))
+            out.local(slot.zone.local(at: slot.span.start))
             out.end()
             out.begin("DTEND")
             out.parameter("TZID", slot.zone.identifier)
-            out.raw(ICalendarText.local(slot.zone.local(at: slot.span.end)))
+            out.local(slot.zone.local(at: slot.span.end))
             out.end()
         }
         out.text("SUMMARY", panel.title)
-        out.text("DESCRIPTION", description(panel, catalog))
+        out.begin("DESCRIPTION")
+        out.startPieces()
+        description(panel, roster, people, series?.1, context, into: &out)
+        out.end()
         out.line("STATUS", panel.status == .draft ? "TENTATIVE" : panel.status == .cancelled ? "CANCELLED" : "CONFIRMED")
-        if let series = panel.series { out.text("CATEGORIES", catalog.series[series]?.name ?? series.rawValue) }
+        if let (id, found) = series { out.text("CATEGORIES", found?.name ?? id.rawValue) }
         if let url = panel.links.first?.url, url.utf8.contains(UInt8(ascii: ":")), !url.utf8.contains(where: { $0 <= 0x20 }) {
-            out.line("URL", [("VALUE", "URI")], ICalendarText.escape(url))
+            out.begin("URL")
+            out.parameter("VALUE", "URI")
+            out.escaped(url)
+            out.end()
         }
         out.text("LOCATION", panel.format == .inPerson ? "In person" : "Online (\(panel.format.label))")
-        for entry in panel.roster {
-            guard let person = catalog.people[entry.person], let email = person.email?.nonEmpty, email.utf8.contains(UInt8(ascii: "@")) else { continue }
-            let address = String(decoding: email.utf8.filter { $0 > 0x20 }, as: UTF8.self)
-            out.line("ATTENDEE", [("CN", person.name), ("ROLE", entry.role == .moderator ? "CHAIR" : "REQ-PARTICIPANT"),
-                                  ("PARTSTAT", "NEEDS-ACTION")], "mailto:" + ICalendarText.escape(address))
+        for (k, entry) in roster.enumerated() {
+            guard let person = people[k], let email = person.email?.nonEmpty, email.utf8.contains(UInt8(ascii: "@")) else { continue }
+            out.begin("ATTENDEE")
+            out.parameter("CN", person.name)
+            out.parameter("ROLE", entry.role == .moderator ? "CHAIR" : "REQ-PARTICIPANT")
+            out.parameter("PARTSTAT", "NEEDS-ACTION")
+            // The address without spaces or control characters, escaped as the value always was.
+            let address = email.utf8.contains(where: { $0 <= 0x20 }) ? String(decoding: email.utf8.filter { $0 > 0x20 }, as: UTF8.self) : email
+            out.raw("mailto:")
+            out.escapedPiece(address)
+            out.end()
         }
         // Exact data for `dais import`.
         out.text("X-DAIS-ID", panel.id.rawValue)
         out.text("X-DAIS-FORMAT", panel.format.rawValue)
         if let description = panel.description { out.text("X-DAIS-DESCRIPTION", description) }
         if let notes = panel.notes { out.text("X-DAIS-NOTES", notes) }
-        if let series = panel.series {
+        if let (id, found) = series {
             out.begin("X-DAIS-SERIES")
-            out.parameter("CN", catalog.series[series]?.name ?? series.rawValue)
-            if let host = catalog.series[series]?.host {
+            out.parameter("CN", found?.name ?? id.rawValue)
+            if let host = found?.host {
                 out.parameter("X-HOST", host.rawValue)
-                out.parameter("X-HOST-NAME", catalog.name(of: host))
+                out.parameter("X-HOST-NAME", context.name(of: host))
             }
-            out.escaped(series.rawValue)
+            out.escaped(id.rawValue)
             out.end()
         }
         if let host = panel.host {
             out.begin("X-DAIS-HOST")
-            out.parameter("CN", catalog.name(of: host))
+            out.parameter("CN", context.name(of: host))
             out.escaped(host.rawValue)
             out.end()
         }
         for org in panel.cosponsors {
             out.begin("X-DAIS-COSPONSOR")
-            out.parameter("CN", catalog.name(of: org))
+            out.parameter("CN", context.name(of: org))
             out.escaped(org.rawValue)
             out.end()
         }
-        for entry in panel.roster {
+        for (k, entry) in roster.enumerated() {
             out.begin("X-DAIS-PERSON")
-            out.parameter("CN", catalog.name(of: entry.person))
+            out.parameter("CN", people[k]?.name ?? entry.person.rawValue)
             out.parameter("X-ROLE", entry.role.rawValue)
             if let title = entry.title { out.parameter("X-APPEARANCE-TITLE", title) }
-            if let person = catalog.people[entry.person] {
+            if let person = people[k] {
                 if let t = person.title { out.parameter("X-TITLE", t) }
                 if let a = person.affiliation { out.parameter("X-AFFILIATION", a) }
                 if let e = person.email { out.parameter("X-EMAIL", e) }
@@ -149,25 +240,78 @@ public enum ICSExporter {
         out.line("END", "VEVENT")
     }
 
-    /// The description, then the roster with roles and titles, then host and co-sponsors, then links.
-    static func description(_ panel: Panel, _ catalog: Catalog) -> String {
-        var parts: [String] = []
-        if let d = panel.description?.nonEmpty { parts.append(d) }
-        var roster: [String] = []
+    /// The description, then the roster with roles and titles, then host and co-sponsors, then links,
+    /// parted by blank lines: written into the value piece by piece, as one escaped string would be.
+    static func description(_ panel: Panel, _ roster: [RosterEntry], _ people: [Person?], _ series: Series?, _ context: EventContext,
+                            into out: inout ICalendarText) {
+        var parted = false
+        func part() {
+            if parted { out.escapedPiece("\n\n") }
+            parted = true
+        }
+        if let d = panel.description?.nonEmpty {
+            part()
+            out.escapedPiece(d)
+        }
+        part()
+        var line = false
         for role in Role.allCases {
-            let entries = panel.entries(role)
-            if entries.isEmpty {
-                if role != .remarks { roster.append("\(role.label): TBA") }
-                continue
+            var any = false
+            for (k, entry) in roster.enumerated() where entry.role == role {
+                any = true
+                if line { out.escapedPiece("\n") }
+                line = true
+                out.escapedPiece(role.label)
+                out.escapedPiece(": ")
+                out.escapedPiece(people[k]?.name ?? entry.person.rawValue)
+                // The entry's own title, else the person's title line (`Person.titleLine`), in pieces.
+                if let title = entry.title?.nonEmpty {
+                    out.escapedPiece(", ")
+                    out.escapedPiece(title)
+                } else if let person = people[k] {
+                    let (title, affiliation) = (person.title?.nonEmpty, person.affiliation?.nonEmpty)
+                    if let line = title ?? affiliation {
+                        out.escapedPiece(", ")
+                        out.escapedPiece(line)
+                    }
+                    if let title, let affiliation, !title.containsBytes(of: affiliation) {
+                        out.escapedPiece(", ")
+                        out.escapedPiece(affiliation)
+                    }
+                }
             }
-            for entry in entries {
-                let title = catalog.titleLine(for: entry).map { ", \($0)" } ?? ""
-                roster.append("\(role.label): \(catalog.name(of: entry.person))\(title)")
+            if !any && role != .remarks {
+                if line { out.escapedPiece("\n") }
+                line = true
+                out.escapedPiece(role.label)
+                out.escapedPiece(": TBA")
             }
         }
-        parts.append(roster.joined(separator: "\n"))
-        if let hosting = AgendaDocument.hosting(panel, catalog) { parts.append(hosting) }
-        if !panel.links.isEmpty { parts.append(panel.links.map { "\($0.label): \($0.url)" }.joined(separator: "\n")) }
-        return parts.joined(separator: "\n\n")
+        // As `AgendaDocument.hosting` words it.
+        let host = (panel.host ?? series?.host).map(context.name(of:))
+        let sponsors = panel.cosponsors
+        if host != nil || !sponsors.isEmpty {
+            part()
+            if let host {
+                out.escapedPiece("Hosted by ")
+                out.escapedPiece(host)
+                if !sponsors.isEmpty { out.escapedPiece(" and co-sponsored by ") }
+            } else {
+                out.escapedPiece("Co-sponsored by ")
+            }
+            for (k, org) in sponsors.enumerated() {
+                if k > 0 { out.escapedPiece(sponsors.count == 2 ? " and " : k == sponsors.count - 1 ? ", and " : ", ") }
+                out.escapedPiece(context.name(of: org))
+            }
+        }
+        if !panel.links.isEmpty {
+            part()
+            for (k, link) in panel.links.enumerated() {
+                if k > 0 { out.escapedPiece("\n") }
+                out.escapedPiece(link.label)
+                out.escapedPiece(": ")
+                out.escapedPiece(link.url)
+            }
+        }
     }
 }

@@ -1,12 +1,69 @@
 /// iCalendar (RFC 5545) text: content lines folded at 75 octets without splitting a UTF-8 sequence,
 /// CRLF line ends, TEXT values escaped, parameter values quoted. Works on UTF-8 bytes.
+///
+/// The bytes live in one growable buffer written through a pointer (copied only when a shared text
+/// is changed): an export makes hundreds of small appends per event, and an array's append costs
+/// several times the bytes it copies.
 public struct ICalendarText: Sendable {
-    public private(set) var bytes: [UInt8] = []
+    private final class Storage: @unchecked Sendable {
+        // Runtime exclusivity checks are off here, as in `Panel`'s box: a storage is private to its
+        // text and written only after `unique` made it that text's alone (the checks cost more than
+        // the small appends they guard).
+        @exclusivity(unchecked) var bytes: RawBytes
+        /// Where escaped values are made before they are folded into `bytes`.
+        @exclusivity(unchecked) var scratch = RawBytes(capacity: 256)
 
-    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+        init(capacity: Int) { bytes = RawBytes(capacity: capacity) }
 
+        deinit {
+            bytes.free()
+            scratch.free()
+        }
+
+        func copy() -> Storage {
+            let copy = Storage(capacity: bytes.count)
+            copy.bytes.append(contentsOf: bytes.buffer)
+            return copy
+        }
+    }
+
+    private var storage: Storage
     /// Octets on the current physical line (the leading space of a continuation included).
     private var width = 0
+    /// Whether the TEXT value being written in pieces (`escapedPiece`) so far ends with a carriage
+    /// return, so that a line feed starting the next piece joins it as one line break.
+    private var pieceEndsWithCR = false
+
+    public init(capacity: Int = 0) { storage = Storage(capacity: capacity) }
+
+    /// The text's bytes (a copy; `withBytes` lends them without copying).
+    public var bytes: [UInt8] { Array(storage.bytes.buffer) }
+
+    /// Calls `body` with the text's bytes.
+    public func withBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+        try body(storage.bytes.buffer)
+    }
+
+    /// The storage, made this text's alone first.
+    private var unique: Storage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+            return storage
+        }
+    }
+
+    /// Empties the text, keeping its storage (a buffer reused part after part).
+    public mutating func reset() {
+        unique.bytes.removeAll()
+        width = 0
+    }
+
+    /// Appends whole content lines made beforehand (CRLF included), as they are.
+    public mutating func appendLines(_ lines: [UInt8]) {
+        let out = unique
+        lines.withUnsafeBufferPointer { out.bytes.append(contentsOf: $0) }
+        width = 0
+    }
 
     /// Appends "NAME:value" folded, with CRLF (the value as is).
     public mutating func line(_ name: String, _ value: String) {
@@ -43,81 +100,179 @@ public struct ICalendarText: Sendable {
     /// Starts a content line with its name.
     public mutating func begin(_ name: String) {
         width = 0
-        append(name.utf8)
+        pieceEndsWithCR = false
+        append(name, into: unique)
     }
 
     /// Adds ";KEY=value" (the value cleaned and quoted as needed).
     public mutating func parameter(_ key: String, _ value: String) {
-        append(CollectionOfOne(UInt8(ascii: ";")))
-        append(key.utf8)
-        append(CollectionOfOne(UInt8(ascii: "=")))
-        let utf8 = value.utf8
-        let plain = utf8.withContiguousStorageIfAvailable { b in
-            !b.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") }
-        } ?? false
+        let out = unique
+        appendByte(UInt8(ascii: ";"), into: out)
+        append(key, into: out)
+        appendByte(UInt8(ascii: "="), into: out)
+        var text = value
+        let plain = text.withUTF8 { ICalendarText.hasNone($0, of: UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ",")) }
         if plain {
-            append(utf8)
+            text.withUTF8 { appendFolded($0, into: out) }
         } else {
-            var cleaned: [UInt8] = []
-            ICalendarText.appendParameter(value, to: &cleaned)
-            append(cleaned)
+            out.scratch.removeAll()
+            ICalendarText.appendParameter(value, to: &out.scratch)
+            appendFolded(out.scratch.buffer, into: out)
         }
     }
 
     /// Adds ":" and the value as is.
     public mutating func raw(_ value: String) {
-        append(CollectionOfOne(UInt8(ascii: ":")))
-        append(value.utf8)
+        let out = unique
+        appendByte(UInt8(ascii: ":"), into: out)
+        append(value, into: out)
     }
 
     /// Adds ":" and the value escaped as TEXT.
     public mutating func escaped(_ value: String) {
-        append(CollectionOfOne(UInt8(ascii: ":")))
+        let out = unique
+        appendByte(UInt8(ascii: ":"), into: out)
+        appendEscapedValue(value, afterCR: false, into: out)
+    }
+
+    /// Adds ":" to start a value that `escapedPiece` writes in pieces.
+    public mutating func startPieces() {
+        appendByte(UInt8(ascii: ":"), into: unique)
+        pieceEndsWithCR = false
+    }
+
+    /// Adds the next piece of a TEXT value, escaped as if the pieces were one string.
+    public mutating func escapedPiece(_ value: String) {
+        guard !value.isEmpty else { return }
+        appendEscapedValue(value, afterCR: pieceEndsWithCR, into: unique)
+        pieceEndsWithCR = value.utf8.last == 0x0D
+    }
+
+    private mutating func appendEscapedValue(_ value: String, afterCR: Bool, into out: Storage) {
         if ICalendarText.isClean(value) {
-            append(value.utf8)
-        } else {
-            var out: [UInt8] = []
-            ICalendarText.appendEscaped(value, to: &out)
-            append(out)
+            append(value, into: out)
+            return
         }
+        out.scratch.removeAll()
+        ICalendarText.appendEscaped(value, to: &out.scratch, afterCR: afterCR)
+        appendFolded(out.scratch.buffer, into: out)
+    }
+
+    /// Adds ":" and a local date-time, "20241113T100000".
+    public mutating func local(_ t: LocalDateTime) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            buffer[0] = UInt8(ascii: ":")
+            let n = ICalendarText.writeLocal(t, into: buffer, at: 1)
+            appendFolded(UnsafeBufferPointer(rebasing: buffer[..<n]), into: unique)
+        }
+    }
+
+    /// Writes "YYYYMMDDTHHMM00" at `at`; returns where it ends. Years below 1000 get their zeros.
+    static func writeLocal(_ t: LocalDateTime, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+        var i = start
+        func put(_ value: Int, digits: Int) {
+            var v = value
+            for k in stride(from: digits - 1, through: 0, by: -1) {
+                buffer[i + k] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+            }
+            i += digits
+        }
+        let d = t.date
+        put(d.year, digits: d.year >= 10_000 ? 5 : 4)
+        put(d.month, digits: 2)
+        put(d.day, digits: 2)
+        buffer[i] = UInt8(ascii: "T")
+        i += 1
+        put(t.hour, digits: 2)
+        put(t.minute, digits: 2)
+        put(0, digits: 2)
+        return i
     }
 
     /// Ends the line: CRLF.
     public mutating func end() {
-        bytes.append(0x0D)
-        bytes.append(0x0A)
+        let out = unique
+        out.bytes.append(0x0D)
+        out.bytes.append(0x0A)
         width = 0
+    }
+
+    // The helpers below write into the storage they are given: the caller took it with `unique`
+    // once (taking it again while holding it would find it shared and copy it).
+
+    /// Appends a string's bytes to the current line, folded.
+    private mutating func append(_ text: String, into out: Storage) {
+        var text = text
+        text.withUTF8 { appendFolded($0, into: out) }
+    }
+
+    /// Appends one ASCII byte to the current line, folding first when the line is full.
+    private mutating func appendByte(_ byte: UInt8, into out: Storage) {
+        if width >= 75 {
+            out.bytes.append(0x0D)
+            out.bytes.append(0x0A)
+            out.bytes.append(0x20)
+            width = 1
+        }
+        out.bytes.append(byte)
+        width += 1
     }
 
     /// Appends bytes of the current line, folding before a character that would pass 75 octets
     /// (never inside a UTF-8 sequence).
-    private mutating func append<C: Collection>(_ content: C) where C.Element == UInt8 {
-        if content.withContiguousStorageIfAvailable({ appendBuffer($0) }) == nil {
-            Array(content).withUnsafeBufferPointer { appendBuffer($0) }
-        }
-    }
-
-    private mutating func appendBuffer(_ c: UnsafeBufferPointer<UInt8>) {
+    private mutating func appendFolded(_ c: UnsafeBufferPointer<UInt8>, into out: Storage) {
         var start = 0
         while c.count - start > 75 - width {
             var cut = start + (75 - width)
             while cut > start && (c[cut] & 0xC0) == 0x80 { cut -= 1 }  // back to the start of a character
-            if cut > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: c[start..<cut])) }
-            bytes.append(0x0D)
-            bytes.append(0x0A)
-            bytes.append(0x20)
+            if cut > start { out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: c[start..<cut])) }
+            out.bytes.append(0x0D)
+            out.bytes.append(0x0A)
+            out.bytes.append(0x20)
             width = 1
             start = cut
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: c[start..<c.count]))
+        out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: c[start..<c.count]))
         width += c.count - start
     }
 
     /// True when a value has nothing to escape or drop.
     static func isClean(_ value: String) -> Bool {
-        value.utf8.withContiguousStorageIfAvailable { bytes in
-            !bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") }
-        } ?? false
+        value.utf8.withContiguousStorageIfAvailable { hasNone($0, of: UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ",")) } ?? false
+    }
+
+    /// True when the bytes hold none of the four ASCII `specials` (repeat one to look for fewer),
+    /// no control character (below 0x20, or 0x7F) and none of the lead bytes 0xC2, 0xD8 and 0xE2
+    /// (C1 controls and directional formatting characters start with them). Eight bytes at a time
+    /// while they are ASCII.
+    @inline(__always)
+    static func hasNone(_ bytes: UnsafeBufferPointer<UInt8>, of a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8 = 0x7F) -> Bool {
+        @inline(__always) func special(_ x: UInt8) -> Bool {
+            x < 0x20 || x == 0x7F || x == 0xC2 || x == 0xD8 || x == 0xE2 || x == a || x == b || x == c || x == d
+        }
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        var i = 0
+        while i + 8 <= bytes.count {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if w & highs != 0 {
+                // Not all ASCII: these eight bytes one by one.
+                for k in i..<i + 8 where special(bytes[k]) { return false }
+            } else {
+                let found = zeroBytes(w ^ (ones &* UInt64(a))) | zeroBytes(w ^ (ones &* UInt64(b))) | zeroBytes(w ^ (ones &* UInt64(c)))
+                    | zeroBytes(w ^ (ones &* UInt64(d))) | zeroBytes(w ^ (ones &* 0x7F)) | ((w &- ones &* 0x20) & ~w & highs)
+                if found != 0 { return false }
+            }
+            i += 8
+        }
+        while i < bytes.count {
+            if special(bytes[i]) { return false }
+            i += 1
+        }
+        return true
     }
 
     /// TEXT escaping: backslash, semicolon, comma and newline; other control characters (which TEXT
@@ -128,18 +283,31 @@ public struct ICalendarText: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func appendEscaped(_ value: String, to out: inout [UInt8]) {
+    static func appendEscaped<Sink: ByteSink>(_ value: String, to out: inout Sink, afterCR: Bool = false) {
         // Fast path: copy the text whole when nothing in it needs escaping or dropping.
         if isClean(value) {
-            out += value.utf8
+            var text = value
+            text.withUTF8 { out.append(contentsOf: $0) }
             return
         }
         var text = value
         text.withUTF8 { b in
-            out.reserveCapacity(out.count + b.count + 16)
             var run = 0  // start of the bytes not copied yet
             var i = 0
+            let raw = UnsafeRawPointer(b.baseAddress!)
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
             while i < b.count {
+                // Plain ASCII runs eight bytes at a time (nothing below 0x20, no 0x7F, backslash,
+                // semicolon or comma).
+                while i + 8 <= b.count {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+                    let stop = (w & highs) | zeroBytes(w ^ (ones &* 0x5C)) | zeroBytes(w ^ (ones &* 0x3B)) | zeroBytes(w ^ (ones &* 0x2C))
+                        | zeroBytes(w ^ (ones &* 0x7F)) | ((w &- ones &* 0x20) & ~w & highs)
+                    if stop != 0 { break }
+                    i += 8
+                }
+                guard i < b.count else { break }
                 let byte = b[i]
                 if byte == 0xE2 || byte == 0xD8 {
                     // Directional overrides and isolates would reorder what a calendar shows: dropped.
@@ -158,7 +326,7 @@ public struct ICalendarText: Sendable {
                     out.append(0x5C)
                     out.append(byte)
                 case 0x0A:
-                    if i == 0 || b[i - 1] != 0x0D { out.append(0x5C); out.append(UInt8(ascii: "n")) }
+                    if i == 0 ? !afterCR : b[i - 1] != 0x0D { out.append(0x5C); out.append(UInt8(ascii: "n")) }
                 case 0x0D:
                     out.append(0x5C)
                     out.append(UInt8(ascii: "n"))
@@ -185,7 +353,7 @@ public struct ICalendarText: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func appendParameter(_ value: String, to out: inout [UInt8]) {
+    static func appendParameter<Sink: ByteSink>(_ value: String, to out: inout Sink) {
         var text = value
         if text.utf8.contains(where: { $0 == 0xE2 || $0 == 0xD8 }) {
             text = String(String.UnicodeScalarView(text.unicodeScalars.filter { !DisplayText.isDirectionalControl($0.value) }))
@@ -222,5 +390,58 @@ public struct ICalendarText: Sendable {
         let sign = seconds < 0 ? "-" : "+"
         let minutes = abs(seconds) / 60
         return sign + Digits.two(minutes / 60) + Digits.two(minutes % 60)
+    }
+}
+
+/// Somewhere escaped bytes go: an array (for the string helpers) or a text's scratch buffer.
+protocol ByteSink {
+    mutating func append(_ byte: UInt8)
+    mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>)
+}
+
+extension Array: ByteSink where Element == UInt8 {}
+
+/// A growable run of bytes written through a pointer: appending checks the room and copies, nothing
+/// more.
+struct RawBytes: ByteSink {
+    private var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(64, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    /// Frees the bytes (the owner calls this once, when it goes).
+    func free() { base.deallocate() }
+
+    var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    mutating func removeAll() { count = 0 }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        if count == capacity { grow(to: count + 1) }
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+        if count + bytes.count > capacity { grow(to: count + bytes.count) }
+        (base + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    private mutating func grow(to needed: Int) {
+        var size = capacity * 2
+        while size < needed { size *= 2 }
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        bigger.update(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity = size
     }
 }

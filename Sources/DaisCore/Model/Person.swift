@@ -108,7 +108,7 @@ public struct Person: Hashable, Sendable, Identifiable {
     /// "International Advocacy Director, Free Russia Foundation": title and affiliation as one line.
     public var titleLine: String? {
         switch (title?.nonEmpty, affiliation?.nonEmpty) {
-        case let (t?, a?): return t.utf8.contains(subsequence: a.utf8) ? t : "\(t), \(a)"
+        case let (t?, a?): return t.containsBytes(of: a) ? t : "\(t), \(a)"
         case let (t?, nil): return t
         case let (nil, a?): return a
         case (nil, nil): return nil
@@ -142,15 +142,21 @@ extension String {
     }
 }
 
-extension Sequence where Element == UInt8 {
-    /// True when the bytes contain `needle` as a contiguous run.
-    func contains<C: Collection>(subsequence needle: C) -> Bool where C.Element == UInt8 {
-        let hay = Array(self), pattern = Array(needle)
-        guard !pattern.isEmpty else { return true }
-        guard hay.count >= pattern.count else { return false }
-        for i in 0...(hay.count - pattern.count) where hay[i] == pattern[0] {
-            if hay[i..<(i + pattern.count)].elementsEqual(pattern) { return true }
+extension String {
+    /// True when the other string's UTF-8 bytes appear in this one's as a run (no copies made).
+    func containsBytes(of other: String) -> Bool {
+        var hay = self, needle = other
+        return hay.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard !n.isEmpty else { return true }
+                guard h.count >= n.count else { return false }
+                for i in 0...(h.count - n.count) where h[i] == n[0] {
+                    var k = 1
+                    while k < n.count && h[i + k] == n[k] { k += 1 }
+                    if k == n.count { return true }
+                }
+                return false
+            }
         }
-        return false
     }
 }

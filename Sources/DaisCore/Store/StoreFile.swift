@@ -137,6 +137,13 @@ enum FileIO {
     /// current file is kept there (hard link, or copy where links are not possible). With `exclusive`,
     /// the file must not exist yet and is never replaced, even if one appears meanwhile.
     static func writeAtomically(_ bytes: [UInt8], to path: String, backup: String?, exclusive: Bool = false) throws(StoreError) {
+        try writeAtomically(to: path, backup: backup, exclusive: exclusive) { fd, temporary throws(StoreError) in try writeAll(fd, bytes, path: temporary) }
+    }
+
+    /// The same with the contents written by `contents` to the temporary file's descriptor (given with
+    /// the temporary file's path, for messages), for files made in pieces.
+    static func writeAtomically(to path: String, backup: String?, exclusive: Bool = false,
+                                contents: (Int32, String) throws(StoreError) -> Void) throws(StoreError) {
         let folder = parentFolder(of: path)
         removeStaleTemporaries(in: folder, of: path)
         let temporary = temporaryPath(for: path, pid: getpid())
@@ -146,7 +153,7 @@ enum FileIO {
         defer { if !ok { unlink(temporary) } }
         do {
             defer { close(fd) }
-            try writeAll(fd, bytes, path: temporary)
+            try contents(fd, temporary)
             guard fsync(fd) == 0 else { throw StoreError.writeFailed(path: path, reason: "flush failed: \(errorText(errno))") }
             // Keep the same permissions as the file being replaced.
             var info = stat()
@@ -216,9 +223,14 @@ enum FileIO {
     }
 
     static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(StoreError) {
+        try bytes.withUnsafeBufferPointer { buffer throws(StoreError) in try writeAll(fd, buffer, path: path) }
+    }
+
+    /// Writes every byte, however many calls it takes.
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(StoreError) {
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .writeFailed(path: path, reason: errorText(errno))
