@@ -21,6 +21,9 @@ final class SymbolTable: @unchecked Sendable {
     /// being made (written and read under the lock).
     private let lock = Mutex<Void>(())
     private var slots: UnsafeMutableBufferPointer<UInt32>
+    /// Each slot's hash, so that a probe compares bytes only when the hashes agree, and growing
+    /// places every symbol again without hashing it again.
+    private var hashes: UnsafeMutableBufferPointer<UInt64>
     private let pages: UnsafeMutablePointer<UnsafeMutablePointer<String>?>
     /// Symbols given so far (written under the lock).
     private var issued: UInt32 = 0
@@ -30,6 +33,8 @@ final class SymbolTable: @unchecked Sendable {
         pages.initialize(repeating: nil, count: Self.maxPages)
         slots = .allocate(capacity: 1 << 12)
         slots.initialize(repeating: 0)
+        hashes = .allocate(capacity: 1 << 12)
+        hashes.initialize(repeating: 0)
     }
 
     /// The symbol of a string, made when the string is new.
@@ -49,7 +54,7 @@ final class SymbolTable: @unchecked Sendable {
             var i = Int(truncatingIfNeeded: hash) & mask
             while slots[i] != 0 {
                 let symbol = slots[i] - 1
-                if Self.equal(self.string(symbol), bytes) { return symbol }
+                if hashes[i] == hash && Self.equal(self.string(symbol), bytes) { return symbol }
                 i = (i + 1) & mask
             }
             let symbol = issued
@@ -58,6 +63,7 @@ final class SymbolTable: @unchecked Sendable {
             if pages[page] == nil { pages[page] = .allocate(capacity: Self.pageSize) }
             (pages[page]! + (Int(symbol) & (Self.pageSize - 1))).initialize(to: string ?? String(decoding: bytes, as: UTF8.self))
             slots[i] = symbol + 1
+            hashes[i] = hash
             issued = symbol + 1
             if Int(issued) * 2 > slots.count { grow() }
             return symbol
@@ -66,22 +72,25 @@ final class SymbolTable: @unchecked Sendable {
 
     /// Twice the slots, every symbol placed again (under the lock).
     private func grow() {
-        let old = slots
+        let (old, oldHashes) = (slots, hashes)
         slots = .allocate(capacity: old.count * 2)
         slots.initialize(repeating: 0)
+        hashes = .allocate(capacity: old.count * 2)
+        hashes.initialize(repeating: 0)
         let mask = slots.count - 1
-        for entry in old where entry != 0 {
-            var bytes = string(entry - 1)
-            var i = bytes.withUTF8 { Int(truncatingIfNeeded: Self.hash($0)) } & mask
+        for k in old.indices where old[k] != 0 {
+            var i = Int(truncatingIfNeeded: oldHashes[k]) & mask
             while slots[i] != 0 { i = (i + 1) & mask }
-            slots[i] = entry
+            slots[i] = old[k]
+            hashes[i] = oldHashes[k]
         }
         old.deallocate()
+        oldHashes.deallocate()
     }
 
     /// A fast hash of bytes, eight at a time.
     @inline(__always)
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(bytes.count)
         let raw = UnsafeRawBufferPointer(bytes)
         var i = 0
@@ -113,6 +122,41 @@ final class SymbolTable: @unchecked Sendable {
 
     /// How many symbols exist: every symbol is below this.
     var count: Int { lock.withLock { _ in Int(issued) } }
+}
+
+/// Symbols of ids read before, by their bytes, for one reader: direct-mapped, each entry holding the
+/// id's bytes (up to 32) and its symbol. A store names each person on every roster they are on;
+/// those references are found here, in memory the reader keeps warm, without the symbol table's
+/// lock or its slots.
+final class SymbolCache {
+    /// Enough for the people of a large store (each distinct reference needs a place).
+    private static let entries = 65_536
+    private static let keyBytes = 32
+    /// Per entry: the key's bytes, then its length and symbol.
+    private let keys = UnsafeMutablePointer<UInt8>.allocate(capacity: entries * keyBytes)
+    private let lengths = UnsafeMutablePointer<UInt8>.allocate(capacity: entries)
+    private let symbols = UnsafeMutablePointer<UInt32>.allocate(capacity: entries)
+
+    init() { lengths.initialize(repeating: 0, count: Self.entries) }
+
+    deinit {
+        keys.deallocate()
+        lengths.deallocate()
+        symbols.deallocate()
+    }
+
+    /// The symbol of the bytes: from the cache, else interned and kept here.
+    func symbol(of bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        guard bytes.count > 0, bytes.count <= Self.keyBytes else { return SymbolTable.shared.intern(bytes: bytes) }
+        let e = Int(truncatingIfNeeded: SymbolTable.hash(bytes)) & (Self.entries - 1)
+        let key = keys + e * Self.keyBytes
+        if Int(lengths[e]) == bytes.count && memcmp(key, bytes.baseAddress!, bytes.count) == 0 { return symbols[e] }
+        let symbol = SymbolTable.shared.intern(bytes: bytes)
+        key.update(from: bytes.baseAddress!, count: bytes.count)
+        lengths[e] = UInt8(bytes.count)
+        symbols[e] = symbol
+        return symbol
+    }
 }
 
 /// Small numbers given to ids, kept in an array indexed by the id's symbol: a lookup is one load,

@@ -45,6 +45,33 @@ enum Parallel {
     }
 }
 
+/// Work started on another thread (on this one, when there is one core), its result waited for
+/// when it is needed.
+final class Pending<Value: Sendable>: @unchecked Sendable {
+    private var value: Value?
+    private let done = DispatchSemaphore(value: 0)
+    private let work: (@Sendable () -> Value)?
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        if Parallel.cores > 1 {
+            self.work = nil
+            DispatchQueue.global(qos: .userInitiated).async {
+                self.value = work()
+                self.done.signal()
+            }
+        } else {
+            self.work = work
+        }
+    }
+
+    /// The result (call once).
+    func wait() -> Value {
+        if let work { return work() }
+        done.wait()
+        return value!
+    }
+}
+
 /// A fixed number of values that parts of a parallel pass fill at distinct positions, then handed
 /// over as an array (moved, not copied).
 ///

@@ -9,6 +9,8 @@ import Glibc
 struct JSONReader {
     let bytes: UnsafeBufferPointer<UInt8>
     var position: Int = 0
+    /// Symbols of the references read so far (see `SymbolCache`).
+    let references = SymbolCache()
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 

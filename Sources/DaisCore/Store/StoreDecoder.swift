@@ -73,7 +73,7 @@ public enum StoreDecoder {
         let open = r.position
         var format: String?, version: Int?, versionOffset = 0, formatOffset = 0
         var settings = Settings()
-        var organizations: [Organization]?, people: [Person]?, series: [Series]?, panels: [Panel]?
+        var organizations: [OrganizationID: Organization]?, people: [PersonID: Person]?, series: [SeriesID: Series]?, panels: [PanelID: Panel]?
         try r.readObject(for: "the store") { r, key, keyOffset in
             switch key {
             case "format":
@@ -103,25 +103,27 @@ public enum StoreDecoder {
         for (value, name) in [(organizations == nil, "organizations"), (people == nil, "people"), (series == nil, "series"), (panels == nil, "panels")] where value {
             throw r.fail("missing field \"\(name)\" at the top of the store (an empty list [] is fine)", at: open)
         }
-        var clock = PhaseClock("load")
-        defer { clock.lap("catalog indexed") }
-        return Catalog(settings: settings, organizations: organizations!, people: people!, series: series!, panels: panels!)
+        var catalog = Catalog(settings: settings)
+        (catalog.organizations, catalog.people, catalog.series, catalog.panels) = (organizations!, people!, series!, panels!)
+        return catalog
     }
 
-    /// Decodes an array of records, refusing a second record with the same id.
+    /// Decodes an array of records into a dictionary by id, refusing a second record with the same id.
     private static func decodeRecords<Record: Identifiable>(
         _ r: inout JSONReader, kind: String, _ decode: (inout JSONReader) throws -> (Record, Int)
-    ) throws -> [Record] where Record.ID: Hashable {
-        var records: [Record] = []
-        var seen: [Record.ID: Int] = [:]
+    ) throws -> [Record.ID: Record] where Record.ID: Hashable {
+        var records: [Record.ID: Record] = [:]
+        // Where each id was, in order, for the message about a duplicate (found by a search then).
+        var ids: [Record.ID] = [], offsets: [Int] = []
         try r.readArray(for: "the list of \(kind == "series" ? "series" : kind + "s")") { r in
             let (record, idOffset) = try decode(&r)
-            if let first = seen[record.id] {
+            if records.updateValue(record, forKey: record.id) != nil {
+                let first = offsets[ids.firstIndex(of: record.id)!]
                 let (line, _) = JSONReader.location(of: first, in: r.bytes)
                 throw r.fail("duplicate \(kind) id \"\(record.id)\" (first used on line \(line)); ids must be unique", at: idOffset)
             }
-            seen[record.id] = idOffset
-            records.append(record)
+            ids.append(record.id)
+            offsets.append(idOffset)
         }
         return records
     }
@@ -140,15 +142,17 @@ public enum StoreDecoder {
     private static func readReference(_ r: inout JSONReader, field: String) throws -> UInt32 {
         r.skipSpace()
         let offset = r.position
-        return try readSymbol(&r, for: field, at: offset) { text, problem in "bad reference \"\(text)\" in \(field): \(problem)" }
+        return try readSymbol(&r, for: field, at: offset, cached: true) { text, problem in "bad reference \"\(text)\" in \(field): \(problem)" }
     }
 
     /// `bad` words the failure for the text and its problem, reported at `offset`.
-    private static func readSymbol(_ r: inout JSONReader, for what: String, at offset: Int, _ bad: (String, String) -> String) throws -> UInt32 {
+    /// `cached`: through the reader's cache of references (ids met before, as references are).
+    private static func readSymbol(_ r: inout JSONReader, for what: String, at offset: Int, cached: Bool = false,
+                                   _ bad: (String, String) -> String) throws -> UInt32 {
         switch try r.readPlainOrText(for: what) {
         case .plain(let bytes):
             if let problem = Identifier<Never>.problem(withBytes: bytes) { throw r.fail(bad(String(decoding: bytes, as: UTF8.self), problem), at: offset) }
-            return SymbolTable.shared.intern(bytes: bytes)
+            return cached ? r.references.symbol(of: bytes) : SymbolTable.shared.intern(bytes: bytes)
         case .text(let text):
             if let problem = Identifier<Never>.problem(with: text) { throw r.fail(bad(text, problem), at: offset) }
             return SymbolTable.shared.intern(text)

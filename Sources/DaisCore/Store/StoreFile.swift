@@ -59,10 +59,12 @@ public struct StoreFile: Sendable {
         var clock = PhaseClock("load")
         let bytes = try readBytes()
         clock.lap("file read")
+        // The fingerprint is taken on another core while the store is decoded.
+        let fingerprint = Pending { Fingerprint(bytes: bytes) }
         let catalog = try StoreDecoder.decode(bytes, path: path)
         clock.lap("decoded")
         defer { clock.lap("fingerprint") }
-        return Loaded(catalog: catalog, fingerprint: Fingerprint(bytes: bytes))
+        return Loaded(catalog: catalog, fingerprint: fingerprint.wait())
     }
 
     /// The raw bytes of the file.
@@ -118,9 +120,25 @@ enum FileIO {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .unreadable(path: path, reason: errorText(errno)) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw .unreadable(path: path, reason: "it is a folder, not a file") }
-        var result: [UInt8] = []
-        result.reserveCapacity(Int(info.st_size) + 1)
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        // Straight into an array of the file's size (it may still grow or shrink while it is read:
+        // what is read is what counts, in pieces after the first when it grew).
+        let size = Int(info.st_size)
+        var failure: Int32 = 0
+        var result = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let n = Glibc.read(fd, buffer.baseAddress! + count, size - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if n == 0 { break }
+                count += n
+            }
+        }
+        if failure != 0 { throw .unreadable(path: path, reason: errorText(failure)) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
