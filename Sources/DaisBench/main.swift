@@ -65,6 +65,20 @@ if let i = CommandLine.arguments.firstIndex(of: "--check"), i + 1 < CommandLine.
     exit(0)
 }
 
+// MARK: Child: export a store as `dais export` does (to nowhere), print the time; for profiling.
+
+if let i = CommandLine.arguments.firstIndex(of: "--export"), i + 2 < CommandLine.arguments.count,
+   let format = ExportFormat(rawValue: CommandLine.arguments[i + 2]) {
+    let loaded = try! StoreFile(path: CommandLine.arguments[i + 1]).load()
+    let start = now()
+    let agenda = Agenda(catalog: loaded.catalog, panels: loaded.catalog.panelsByStart(), zones: loaded.catalog.settings.displayZones.compactMap(Zone.named),
+                        now: Instant(secondsSinceEpoch: 1_732_000_000))
+    var bytes = 0
+    agenda.write(format) { bytes += $0.count }
+    print("export \(now() - start) \(bytes)")
+    exit(0)
+}
+
 // MARK: Child: open a store as the console does, print the time and peak memory.
 
 let arguments = CommandLine.arguments

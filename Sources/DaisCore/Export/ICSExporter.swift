@@ -27,8 +27,25 @@ public enum ICSExporter {
     /// The same with the events made by `cores` threads (the file does not depend on how many).
     static func write<E: Error>(_ agenda: Agenda, cores: Int, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
         let panels = agenda.panels
-        // Each panel's place in time (nil: it cannot be placed and is not exported), in parallel parts.
-        let slots = Parallel.map(panels, minimum: 2_048, cores: cores) { try? $0.slot().get() }
+        // Each panel's time as plain numbers (nil: it cannot be placed and is not exported), in
+        // parallel parts, each numbering the zones it meets; the events then read no zone object.
+        let parts = Parallel.ranges(panels.count, minimum: 2_048, cores: cores)
+        let times = Column<EventTime?>(count: panels.count, repeating: nil)
+        let partZones = Column<ZoneNumbers>(count: parts.count, repeating: ZoneNumbers())
+        Parallel.run(parts.count, cores: cores) { k in
+            var zones = ZoneNumbers()
+            for i in parts[k] { times[i] = EventTime(panels[i], &zones) }
+            partZones[k] = zones
+        }
+        // One zone list for the whole file: each part's numbers renumbered into it.
+        var zones = ZoneNumbers()
+        let renumbered = partZones.array().map { part in part.ids.map { zones.number($0) } }
+        for (k, range) in parts.enumerated() {
+            for i in range {
+                if let t = times[i], t.zone >= 0 { times[i]!.zone = renumbered[k][Int(t.zone)] }
+            }
+        }
+        let slots = times.array()
         var head = ICalendarText(capacity: 65_536)
         head.line("BEGIN", "VCALENDAR")
         head.line("VERSION", "2.0")
@@ -36,36 +53,35 @@ public enum ICSExporter {
         head.line("CALSCALE", "GREGORIAN")
         head.line("METHOD", "PUBLISH")
         head.text("X-WR-CALNAME", agenda.title)
-        // One VTIMEZONE per zone used (UTC needs none: its times end in Z).
-        var spans: [String: (zone: Zone, from: Instant, to: Instant)] = [:]
-        for slot in slots {
-            guard let slot, slot.zone.identifier != "UTC" else { continue }
-            let s = spans[slot.zone.identifier]
-            spans[slot.zone.identifier] = (slot.zone, min(s?.from ?? slot.span.start, slot.span.start), max(s?.to ?? slot.span.end, slot.span.end))
+        // One VTIMEZONE per zone used (UTC needs none: its times end in Z), over the span its panels take.
+        var spans = [(from: Int64, to: Int64)?](repeating: nil, count: zones.all.count)
+        for case let t? in slots where t.zone >= 0 {
+            let z = Int(t.zone)
+            spans[z] = (min(spans[z]?.from ?? t.start, t.start), max(spans[z]?.to ?? t.end, t.end))
         }
-        for id in spans.keys.sorted() {
-            let (zone, from, to) = spans[id]!
-            timezone(zone, from: from, to: to, into: &head)
+        for z in zones.all.indices.sorted(by: { zones.ids[$0] < zones.ids[$1] }) {
+            guard let (from, to) = spans[z] else { continue }
+            timezone(zones.all[z], from: Instant(secondsSinceEpoch: from), to: Instant(secondsSinceEpoch: to), into: &head)
         }
         try head.withBytes(sink)
 
-        let context = EventContext(agenda)
-        let parts = (panels.count + partSize - 1) / partSize
+        let context = EventContext(agenda, zones: zones.ids)
+        let pieces = (panels.count + partSize - 1) / partSize
         let lanes = max(1, cores)
         let buffers = Column<ICalendarText>(count: lanes, repeating: ICalendarText())
         for lane in 0..<lanes { buffers[lane] = ICalendarText(capacity: partSize * 3_200) }
         var first = 0
-        while first < parts {
-            let batch = min(lanes, parts - first)
+        while first < pieces {
+            let batch = min(lanes, pieces - first)
             let base = first
             Parallel.run(batch, cores: cores) { lane in
                 var out = buffers[lane]
                 buffers[lane] = ICalendarText()  // the buffer is this lane's alone while it writes
                 out.reset()
-                let part = base + lane
-                for i in (part * partSize)..<min(panels.count, (part + 1) * partSize) {
-                    guard let slot = slots[i] else { continue }  // a panel whose time cannot be placed is not exported
-                    event(panels[i], slot, context, into: &out)
+                let piece = base + lane
+                for i in (piece * partSize)..<min(panels.count, (piece + 1) * partSize) {
+                    guard let time = slots[i] else { continue }  // a panel whose time cannot be placed is not exported
+                    event(panels[i], time, context, into: &out)
                 }
                 buffers[lane] = out
             }
@@ -76,6 +92,28 @@ public enum ICSExporter {
         var tail = ICalendarText()
         tail.line("END", "VCALENDAR")
         try tail.withBytes(sink)
+    }
+
+    /// A panel's time as an event writes it: plain numbers, copied without reference counting.
+    struct EventTime: Sendable {
+        /// The zone's number in the file's zone list; -1 for UTC (times written with "Z").
+        var zone: Int16
+        let start: Int64, end: Int64
+        let localStart: LocalDateTime, localEnd: LocalDateTime
+
+        /// Nil when the panel's time cannot be placed (as `Panel.slot()` decides).
+        init?(_ panel: Panel, _ zones: inout ZoneNumbers) {
+            let z = zones.number(panel.zone)
+            guard z >= 0, case .success(let slot) = resolveSlot(start: panel.start, zone: zones[z], minutes: panel.durationMinutes) else { return nil }
+            (start, end) = (slot.span.start.secondsSinceEpoch, slot.span.end.secondsSinceEpoch)
+            if slot.zone.identifier == "UTC" {
+                zone = -1
+                (localStart, localEnd) = (slot.span.start.utc, slot.span.end.utc)
+            } else {
+                zone = z
+                (localStart, localEnd) = (slot.zone.local(at: slot.span.start), slot.zone.local(at: slot.span.end))
+            }
+        }
     }
 
     /// A VTIMEZONE with one observance for the offset in effect at `from` and one for every
@@ -116,14 +154,17 @@ public enum ICSExporter {
     final class EventContext: Sendable {
         /// "DTSTAMP:...Z" and its line end.
         let stamp: [UInt8]
+        /// The zone ids by number (for TZID).
+        let zones: [String]
         private let people: [Person?]
         private let series: [Series?]
         private let organizationNames: [String?]
 
-        init(_ agenda: Agenda) {
+        init(_ agenda: Agenda, zones: [String]) {
             var line = ICalendarText()
             line.line("DTSTAMP", agenda.now.icalUTC)
             stamp = line.bytes
+            self.zones = zones
             let bound = Identifier<Never>.symbolBound
             let catalog = agenda.catalog
             var people = [Person?](repeating: nil, count: bound)
@@ -143,7 +184,7 @@ public enum ICSExporter {
         }
     }
 
-    static func event(_ panel: Panel, _ slot: Slot, _ context: EventContext, into out: inout ICalendarText) {
+    static func event(_ panel: Panel, _ time: EventTime, _ context: EventContext, into out: inout ICalendarText) {
         let roster = panel.roster
         // Each roster person looked up once, for the description, the attendees and X-DAIS-PERSON.
         let people = roster.map { context.person($0.person) }
@@ -151,17 +192,22 @@ public enum ICSExporter {
         out.line("BEGIN", "VEVENT")
         out.text("UID", panel.calendarUID)
         out.appendLines(context.stamp)
-        if slot.zone.identifier == "UTC" {
-            out.line("DTSTART", slot.span.start.icalUTC)
-            out.line("DTEND", slot.span.end.icalUTC)
-        } else {
+        if time.zone < 0 {
             out.begin("DTSTART")
-            out.parameter("TZID", slot.zone.identifier)
-            out.local(slot.zone.local(at: slot.span.start))
+            out.local(time.localStart, utc: true)
             out.end()
             out.begin("DTEND")
-            out.parameter("TZID", slot.zone.identifier)
-            out.local(slot.zone.local(at: slot.span.end))
+            out.local(time.localEnd, utc: true)
+            out.end()
+        } else {
+            let zone = context.zones[Int(time.zone)]
+            out.begin("DTSTART")
+            out.parameter("TZID", zone)
+            out.local(time.localStart)
+            out.end()
+            out.begin("DTEND")
+            out.parameter("TZID", zone)
+            out.local(time.localEnd)
             out.end()
         }
         out.text("SUMMARY", panel.title)
@@ -240,6 +286,15 @@ public enum ICSExporter {
         out.line("END", "VEVENT")
     }
 
+    /// `Role.label`, as the static text `plainPiece` takes.
+    static func label(_ role: Role) -> StaticString {
+        switch role {
+        case .moderator: return "Moderator"
+        case .panelist: return "Panelist"
+        case .remarks: return "Remarks"
+        }
+    }
+
     /// The description, then the roster with roles and titles, then host and co-sponsors, then links,
     /// parted by blank lines: written into the value piece by piece, as one escaped string would be.
     static func description(_ panel: Panel, _ roster: [RosterEntry], _ people: [Person?], _ series: Series?, _ context: EventContext,
@@ -261,21 +316,21 @@ public enum ICSExporter {
                 any = true
                 if line { out.escapedPiece("\n") }
                 line = true
-                out.escapedPiece(role.label)
-                out.escapedPiece(": ")
+                out.plainPiece(label(role))
+                out.plainPiece(": ")
                 out.escapedPiece(people[k]?.name ?? entry.person.rawValue)
                 // The entry's own title, else the person's title line (`Person.titleLine`), in pieces.
                 if let title = entry.title?.nonEmpty {
-                    out.escapedPiece(", ")
+                    out.plainPiece("\\, ")
                     out.escapedPiece(title)
                 } else if let person = people[k] {
                     let (title, affiliation) = (person.title?.nonEmpty, person.affiliation?.nonEmpty)
                     if let line = title ?? affiliation {
-                        out.escapedPiece(", ")
+                        out.plainPiece("\\, ")
                         out.escapedPiece(line)
                     }
                     if let title, let affiliation, !title.containsBytes(of: affiliation) {
-                        out.escapedPiece(", ")
+                        out.plainPiece("\\, ")
                         out.escapedPiece(affiliation)
                     }
                 }
@@ -283,8 +338,8 @@ public enum ICSExporter {
             if !any && role != .remarks {
                 if line { out.escapedPiece("\n") }
                 line = true
-                out.escapedPiece(role.label)
-                out.escapedPiece(": TBA")
+                out.plainPiece(label(role))
+                out.plainPiece(": TBA")
             }
         }
         // As `AgendaDocument.hosting` words it.
@@ -293,14 +348,14 @@ public enum ICSExporter {
         if host != nil || !sponsors.isEmpty {
             part()
             if let host {
-                out.escapedPiece("Hosted by ")
+                out.plainPiece("Hosted by ")
                 out.escapedPiece(host)
-                if !sponsors.isEmpty { out.escapedPiece(" and co-sponsored by ") }
+                if !sponsors.isEmpty { out.plainPiece(" and co-sponsored by ") }
             } else {
-                out.escapedPiece("Co-sponsored by ")
+                out.plainPiece("Co-sponsored by ")
             }
             for (k, org) in sponsors.enumerated() {
-                if k > 0 { out.escapedPiece(sponsors.count == 2 ? " and " : k == sponsors.count - 1 ? ", and " : ", ") }
+                if k > 0 { out.plainPiece(sponsors.count == 2 ? " and " : k == sponsors.count - 1 ? "\\, and " : "\\, ") }
                 out.escapedPiece(context.name(of: org))
             }
         }
@@ -309,7 +364,7 @@ public enum ICSExporter {
             for (k, link) in panel.links.enumerated() {
                 if k > 0 { out.escapedPiece("\n") }
                 out.escapedPiece(link.label)
-                out.escapedPiece(": ")
+                out.plainPiece(": ")
                 out.escapedPiece(link.url)
             }
         }

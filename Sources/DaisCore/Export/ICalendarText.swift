@@ -111,7 +111,7 @@ public struct ICalendarText: Sendable {
         append(key, into: out)
         appendByte(UInt8(ascii: "="), into: out)
         var text = value
-        let plain = text.withUTF8 { ICalendarText.hasNone($0, of: UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ",")) }
+        let plain = text.withUTF8 { ICalendarText.hasNone($0, in: ICalendarText.parameterSpecials) }
         if plain {
             text.withUTF8 { appendFolded($0, into: out) }
         } else {
@@ -144,25 +144,38 @@ public struct ICalendarText: Sendable {
     /// Adds the next piece of a TEXT value, escaped as if the pieces were one string.
     public mutating func escapedPiece(_ value: String) {
         guard !value.isEmpty else { return }
-        appendEscapedValue(value, afterCR: pieceEndsWithCR, into: unique)
-        pieceEndsWithCR = value.utf8.last == 0x0D
+        if !appendEscapedValue(value, afterCR: pieceEndsWithCR, into: unique) { pieceEndsWithCR = value.utf8.last == 0x0D }
     }
 
-    private mutating func appendEscapedValue(_ value: String, afterCR: Bool, into out: Storage) {
+    /// Adds the next piece of a TEXT value as it is: the caller's own words, escaped already
+    /// ("Moderator", ": ", "\\, ").
+    mutating func plainPiece(_ value: StaticString) {
+        appendFolded(UnsafeBufferPointer(start: value.utf8Start, count: value.utf8CodeUnitCount), into: unique)
+        pieceEndsWithCR = false
+    }
+
+    /// Returns true when the value was clean (copied as it is: it ends with no carriage return).
+    @discardableResult
+    private mutating func appendEscapedValue(_ value: String, afterCR: Bool, into out: Storage) -> Bool {
         if ICalendarText.isClean(value) {
             append(value, into: out)
-            return
+            return true
         }
         out.scratch.removeAll()
         ICalendarText.appendEscaped(value, to: &out.scratch, afterCR: afterCR)
         appendFolded(out.scratch.buffer, into: out)
+        return false
     }
 
-    /// Adds ":" and a local date-time, "20241113T100000".
-    public mutating func local(_ t: LocalDateTime) {
+    /// Adds ":" and a local date-time, "20241113T100000" (with `utc`, a UTC one: "20241113T150000Z").
+    public mutating func local(_ t: LocalDateTime, utc: Bool = false) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
             buffer[0] = UInt8(ascii: ":")
-            let n = ICalendarText.writeLocal(t, into: buffer, at: 1)
+            var n = ICalendarText.writeLocal(t, into: buffer, at: 1)
+            if utc {
+                buffer[n] = UInt8(ascii: "Z")
+                n += 1
+            }
             appendFolded(UnsafeBufferPointer(rebasing: buffer[..<n]), into: unique)
         }
     }
@@ -239,40 +252,51 @@ public struct ICalendarText: Sendable {
 
     /// True when a value has nothing to escape or drop.
     static func isClean(_ value: String) -> Bool {
-        value.utf8.withContiguousStorageIfAvailable { hasNone($0, of: UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ",")) } ?? false
+        var text = value
+        return text.withUTF8 { hasNone($0, in: textSpecials) }
     }
 
-    /// True when the bytes hold none of the four ASCII `specials` (repeat one to look for fewer),
-    /// no control character (below 0x20, or 0x7F) and none of the lead bytes 0xC2, 0xD8 and 0xE2
-    /// (C1 controls and directional formatting characters start with them). Eight bytes at a time
-    /// while they are ASCII.
+    /// Bytes that stop a value from being copied as it is: control characters (below 0x20, and
+    /// 0x7F), the lead bytes 0xC2, 0xD8 and 0xE2 (C1 controls and directional formatting characters
+    /// start with them), and for TEXT backslash, semicolon and comma; for a parameter, a double
+    /// quote, colon, semicolon and comma. One table lookup a byte.
+    static let textSpecials = specials("\\;,")
+    static let parameterSpecials = specials("\":;,")
+
+    private static func specials(_ ascii: String) -> [Bool] {
+        var table = [Bool](repeating: false, count: 256)
+        for b in 0..<0x20 { table[b] = true }
+        for b in [0x7F, 0xC2, 0xD8, 0xE2] + ascii.utf8.map(Int.init) { table[b] = true }
+        return table
+    }
+
+    /// True when none of the bytes is marked in `table`: eight at a time while they are plain ASCII
+    /// with none of the table's ASCII bytes (found with bit tricks on the word), else one by one.
     @inline(__always)
-    static func hasNone(_ bytes: UnsafeBufferPointer<UInt8>, of a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8 = 0x7F) -> Bool {
-        @inline(__always) func special(_ x: UInt8) -> Bool {
-            x < 0x20 || x == 0x7F || x == 0xC2 || x == 0xD8 || x == 0xE2 || x == a || x == b || x == c || x == d
-        }
-        guard let base = bytes.baseAddress else { return true }
-        let raw = UnsafeRawPointer(base)
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-        var i = 0
-        while i + 8 <= bytes.count {
-            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            if w & highs != 0 {
-                // Not all ASCII: these eight bytes one by one.
-                for k in i..<i + 8 where special(bytes[k]) { return false }
-            } else {
-                let found = zeroBytes(w ^ (ones &* UInt64(a))) | zeroBytes(w ^ (ones &* UInt64(b))) | zeroBytes(w ^ (ones &* UInt64(c)))
-                    | zeroBytes(w ^ (ones &* UInt64(d))) | zeroBytes(w ^ (ones &* 0x7F)) | ((w &- ones &* 0x20) & ~w & highs)
-                if found != 0 { return false }
+    static func hasNone(_ bytes: UnsafeBufferPointer<UInt8>, in table: [Bool]) -> Bool {
+        table.withUnsafeBufferPointer { special in
+            var i = 0
+            if let base = bytes.baseAddress, bytes.count >= 8 {
+                let raw = UnsafeRawPointer(base)
+                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+                // The ASCII specials besides controls: at most four (backslash, semicolon, comma,
+                // quote, colon), looked for in every word whatever the table.
+                while i + 8 <= bytes.count {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let stop = (w & highs) | ((w &- ones &* 0x20) & ~w & highs) | zeroBytes(w ^ (ones &* 0x7F))
+                        | zeroBytes(w ^ (ones &* 0x5C)) | zeroBytes(w ^ (ones &* 0x3B)) | zeroBytes(w ^ (ones &* 0x2C))
+                        | zeroBytes(w ^ (ones &* 0x22)) | zeroBytes(w ^ (ones &* 0x3A))
+                    if stop != 0 { break }
+                    i += 8
+                }
             }
-            i += 8
+            while i < bytes.count {
+                if special[Int(bytes[i])] { return false }
+                i += 1
+            }
+            return true
         }
-        while i < bytes.count {
-            if special(bytes[i]) { return false }
-            i += 1
-        }
-        return true
     }
 
     /// TEXT escaping: backslash, semicolon, comma and newline; other control characters (which TEXT

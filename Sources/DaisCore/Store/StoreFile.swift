@@ -87,7 +87,9 @@ public struct StoreFile: Sendable {
     /// overwritten. Returns the fingerprint of what was written.
     @discardableResult
     public func save(_ catalog: Catalog, expecting: Fingerprint?) throws(StoreError) -> Fingerprint {
+        var clock = PhaseClock("save")
         let onDisk = try currentFingerprint()
+        clock.lap("file on disk read")
         switch (expecting, onDisk) {
         case (nil, .some):
             throw .refusedOverwrite(path: path, reason: "a file already exists there and was not loaded first")
@@ -97,7 +99,10 @@ public struct StoreFile: Sendable {
             break
         }
         let bytes = StoreEncoder.encode(catalog)
+        clock.lap("encoded")
         try FileIO.writeAtomically(bytes, to: path, backup: onDisk == nil ? nil : backupPath, exclusive: expecting == nil)
+        clock.lap("written")
+        defer { clock.lap("fingerprint") }
         return Fingerprint(bytes: bytes)
     }
 
