@@ -51,6 +51,44 @@ struct StoreTests {
         #expect(result.stdout == String(decoding: StoreEncoder.encode(catalog), as: UTF8.self))
     }
 
+    @Test("a store long enough to be written in parallel parts is still exactly Python's json.dumps of it")
+    func canonicalInParts() throws {
+        guard let python = python3 else { return }
+        // 6,000 panels: the panels are cut into parts (of 2,048 records or more).
+        let catalog = SyntheticStore.generate(panels: 6_000)
+        let folder = makeTemporaryFolder()
+        defer { removeFolder(folder) }
+        let path = folder + "/store.json"
+        let bytes = StoreEncoder.encode(catalog)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let script = "import json,sys; d=json.load(open(sys.argv[1],encoding='utf-8')); sys.stdout.write(json.dumps(d, indent=2, sort_keys=True, ensure_ascii=False)+'\\n')"
+        let result = try run(python, ["-c", script, path])
+        #expect(result.status == 0)
+        #expect(result.stdout == String(decoding: bytes, as: UTF8.self))
+        #expect(StoreEncoder.encode(try StoreDecoder.decode(bytes, path: path)) == bytes)
+    }
+
+    @Test("the fingerprint of bytes in pieces is the fingerprint of the whole, however they are cut")
+    func fingerprintInPieces() {
+        let bytes = (0..<1_000).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        let whole = StoreFile.Fingerprint(bytes: bytes)
+        bytes.withUnsafeBufferPointer { all in
+            for cuts in [[], [1], [7], [8], [9], [3, 4, 5], [500], [999], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 300, 301, 997]] {
+                var pieces: [UnsafeBufferPointer<UInt8>] = [], from = 0
+                for cut in cuts + [bytes.count] {
+                    pieces.append(UnsafeBufferPointer(rebasing: all[from..<cut]))
+                    from = cut
+                }
+                #expect(StoreFile.Fingerprint(chunks: pieces) == whole, "cut at \(cuts)")
+            }
+            for n in [0, 1, 7, 8, 9, 15, 16, 17] {
+                let part = UnsafeBufferPointer(rebasing: all[..<n])
+                #expect(StoreFile.Fingerprint(chunks: [UnsafeBufferPointer(rebasing: part[..<(n / 2)]), UnsafeBufferPointer(rebasing: part[(n / 2)...])])
+                        == StoreFile.Fingerprint(bytes: Array(part)), "\(n) bytes")
+            }
+        }
+    }
+
     @Test("the smallest valid store loads as an empty catalog with default settings")
     func minimal() throws {
         let catalog = try StoreFile(path: fixturePath("valid/minimal.json")).load().catalog

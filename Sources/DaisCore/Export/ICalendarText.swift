@@ -444,6 +444,14 @@ struct RawBytes: ByteSink {
 
     mutating func removeAll() { count = 0 }
 
+    /// Room for `total` bytes in all, without growing again before then.
+    mutating func reserve(_ total: Int) {
+        if total > capacity { grow(to: total, exactly: true) }
+    }
+
+    /// Drops the bytes from `length` on.
+    mutating func truncate(to length: Int) { count = min(count, length) }
+
     @inline(__always)
     mutating func append(_ byte: UInt8) {
         if count == capacity { grow(to: count + 1) }
@@ -459,9 +467,10 @@ struct RawBytes: ByteSink {
         count += bytes.count
     }
 
-    private mutating func grow(to needed: Int) {
+    private mutating func grow(to needed: Int, exactly: Bool = false) {
         var size = capacity * 2
         while size < needed { size *= 2 }
+        if exactly { size = needed }
         let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
         bigger.update(from: base, count: count)
         base.deallocate()

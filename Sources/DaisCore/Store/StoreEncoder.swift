@@ -4,17 +4,29 @@
 /// always gives the same file and one edit changes few lines.
 public enum StoreEncoder {
     public static func encode(_ catalog: Catalog) -> [UInt8] {
+        encoded(catalog) { chunks in
+            var all = [UInt8]()
+            all.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+            for chunk in chunks { all.append(contentsOf: chunk) }
+            return all
+        }
+    }
+
+    /// Calls `body` with the catalog's store file bytes, in pieces and in order (lent, not copied
+    /// together: a store can be large).
+    public static func encoded<R, E: Error>(_ catalog: Catalog, _ body: ([UnsafeBufferPointer<UInt8>]) throws(E) -> R) throws(E) -> R {
         var w = JSONWriter()
         w.object { w in
             w.field("format") { $0.string(StoreDecoder.formatName) }
             w.field("organizations") { w in
                 w.array(byID(catalog.organizations)) { w, org in encode(org, &w) }
             }
+            // The long arrays in parallel parts (the bytes are the same).
             w.field("panels") { w in
-                w.array(byID(catalog.panels)) { w, panel in encode(panel, &w) }
+                w.array(inParts: byID(catalog.panels)) { w, panel in encode(panel, &w) }
             }
             w.field("people") { w in
-                w.array(byID(catalog.people)) { w, person in encode(person, &w) }
+                w.array(inParts: byID(catalog.people)) { w, person in encode(person, &w) }
             }
             w.field("series") { w in
                 w.array(byID(catalog.series)) { w, series in encode(series, &w) }
@@ -25,7 +37,7 @@ public enum StoreEncoder {
             w.field("version") { $0.integer(StoreDecoder.currentVersion) }
         }
         w.newline()
-        return w.bytes
+        return try w.withChunks(body)
     }
 
     /// Records in id order (each id's text read once, not at every comparison).
@@ -132,8 +144,29 @@ public enum StoreEncoder {
 }
 
 /// Appends pretty-printed JSON to a byte buffer, in the layout of Python's `json.dumps(indent=2)`.
+///
+/// The bytes live in one growable buffer written through a pointer (copied only when a shared writer
+/// is changed): a store is millions of small appends.
 public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
+    private final class Storage {
+        // Unchecked as in `ICalendarText`: a storage is written only after `unique` made it one
+        // writer's alone.
+        @exclusivity(unchecked) var bytes: RawBytes
+
+        init(capacity: Int) { bytes = RawBytes(capacity: capacity) }
+        deinit { bytes.free() }
+
+        func copy() -> Storage {
+            let copy = Storage(capacity: bytes.count)
+            copy.bytes.append(contentsOf: bytes.buffer)
+            return copy
+        }
+    }
+
+    private var storage: Storage
+    /// Bytes finished before `storage`, in order: the parts of long arrays (`array(inParts:)`) are
+    /// kept as they were written, not copied together.
+    private var chunks: [Storage] = []
     private var depth = 0
     private var first = true
     /// Also escape DEL, C1 controls and bidirectional controls as \uXXXX: the same JSON value, but
@@ -142,51 +175,120 @@ public struct JSONWriter {
 
     public init(escapesTerminalControls: Bool = false) {
         self.escapesTerminalControls = escapesTerminalControls
-        bytes.reserveCapacity(1 << 16)
+        storage = Storage(capacity: 1 << 16)
+    }
+
+    /// A writer for the elements of an array at `depth`, the first at position `first` (a part of
+    /// a long array written on its own: see `elements`).
+    init(elementsAt depth: Int, capacity: Int) {
+        storage = Storage(capacity: capacity)
+        self.depth = depth
+    }
+
+    /// The document's bytes (a copy; `withChunks` lends them).
+    public var bytes: [UInt8] {
+        var all = [UInt8]()
+        all.reserveCapacity((chunks + [storage]).reduce(0) { $0 + $1.bytes.count })
+        for chunk in chunks + [storage] { all.append(contentsOf: chunk.bytes.buffer) }
+        return all
+    }
+
+    /// Calls `body` with the document's bytes in pieces, in order.
+    public func withChunks<R, E: Error>(_ body: ([UnsafeBufferPointer<UInt8>]) throws(E) -> R) throws(E) -> R {
+        // The storages stay alive while `body` runs: this writer holds them.
+        try withExtendedLifetime(chunks) { () throws(E) -> R in try body((chunks + [storage]).map { $0.bytes.buffer }) }
     }
 
     /// The document as text.
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    public var text: String {
+        chunks.isEmpty ? String(decoding: storage.bytes.buffer, as: UTF8.self) : String(decoding: bytes, as: UTF8.self)
+    }
+
+    private var unique: Storage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+            return storage
+        }
+    }
+
+    @inline(__always)
+    private mutating func put(_ byte: UInt8) { unique.bytes.append(byte) }
+
+    @inline(__always)
+    private mutating func put(_ text: StaticString) {
+        unique.bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
 
     public mutating func object(_ body: (inout JSONWriter) -> Void) {
-        let mark = bytes.count
-        bytes.append(UInt8(ascii: "{"))
+        // An object with no fields is taken back; having none, it made no chunks.
+        let mark = storage.bytes.count
+        put(UInt8(ascii: "{"))
         depth += 1
         first = true
         body(&self)
         depth -= 1
         if first {
-            bytes.removeSubrange(mark...)
-            bytes.append(contentsOf: [UInt8(ascii: "{"), UInt8(ascii: "}")])
+            unique.bytes.truncate(to: mark)
+            put("{}")
         } else {
             newline()
-            bytes.append(UInt8(ascii: "}"))
+            put(UInt8(ascii: "}"))
         }
         first = false
     }
 
     public mutating func array<S: Sequence>(_ items: S, _ body: (inout JSONWriter, S.Element) -> Void) {
-        bytes.append(UInt8(ascii: "["))
+        put(UInt8(ascii: "["))
         depth += 1
         var empty = true
         for item in items {
-            if !empty { bytes.append(UInt8(ascii: ",")) }
+            if !empty { put(UInt8(ascii: ",")) }
             empty = false
             newline()
             body(&self, item)
         }
         depth -= 1
         if !empty { newline() }
-        bytes.append(UInt8(ascii: "]"))
+        put(UInt8(ascii: "]"))
+    }
+
+    /// The same as `array`, with the elements written in parallel parts (each into its own writer,
+    /// then copied in in order): the same bytes as `array` gives.
+    mutating func array<Item: Sendable>(inParts items: [Item], minimum: Int = 2_048, _ body: @escaping @Sendable (inout JSONWriter, Item) -> Void) {
+        let ranges = Parallel.ranges(items.count, minimum: minimum)
+        guard ranges.count > 1 else { return array(items, body) }
+        put(UInt8(ascii: "["))
+        let elementDepth = depth + 1
+        let parts = Column<JSONWriter?>(count: ranges.count, repeating: nil)
+        let escapes = escapesTerminalControls
+        Parallel.run(ranges.count) { k in
+            let range = ranges[k]
+            var w = JSONWriter(elementsAt: elementDepth, capacity: 1 << 16)
+            w.escapesTerminalControls = escapes
+            for i in range {
+                if i > 0 { w.put(UInt8(ascii: ",")) }
+                w.newline()
+                body(&w, items[i])
+                // Room for the whole part, judged from its first elements (growing by doubling
+                // would copy and touch twice the memory).
+                if i == range.lowerBound + 63 { w.unique.bytes.reserve(w.storage.bytes.count / 64 * range.count * 9 / 8) }
+            }
+            parts[k] = w
+        }
+        _ = unique
+        chunks.append(storage)
+        for part in parts.array() { chunks += part!.chunks + [part!.storage] }
+        storage = Storage(capacity: 1 << 16)
+        newline()
+        put(UInt8(ascii: "]"))
     }
 
     public mutating func field(_ key: String, _ value: (inout JSONWriter) -> Void) {
-        if !first { bytes.append(UInt8(ascii: ",")) }
+        if !first { put(UInt8(ascii: ",")) }
         first = false
         newline()
         string(key)
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(UInt8(ascii: " "))
+        put(": ")
         value(&self)
         first = false
     }
@@ -196,55 +298,60 @@ public struct JSONWriter {
     }
 
     public mutating func newline() {
-        bytes.append(0x0A)
-        if depth * 2 <= JSONWriter.spaces.count {
-            bytes.append(contentsOf: JSONWriter.spaces[..<(depth * 2)])
+        let out = unique
+        out.bytes.append(0x0A)
+        let n = depth * 2
+        if n <= JSONWriter.spaces.count {
+            JSONWriter.spaces.withUnsafeBufferPointer { out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<n])) }
         } else {
-            bytes.append(contentsOf: repeatElement(0x20, count: depth * 2))
+            for _ in 0..<n { out.bytes.append(0x20) }
         }
     }
 
     private static let spaces = [UInt8](repeating: 0x20, count: 32)
 
-    public mutating func integer(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+    public mutating func integer(_ value: Int) {
+        var text = String(value)
+        text.withUTF8 { unique.bytes.append(contentsOf: $0) }
+    }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-    public mutating func bool(_ value: Bool) { bytes.append(contentsOf: (value ? "true" : "false").utf8) }
+    public mutating func bool(_ value: Bool) { value ? put("true") : put("false") }
 
-    public mutating func null() { bytes.append(contentsOf: "null".utf8) }
+    public mutating func null() { put("null") }
 
     public mutating func string(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
+        let out = unique
+        out.bytes.append(UInt8(ascii: "\""))
         if escapesTerminalControls {
             for scalar in value.unicodeScalars {
                 if scalar.value >= 0x7F && DisplayText.needsReplacement(scalar) {
-                    appendUnicodeEscape(scalar.value)
+                    JSONWriter.appendUnicodeEscape(scalar.value, &out.bytes)
                 } else {
-                    UTF8.encode(scalar) { appendEscaped($0) }
+                    UTF8.encode(scalar) { JSONWriter.appendEscaped($0, &out.bytes) }
                 }
             }
-        } else if let done = value.utf8.withContiguousStorageIfAvailable({ appendEscapedRuns($0) }) {
-            _ = done
         } else {
-            for byte in value.utf8 { appendEscaped(byte) }
+            var text = value
+            text.withUTF8 { JSONWriter.appendEscapedRuns($0, &out.bytes) }
         }
-        bytes.append(UInt8(ascii: "\""))
+        out.bytes.append(UInt8(ascii: "\""))
     }
 
     /// Appends UTF-8 bytes, copying runs that need no escape in one step.
-    private mutating func appendEscapedRuns(_ utf8: UnsafeBufferPointer<UInt8>) {
+    private static func appendEscapedRuns(_ utf8: UnsafeBufferPointer<UInt8>, _ bytes: inout RawBytes) {
         var runStart = 0
         for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
             if i > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
-            appendEscaped(byte)
+            appendEscaped(byte, &bytes)
             runStart = i + 1
         }
         if utf8.count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
     }
 
     @inline(__always)
-    private mutating func appendEscaped(_ byte: UInt8) {
+    private static func appendEscaped(_ byte: UInt8, _ bytes: inout RawBytes) {
         switch byte {
         case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "\""))
         case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "\\"))
@@ -253,13 +360,13 @@ public struct JSONWriter {
         case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
         case 0x08: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "b"))
         case 0x0C: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "f"))
-        case 0..<0x20: appendUnicodeEscape(UInt32(byte))
+        case 0..<0x20: appendUnicodeEscape(UInt32(byte), &bytes)
         default: bytes.append(byte)
         }
     }
 
     /// "\u001b": four lowercase hex digits, as Python writes them (only BMP scalars reach here).
-    private mutating func appendUnicodeEscape(_ value: UInt32) {
+    private static func appendUnicodeEscape(_ value: UInt32, _ bytes: inout RawBytes) {
         bytes.append(UInt8(ascii: "\\"))
         bytes.append(UInt8(ascii: "u"))
         for shift in stride(from: 12, through: 0, by: -4) {

@@ -33,19 +33,47 @@ public struct StoreFile: Sendable {
         public let hash: UInt64
 
         public init(bytes: [UInt8]) {
-            size = bytes.count
-            var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(bytes.count)
+            self = bytes.withUnsafeBufferPointer { Fingerprint(buffer: $0) }
+        }
+
+        public init(buffer bytes: UnsafeBufferPointer<UInt8>) { self.init(chunks: [bytes]) }
+
+        /// The fingerprint of the bytes of the pieces one after another (as if they were one).
+        init(chunks: [UnsafeBufferPointer<UInt8>]) {
+            size = chunks.reduce(0) { $0 + $1.count }
+            var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(size)
             @inline(__always) func mix(_ word: UInt64) {
                 h = (h ^ word) &* 0x9E37_79B9_7F4A_7C15
                 h ^= h >> 31
             }
-            bytes.withUnsafeBytes { raw in
-                let words = raw.count / 8
-                for i in 0..<words { mix(raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) }
-                var tail: UInt64 = 0
-                for i in (words * 8)..<raw.count { tail = tail << 8 | UInt64(raw[i]) }
-                mix(tail)
+            // Eight bytes a step across the pieces' joins (little-endian words, as loaded), and the
+            // last few bytes of the whole, most significant first, as the tail.
+            var carry: UInt64 = 0, carried = 0
+            for chunk in chunks {
+                let raw = UnsafeRawBufferPointer(chunk)
+                var i = 0
+                while carried > 0 && carried < 8 && i < raw.count {
+                    carry |= UInt64(raw[i]) << (8 * UInt64(carried))
+                    carried += 1
+                    i += 1
+                }
+                if carried == 8 {
+                    mix(carry)
+                    (carry, carried) = (0, 0)
+                }
+                while i + 8 <= raw.count {
+                    mix(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    i += 8
+                }
+                while i < raw.count {
+                    carry |= UInt64(raw[i]) << (8 * UInt64(carried))
+                    carried += 1
+                    i += 1
+                }
             }
+            var tail: UInt64 = 0
+            for k in 0..<carried { tail = tail << 8 | (carry >> (8 * UInt64(k)) & 0xFF) }
+            mix(tail)
             h = (h ^ (h >> 33)) &* 0xFF51_AFD7_ED55_8CCD
             hash = h ^ (h >> 33)
         }
@@ -88,22 +116,38 @@ public struct StoreFile: Sendable {
     @discardableResult
     public func save(_ catalog: Catalog, expecting: Fingerprint?) throws(StoreError) -> Fingerprint {
         var clock = PhaseClock("save")
-        let onDisk = try currentFingerprint()
-        clock.lap("file on disk read")
-        switch (expecting, onDisk) {
-        case (nil, .some):
-            throw .refusedOverwrite(path: path, reason: "a file already exists there and was not loaded first")
-        case let (expected?, current) where current != expected:
-            throw .changedOnDisk(path: path)
-        default:
-            break
+        // What is on disk now is read on another core while the catalog is encoded; nothing is
+        // written before it is known to be what was loaded.
+        let store = self
+        let onDisk = Pending { () -> Result<Fingerprint?, StoreError> in
+            do throws(StoreError) { return .success(try store.currentFingerprint()) } catch { return .failure(error) }
         }
-        let bytes = StoreEncoder.encode(catalog)
-        clock.lap("encoded")
-        try FileIO.writeAtomically(bytes, to: path, backup: onDisk == nil ? nil : backupPath, exclusive: expecting == nil)
-        clock.lap("written")
-        defer { clock.lap("fingerprint") }
-        return Fingerprint(bytes: bytes)
+        return try StoreEncoder.encoded(catalog) { chunks throws(StoreError) -> Fingerprint in
+            clock.lap("encoded")
+            let current = try onDisk.wait().get()
+            clock.lap("file on disk read")
+            switch (expecting, current) {
+            case (nil, .some):
+                throw .refusedOverwrite(path: path, reason: "a file already exists there and was not loaded first")
+            case let (expected?, current) where current != expected:
+                throw .changedOnDisk(path: path)
+            default:
+                break
+            }
+            // The new fingerprint is taken on another core while the file is written and flushed.
+            let lent = LentChunks(chunks)  // valid until this closure returns, after the waits below
+            let fingerprint = Pending { Fingerprint(chunks: lent.chunks) }
+            do throws(StoreError) {
+                try FileIO.writeAtomically(to: path, backup: current == nil ? nil : backupPath, exclusive: expecting == nil) { fd, temporary throws(StoreError) in
+                    for chunk in chunks { try FileIO.writeAll(fd, chunk, path: temporary) }
+                }
+            } catch {
+                _ = fingerprint.wait()  // the bytes must outlive the work that reads them
+                throw error
+            }
+            clock.lap("written")
+            return fingerprint.wait()
+        }
     }
 
     /// Writes the catalog to a new path that must not exist yet ("save as"); nothing is overwritten.
@@ -111,6 +155,12 @@ public struct StoreFile: Sendable {
     public func create(_ catalog: Catalog) throws(StoreError) -> Fingerprint {
         try save(catalog, expecting: nil)
     }
+}
+
+/// Bytes lent to work on another thread that the lender waits for before the bytes go away.
+struct LentChunks: @unchecked Sendable {
+    let chunks: [UnsafeBufferPointer<UInt8>]
+    init(_ chunks: [UnsafeBufferPointer<UInt8>]) { self.chunks = chunks }
 }
 
 /// Small POSIX file helpers with errors that name the file.
