@@ -176,6 +176,36 @@ struct ReducerTests {
         }
     }
 
+    @Test("a large corpus is searched in two parts and long queries pass the kept windows: the same records as a plain search")
+    func corpusSearchLarge() {
+        var random = SplitMix(seed: 7)
+        let alphabet = Array("ab a")
+        // 20,000 records: past the size searched in two parts; queries of up to 20 bytes: past the
+        // 16 bytes kept at each hit.
+        let texts = (0..<20_000).map { _ in String((0..<random.next(31)).map { _ in alphabet[random.next(alphabet.count)] }) }
+        let ids = texts.indices.map { PanelID("l-\($0)") }
+        let corpus = SearchCorpus(ids: ids, texts: { texts[Int($0.rawValue.dropFirst(2))!] }, version: 0)
+        let folded = texts.map { Array(NameFolding.fold($0).utf8) }
+        func plain(_ q: String) -> [Int32] {
+            let needle = Array(q.utf8)
+            return folded.indices.map(Int32.init).filter { i in
+                let text = folded[Int(i)]
+                guard text.count >= needle.count else { return false }
+                return (0...(text.count - needle.count)).contains { Array(text[$0..<$0 + needle.count]) == needle }
+            }
+        }
+        for word in ["abababababababababab", "aabbaabbaabbaabbaab", "b a b a b a b a b a"] {
+            var last: SearchMatches?
+            for n in 1...word.count {
+                let q = NameFolding.fold(String(word.prefix(n)))
+                guard !q.isEmpty, q != last?.query else { continue }
+                let narrowed = corpus.matches(q, narrowing: last)
+                #expect(narrowed.positions == plain(q), "typing \(q)")
+                last = narrowed
+            }
+        }
+    }
+
     @Test("filter by series, status, person and findings; Esc restores the previous filter")
     func filter() {
         var state = makeState()

@@ -1,5 +1,6 @@
 import CTextSearch
 import DaisCore
+import Dispatch
 
 /// Folded search texts packed into one buffer, in list order, so that a search character scans
 /// bytes instead of folding names: built off the main thread after the first frame and after edits.
@@ -31,11 +32,108 @@ public struct SearchCorpus<ID: Hashable & Sendable>: Sendable {
     /// the search to its records and starts each at its first hit: typing one more character mostly
     /// costs one byte comparison per remaining record.
     ///
-    /// Whole-buffer searches go through the C library's memmem (vectorized), not byte by byte.
+    /// Whole-buffer searches go through the C library's memmem (vectorized), not byte by byte. Large
+    /// searches are cut in two parts run on two threads (the result is the same): a common word
+    /// matches most of 100,000 panels, and each key must stay within a few milliseconds.
     public func matches(_ foldedQuery: String, narrowing previous: SearchMatches? = nil) -> SearchMatches {
         let query = Array(foldedQuery.utf8)
-        guard !query.isEmpty else { return SearchMatches(query: "", positions: (0..<Int32(ids.count)).map { $0 }, hits: offsets.dropLast()) }
-        var positions: [Int32] = [], hits: [Int32] = []
+        guard !query.isEmpty else { return SearchMatches(query: "", positions: (0..<Int32(ids.count)).map { $0 }, hits: offsets.dropLast(), windows: []) }
+        let narrowing = previous.flatMap { !$0.query.isEmpty && foldedQuery.hasPrefix($0.query) ? $0 : nil }
+        // The work in parts: records of the previous result, or records of the corpus.
+        let total = narrowing?.positions.count ?? ids.count
+        let parts = total >= 16_384 ? 2 : 1
+        var found = [Found](repeating: Found(), count: parts)
+        found.withUnsafeMutableBufferPointer { found in
+            let out = UnsafeSendable(found)
+            DispatchQueue.concurrentPerform(iterations: parts) { k in
+                let range = (total * k / parts)..<(total * (k + 1) / parts)
+                out.value[k] = narrowing.map { search(query, narrowing: $0, range) } ?? search(query, records: range)
+            }
+        }
+        guard parts > 1 else { return SearchMatches(query: foldedQuery, positions: found[0].positions, hits: found[0].hits, windows: found[0].windows) }
+        return SearchMatches(query: foldedQuery, positions: found.flatMap(\.positions), hits: found.flatMap(\.hits), windows: found.flatMap(\.windows))
+    }
+
+    /// What one part of a search found (see `SearchMatches`).
+    private struct Found {
+        var positions: [Int32] = [], hits: [Int32] = [], windows: [UInt64] = []
+
+        init() {}
+
+        init(capacity: Int) {
+            positions.reserveCapacity(capacity)
+            hits.reserveCapacity(capacity)
+            windows.reserveCapacity(capacity * 2)
+        }
+
+        /// Adds a record, its hit, and the window of bytes at the hit (read from the corpus).
+        mutating func add(_ record: Int32, at hit: Int, end: Int, in buffer: UnsafeBufferPointer<UInt8>) {
+            positions.append(record)
+            hits.append(Int32(hit))
+            var window: (UInt64, UInt64) = (0, 0)
+            withUnsafeMutableBytes(of: &window) { w in
+                let n = min(SearchMatches.windowBytes, end - hit)
+                if n > 0 { w.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[hit..<hit + n])) }
+            }
+            windows.append(window.0)
+            windows.append(window.1)
+        }
+
+        /// Adds a record whose hit and window are those it had.
+        mutating func keep(_ record: Int32, hit: Int32, window: (UInt64, UInt64)) {
+            positions.append(record)
+            hits.append(hit)
+            windows.append(window.0)
+            windows.append(window.1)
+        }
+    }
+
+    /// The records among `previous`'s at `range` (positions in its lists) that still match.
+    private func search(_ query: [UInt8], narrowing previous: SearchMatches, _ range: Range<Int>) -> Found {
+        var found = Found(capacity: range.count)
+        let known = previous.query.utf8.count
+        bytes.withUnsafeBufferPointer { buffer in
+            query.withUnsafeBufferPointer { q in
+                guard let base = buffer.baseAddress, let needle = q.baseAddress else { return }
+                /// Whether the query is at `at` (which has room for it).
+                @inline(__always) func isAt(_ at: Int) -> Bool {
+                    var k = 0
+                    while k < q.count && buffer[at + k] == q[k] { k += 1 }
+                    return k == q.count
+                }
+                /// Whether the new bytes of the query follow the old query in the window kept at the
+                /// old hit (no read of the corpus: its bytes are far apart and cold).
+                @inline(__always) func continues(_ window: (UInt64, UInt64)) -> Bool? {
+                    guard q.count <= SearchMatches.windowBytes else { return nil }
+                    return withUnsafeBytes(of: window) { w in
+                        for k in known..<q.count where w[k] != q[k] { return false }
+                        return true
+                    }
+                }
+                // Every hit of the new query is a hit of the old one, so none is before the old
+                // first hit; records are short, so the rest of one is scanned in place.
+                let first = q[0]
+                for k in range {
+                    let i = previous.positions[k]
+                    let from = Int(previous.hits[k]), end = Int(offsets[Int(i) + 1])
+                    let window = (previous.windows[2 * k], previous.windows[2 * k + 1])
+                    // Most records either go on with the query right at the old hit, or not at
+                    // all: look there first, then scan the rest of the record (memchr, compare).
+                    if continues(window) ?? (from + q.count <= end && buffer[from] == first && isAt(from)) {
+                        found.keep(i, hit: previous.hits[k], window: window)
+                    } else if end - from - 1 >= q.count, let hit = dais_find_short(base + from + 1, end - from - 1, needle, q.count) {
+                        found.add(i, at: UnsafeRawPointer(base).distance(to: hit), end: end, in: buffer)
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// The records at `range` (positions in the corpus) whose text holds the query.
+    private func search(_ query: [UInt8], records range: Range<Int>) -> Found {
+        var found = Found()
+        guard !range.isEmpty else { return found }
         bytes.withUnsafeBufferPointer { buffer in
             query.withUnsafeBufferPointer { q in
                 guard let base = buffer.baseAddress, let needle = q.baseAddress else { return }
@@ -44,44 +142,13 @@ public struct SearchCorpus<ID: Hashable & Sendable>: Sendable {
                     guard end - from >= q.count, let hit = dais_memmem(base + from, end - from, needle, q.count) else { return nil }
                     return UnsafeRawPointer(base).distance(to: hit)
                 }
-                /// Whether the query is at `at` (which has room for it).
-                @inline(__always) func isAt(_ at: Int) -> Bool {
-                    var k = 0
-                    while k < q.count && buffer[at + k] == q[k] { k += 1 }
-                    return k == q.count
-                }
-                if let previous, !previous.query.isEmpty, foldedQuery.hasPrefix(previous.query) {
-                    // Every hit of the new query is a hit of the old one, so none is before the old
-                    // first hit; records are short, so the rest of one is scanned in place.
-                    positions.reserveCapacity(previous.positions.count)
-                    hits.reserveCapacity(previous.positions.count)
-                    let first = q[0]
-                    for (k, i) in previous.positions.enumerated() {
-                        let from = Int(previous.hits[k]), end = Int(offsets[Int(i) + 1])
-                        // Most records either go on with the query right at the old hit, or not at
-                        // all: look there first, then scan the rest of the record (memchr, compare).
-                        let at: Int?
-                        if from + q.count <= end && buffer[from] == first && isAt(from) {
-                            at = from
-                        } else if end - from - 1 >= q.count, let hit = dais_find_short(base + from + 1, end - from - 1, needle, q.count) {
-                            at = UnsafeRawPointer(base).distance(to: hit)
-                        } else {
-                            at = nil
-                        }
-                        if let at {
-                            positions.append(i)
-                            hits.append(Int32(at))
-                        }
-                    }
-                    return
-                }
-                var position = 0, record = 0
-                while let at = find(from: position, end: buffer.count) {
+                let stop = Int(offsets[range.upperBound])
+                var position = Int(offsets[range.lowerBound]), record = range.lowerBound
+                while let at = find(from: position, end: stop) {
                     while Int(offsets[record + 1]) <= at { record += 1 }
                     let end = Int(offsets[record + 1])
                     if at + q.count <= end {
-                        positions.append(Int32(record))
-                        hits.append(Int32(at))
+                        found.add(Int32(record), at: at, end: end, in: buffer)
                         position = end
                     } else {
                         position = at + 1  // a hit across two records is none
@@ -89,8 +156,14 @@ public struct SearchCorpus<ID: Hashable & Sendable>: Sendable {
                 }
             }
         }
-        return SearchMatches(query: foldedQuery, positions: positions, hits: hits)
+        return found
     }
+}
+
+/// A pointer handed to the parts of a search, each writing only its own element.
+private struct UnsafeSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
 
 /// What a search found: record positions in list order, and where in the corpus the query first
@@ -99,6 +172,11 @@ public struct SearchMatches: Sendable {
     public let query: String
     public let positions: [Int32]
     let hits: [Int32]
+    /// For each record, the first bytes of its text from the hit on (zeros past its end), two words
+    /// a record: the next key is decided from them while the query is short.
+    let windows: [UInt64]
+
+    static let windowBytes = 16
 }
 
 /// The search corpora of the three lists, built together for one state version.
