@@ -65,7 +65,10 @@ if let i = CommandLine.arguments.firstIndex(of: "--check"), i + 1 < CommandLine.
     exit(0)
 }
 
-// MARK: Child: export a store as `dais export` does (to nowhere), print the time; for profiling.
+// MARK: Child: the file work of one store, timed in this fresh process as a command meets it.
+//
+//   dais-bench --files STORE [--runs N]    prints "load S", "save S", "export-ics S", ..., "import-ics S"
+//   dais-bench --export STORE FORMAT       one export to nowhere, timed (for profiling)
 
 if let i = CommandLine.arguments.firstIndex(of: "--export"), i + 2 < CommandLine.arguments.count,
    let format = ExportFormat(rawValue: CommandLine.arguments[i + 2]) {
@@ -76,6 +79,40 @@ if let i = CommandLine.arguments.firstIndex(of: "--export"), i + 2 < CommandLine
     var bytes = 0
     agenda.write(format) { bytes += $0.count }
     print("export \(now() - start) \(bytes)")
+    exit(0)
+}
+
+if let i = CommandLine.arguments.firstIndex(of: "--files"), i + 1 < CommandLine.arguments.count {
+    let path = CommandLine.arguments[i + 1]
+    let runs = CommandLine.arguments.firstIndex(of: "--runs").flatMap { Int(CommandLine.arguments[$0 + 1]) } ?? 3
+    var kept: [Any] = []
+    // Load: read, decode and check, as `dais check` and the console start.
+    var loaded = try! StoreFile(path: path).load()
+    let loadTime = measure(runs: runs) {
+        loaded = try! StoreFile(path: path).load()
+        kept.append(loaded)  // freed later, not while timed
+        kept.append(Schedule(catalog: loaded.catalog))
+    }
+    print("load \(loadTime)")
+    // Save over a copy of the store (read what is there, write, keep the backup, flush).
+    let savePath = path + ".saved.json"
+    try! Data(try! StoreFile(path: path).readBytes()).write(to: URL(fileURLWithPath: savePath))
+    var fingerprint = loaded.fingerprint
+    print("save \(measure(runs: runs) { fingerprint = try! StoreFile(path: savePath).save(loaded.catalog, expecting: fingerprint) })")
+    unlink(savePath)
+    unlink(savePath + ".bak")
+    // Exports as `dais export` makes them (panels selected in start order, then the file), to nowhere.
+    for format in [ExportFormat.ics, .md, .csv, .scheduleJSON] {
+        let seconds = measure(runs: runs) {
+            let agenda = Agenda(catalog: loaded.catalog, panels: loaded.catalog.panelsByStart(), zones: loaded.catalog.settings.displayZones.compactMap(Zone.named),
+                                now: Instant(secondsSinceEpoch: 1_732_000_000))
+            var size = 0
+            agenda.write(format) { size += $0.count }
+        }
+        print("export-\(format.rawValue) \(seconds)")
+    }
+    let ics = Agenda(catalog: loaded.catalog, panels: loaded.catalog.panelsByStart(), zones: [], now: Instant(secondsSinceEpoch: 1_732_000_000)).export(.ics)
+    print("import-ics \(measure(runs: runs) { kept.append(try! ICSImport.plan(ics, path: "bench.ics", into: Catalog()).applied(to: Catalog())) })")
     exit(0)
 }
 
@@ -156,11 +193,15 @@ for size in sizes {
         if let line = checked.first(where: { $0.hasPrefix("check ") }), let seconds = Double(line.dropFirst(6)) {
             row.values["full check"] = seconds
         }
-        row.values["load"] = measure(runs: 3) {
-            let loaded = try! StoreFile(path: path).load()
-            kept.append(Schedule(catalog: loaded.catalog))
+        // The file work, in a fresh process as the commands meet it (in this process the heap is
+        // full of the smaller sizes' garbage, which slows the larger ones' work by a third).
+        for line in run(CommandLine.arguments[0], ["--files", path]).split(separator: "\n") {
+            let parts = line.split(separator: " ")
+            guard parts.count == 2, let seconds = Double(parts[1]) else { continue }
+            let names = ["load": "load", "save": "save", "export-ics": "export ics", "export-md": "export md", "export-csv": "export csv",
+                         "export-schedule-json": "export schedule-json", "import-ics": "import ics"]
+            if let name = names[String(parts[0])] { row.values[name] = seconds }
         }
-        kept.removeAll()
         if let python {
             let out = run(python, ["-c", "import json,time,sys; t=time.perf_counter(); json.load(open(sys.argv[1])); print(time.perf_counter()-t)", path])
             row.values["python json.load"] = Double(out.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -231,8 +272,10 @@ for size in sizes {
         let t = now()
         _ = reduce(&state, .key(.character(letters[typed % letters.count])))
         typed += 1
+        let reduced = now()
         _ = ConsoleView.render(state)
         searchTimes.append(now() - t)
+        if ProcessInfo.processInfo.environment["DAIS_BENCH_KEYS"] != nil { print("search key \(typed): reduce \(reduced - t), render \(now() - reduced)") }
     }
     row.values["key: search character, slowest of \(letters.count)"] = searchTimes.max()
     _ = reduce(&state, .key(.escape))
@@ -247,19 +290,6 @@ for size in sizes {
         continue
     }
 
-    let savePath = "\(folder)/saved-\(size).json"
-    try! Data(bytes).write(to: URL(fileURLWithPath: savePath))
-    var fingerprint = StoreFile.Fingerprint(bytes: bytes)
-    row.values["save"] = measure(runs: 3) { fingerprint = try! StoreFile(path: savePath).save(catalog, expecting: fingerprint) }
-
-    let agenda = Agenda(catalog: catalog, panels: catalog.panelsByStart(), zones: catalog.settings.displayZones.compactMap(Zone.named),
-                        now: Instant(secondsSinceEpoch: 1_732_000_000))
-    var ics: [UInt8] = []
-    row.values["export ics"] = measure(runs: 3) { ics = agenda.export(.ics) }
-    row.values["export md"] = measure(runs: 3) { _ = agenda.export(.md) }
-    row.values["export csv"] = measure(runs: 3) { _ = agenda.export(.csv) }
-    row.values["export schedule-json"] = measure(runs: 3) { _ = agenda.export(.scheduleJSON) }
-    row.values["import ics"] = measure(runs: 3) { _ = try! ICSImport.plan(ics, path: "bench.ics", into: Catalog()).applied(to: Catalog()) }
     rows[size] = row
 }
 

@@ -12,6 +12,23 @@ func demoAgenda() throws -> Agenda {
 
 @Suite("Exporters")
 struct ExportTests {
+    @Test("an iCalendar file made in parallel parts is the file made on one thread, and the one written whole")
+    func icsInParts() {
+        // 2,000 panels: five parts of 384, in batches of two or four lanes.
+        let catalog = SyntheticStore.generate(panels: 2_000)
+        let agenda = Agenda(catalog: catalog, panels: catalog.panelsByStart(), zones: [], now: goldenNow)
+        func file(cores: Int) -> [UInt8] {
+            var bytes: [UInt8] = []
+            ICSExporter.write(agenda, cores: cores) { bytes.append(contentsOf: $0) }
+            return bytes
+        }
+        let one = file(cores: 1)
+        #expect(String(decoding: one, as: UTF8.self).components(separatedBy: "BEGIN:VEVENT").count - 1 == agenda.panels.filter { (try? $0.slot().get()) != nil }.count)
+        #expect(file(cores: 2) == one)
+        #expect(file(cores: 4) == one)
+        #expect(agenda.export(.ics) == one)
+    }
+
     @Test("every format of the demo store equals its golden file in fixtures/export", arguments: ExportFormat.allCases)
     func golden(_ format: ExportFormat) throws {
         let bytes = try demoAgenda().export(format)

@@ -148,6 +148,16 @@ struct ChangeoverTests {
 
 @Suite("Checks: roster")
 struct RosterTests {
+    @Test("a roster longer than the check's reused lists (40 people, one twice) is checked whole")
+    func longRoster() {
+        let crowd = (0..<40).map { Person(id: PersonID("p-crowd-\($0)"), name: "Speaker \($0)", homeZone: $0 == 39 ? "Australia/Sydney" : nil) }
+        let roster = crowd.map { ($0.id.rawValue, Role.panelist) } + [("p-crowd-17", .panelist), ("p-anton", .moderator)]
+        let catalog = Build.catalog([Build.panel("a", "2024-11-13T10:00", "America/New_York", roster: roster)], people: Build.people + crowd)
+        #expect(findingLines(catalog, .personTwiceInRoster) == ["a p-crowd-17"])
+        // The last of the 40, past the first lists' room, is still read: 10:00 in New York is 02:00 in Sydney.
+        #expect(findingLines(catalog, .outsideWakingHours) == ["a p-crowd-39"])
+    }
+
     @Test("one person twice on a roster is an error; two people are not")
     func twice() {
         let twice = Build.catalog([Build.panel("a", "2024-11-13T10:00", "America/New_York", title: "A", roster: [("p-evgenia", .moderator), ("p-evgenia", .panelist)])])
