@@ -69,6 +69,7 @@ if let i = CommandLine.arguments.firstIndex(of: "--check"), i + 1 < CommandLine.
 //
 //   dais-bench --files STORE [--runs N]    prints "load S", "save S", "export-ics S", ..., "import-ics S"
 //   dais-bench --export STORE FORMAT       one export to nowhere, timed (for profiling)
+//   dais-bench --encode STORE              the store encoded again, timed (for profiling)
 
 if let i = CommandLine.arguments.firstIndex(of: "--export"), i + 2 < CommandLine.arguments.count,
    let format = ExportFormat(rawValue: CommandLine.arguments[i + 2]) {
@@ -79,6 +80,13 @@ if let i = CommandLine.arguments.firstIndex(of: "--export"), i + 2 < CommandLine
     var bytes = 0
     agenda.write(format) { bytes += $0.count }
     print("export \(now() - start) \(bytes)")
+    exit(0)
+}
+
+if let i = CommandLine.arguments.firstIndex(of: "--encode"), i + 1 < CommandLine.arguments.count {
+    let loaded = try! StoreFile(path: CommandLine.arguments[i + 1]).load()
+    var size = 0
+    print("encode \(measure(runs: 3) { size = StoreEncoder.encoded(loaded.catalog) { $0.reduce(0) { $0 + $1.count } } }) \(size)")
     exit(0)
 }
 

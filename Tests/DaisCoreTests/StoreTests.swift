@@ -51,6 +51,33 @@ struct StoreTests {
         #expect(result.stdout == String(decoding: StoreEncoder.encode(catalog), as: UTF8.self))
     }
 
+    @Test("every byte that needs an escape is escaped at every offset of an eight-byte word, and nothing else is")
+    func escapesAtEveryOffset() throws {
+        guard let python = python3 else { return }
+        var catalog = try demoCatalog()
+        // Quote, backslash, controls at both ends of the range, and bytes that only look like them
+        // in their low seven bits (¢ ends in 0xA2, '"' + 0x80; Ü ends in 0x9C, a control
+        // + 0x80; Syriac ܐ begins with 0xDC, '\\' + 0x80) inside multi-byte letters.
+        let specials = ["\"", "\\", "\u{00}", "\u{01}", "\n", "\u{1F}", " ", "\u{7F}", "¢", "Ü", "\u{0710}", "é", "\u{85}"]
+        for (n, special) in specials.enumerated() {
+            for offset in 0..<17 {
+                let text = String(repeating: "a", count: offset) + special + String(repeating: "b", count: 19 - offset)
+                let id = PersonID("p-esc-\(n)-\(offset)")
+                catalog.people[id] = Person(id: id, name: text)
+            }
+        }
+        let bytes = StoreEncoder.encode(catalog)
+        #expect(try StoreDecoder.decode(bytes, path: "test") == catalog)
+        let folder = makeTemporaryFolder()
+        defer { removeFolder(folder) }
+        let path = folder + "/store.json"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let script = "import json,sys; d=json.load(open(sys.argv[1],encoding='utf-8')); sys.stdout.write(json.dumps(d, indent=2, sort_keys=True, ensure_ascii=False)+'\\n')"
+        let result = try run(python, ["-c", script, path])
+        #expect(result.status == 0)
+        #expect(result.stdout == String(decoding: bytes, as: UTF8.self))
+    }
+
     @Test("a store long enough to be written in parallel parts is still exactly Python's json.dumps of it")
     func canonicalInParts() throws {
         guard let python = python3 else { return }

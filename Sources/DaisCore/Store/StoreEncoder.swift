@@ -40,9 +40,31 @@ public enum StoreEncoder {
         return try w.withChunks(body)
     }
 
-    /// Records in id order (each id's text read once, not at every comparison).
-    static func byID<ID, Record>(_ records: [Identifier<ID>: Record]) -> [Record] {
-        records.map { (key: $0.key.rawValue, record: $0.value) }.sorted { $0.key < $1.key }.map(\.record)
+    /// Records in id order (each id's text read once, not at every comparison); many are sorted in
+    /// two halves at once, then merged.
+    static func byID<ID, Record: Sendable>(_ records: [Identifier<ID>: Record]) -> [Record] {
+        let keyed = records.map { (key: $0.key.rawValue, record: $0.value) }
+        guard keyed.count >= 8_192, Parallel.cores > 1 else { return keyed.sorted { $0.key < $1.key }.map(\.record) }
+        let middle = keyed.count / 2
+        let halves = Column<[(key: String, record: Record)]>(count: 2, repeating: [])
+        Parallel.run(2) { k in halves[k] = (k == 0 ? keyed[..<middle] : keyed[middle...]).sorted { $0.key < $1.key } }
+        let (a, b) = (halves[0], halves[1])
+        _ = halves.array()
+        var merged: [Record] = []
+        merged.reserveCapacity(keyed.count)
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if b[j].key < a[i].key {
+                merged.append(b[j].record)
+                j += 1
+            } else {
+                merged.append(a[i].record)
+                i += 1
+            }
+        }
+        merged += a[i...].map(\.record)
+        merged += b[j...].map(\.record)
+        return merged
     }
 
     // Field order below is sorted by key (code point order), as the canonical form requires.
@@ -84,8 +106,8 @@ public enum StoreEncoder {
                 w.field("unavailable") { w in
                     w.array(person.unavailable) { w, window in
                         w.object { w in
-                            w.field("end") { $0.string(window.end.description) }
-                            w.field("start") { $0.string(window.start.description) }
+                            w.field("end") { $0.localDateTime(window.end) }
+                            w.field("start") { $0.localDateTime(window.start) }
                             w.field("zone") { $0.string(window.zone) }
                         }
                     }
@@ -134,7 +156,7 @@ public enum StoreEncoder {
                 }
             }
             w.optional("series", panel.series?.rawValue)
-            w.field("start") { $0.string(panel.start.description) }
+            w.field("start") { $0.localDateTime(panel.start) }
             w.field("status") { $0.string(panel.status.rawValue) }
             w.field("title") { $0.string(panel.title) }
             w.optional("uid", panel.uid)
@@ -299,20 +321,60 @@ public struct JSONWriter {
 
     public mutating func newline() {
         let out = unique
-        out.bytes.append(0x0A)
         let n = depth * 2
-        if n <= JSONWriter.spaces.count {
-            JSONWriter.spaces.withUnsafeBufferPointer { out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<n])) }
+        if n < JSONWriter.lineBreak.utf8CodeUnitCount {
+            out.bytes.append(contentsOf: UnsafeBufferPointer(start: JSONWriter.lineBreak.utf8Start, count: n + 1))
         } else {
+            out.bytes.append(0x0A)
             for _ in 0..<n { out.bytes.append(0x20) }
         }
     }
 
-    private static let spaces = [UInt8](repeating: 0x20, count: 32)
+    /// A line break and the indentation of up to fifteen levels, as one static text.
+    private static let lineBreak: StaticString = "\n                              "
 
     public mutating func integer(_ value: Int) {
-        var text = String(value)
-        text.withUTF8 { unique.bytes.append(contentsOf: $0) }
+        // The digits, written backwards into a small buffer (no string made).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
+            var v = value.magnitude, at = 24
+            repeat {
+                at -= 1
+                digits[at] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+            } while v > 0
+            if value < 0 {
+                at -= 1
+                digits[at] = UInt8(ascii: "-")
+            }
+            unique.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[at..<24]))
+        }
+    }
+
+    /// A local date-time as a string, "2024-11-13T10:00" (what its `description` says, written
+    /// straight in).
+    mutating func localDateTime(_ t: LocalDateTime) {
+        guard (1_000...9_999).contains(t.date.year) else { return string(t.description) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 18) { b in
+            func put(_ value: Int, _ digits: Int, at: Int) {
+                var v = value
+                for k in stride(from: digits - 1, through: 0, by: -1) {
+                    b[at + k] = UInt8(ascii: "0") + UInt8(v % 10)
+                    v /= 10
+                }
+            }
+            b[0] = UInt8(ascii: "\"")
+            put(t.date.year, 4, at: 1)
+            b[5] = UInt8(ascii: "-")
+            put(t.date.month, 2, at: 6)
+            b[8] = UInt8(ascii: "-")
+            put(t.date.day, 2, at: 9)
+            b[11] = UInt8(ascii: "T")
+            put(t.hour, 2, at: 12)
+            b[14] = UInt8(ascii: ":")
+            put(t.minute, 2, at: 15)
+            b[17] = UInt8(ascii: "\"")
+            unique.bytes.append(contentsOf: UnsafeBufferPointer(b))
+        }
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
@@ -339,13 +401,32 @@ public struct JSONWriter {
         out.bytes.append(UInt8(ascii: "\""))
     }
 
-    /// Appends UTF-8 bytes, copying runs that need no escape in one step.
+    /// Appends UTF-8 bytes, copying runs that need no escape in one step; the runs are found eight
+    /// bytes at a time (a quote, a backslash or a control character ends one).
     private static func appendEscapedRuns(_ utf8: UnsafeBufferPointer<UInt8>, _ bytes: inout RawBytes) {
-        var runStart = 0
-        for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-            if i > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
-            appendEscaped(byte, &bytes)
-            runStart = i + 1
+        guard let base = utf8.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        var runStart = 0, i = 0
+        while i < utf8.count {
+            // Past every word with nothing to escape (bytes of 0x80 and up are copied as they are:
+            // only their high bit is set, which the tests below ignore).
+            while i + 8 <= utf8.count {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let plain = w & ~highs  // the low seven bits of each byte, for the comparisons
+                let stop = (zeroBytes(plain ^ (ones &* 0x22)) | zeroBytes(plain ^ (ones &* 0x5C)) | ((plain &- ones &* 0x20) & ~plain & highs)) & ~w
+                if stop != 0 { break }
+                i += 8
+            }
+            guard i < utf8.count else { break }
+            let byte = utf8[i]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                if i > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+                appendEscaped(byte, &bytes)
+                runStart = i + 1
+            }
+            i += 1
         }
         if utf8.count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
     }
