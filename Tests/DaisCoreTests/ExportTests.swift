@@ -29,6 +29,44 @@ struct ExportTests {
         #expect(agenda.export(.ics) == one)
     }
 
+    @Test("the schedule JSON made in parallel parts (by day) equals the one made on one thread, and Python reads it")
+    func scheduleJSONInParts() throws {
+        // 2,000 panels over ten years: well over the 128 days that make two parts.
+        let catalog = SyntheticStore.generate(panels: 2_000)
+        let agenda = Agenda(catalog: catalog, panels: catalog.panelsByStart(), zones: [Zone.named("America/New_York")!], now: goldenNow)
+        let one = ScheduleJSONExporter.writer(agenda, cores: 1).bytes
+        #expect(ScheduleJSONExporter.writer(agenda, cores: 2).bytes == one)
+        #expect(ScheduleJSONExporter.writer(agenda, cores: 4).bytes == one)
+        var streamed: [UInt8] = []
+        agenda.write(.scheduleJSON) { streamed.append(contentsOf: $0) }
+        #expect(streamed == one)
+        guard let python = python3 else { return }
+        let folder = makeTemporaryFolder()
+        defer { removeFolder(folder) }
+        try Data(one).write(to: URL(fileURLWithPath: folder + "/s.json"))
+        let script = "import json,sys; d=json.load(open(sys.argv[1])); print(len(d['schedule']['conference']['days']), sum(len(e) for day in d['schedule']['conference']['days'] for e in day['rooms'].values()))"
+        let result = try run(python, ["-c", script, folder + "/s.json"])
+        let timed = agenda.panels.filter { (try? $0.slot().get()) != nil }.count
+        #expect(result.stdout.hasSuffix(" \(timed)\n"), "\(result.stdout)")
+        #expect(Int(result.stdout.split(separator: " ")[0])! >= 128)
+    }
+
+    @Test("the Markdown and HTML pages made in parallel parts equal the ones made on one thread", arguments: [ExportFormat.md, .html])
+    func documentInParts(_ format: ExportFormat) {
+        // 2,000 panels in several series: about 2,100 pieces, four parts on four lanes.
+        let catalog = SyntheticStore.generate(panels: 2_000)
+        let document = AgendaDocument(Agenda(catalog: catalog, panels: catalog.panelsByStart(), zones: [Zone.named("Australia/Sydney")!], now: goldenNow))
+        func page(cores: Int) -> [UInt8] { Array((format == .md ? document.markdownParts(cores: cores) : document.htmlParts(cores: cores)).joined()) }
+        let one = page(cores: 1)
+        #expect(page(cores: 2) == one)
+        #expect(page(cores: 4) == one)
+        var streamed: [UInt8] = []
+        document.agenda.write(format) { streamed.append(contentsOf: $0) }
+        #expect(streamed == one)
+        let text = String(decoding: one, as: UTF8.self)
+        #expect(text.components(separatedBy: format == .md ? "\n### " : "<article id=").count - 1 == 2_000)
+    }
+
     @Test("every format of the demo store equals its golden file in fixtures/export", arguments: ExportFormat.allCases)
     func golden(_ format: ExportFormat) throws {
         let bytes = try demoAgenda().export(format)
@@ -155,10 +193,47 @@ struct ExportTests {
         #expect(md.contains("**Moderator:** TBA"))
     }
 
+    @Test("paragraphs split at blank lines exactly as line by line, for texts of every mix of breaks and blanks")
+    func paragraphSplits() {
+        // The definition, line by line on scalars: the reference.
+        func reference(_ text: String) -> [String] {
+            var result: [String] = [], current: [String] = []
+            for line in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map({ String(String.UnicodeScalarView($0)) }) {
+                if line.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
+                    if !current.isEmpty { result.append(current.joined(separator: "\n")) }
+                    current = []
+                } else {
+                    current.append(line)
+                }
+            }
+            if !current.isEmpty { result.append(current.joined(separator: "\n")) }
+            return result
+        }
+        let pieces = ["a", " ", "\n", "\r", "\t", "é", "\r\n", "\n\n", "🎉"]
+        var generator = SplitMix(seed: 7)
+        for n in 0..<3_000 {
+            let text = (0..<(n % 12)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            #expect(text.paragraphs == reference(text), "\(text.debugDescription)")
+            #expect(text.firstParagraph == reference(text).first, "\(text.debugDescription)")
+        }
+    }
+
     @Test("UUID version 5 matches Python's uuid.uuid5")
     func uuid5() {
         // python3 -c "import uuid; print(uuid.uuid5(uuid.NAMESPACE_URL, 'panel-x@dais'))"
         #expect(UUID5.url("panel-x@dais") == "28c80b7e-365d-57b1-b6e3-96966107bee8")
         #expect(UUID5.url("http://python.org/") == "4c565f0d-3f5a-5890-b41b-20cf47701c5e")
+    }
+
+    @Test("UUID version 5 matches Python's for names of every length across SHA-1's block and padding edges")
+    func uuid5Lengths() throws {
+        guard let python = python3 else { return }
+        // Names of 0 to 150 bytes (with the 16-byte namespace: one, two and three blocks, and the
+        // lengths where the padding spills into another block), some with multi-byte letters.
+        let names = (0...150).map { n in n % 7 == 3 && n >= 2 ? String(repeating: "x", count: n - 2) + "é" : String(repeating: "a", count: n) }
+        let script = "import uuid,sys\nfor line in sys.stdin.read().split('\\n')[:-1]: print(uuid.uuid5(uuid.NAMESPACE_URL, line))"
+        let result = try run(python, ["-c", script], stdin: names.map { $0 + "\n" }.joined())
+        #expect(result.status == 0)
+        #expect(result.stdout == names.map { UUID5.url($0) + "\n" }.joined())
     }
 }

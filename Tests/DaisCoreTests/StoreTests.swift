@@ -78,6 +78,39 @@ struct StoreTests {
         #expect(result.stdout == String(decoding: bytes, as: UTF8.self))
     }
 
+    @Test("with terminal controls escaped, DEL, C1, bidirectional and line separators become \\uXXXX at every offset; other letters stay")
+    func terminalEscapesAtEveryOffset() {
+        // What the writer did scalar by scalar before it went by runs: the reference.
+        func reference(_ text: String) -> [UInt8] {
+            var out: [UInt8] = [UInt8(ascii: "\"")]
+            for scalar in text.unicodeScalars {
+                let v = scalar.value
+                let replaced = v < 0x20 || (0x7F..<0xA0).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+                    || v == 0x200E || v == 0x200F || v == 0x061C || v == 0x2028 || v == 0x2029
+                let named: [UInt32: String] = [0x22: "\\\"", 0x5C: "\\\\", 0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t", 0x08: "\\b", 0x0C: "\\f"]
+                if let n = named[v] {
+                    out += Array(n.utf8)
+                } else if replaced {
+                    let hex = String(v, radix: 16)
+                    out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                } else {
+                    out += Array(String(scalar).utf8)
+                }
+            }
+            return out + [UInt8(ascii: "\"")]
+        }
+        let specials = ["\"", "\\", "\u{01}", "\n", "\u{7F}", "\u{80}", "\u{85}", "\u{9F}", "\u{A0}", "é", "¢", "\u{061C}", "\u{200E}",
+                        "\u{202E}", "\u{2028}", "\u{2069}", "\u{206A}", "王", "🎉", "𝄞\u{202A}"]
+        for special in specials {
+            for offset in 0..<17 {
+                let text = String(repeating: "a", count: offset) + special + "z" + special + String(repeating: "b", count: 19 - offset)
+                var w = JSONWriter(escapesTerminalControls: true)
+                w.string(text)
+                #expect(w.bytes == reference(text), "\(text.debugDescription)")
+            }
+        }
+    }
+
     @Test("a store long enough to be written in parallel parts is still exactly Python's json.dumps of it")
     func canonicalInParts() throws {
         guard let python = python3 else { return }

@@ -55,66 +55,232 @@ public struct AgendaDocument: Sendable {
         return groups
     }
 
-    // MARK: Markdown
+    // MARK: Pieces
 
-    public var markdown: String {
-        var out = "# \(md(agenda.title))\n"
-        if agenda.panels.isEmpty { out += "\nNo panels.\n" }
+    /// What the page is made of, in order: a series' heading and description, its panels, the end of
+    /// the series. Each piece is written without looking at the others, so long agendas are written
+    /// in parallel parts.
+    enum Piece: Sendable {
+        case group(heading: String?, description: String?)
+        case panel(Panel)
+        case endGroup
+    }
+
+    var pieces: [Piece] {
+        var pieces: [Piece] = []
+        pieces.reserveCapacity(agenda.panels.count + 64)
         let groups = agenda.bySeries
         for group in groups {
-            if !(groups.count == 1 && group.name == agenda.title) { out += "\n## \(md(group.name ?? "Other panels"))\n" }
-            if let description = group.series?.description?.nonEmpty, groups.count > 1 || group.panels.count > 1 {
-                out += "\n" + paragraphs(description).map(md).joined(separator: "\n\n") + "\n"
-            }
-            for panel in group.panels {
-                out += "\n### \(md(panel.title))\n\n"
-                if let w = when(panel) {
-                    out += "**\(md(w.date)), \(md(w.times))**  \n"
-                    out += "\(md(panel.format.label.capitalizedFirst)), \(w.minutes)" + (panel.status == .scheduled ? "" : " · **\(panel.status.rawValue)**") + "\n"
-                } else {
-                    out += "**\(md(panel.start.date.description)) \(md(panel.start.timeText)) \(md(panel.zone))** (time to be confirmed)\n"
-                }
-                if let description = panel.description?.nonEmpty {
-                    out += "\n" + paragraphs(description).map(md).joined(separator: "\n\n") + "\n"
-                }
-                for (heading, people) in roster(panel) {
-                    if people.count == 1 {
-                        out += "\n**\(md(heading)):** \(md(people[0]))\n"
-                    } else {
-                        out += "\n**\(md(heading)):**\n\n" + people.map { "- \(md($0))" }.joined(separator: "\n") + "\n"
+            let heading = groups.count == 1 && group.name == agenda.title ? nil : group.name ?? "Other panels"
+            let description = groups.count > 1 || group.panels.count > 1 ? group.series?.description?.nonEmpty : nil
+            pieces.append(.group(heading: heading, description: description))
+            for panel in group.panels { pieces.append(.panel(panel)) }
+            pieces.append(.endGroup)
+        }
+        return pieces
+    }
+
+    /// The page's bytes in parts, in order: the head, then the pieces in parallel parts, then the
+    /// tail.
+    func parts(cores: Int, head: (inout Bytes) -> Void, piece: @escaping @Sendable (AgendaDocument, Piece, inout Bytes) -> Void,
+               tail: (inout Bytes) -> Void) -> [[UInt8]] {
+        var first = Bytes()
+        head(&first)
+        let pieces = pieces
+        let ranges = Parallel.ranges(pieces.count, minimum: 512, cores: cores)
+        let column = Column<[UInt8]>(count: ranges.count, repeating: [])
+        Parallel.run(ranges.count, cores: cores) { k in
+            var out = Bytes()
+            out.bytes.reserveCapacity(ranges[k].count * 1_200)
+            for i in ranges[k] { piece(self, pieces[i], &out) }
+            column[k] = out.bytes
+        }
+        var last = Bytes()
+        tail(&last)
+        return [first.bytes] + column.array() + [last.bytes]
+    }
+
+    /// A growing file: plain text put in as it is, or escaped for Markdown or HTML.
+    struct Bytes {
+        var bytes: [UInt8] = []
+
+        mutating func put(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+        /// Markdown text with everything that could format, link or embed HTML escaped; a line
+        /// break becomes a hard break ("  \n").
+        mutating func md(_ text: String) {
+            var inert = DisplayText.inert(text, singleLine: false)
+            inert.withUTF8 { b in
+                // Every escaped character is ASCII, so the text is read as bytes and copied in runs.
+                var atLineStart = true, run = 0
+                for i in 0..<b.count {
+                    let c = b[i]
+                    switch c {
+                    case 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x3C, 0x3E, 0x7C, 0x7E, 0x26, 0x21, 0x7B, 0x7D:  // \ ` * _ [ ] < > | ~ & ! { }
+                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                        bytes.append(0x5C)
+                        run = i
+                    case 0x23 where atLineStart, 0x2B where atLineStart, 0x2D where atLineStart, 0x3D where atLineStart:  // # + - = opening a line
+                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                        bytes.append(0x5C)
+                        run = i
+                    case 0x0A:
+                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                        bytes.append(contentsOf: [0x20, 0x20, 0x0A])
+                        run = i + 1
+                        atLineStart = true
+                        continue
+                    default:
+                        break
                     }
+                    atLineStart = false
                 }
-                if let hosting = AgendaDocument.hosting(panel, agenda.catalog) { out += "\n\(md(hosting)).\n" }
-                for link in panel.links {
-                    out += "\n" + (AgendaDocument.safeURL(link.url).map { "[\(md(link.label))](<\(mdURL($0))>)" } ?? "\(md(link.label)): \(md(link.url))") + "\n"
-                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[run...]))
             }
         }
-        return out
+
+        /// HTML text: every character that could open markup escaped; control characters made
+        /// inert; a line break becomes "<br>".
+        mutating func h(_ text: String) {
+            var inert = DisplayText.inert(text, singleLine: false)
+            inert.withUTF8 { b in
+                var run = 0
+                for i in 0..<b.count {
+                    let replacement: StaticString
+                    switch b[i] {
+                    case 0x26: replacement = "&amp;"
+                    case 0x3C: replacement = "&lt;"
+                    case 0x3E: replacement = "&gt;"
+                    case 0x22: replacement = "&quot;"
+                    case 0x27: replacement = "&#39;"
+                    case 0x0A: replacement = "<br>"
+                    default: continue
+                    }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                    run = i + 1
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[run...]))
+            }
+        }
+
+        /// Paragraphs, each escaped for Markdown, with a blank line between them.
+        mutating func mdParagraphs(_ text: String) {
+            for (k, paragraph) in text.paragraphs.enumerated() {
+                if k > 0 { put("\n\n") }
+                md(paragraph)
+            }
+        }
+
+        /// Paragraphs, each escaped for HTML, as "<p>...</p>" lines.
+        mutating func htmlParagraphs(_ text: String) {
+            for paragraph in text.paragraphs {
+                put("<p>")
+                h(paragraph)
+                put("</p>\n")
+            }
+        }
+    }
+
+    // MARK: Markdown
+
+    public var markdown: String { String(decoding: markdownParts().joined(), as: UTF8.self) }
+
+    /// The Markdown page in parts, in order.
+    func markdownParts(cores: Int = Parallel.cores) -> [[UInt8]] {
+        parts(cores: cores, head: { out in
+            out.put("# ")
+            out.md(agenda.title)
+            out.put("\n")
+            if agenda.panels.isEmpty { out.put("\nNo panels.\n") }
+        }, piece: { document, piece, out in
+            document.markdown(piece, &out)
+        }, tail: { _ in })
+    }
+
+    func markdown(_ piece: Piece, _ out: inout Bytes) {
+        switch piece {
+        case let .group(heading, description):
+            if let heading {
+                out.put("\n## ")
+                out.md(heading)
+                out.put("\n")
+            }
+            if let description {
+                out.put("\n")
+                out.mdParagraphs(description)
+                out.put("\n")
+            }
+        case let .panel(panel):
+            out.put("\n### ")
+            out.md(panel.title)
+            out.put("\n\n")
+            if let w = when(panel) {
+                out.put("**")
+                out.md(w.date)
+                out.put(", ")
+                out.md(w.times)
+                out.put("**  \n")
+                out.md(panel.format.label.capitalizedFirst)
+                out.put(", \(w.minutes)" + (panel.status == .scheduled ? "" : " · **\(panel.status.rawValue)**") + "\n")
+            } else {
+                out.put("**")
+                out.md(panel.start.date.description)
+                out.put(" ")
+                out.md(panel.start.timeText)
+                out.put(" ")
+                out.md(panel.zone)
+                out.put("** (time to be confirmed)\n")
+            }
+            if let description = panel.description?.nonEmpty {
+                out.put("\n")
+                out.mdParagraphs(description)
+                out.put("\n")
+            }
+            for (heading, people) in roster(panel) {
+                out.put("\n**")
+                out.md(heading)
+                if people.count == 1 {
+                    out.put(":** ")
+                    out.md(people[0])
+                    out.put("\n")
+                } else {
+                    out.put(":**\n\n")
+                    for (k, person) in people.enumerated() {
+                        out.put(k == 0 ? "- " : "\n- ")
+                        out.md(person)
+                    }
+                    out.put("\n")
+                }
+            }
+            if let hosting = AgendaDocument.hosting(panel, agenda.catalog) {
+                out.put("\n")
+                out.md(hosting)
+                out.put(".\n")
+            }
+            for link in panel.links {
+                out.put("\n")
+                if let url = AgendaDocument.safeURL(link.url) {
+                    out.put("[")
+                    out.md(link.label)
+                    out.put("](<\(mdURL(url))>)")
+                } else {
+                    out.md(link.label)
+                    out.put(": ")
+                    out.md(link.url)
+                }
+                out.put("\n")
+            }
+        case .endGroup:
+            break
+        }
     }
 
     /// Markdown text with everything that could format, link or embed HTML escaped.
     func md(_ text: String) -> String {
-        var out = ""
-        var atLineStart = true
-        for scalar in DisplayText.inert(text, singleLine: false).unicodeScalars {
-            switch scalar {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&", "!", "{", "}":
-                out += "\\"
-                out.unicodeScalars.append(scalar)
-            case "#" where atLineStart, "+" where atLineStart, "-" where atLineStart, "=" where atLineStart:
-                out += "\\"
-                out.unicodeScalars.append(scalar)
-            case "\n":
-                out += "  \n"
-                atLineStart = true
-                continue
-            default:
-                out.unicodeScalars.append(scalar)
-            }
-            atLineStart = false
-        }
-        return out
+        var out = Bytes()
+        out.md(text)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
     func mdURL(_ url: String) -> String { url.replacingAll(">", with: "%3E").replacingAll("<", with: "%3C").replacingAll(" ", with: "%20") }
@@ -132,90 +298,135 @@ public struct AgendaDocument: Sendable {
 
     // MARK: HTML
 
-    public var html: String {
-        var out = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="Dais">
-        <title>\(h(agenda.title))</title>
-        <style>
-        body { font: 16px/1.5 Georgia, "Times New Roman", serif; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #111; }
-        h1 { font-size: 2em; margin-bottom: .2em; }
-        h2 { font-size: 1.5em; border-bottom: 2px solid #444; margin-top: 2em; }
-        h3 { font-size: 1.2em; margin-bottom: .2em; }
-        .when { font-weight: bold; margin: .2em 0; }
-        .meta { color: #555; margin: 0 0 .8em; }
-        .status { color: #a00; font-weight: bold; }
-        .roster dt { font-weight: bold; margin-top: .4em; }
-        .roster dd { margin-left: 1.5em; }
-        .hosting { font-style: italic; }
-        article { page-break-inside: avoid; break-inside: avoid; margin-bottom: 1.5em; }
-        @media print { body { margin: 0; max-width: none; font-size: 11pt; } a { color: inherit; } }
-        </style>
-        </head>
-        <body>
-        <h1>\(h(agenda.title))</h1>
+    public var html: String { String(decoding: htmlParts().joined(), as: UTF8.self) }
 
-        """
-        if agenda.panels.isEmpty { out += "<p>No panels.</p>\n" }
-        let groups = agenda.bySeries
-        for group in groups {
-            out += "<section>\n"
-            if !(groups.count == 1 && group.name == agenda.title) { out += "<h2>\(h(group.name ?? "Other panels"))</h2>\n" }
-            if let description = group.series?.description?.nonEmpty, groups.count > 1 || group.panels.count > 1 {
-                out += paragraphs(description).map { "<p>\(h($0))</p>\n" }.joined()
+    /// The HTML page in parts, in order.
+    func htmlParts(cores: Int = Parallel.cores) -> [[UInt8]] {
+        parts(cores: cores, head: { out in
+            out.put("""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="generator" content="Dais">
+            <title>
+            """)
+            out.h(agenda.title)
+            out.put("""
+            </title>
+            <style>
+            body { font: 16px/1.5 Georgia, "Times New Roman", serif; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #111; }
+            h1 { font-size: 2em; margin-bottom: .2em; }
+            h2 { font-size: 1.5em; border-bottom: 2px solid #444; margin-top: 2em; }
+            h3 { font-size: 1.2em; margin-bottom: .2em; }
+            .when { font-weight: bold; margin: .2em 0; }
+            .meta { color: #555; margin: 0 0 .8em; }
+            .status { color: #a00; font-weight: bold; }
+            .roster dt { font-weight: bold; margin-top: .4em; }
+            .roster dd { margin-left: 1.5em; }
+            .hosting { font-style: italic; }
+            article { page-break-inside: avoid; break-inside: avoid; margin-bottom: 1.5em; }
+            @media print { body { margin: 0; max-width: none; font-size: 11pt; } a { color: inherit; } }
+            </style>
+            </head>
+            <body>
+            <h1>
+            """)
+            out.h(agenda.title)
+            out.put("</h1>\n")
+            if agenda.panels.isEmpty { out.put("<p>No panels.</p>\n") }
+        }, piece: { document, piece, out in
+            document.html(piece, &out)
+        }, tail: { out in
+            out.put("</body>\n</html>\n")
+        })
+    }
+
+    func html(_ piece: Piece, _ out: inout Bytes) {
+        switch piece {
+        case let .group(heading, description):
+            out.put("<section>\n")
+            if let heading {
+                out.put("<h2>")
+                out.h(heading)
+                out.put("</h2>\n")
             }
-            for panel in group.panels {
-                out += "<article id=\"\(h(panel.id.rawValue))\">\n<h3>\(h(panel.title))</h3>\n"
-                if let w = when(panel) {
-                    out += "<p class=\"when\">\(h(w.date)), \(h(w.times))</p>\n"
-                    out += "<p class=\"meta\">\(h(panel.format.label.capitalizedFirst)), \(h(w.minutes))"
-                        + (panel.status == .scheduled ? "" : " · <span class=\"status\">\(h(panel.status.rawValue))</span>") + "</p>\n"
+            if let description { out.htmlParagraphs(description) }
+        case let .panel(panel):
+            out.put("<article id=\"")
+            out.h(panel.id.rawValue)
+            out.put("\">\n<h3>")
+            out.h(panel.title)
+            out.put("</h3>\n")
+            if let w = when(panel) {
+                out.put("<p class=\"when\">")
+                out.h(w.date)
+                out.put(", ")
+                out.h(w.times)
+                out.put("</p>\n<p class=\"meta\">")
+                out.h(panel.format.label.capitalizedFirst)
+                out.put(", ")
+                out.h(w.minutes)
+                if panel.status != .scheduled {
+                    out.put(" · <span class=\"status\">")
+                    out.h(panel.status.rawValue)
+                    out.put("</span>")
+                }
+                out.put("</p>\n")
+            } else {
+                out.put("<p class=\"when\">")
+                out.h(panel.start.date.description)
+                out.put(" ")
+                out.h(panel.start.timeText)
+                out.put(" ")
+                out.h(panel.zone)
+                out.put(" (time to be confirmed)</p>\n")
+            }
+            if let description = panel.description?.nonEmpty { out.htmlParagraphs(description) }
+            out.put("<dl class=\"roster\">\n")
+            for (heading, people) in roster(panel) {
+                out.put("<dt>")
+                out.h(heading)
+                out.put("</dt>\n")
+                for person in people {
+                    out.put("<dd>")
+                    out.h(person)
+                    out.put("</dd>\n")
+                }
+            }
+            out.put("</dl>\n")
+            if let hosting = AgendaDocument.hosting(panel, agenda.catalog) {
+                out.put("<p class=\"hosting\">")
+                out.h(hosting)
+                out.put(".</p>\n")
+            }
+            for link in panel.links {
+                if let url = AgendaDocument.safeURL(link.url) {
+                    out.put("<p><a href=\"")
+                    out.h(url)
+                    out.put("\">")
+                    out.h(link.label)
+                    out.put("</a></p>\n")
                 } else {
-                    out += "<p class=\"when\">\(h(panel.start.date.description)) \(h(panel.start.timeText)) \(h(panel.zone)) (time to be confirmed)</p>\n"
+                    out.put("<p>")
+                    out.h(link.label)
+                    out.put(": ")
+                    out.h(link.url)
+                    out.put("</p>\n")
                 }
-                if let description = panel.description?.nonEmpty {
-                    out += paragraphs(description).map { "<p>\(h($0))</p>\n" }.joined()
-                }
-                out += "<dl class=\"roster\">\n"
-                for (heading, people) in roster(panel) {
-                    out += "<dt>\(h(heading))</dt>\n" + people.map { "<dd>\(h($0))</dd>\n" }.joined()
-                }
-                out += "</dl>\n"
-                if let hosting = AgendaDocument.hosting(panel, agenda.catalog) { out += "<p class=\"hosting\">\(h(hosting)).</p>\n" }
-                for link in panel.links {
-                    if let url = AgendaDocument.safeURL(link.url) {
-                        out += "<p><a href=\"\(h(url))\">\(h(link.label))</a></p>\n"
-                    } else {
-                        out += "<p>\(h(link.label)): \(h(link.url))</p>\n"
-                    }
-                }
-                out += "</article>\n"
             }
-            out += "</section>\n"
+            out.put("</article>\n")
+        case .endGroup:
+            out.put("</section>\n")
         }
-        out += "</body>\n</html>\n"
-        return out
     }
 
     /// HTML text: every character that could open markup escaped; control characters made inert.
     func h(_ text: String) -> String {
-        var out = ""
-        for scalar in DisplayText.inert(text, singleLine: false).unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n": out += "<br>"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        var out = Bytes()
+        out.h(text)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 }
 
@@ -224,19 +435,38 @@ extension String {
         split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
     }
 
-    /// The text split at blank lines; empty paragraphs dropped.
-    var paragraphs: [String] {
+    /// The text split at blank lines (lines of only spaces, tabs and carriage returns); empty
+    /// paragraphs dropped. Each paragraph is its lines as they were, joined by their line breaks.
+    var paragraphs: [String] { paragraphs(limit: .max) }
+
+    /// The first paragraph, if any.
+    var firstParagraph: String? { paragraphs(limit: 1).first }
+
+    /// At most `limit` paragraphs, found in the UTF-8 bytes (line breaks and blanks are ASCII, so
+    /// every cut falls between letters).
+    func paragraphs(limit: Int) -> [String] {
         var result: [String] = []
-        var current: [Substring.UnicodeScalarView] = []
-        for line in unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
-                if !current.isEmpty { result.append(current.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")) }
-                current = []
-            } else {
-                current.append(line)
+        var text = self
+        text.withUTF8 { b in
+            var lineStart = 0, paragraphStart = -1, paragraphEnd = 0
+            while lineStart <= b.count && result.count < limit {
+                var end = lineStart, blank = true
+                while end < b.count && b[end] != 0x0A {
+                    let c = b[end]
+                    if c != 0x20 && c != 0x09 && c != 0x0D { blank = false }
+                    end += 1
+                }
+                if !blank {
+                    if paragraphStart < 0 { paragraphStart = lineStart }
+                    paragraphEnd = end
+                }
+                if (blank || end == b.count) && paragraphStart >= 0 {
+                    result.append(String(decoding: UnsafeBufferPointer(rebasing: b[paragraphStart..<paragraphEnd]), as: UTF8.self))
+                    paragraphStart = -1
+                }
+                lineStart = end + 1
             }
         }
-        if !current.isEmpty { result.append(current.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")) }
         return result
     }
 }

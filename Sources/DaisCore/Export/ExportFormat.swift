@@ -52,20 +52,25 @@ public struct Agenda: Sendable {
     }
 
     /// The file in a format, handed to `sink` in pieces and in order (iCalendar streams in pieces of
-    /// about a megabyte; the other formats come whole).
+    /// about a megabyte, schedule JSON, Markdown and HTML come in their parallel parts, the rest whole).
     public func write<E: Error>(_ format: ExportFormat, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
-        if format == .ics { return try ICSExporter.write(self, to: sink) }
-        try export(format).withUnsafeBufferPointer(sink)
+        switch format {
+        case .ics: try ICSExporter.write(self, to: sink)
+        case .scheduleJSON: try ScheduleJSONExporter.write(self, to: sink)
+        case .md: for part in AgendaDocument(self).markdownParts() { try part.withUnsafeBufferPointer(sink) }
+        case .html: for part in AgendaDocument(self).htmlParts() { try part.withUnsafeBufferPointer(sink) }
+        default: try export(format).withUnsafeBufferPointer(sink)
+        }
     }
 
     /// The file's bytes in a format.
     public func export(_ format: ExportFormat) -> [UInt8] {
         switch format {
         case .ics: return ICSExporter.export(self)
-        case .md: return Array(AgendaDocument(self).markdown.utf8)
-        case .html: return Array(AgendaDocument(self).html.utf8)
+        case .md: return Array(AgendaDocument(self).markdownParts().joined())
+        case .html: return Array(AgendaDocument(self).htmlParts().joined())
         case .csv: return CSVExporter.exportBytes(self)
-        case .scheduleJSON: return Array(ScheduleJSONExporter.export(self).utf8)
+        case .scheduleJSON: return ScheduleJSONExporter.writer(self).bytes
         }
     }
 

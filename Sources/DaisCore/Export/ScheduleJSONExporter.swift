@@ -4,14 +4,32 @@
 ///
 /// Days and times are read in the agenda's first zone (the conference's time zone).
 public enum ScheduleJSONExporter {
-    public static func export(_ agenda: Agenda) -> String {
+    public static func export(_ agenda: Agenda) -> String { writer(agenda).text }
+
+    /// Hands the file to `sink` in pieces, in order.
+    public static func write<E: Error>(_ agenda: Agenda, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
+        try writer(agenda).withChunks { (pieces: [UnsafeBufferPointer<UInt8>]) throws(E) in
+            for piece in pieces { try sink(piece) }
+        }
+    }
+
+    /// The days are written in parallel parts; each person's GUID is made once.
+    static func writer(_ agenda: Agenda, cores: Int = Parallel.cores) -> JSONWriter {
         let catalog = agenda.catalog
         let zone = conferenceZone(agenda)
         let timed: [(panel: Panel, slot: Slot)] = agenda.panels.compactMap { p in (try? p.slot().get()).map { (p, $0) } }
         var days: [LocalDate: [(Panel, Slot)]] = [:]
         for (panel, slot) in timed { days[zone.local(at: slot.span.start).date, default: []].append((panel, slot)) }
         let dates = days.keys.sorted()
+        let dayItems = dates.enumerated().map { Day(index: $0.offset + 1, date: $0.element, events: days[$0.element]!) }
         let seriesIDs = agenda.bySeries.compactMap { $0.series }
+        var guids: [PersonID: String] = [:]
+        for panel in agenda.panels {
+            for entry in panel.roster where guids[entry.person] == nil {
+                guids[entry.person] = UUID5.url(catalog.people[entry.person]?.email.map { "acct:\($0)" } ?? "dais:person:\(entry.person)")
+            }
+        }
+        let people = guids
         var w = JSONWriter(escapesTerminalControls: true)
         w.object { w in
             w.field("$schema") { $0.string("https://c3voc.de/schedule/schema.json") }
@@ -27,10 +45,7 @@ public enum ScheduleJSONExporter {
                         w.object { w in
                             w.field("acronym") { $0.string(acronym(agenda.title)) }
                             w.field("days") { w in
-                                w.array(dates.enumerated()) { w, item in
-                                    let (index, date) = item
-                                    day(index + 1, date, days[date]!, zone, agenda, &w)
-                                }
+                                w.array(inParts: dayItems, minimum: 64, cores: cores) { w, item in day(item, zone, agenda, people, &w) }
                             }
                             w.field("daysCount") { $0.integer(dates.count) }
                             if seriesIDs.count == 1, let d = seriesIDs[0].description { w.field("description") { $0.string(d) } }
@@ -63,11 +78,18 @@ public enum ScheduleJSONExporter {
             }
         }
         w.newline()
-        _ = catalog
-        return w.text
+        return w
     }
 
-    static func day(_ index: Int, _ date: LocalDate, _ events: [(Panel, Slot)], _ zone: Zone, _ agenda: Agenda, _ w: inout JSONWriter) {
+    /// One day of the conference: its number, its date and its panels in start order.
+    struct Day: Sendable {
+        let index: Int
+        let date: LocalDate
+        let events: [(Panel, Slot)]
+    }
+
+    static func day(_ item: Day, _ zone: Zone, _ agenda: Agenda, _ people: [PersonID: String], _ w: inout JSONWriter) {
+        let (index, date, events) = (item.index, item.date, item.events)
         let startOfDay = LocalDateTime(date: date, hour: 0, minute: 0)!
         let endOfDay = LocalDateTime(date: date, hour: 23, minute: 59)!
         w.object { w in
@@ -79,7 +101,7 @@ public enum ScheduleJSONExporter {
                 w.object { w in
                     for room in rooms(events.map(\.0)) {
                         w.field(room) { w in
-                            w.array(events.filter { roomName($0.0) == room }) { w, item in event(item.0, item.1, zone, agenda, &w) }
+                            w.array(events.filter { roomName($0.0) == room }) { w, item in event(item.0, item.1, zone, agenda, people, &w) }
                         }
                     }
                 }
@@ -87,11 +109,11 @@ public enum ScheduleJSONExporter {
         }
     }
 
-    static func event(_ panel: Panel, _ slot: Slot, _ zone: Zone, _ agenda: Agenda, _ w: inout JSONWriter) {
+    static func event(_ panel: Panel, _ slot: Slot, _ zone: Zone, _ agenda: Agenda, _ people: [PersonID: String], _ w: inout JSONWriter) {
         let catalog = agenda.catalog
         let start = zone.local(at: slot.span.start)
         let minutes = slot.span.minutes
-        let abstract = panel.description?.paragraphs.first
+        let abstract = panel.description?.firstParagraph
         w.object { w in
             w.field("abstract") { w in if let abstract { w.string(abstract) } else { w.null() } }
             w.field("date") { $0.string(isoInstant(slot.span.start, zone)) }
@@ -112,11 +134,10 @@ public enum ScheduleJSONExporter {
             }
             w.field("persons") { w in
                 w.array(panel.roster) { w, entry in
-                    let person = catalog.people[entry.person]
                     w.object { w in
                         if let bio = catalog.titleLine(for: entry) { w.field("biography") { $0.string(bio) } }
                         w.field("code") { $0.string(code(entry.person.rawValue)) }
-                        w.field("guid") { $0.string(UUID5.url(person?.email.map { "acct:\($0)" } ?? "dais:person:\(entry.person)")) }
+                        w.field("guid") { $0.string(people[entry.person]!) }
                         w.field("name") { $0.string(catalog.name(of: entry.person)) }
                         w.field("role") { $0.string(entry.role.rawValue) }
                     }

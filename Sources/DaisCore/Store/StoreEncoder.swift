@@ -276,14 +276,15 @@ public struct JSONWriter {
 
     /// The same as `array`, with the elements written in parallel parts (each into its own writer,
     /// then copied in in order): the same bytes as `array` gives.
-    mutating func array<Item: Sendable>(inParts items: [Item], minimum: Int = 2_048, _ body: @escaping @Sendable (inout JSONWriter, Item) -> Void) {
-        let ranges = Parallel.ranges(items.count, minimum: minimum)
+    mutating func array<Item: Sendable>(inParts items: [Item], minimum: Int = 2_048, cores: Int = Parallel.cores,
+                                        _ body: @escaping @Sendable (inout JSONWriter, Item) -> Void) {
+        let ranges = Parallel.ranges(items.count, minimum: minimum, cores: cores)
         guard ranges.count > 1 else { return array(items, body) }
         put(UInt8(ascii: "["))
         let elementDepth = depth + 1
         let parts = Column<JSONWriter?>(count: ranges.count, repeating: nil)
         let escapes = escapesTerminalControls
-        Parallel.run(ranges.count) { k in
+        Parallel.run(ranges.count, cores: cores) { k in
             let range = ranges[k]
             var w = JSONWriter(elementsAt: elementDepth, capacity: 1 << 16)
             w.escapesTerminalControls = escapes
@@ -386,24 +387,17 @@ public struct JSONWriter {
     public mutating func string(_ value: String) {
         let out = unique
         out.bytes.append(UInt8(ascii: "\""))
-        if escapesTerminalControls {
-            for scalar in value.unicodeScalars {
-                if scalar.value >= 0x7F && DisplayText.needsReplacement(scalar) {
-                    JSONWriter.appendUnicodeEscape(scalar.value, &out.bytes)
-                } else {
-                    UTF8.encode(scalar) { JSONWriter.appendEscaped($0, &out.bytes) }
-                }
-            }
-        } else {
-            var text = value
-            text.withUTF8 { JSONWriter.appendEscapedRuns($0, &out.bytes) }
-        }
+        var text = value
+        let terminal = escapesTerminalControls
+        text.withUTF8 { JSONWriter.appendEscapedRuns($0, &out.bytes, terminal: terminal) }
         out.bytes.append(UInt8(ascii: "\""))
     }
 
     /// Appends UTF-8 bytes, copying runs that need no escape in one step; the runs are found eight
-    /// bytes at a time (a quote, a backslash or a control character ends one).
-    private static func appendEscapedRuns(_ utf8: UnsafeBufferPointer<UInt8>, _ bytes: inout RawBytes) {
+    /// bytes at a time (a quote, a backslash or a control character ends one; with `terminal`, also
+    /// DEL and any byte of a letter past ASCII, whose scalar is then decoded and escaped as \uXXXX
+    /// when a terminal would act on it).
+    private static func appendEscapedRuns(_ utf8: UnsafeBufferPointer<UInt8>, _ bytes: inout RawBytes, terminal: Bool = false) {
         guard let base = utf8.baseAddress else { return }
         let raw = UnsafeRawPointer(base)
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
@@ -415,7 +409,8 @@ public struct JSONWriter {
             while i + 8 <= utf8.count {
                 let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                 let plain = w & ~highs  // the low seven bits of each byte, for the comparisons
-                let stop = (zeroBytes(plain ^ (ones &* 0x22)) | zeroBytes(plain ^ (ones &* 0x5C)) | ((plain &- ones &* 0x20) & ~plain & highs)) & ~w
+                var stop = (zeroBytes(plain ^ (ones &* 0x22)) | zeroBytes(plain ^ (ones &* 0x5C)) | ((plain &- ones &* 0x20) & ~plain & highs)) & ~w
+                if terminal { stop |= (w & highs) | zeroBytes(w ^ (ones &* 0x7F)) }
                 if stop != 0 { break }
                 i += 8
             }
@@ -425,6 +420,18 @@ public struct JSONWriter {
                 if i > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
                 appendEscaped(byte, &bytes)
                 runStart = i + 1
+            } else if terminal && byte >= 0x7F {
+                // One scalar of valid UTF-8 (a String's bytes are): its length from the lead byte.
+                let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                var value = length == 1 ? UInt32(byte) : UInt32(byte) & (0xFF >> UInt32(length + 1))
+                for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
+                if let scalar = Unicode.Scalar(value), DisplayText.needsReplacement(scalar) {
+                    if i > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+                    appendUnicodeEscape(value, &bytes)
+                    runStart = i + length
+                }
+                i += length
+                continue
             }
             i += 1
         }

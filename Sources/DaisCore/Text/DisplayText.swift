@@ -85,7 +85,9 @@ public enum DisplayText {
     /// stand-ins (ESC shows as "␛"), bidirectional overrides and isolates become "�", and line breaks
     /// and tabs become spaces when `singleLine` (else newlines are kept).
     public static func inert(_ text: String, singleLine: Bool = true) -> String {
-        // Fast path: most text has nothing to replace.
+        // Fast paths: most text has nothing to replace (printable ASCII, and line breaks when they
+        // are kept, read as bytes; then scalar by scalar).
+        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || ($0 == 0x0A && !singleLine) }) { return text }
         if !text.unicodeScalars.contains(where: needsReplacement) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
