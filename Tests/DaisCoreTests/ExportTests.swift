@@ -67,6 +67,20 @@ struct ExportTests {
         #expect(text.components(separatedBy: format == .md ? "\n### " : "<article id=").count - 1 == 2_000)
     }
 
+    @Test("the CSV made in parallel parts equals the one made on one thread; every panel's rows are there")
+    func csvInParts() {
+        let catalog = SyntheticStore.generate(panels: 5_000)
+        let agenda = Agenda(catalog: catalog, panels: catalog.panelsByStart(), zones: [], now: goldenNow)
+        let one = CSVExporter.exportBytes(agenda, cores: 1)
+        #expect(CSVExporter.exportBytes(agenda, cores: 2) == one)
+        #expect(CSVExporter.exportBytes(agenda, cores: 4) == one)
+        var streamed: [UInt8] = []
+        agenda.write(.csv) { streamed.append(contentsOf: $0) }
+        #expect(streamed == one)
+        let rows = agenda.panels.reduce(1) { $0 + max(1, $1.roster.count) }
+        #expect(String(decoding: one, as: UTF8.self).components(separatedBy: "\r\n").count - 1 >= rows)
+    }
+
     @Test("every format of the demo store equals its golden file in fixtures/export", arguments: ExportFormat.allCases)
     func golden(_ format: ExportFormat) throws {
         let bytes = try demoAgenda().export(format)

@@ -7,61 +7,83 @@ public enum CSVExporter {
 
     public static func export(_ agenda: Agenda) -> String { String(decoding: exportBytes(agenda), as: UTF8.self) }
 
-    /// The file's bytes, written row by row into one buffer: a panel's ten common cells are encoded
-    /// once and copied into each of its roster rows.
-    public static func exportBytes(_ agenda: Agenda) -> [UInt8] {
-        let catalog = agenda.catalog
-        var out: [UInt8] = []
-        out.reserveCapacity(agenda.panels.count * 600)
-        func row(_ cells: [String], after prefix: [UInt8] = []) {
-            out += prefix
-            for (k, cell) in cells.enumerated() {
-                if k > 0 || !prefix.isEmpty { out.append(UInt8(ascii: ",")) }
-                out += field(cell).utf8
+    /// The file's bytes.
+    public static func exportBytes(_ agenda: Agenda) -> [UInt8] { exportBytes(agenda, cores: Parallel.cores) }
+
+    static func exportBytes(_ agenda: Agenda, cores: Int) -> [UInt8] { Array(parts(agenda, cores: cores).joined()) }
+
+    /// The file's bytes in parts, in order: the header, then the panels' rows written in parallel
+    /// parts, each cell straight into its part's buffer; a panel's ten common cells are written once
+    /// and copied into each of its roster rows.
+    static func parts(_ agenda: Agenda, cores: Int = Parallel.cores) -> [[UInt8]] {
+        var head: [UInt8] = []
+        for (k, cell) in header.enumerated() {
+            if k > 0 { head.append(UInt8(ascii: ",")) }
+            put(cell, &head)
+        }
+        head += [0x0D, 0x0A]
+        let panels = agenda.panels
+        let ranges = Parallel.ranges(panels.count, minimum: 1_024, cores: cores)
+        let column = Column<[UInt8]>(count: ranges.count, repeating: [])
+        Parallel.run(ranges.count, cores: cores) { k in
+            var out: [UInt8] = [], common: [UInt8] = []
+            out.reserveCapacity(ranges[k].count * 1_400)
+            for i in ranges[k] { rows(panels[i], agenda.catalog, &out, &common) }
+            column[k] = out
+        }
+        return [head] + column.array()
+    }
+
+    /// A panel's rows: one per roster entry, or one with empty person columns.
+    static func rows(_ panel: Panel, _ catalog: Catalog, _ out: inout [UInt8], _ common: inout [UInt8]) {
+        let slot = try? panel.slot().get()
+        let end = slot.map { $0.zone.local(at: $0.span.end) } ?? panel.nominalEnd
+        common.removeAll(keepingCapacity: true)
+        for (k, cell) in [panel.id.rawValue, panel.title, panel.series.map { catalog.series[$0]?.name ?? $0.rawValue } ?? "",
+                          panel.status.rawValue, panel.start.date.description, panel.start.timeText,
+                          end.date == panel.start.date ? end.timeText : "\(end.date) \(end.timeText)", panel.zone,
+                          slot?.span.start.iso8601 ?? "", slot?.span.end.iso8601 ?? ""].enumerated() {
+            if k > 0 { common.append(UInt8(ascii: ",")) }
+            put(cell, &common)
+        }
+        func row(_ cells: [String]) {
+            out += common
+            for cell in cells {
+                out.append(UInt8(ascii: ","))
+                put(cell, &out)
             }
             out += [0x0D, 0x0A]
         }
-        row(header)
-        var common: [UInt8] = []
-        for panel in agenda.panels {
-            let slot = try? panel.slot().get()
-            let end = slot.map { $0.zone.local(at: $0.span.end) } ?? panel.nominalEnd
-            let cells = [panel.id.rawValue, panel.title, panel.series.map { catalog.series[$0]?.name ?? $0.rawValue } ?? "",
-                         panel.status.rawValue, panel.start.date.description, panel.start.timeText,
-                         end.date == panel.start.date ? end.timeText : "\(end.date) \(end.timeText)", panel.zone,
-                         slot?.span.start.iso8601 ?? "", slot?.span.end.iso8601 ?? ""]
-            common.removeAll(keepingCapacity: true)
-            for (k, cell) in cells.enumerated() {
-                if k > 0 { common.append(UInt8(ascii: ",")) }
-                common += field(cell).utf8
-            }
-            if panel.roster.isEmpty { row(["", "", "", "", "", ""], after: common) }
-            for entry in panel.roster {
-                let person = catalog.people[entry.person]
-                row([entry.person.rawValue, person?.name ?? "", entry.role.rawValue,
-                     catalog.titleLine(for: entry) ?? "", person?.affiliation ?? "", person?.email ?? ""], after: common)
-            }
+        if panel.roster.isEmpty { row(["", "", "", "", "", ""]) }
+        for entry in panel.roster {
+            let person = catalog.people[entry.person]
+            row([entry.person.rawValue, person?.name ?? "", entry.role.rawValue,
+                 catalog.titleLine(for: entry) ?? "", person?.affiliation ?? "", person?.email ?? ""])
         }
-        return out
     }
 
     /// One field: control and directional formatting characters replaced (CSV cannot escape them),
     /// neutralized against formulas, then quoted when it holds a comma, quote or line break.
     static func field(_ raw: String) -> String {
-        let value = DisplayText.forFile(raw)
-        let utf8 = value.utf8
-        let risky = utf8.first.map { [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains($0) } ?? false
-        let quote = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-        if !risky && !quote { return value }
         var out: [UInt8] = []
-        out.reserveCapacity(utf8.count + 4)
-        if quote { out.append(UInt8(ascii: "\"")) }
-        if risky { out.append(UInt8(ascii: "'")) }
-        for byte in utf8 {
-            out.append(byte)
-            if byte == UInt8(ascii: "\"") { out.append(byte) }
-        }
-        if quote { out.append(UInt8(ascii: "\"")) }
+        put(raw, &out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends one field, as `field` makes it.
+    static func put(_ raw: String, _ out: inout [UInt8]) {
+        var value = DisplayText.forFile(raw)
+        value.withUTF8 { utf8 in
+            let risky = utf8.first.map { $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "@") || $0 == 0x09 || $0 == 0x0D } ?? false
+            let quote = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            if !risky && !quote { return out.append(contentsOf: utf8) }
+            if quote { out.append(UInt8(ascii: "\"")) }
+            if risky { out.append(UInt8(ascii: "'")) }
+            for byte in utf8 {
+                out.append(byte)
+                if byte == UInt8(ascii: "\"") { out.append(byte) }
+            }
+            if quote { out.append(UInt8(ascii: "\"")) }
+        }
     }
 }

@@ -52,14 +52,14 @@ public struct Agenda: Sendable {
     }
 
     /// The file in a format, handed to `sink` in pieces and in order (iCalendar streams in pieces of
-    /// about a megabyte, schedule JSON, Markdown and HTML come in their parallel parts, the rest whole).
+    /// about a megabyte, the other formats in their parallel parts).
     public func write<E: Error>(_ format: ExportFormat, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
         switch format {
         case .ics: try ICSExporter.write(self, to: sink)
         case .scheduleJSON: try ScheduleJSONExporter.write(self, to: sink)
         case .md: for part in AgendaDocument(self).markdownParts() { try part.withUnsafeBufferPointer(sink) }
         case .html: for part in AgendaDocument(self).htmlParts() { try part.withUnsafeBufferPointer(sink) }
-        default: try export(format).withUnsafeBufferPointer(sink)
+        case .csv: for part in CSVExporter.parts(self) { try part.withUnsafeBufferPointer(sink) }
         }
     }
 

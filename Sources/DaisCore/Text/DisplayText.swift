@@ -109,6 +109,7 @@ public enum DisplayText {
     /// Text for a file that other programs show (CSV cells): control characters other than tab and
     /// line breaks, DEL, C1 controls and directional formatting characters become "\u{FFFD}".
     public static func forFile(_ text: String) -> String {
+        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return text }
         if !text.unicodeScalars.contains(where: { needsReplacement($0) && $0.value != 0x09 && $0.value != 0x0A && $0.value != 0x0D }) {
             return text
         }
