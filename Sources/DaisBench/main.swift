@@ -70,6 +70,7 @@ if let i = CommandLine.arguments.firstIndex(of: "--check"), i + 1 < CommandLine.
 //   dais-bench --files STORE [--runs N]    prints "load S", "save S", "export-ics S", ..., "import-ics S"
 //   dais-bench --export STORE FORMAT       one export to nowhere, timed (for profiling)
 //   dais-bench --encode STORE              the store encoded again, timed (for profiling)
+//   dais-bench --import STORE              the store's iCalendar export imported into an empty catalog, timed
 
 if let i = CommandLine.arguments.firstIndex(of: "--export"), i + 2 < CommandLine.arguments.count,
    let format = ExportFormat(rawValue: CommandLine.arguments[i + 2]) {
@@ -87,6 +88,14 @@ if let i = CommandLine.arguments.firstIndex(of: "--encode"), i + 1 < CommandLine
     let loaded = try! StoreFile(path: CommandLine.arguments[i + 1]).load()
     var size = 0
     print("encode \(measure(runs: 3) { size = StoreEncoder.encoded(loaded.catalog) { $0.reduce(0) { $0 + $1.count } } }) \(size)")
+    exit(0)
+}
+
+if let i = CommandLine.arguments.firstIndex(of: "--import"), i + 1 < CommandLine.arguments.count {
+    let loaded = try! StoreFile(path: CommandLine.arguments[i + 1]).load()
+    let ics = Agenda(catalog: loaded.catalog, panels: loaded.catalog.panelsByStart(), zones: [], now: Instant(secondsSinceEpoch: 1_732_000_000)).export(.ics)
+    var kept: [Catalog] = []
+    print("import \(measure(runs: 1) { kept.append(try! ICSImport.plan(ics, path: "bench.ics", into: Catalog()).applied(to: Catalog())) })")
     exit(0)
 }
 

@@ -6,6 +6,34 @@ func emptyCatalog() -> Catalog { Catalog() }
 
 @Suite("Importing iCalendar files")
 struct ImportTests {
+    @Test("content lines: names and keys in capitals, quoted parameter values with ; and :, and a line that is not UTF-8 named")
+    func contentLines() throws {
+        let p = try ICalendarParser.contentLine(Array(#"attendee;cn="Chen, Melissa; PhD";Role=CHAIR;x-a="a:b"c:mailto:m@example.org"#.utf8), number: 3)
+        #expect(p.name == "ATTENDEE")
+        #expect(p.parameterList.map(\.name) == ["CN", "ROLE", "X-A"])
+        #expect(p.parameter("cn") == "Chen, Melissa; PhD")
+        #expect(p.parameter("X-A") == "a:bc")
+        #expect(p.value == "mailto:m@example.org")
+        #expect(try ICalendarParser.contentLine(Array("SUMMARY;LANGUAGE=de:Zoë: 🎉".utf8), number: 1).value == "Zoë: 🎉")
+        let bad = Array("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:caf".utf8) + [0xE9] + Array("\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n".utf8)
+        #expect(throws: ICalendarParser.Failure.self) { try ICalendarParser.parse(bad) }
+        do {
+            _ = try ICalendarParser.parse(bad)
+        } catch {
+            #expect(error.line == 3)
+            #expect(error.message == "the line is not UTF-8 text")
+        }
+    }
+
+    @Test("TEXT values unescape \\\\, \\;, \\, and \\n or \\N, around letters of any length")
+    func unescaping() {
+        #expect(ICalendarParser.unescape("plain text, no escapes") == "plain text, no escapes")
+        #expect(ICalendarParser.unescape(#"a\,b\;c\\d\ne\Nf"#) == "a,b;c\\d\ne\nf")
+        #expect(ICalendarParser.unescape(#"Zoë\, 王小明\; 🎉\n"#) == "Zoë, 王小明; 🎉\n")
+        #expect(ICalendarParser.unescape(#"\é and a lone one at the end\"#) == "é and a lone one at the end")
+        #expect(ICalendarParser.unescape("") == "")
+    }
+
     @Test("a file exported by Dais, imported into an empty store, gives back the same panels, people and organizations")
     func roundTrip() throws {
         let demo = try demoCatalog()
@@ -21,6 +49,49 @@ struct ImportTests {
         #expect(imported.series.mapValues(\.host) == demo.series.mapValues(\.host))
         let again = Agenda(catalog: imported, panels: imported.panelsByStart(), zones: imported.settings.displayZones.compactMap(Zone.named), now: goldenNow)
         #expect(again.export(.ics) == bytes, "export, import, export gives the same file")
+    }
+
+    @Test("a synthetic store of 1,500 panels (people whose names fold alike among them) exported and imported gives back the same panels, and exports to the same file")
+    func roundTripSynthetic() throws {
+        let catalog = SyntheticStore.generate(panels: 1_500)
+        let bytes = Agenda(catalog: catalog, panels: catalog.panelsByStart(), zones: [], now: goldenNow).export(.ics)
+        let plan = try ICSImport.plan(bytes, path: "synthetic.ics", into: Catalog(settings: catalog.settings))
+        #expect(plan.skipped.isEmpty)
+        let imported = plan.applied(to: Catalog(settings: catalog.settings))
+        let differing = catalog.panels.values.filter { imported.panels[$0.id] != $0 }.sorted { $0.id < $1.id }
+        #expect(differing.count == 0, "\(differing.count) differ, first: \(differing.first.map { ICSImport.differences($0, imported.panels[$0.id] ?? Panel(id: "missing", title: "", start: $0.start, zone: "UTC")) } ?? []) \(String(describing: differing.first?.id)) \(String(describing: differing.first?.roster)) vs \(String(describing: differing.first.flatMap { imported.panels[$0.id]?.roster }))")
+        #expect(imported.panels.count == catalog.panels.count)
+        let named = catalog.people.filter { id, _ in catalog.panels.values.contains { $0.roster.contains { $0.person == id } } }
+        let wrongNames = named.filter { imported.people[$0.key]?.name != $0.value.name }.map(\.key).sorted()
+        #expect(wrongNames.count == 0, "\(wrongNames.count): \(wrongNames.prefix(3)) \(wrongNames.prefix(3).map { (catalog.people[$0]?.name, imported.people[$0]?.name) })")
+        let same = Agenda(catalog: imported, panels: imported.panelsByStart(), zones: [], now: goldenNow).export(.ics) == bytes
+        #expect(same, "export, import, export gives the same file")
+    }
+
+    @Test("two ids in one Dais file stay two people when their names fold alike; a store's own person is matched by name once")
+    func sameNameTwoIDs() throws {
+        var catalog = try demoCatalog()
+        catalog.people["p-a"] = Person(id: "p-a", name: "Maria García")
+        catalog.people["p-b"] = Person(id: "p-b", name: "Maria Garcia")
+        var panels = catalog.panelsByStart()
+        panels[0].roster.append(RosterEntry(person: "p-a", role: .panelist))
+        panels[1].roster.append(RosterEntry(person: "p-b", role: .panelist))
+        for panel in panels.prefix(2) { catalog.panels[panel.id] = panel }
+        let bytes = Agenda(catalog: catalog, panels: catalog.panelsByStart(), zones: [], now: goldenNow).export(.ics)
+
+        let fresh = try ICSImport.plan(bytes, path: "x.ics", into: Catalog()).applied(to: Catalog())
+        #expect(fresh.people["p-a"]?.name == "Maria García")
+        #expect(fresh.people["p-b"]?.name == "Maria Garcia")
+        #expect(fresh.panels[panels[1].id]?.roster.contains { $0.person == "p-b" } == true)
+
+        // Into a store that knows her as p-z: the first id is matched to p-z, the second is new.
+        var store = Catalog()
+        store.people["p-z"] = Person(id: "p-z", name: "María Garcia")
+        let plan = try ICSImport.plan(bytes, path: "x.ics", into: store)
+        let merged = plan.applied(to: store)
+        #expect(merged.panels[panels[0].id]?.roster.contains { $0.person == "p-z" } == true)
+        #expect(merged.panels[panels[1].id]?.roster.contains { $0.person == "p-b" } == true)
+        #expect(merged.people["p-a"] == nil)
     }
 
     @Test("re-importing updates the panel with the same UID instead of duplicating it")

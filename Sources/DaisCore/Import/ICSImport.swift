@@ -86,6 +86,8 @@ public struct ICSImport: Sendable {
     var plan = Plan()
     var peopleByEmail: [String: PersonID] = [:]
     var peopleByKey: [String: PersonID] = [:]
+    /// The id in the file (X-DAIS-PERSON) each person was matched to.
+    var claimedBy: [PersonID: String] = [:]
     var takenPanelIDs: Set<PanelID> = []
     var panelsByUID: [String: PanelID] = [:]
     var organizationsByKey: [String: OrganizationID] = [:]
@@ -228,18 +230,28 @@ public struct ICSImport: Sendable {
     mutating func person(name: String, email: String?, preferredID: String? = nil, title: String? = nil,
                          affiliation: String? = nil, homeZone: String? = nil) -> PersonID {
         if let preferredID, let existing = catalog.people[PersonID(preferredID)],
-           NameFolding.personKey(existing.name) == NameFolding.personKey(name) || (email != nil && existing.email?.lowercased() == email?.lowercased()) {
+           existing.name == name || NameFolding.personKey(existing.name) == NameFolding.personKey(name) || (email != nil && existing.email?.lowercased() == email?.lowercased()) {
+            claimedBy[existing.id] = preferredID
             return existing.id
         }
-        if let email = email?.lowercased(), let id = peopleByEmail[email] { return id }
+        // A match by e-mail or name stands unless another id of the same file already took that
+        // person: two ids in one Dais file are two people, even when their names fold alike.
+        func free(_ id: PersonID) -> Bool {
+            guard let preferredID else { return true }
+            if let owner = claimedBy[id], owner != preferredID { return false }
+            claimedBy[id] = preferredID
+            return true
+        }
+        if let email = email?.lowercased(), let id = peopleByEmail[email], free(id) { return id }
         let key = NameFolding.personKey(name)
-        if !key.isEmpty, let id = peopleByKey[key] { return id }
+        if !key.isEmpty, let id = peopleByKey[key], free(id) { return id }
         var id = Slug.personID(name: name.isEmpty ? (email ?? "person") : name, in: catalog)
         if let preferredID, Identifier<Never>.problem(with: preferredID) == nil, catalog.people[PersonID(preferredID)] == nil { id = PersonID(preferredID) }
         let person = Person(id: id, name: name.isEmpty ? (email ?? id.rawValue) : name, title: title, affiliation: affiliation,
                             email: email, homeZone: homeZone.flatMap { Zone.named($0) != nil ? $0 : nil })
         catalog.people[id] = person
         plan.newPeople.append(person)
+        if let preferredID { claimedBy[id] = preferredID }
         if let email = email?.lowercased() { peopleByEmail[email] = id }
         peopleByKey[key] = id
         return id

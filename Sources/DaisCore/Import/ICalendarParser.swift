@@ -111,62 +111,79 @@ public enum ICalendarParser {
     }
 
     /// "NAME;KEY=VALUE;KEY=\"quoted\":value", from the bytes of one unfolded line.
-    static func contentLine(_ line: [UInt8], number: Int) throws(Failure) -> Property {
-        func text(_ range: Range<Int>) throws(Failure) -> String {
-            guard let s = String(validating: line[range], as: UTF8.self) else { throw Failure(line: number, message: "the line is not UTF-8 text") }
-            return s
-        }
-        var i = 0
-        while i < line.count, line[i] != UInt8(ascii: ";"), line[i] != UInt8(ascii: ":") { i += 1 }
-        guard i > 0, i < line.count else {
-            throw Failure(line: number, message: "not a content line (no \":\"): \(String(decoding: line.prefix(60), as: UTF8.self))")
-        }
-        let name = try text(0..<i).uppercased()
-        var parameters: [(name: String, value: String)] = []
-        while i < line.count, line[i] == UInt8(ascii: ";") {
-            i += 1
-            let keyStart = i
-            while i < line.count, line[i] != UInt8(ascii: "="), line[i] != UInt8(ascii: ":"), line[i] != UInt8(ascii: ";") { i += 1 }
-            let key = try text(keyStart..<i).uppercased()
-            var value = ""
-            if i < line.count, line[i] == UInt8(ascii: "=") {
-                i += 1
-                var inQuotes = false
-                var valueBytes: [UInt8] = []
-                while i < line.count {
-                    let c = line[i]
-                    if c == UInt8(ascii: "\"") { inQuotes.toggle(); i += 1; continue }
-                    if !inQuotes && (c == UInt8(ascii: ";") || c == UInt8(ascii: ":")) { break }
-                    valueBytes.append(c)
-                    i += 1
-                }
-                guard let v = String(validating: valueBytes, as: UTF8.self) else { throw Failure(line: number, message: "the line is not UTF-8 text") }
-                value = v
+    static func contentLine(_ bytes: [UInt8], number: Int) throws(Failure) -> Property {
+        try bytes.withUnsafeBufferPointer { (line: UnsafeBufferPointer<UInt8>) throws(Failure) -> Property in
+            // The line is checked to be UTF-8 once; every cut below falls at an ASCII byte, so every
+            // piece is UTF-8 too.
+            guard String(validating: line, as: UTF8.self) != nil else {
+                throw Failure(line: number, message: "the line is not UTF-8 text")
             }
-            if !parameters.contains(where: { $0.name == key }) { parameters.append((key, value)) }
+            func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: line[range]), as: UTF8.self) }
+            /// A name or parameter key in capitals (most already are: then no new string is made).
+            func upper(_ range: Range<Int>) -> String {
+                let s = text(range)
+                return line[range].contains(where: { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") || $0 >= 0x80 }) ? s.uppercased() : s
+            }
+            var i = 0
+            while i < line.count, line[i] != UInt8(ascii: ";"), line[i] != UInt8(ascii: ":") { i += 1 }
+            guard i > 0, i < line.count else {
+                throw Failure(line: number, message: "not a content line (no \":\"): \(String(decoding: line.prefix(60), as: UTF8.self))")
+            }
+            let name = upper(0..<i)
+            var parameters: [(name: String, value: String)] = []
+            while i < line.count, line[i] == UInt8(ascii: ";") {
+                i += 1
+                let keyStart = i
+                while i < line.count, line[i] != UInt8(ascii: "="), line[i] != UInt8(ascii: ":"), line[i] != UInt8(ascii: ";") { i += 1 }
+                let key = upper(keyStart..<i)
+                var value = ""
+                if i < line.count, line[i] == UInt8(ascii: "=") {
+                    i += 1
+                    // The value up to an unquoted ";" or ":", quotes taken out.
+                    var inQuotes = false, run = i
+                    while i < line.count {
+                        let c = line[i]
+                        if c == UInt8(ascii: "\"") {
+                            value += text(run..<i)
+                            inQuotes.toggle()
+                            i += 1
+                            run = i
+                            continue
+                        }
+                        if !inQuotes && (c == UInt8(ascii: ";") || c == UInt8(ascii: ":")) { break }
+                        i += 1
+                    }
+                    value += text(run..<i)
+                }
+                if !parameters.contains(where: { $0.name == key }) { parameters.append((key, value)) }
+            }
+            guard i < line.count, line[i] == UInt8(ascii: ":") else { throw Failure(line: number, message: "\(name): expected \":\" before the value") }
+            return Property(name: name, parameterList: parameters, value: text((i + 1)..<line.count), line: number)
         }
-        guard i < line.count, line[i] == UInt8(ascii: ":") else { throw Failure(line: number, message: "\(name): expected \":\" before the value") }
-        return Property(name: name, parameterList: parameters, value: try text((i + 1)..<line.count), line: number)
     }
 
-    /// TEXT unescaping: \\, \;, \, and \n (or \N).
+    /// TEXT unescaping: \\, \;, \, and \n (or \N); a backslash before anything else is dropped.
+    /// Read as bytes (every escape is ASCII); text without a backslash comes back as it is.
     public static func unescape(_ value: String) -> String {
-        var out = ""
-        var escaping = false
-        for c in value {
-            if escaping {
-                switch c {
-                case "n", "N": out.append("\n")
-                default: out.append(c)
+        var text = value
+        return text.withUTF8 { b in
+            guard let first = b.firstIndex(of: UInt8(ascii: "\\")) else { return value }
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[..<first]))
+            var escaping = false
+            for byte in b[first...] {
+                if escaping {
+                    out.append(byte == UInt8(ascii: "n") || byte == UInt8(ascii: "N") ? 0x0A : byte)
+                    escaping = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaping = true
+                } else {
+                    out.append(byte)
                 }
-                escaping = false
-            } else if c == "\\" {
-                escaping = true
-            } else {
-                out.append(c)
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 
     /// A DATE-TIME or DATE value: local (no suffix), UTC (Z), or a date alone.
