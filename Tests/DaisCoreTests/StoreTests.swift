@@ -317,6 +317,28 @@ struct SavingTests {
         try Data(someoneElse).write(to: URL(fileURLWithPath: path))
         #expect(throws: StoreError.changedOnDisk(path: path)) { try file.save(loaded.catalog, expecting: loaded.fingerprint) }
         #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == someoneElse)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["store.json"], "no backup made, no temporary file left")
+    }
+
+    @Test("a store large enough to be written while it is encoded (in parts, as they are done) is the canonical bytes, with the right fingerprint")
+    func streamedSave() throws {
+        let folder = makeTemporaryFolder()
+        defer { removeFolder(folder) }
+        let path = folder + "/store.json"
+        // 12,000 panels and their people: both long arrays are cut into several parts.
+        let catalog = SyntheticStore.generate(panels: 12_000)
+        let file = StoreFile(path: path)
+        let written = try file.create(catalog)
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(bytes == StoreEncoder.encode(catalog))
+        #expect(written == StoreFile.Fingerprint(bytes: bytes))
+        var edited = catalog
+        edited.panels[edited.panels.keys.min()!]!.title = "Renamed"
+        let again = try file.save(edited, expecting: written)
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == StoreEncoder.encode(edited))
+        #expect(again == (try file.currentFingerprint()))
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: file.backupPath))) == bytes)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["store.json", "store.json.bak"])
     }
 
     @Test("a file that was never loaded (or failed to load) is never overwritten")

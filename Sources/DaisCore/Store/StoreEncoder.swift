@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Writes a catalog as a version-1 store file in one canonical form: keys sorted, records sorted by id,
 /// two-space indentation, UTF-8 unescaped, a final newline. The bytes equal Python's
 /// `json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)` plus "\n", so the same catalog
@@ -15,7 +17,14 @@ public enum StoreEncoder {
     /// Calls `body` with the catalog's store file bytes, in pieces and in order (lent, not copied
     /// together: a store can be large).
     public static func encoded<R, E: Error>(_ catalog: Catalog, _ body: ([UnsafeBufferPointer<UInt8>]) throws(E) -> R) throws(E) -> R {
+        try writer(catalog, streamingTo: nil).withChunks(body)
+    }
+
+    /// The writer holding the store file's bytes; with a sink, each piece is also handed to it, in
+    /// order, as soon as it is final (all of them by the time this returns).
+    static func writer(_ catalog: Catalog, streamingTo sink: ChunkSink?) -> JSONWriter {
         var w = JSONWriter()
+        w.sink = sink
         w.object { w in
             w.field("format") { $0.string(StoreDecoder.formatName) }
             w.field("organizations") { w in
@@ -37,7 +46,8 @@ public enum StoreEncoder {
             w.field("version") { $0.integer(StoreDecoder.currentVersion) }
         }
         w.newline()
-        return try w.withChunks(body)
+        w.send()
+        return w
     }
 
     /// Records in id order (each id's text read once, not at every comparison); many are sorted in
@@ -165,6 +175,54 @@ public enum StoreEncoder {
     }
 }
 
+/// Where a JSON writer hands finished bytes, in order, one piece at a time (never two at once).
+final class ChunkSink: @unchecked Sendable {
+    let deliver: (UnsafeBufferPointer<UInt8>) -> Void
+
+    init(_ deliver: @escaping (UnsafeBufferPointer<UInt8>) -> Void) { self.deliver = deliver }
+}
+
+/// Parts of an array finished in any order, handed to a sink in order: whichever thread finds the
+/// next part ready hands it on, with every ready one after it; the others only leave theirs.
+final class OrderedDelivery: @unchecked Sendable {
+    private let lock = DispatchSemaphore(value: 1)
+    private var ready: [[UnsafeBufferPointer<UInt8>]?]
+    private var next = 0
+    private var busy = false
+    private let sink: ChunkSink
+
+    init(parts: Int, sink: ChunkSink) {
+        ready = Array(repeating: nil, count: parts)
+        self.sink = sink
+    }
+
+    /// Part `k` is done; its bytes stay alive (its writer keeps them) until the whole array is.
+    func finished(_ k: Int, _ pieces: [UnsafeBufferPointer<UInt8>]) {
+        lock.wait()
+        ready[k] = pieces
+        if busy {
+            lock.signal()
+            return
+        }
+        busy = true
+        while true {
+            var batch: [UnsafeBufferPointer<UInt8>] = []
+            while next < ready.count, let part = ready[next] {
+                batch += part
+                next += 1
+            }
+            if batch.isEmpty {
+                busy = false
+                lock.signal()
+                return
+            }
+            lock.signal()
+            for piece in batch { sink.deliver(piece) }
+            lock.wait()
+        }
+    }
+}
+
 /// Appends pretty-printed JSON to a byte buffer, in the layout of Python's `json.dumps(indent=2)`.
 ///
 /// The bytes live in one growable buffer written through a pointer (copied only when a shared writer
@@ -189,6 +247,11 @@ public struct JSONWriter {
     /// Bytes finished before `storage`, in order: the parts of long arrays (`array(inParts:)`) are
     /// kept as they were written, not copied together.
     private var chunks: [Storage] = []
+    /// Where finished bytes are handed as soon as they are final (a save writes the file while the
+    /// rest is still encoded); nil keeps them all until the end. Every chunk is kept either way.
+    var sink: ChunkSink?
+    /// How many of `chunks` the sink has had.
+    private var sent = 0
     private var depth = 0
     private var first = true
     /// Also escape DEL, C1 controls and bidirectional controls as \uXXXX: the same JSON value, but
@@ -278,9 +341,18 @@ public struct JSONWriter {
     /// then copied in in order): the same bytes as `array` gives.
     mutating func array<Item: Sendable>(inParts items: [Item], minimum: Int = 2_048, cores: Int = Parallel.cores,
                                         _ body: @escaping @Sendable (inout JSONWriter, Item) -> Void) {
-        let ranges = Parallel.ranges(items.count, minimum: minimum, cores: cores)
+        // With a sink, more parts than cores: each is handed on as soon as it and those before it
+        // are done, while the others are still written.
+        let ranges = Parallel.ranges(items.count, minimum: minimum, cores: sink == nil ? cores : cores * 6)
         guard ranges.count > 1 else { return array(items, body) }
         put(UInt8(ascii: "["))
+        _ = unique
+        chunks.append(storage)
+        storage = Storage(capacity: 1 << 16)
+        let delivery = sink.map { sink in
+            send()
+            return OrderedDelivery(parts: ranges.count, sink: sink)
+        }
         let elementDepth = depth + 1
         let parts = Column<JSONWriter?>(count: ranges.count, repeating: nil)
         let escapes = escapesTerminalControls
@@ -296,14 +368,26 @@ public struct JSONWriter {
                 // would copy and touch twice the memory).
                 if i == range.lowerBound + 63 { w.unique.bytes.reserve(w.storage.bytes.count / 64 * range.count * 9 / 8) }
             }
+            delivery?.finished(k, (w.chunks + [w.storage]).map { $0.bytes.buffer })
             parts[k] = w
         }
-        _ = unique
-        chunks.append(storage)
         for part in parts.array() { chunks += part!.chunks + [part!.storage] }
-        storage = Storage(capacity: 1 << 16)
+        if delivery != nil { sent = chunks.count }
         newline()
         put(UInt8(ascii: "]"))
+    }
+
+    /// Hands the sink every finished chunk it has not had yet (the current storage too, which is
+    /// then finished: writing goes on in a new one).
+    mutating func send() {
+        guard let sink else { return }
+        if storage.bytes.count > 0 {
+            _ = unique
+            chunks.append(storage)
+            storage = Storage(capacity: 1 << 16)
+        }
+        for chunk in chunks[sent...] { sink.deliver(chunk.bytes.buffer) }
+        sent = chunks.count
     }
 
     public mutating func field(_ key: String, _ value: (inout JSONWriter) -> Void) {

@@ -116,38 +116,47 @@ public struct StoreFile: Sendable {
     @discardableResult
     public func save(_ catalog: Catalog, expecting: Fingerprint?) throws(StoreError) -> Fingerprint {
         var clock = PhaseClock("save")
-        // What is on disk now is read on another core while the catalog is encoded; nothing is
-        // written before it is known to be what was loaded.
+        // What is on disk now is read on another core while the catalog is encoded into the
+        // temporary file; the store and its backup are touched only once it is known to be what was
+        // loaded (else the temporary file is removed and the store is as it was).
         let store = self
         let onDisk = Pending { () -> Result<Fingerprint?, StoreError> in
             do throws(StoreError) { return .success(try store.currentFingerprint()) } catch { return .failure(error) }
         }
-        return try StoreEncoder.encoded(catalog) { chunks throws(StoreError) -> Fingerprint in
-            clock.lap("encoded")
-            let current = try onDisk.wait().get()
-            clock.lap("file on disk read")
-            switch (expecting, current) {
-            case (nil, .some):
-                throw .refusedOverwrite(path: path, reason: "a file already exists there and was not loaded first")
-            case let (expected?, current) where current != expected:
-                throw .changedOnDisk(path: path)
-            default:
-                break
-            }
-            // The new fingerprint is taken on another core while the file is written and flushed.
-            let lent = LentChunks(chunks)  // valid until this closure returns, after the waits below
-            let fingerprint = Pending { Fingerprint(chunks: lent.chunks) }
-            do throws(StoreError) {
-                try FileIO.writeAtomically(to: path, backup: current == nil ? nil : backupPath, exclusive: expecting == nil) { fd, temporary throws(StoreError) in
-                    for chunk in chunks { try FileIO.writeAll(fd, chunk, path: temporary) }
+        var writer: JSONWriter?  // holds the bytes the fingerprint below reads
+        var fingerprint: Pending<Fingerprint>?
+        do throws(StoreError) {
+            try FileIO.writeAtomically(to: path, exclusive: expecting == nil) { fd, temporary throws(StoreError) -> String? in
+                // Each piece is written as soon as it is final, while the rest is still encoded.
+                var failure: StoreError?
+                let sink = ChunkSink { piece in
+                    guard failure == nil else { return }
+                    do throws(StoreError) { try FileIO.writeAll(fd, piece, path: temporary) } catch { failure = error }
                 }
-            } catch {
-                _ = fingerprint.wait()  // the bytes must outlive the work that reads them
-                throw error
+                let w = StoreEncoder.writer(catalog, streamingTo: sink)
+                writer = w
+                clock.lap("encoded and written")
+                if let failure { throw failure }
+                // The new fingerprint is taken on another core while the file is flushed.
+                let lent = w.withChunks { LentChunks($0) }
+                fingerprint = Pending { Fingerprint(chunks: lent.chunks) }
+                let current = try onDisk.wait().get()
+                clock.lap("file on disk read")
+                switch (expecting, current) {
+                case (nil, .some):
+                    throw .refusedOverwrite(path: store.path, reason: "a file already exists there and was not loaded first")
+                case let (expected?, current) where current != expected:
+                    throw .changedOnDisk(path: store.path)
+                default:
+                    return current == nil ? nil : store.backupPath
+                }
             }
-            clock.lap("written")
-            return fingerprint.wait()
+        } catch {
+            withExtendedLifetime(writer) { _ = fingerprint?.wait() }  // the bytes must outlive the work that reads them
+            throw error
         }
+        clock.lap("flushed, backed up and renamed")
+        return withExtendedLifetime(writer) { fingerprint!.wait() }
     }
 
     /// Writes the catalog to a new path that must not exist yet ("save as"); nothing is overwritten.
@@ -217,6 +226,16 @@ enum FileIO {
     /// the temporary file's path, for messages), for files made in pieces.
     static func writeAtomically(to path: String, backup: String?, exclusive: Bool = false,
                                 contents: (Int32, String) throws(StoreError) -> Void) throws(StoreError) {
+        try writeAtomically(to: path, exclusive: exclusive) { fd, temporary throws(StoreError) -> String? in
+            try contents(fd, temporary)
+            return backup
+        }
+    }
+
+    /// The same, with `contents` also saying, once it has written, which backup to keep (nil: none).
+    /// It runs before anything but the temporary file is touched: what it throws changes nothing.
+    static func writeAtomically(to path: String, exclusive: Bool,
+                                writing contents: (Int32, String) throws(StoreError) -> String?) throws(StoreError) {
         let folder = parentFolder(of: path)
         removeStaleTemporaries(in: folder, of: path)
         let temporary = temporaryPath(for: path, pid: getpid())
@@ -224,9 +243,10 @@ enum FileIO {
         guard fd >= 0 else { throw .writeFailed(path: path, reason: "cannot create \(temporary): \(errorText(errno))") }
         var ok = false
         defer { if !ok { unlink(temporary) } }
+        let backup: String?
         do {
             defer { close(fd) }
-            try contents(fd, temporary)
+            backup = try contents(fd, temporary)
             guard fsync(fd) == 0 else { throw StoreError.writeFailed(path: path, reason: "flush failed: \(errorText(errno))") }
             // Keep the same permissions as the file being replaced.
             var info = stat()
