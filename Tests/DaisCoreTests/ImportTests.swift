@@ -128,6 +128,27 @@ struct ImportTests {
                                                "a recurring event; Dais panels happen once (expand the series in your calendar first)"])
     }
 
+    @Test("events are imported as they are read, and give what the whole parse gives; an X-WR-TIMEZONE after the events still counts")
+    func streamedImport() throws {
+        let demo = try demoCatalog()
+        for name in ["google", "outlook"] {
+            let bytes = try fixtureBytes("import/\(name).ics")
+            let streamed = try ICSImport.plan(bytes, path: name, into: demo)
+            let whole = try ICSImport.wholePlan(bytes, path: name, into: demo)
+            #expect(streamed.applied(to: demo) == whole.applied(to: demo), "\(name)")
+            #expect(streamed.report == whole.report, "\(name)")
+        }
+        // Google's file with its X-WR-TIMEZONE moved to the end of the calendar.
+        let google = String(decoding: try fixtureBytes("import/google.ics"), as: UTF8.self)
+        let line = try #require(google.components(separatedBy: "\r\n").first { $0.hasPrefix("X-WR-TIMEZONE") })
+        let moved = google.replacingOccurrences(of: line + "\r\n", with: "").replacingOccurrences(of: "END:VCALENDAR", with: line + "\r\nEND:VCALENDAR")
+        #expect(moved != google)
+        let plan = try ICSImport.plan(Array(moved.utf8), path: "moved.ics", into: demo)
+        let briefing = try #require(plan.added.first { $0.title == "Human Rights Day briefing" })
+        #expect(briefing.start == local("2024-12-10T10:00"), "15:00Z read in America/New_York, named after the events")
+        #expect(briefing.zone == "America/New_York")
+    }
+
     @Test("Outlook's file: Windows and display-name TZIDs, DURATION; unknown zones and times in a gap skipped with reasons")
     func outlook() throws {
         let plan = try ICSImport.plan(try fixtureBytes("import/outlook.ics"), path: "outlook.ics", into: emptyCatalog())

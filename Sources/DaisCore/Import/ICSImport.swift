@@ -63,7 +63,40 @@ public struct ICSImport: Sendable {
     }
 
     /// Plans the import of a file's bytes into a catalog.
+    ///
+    /// Each event is imported as soon as the parser has read it (a large file is never held whole as
+    /// components), in the calendar's zone as read so far: calendar properties come before the
+    /// events (RFC 5545, 3.6). A file whose X-WR-TIMEZONE comes after some of its events is planned
+    /// again from the whole parse, so the result is the same either way.
     public static func plan(_ bytes: [UInt8], path: String, into catalog: Catalog) throws(Failure) -> Plan {
+        var importer = ICSImport(catalog: catalog)
+        var zoneUsed: [Int: String?] = [:]  // the X-WR-TIMEZONE each calendar's events were read in, by its line
+        var consistent = true
+        var zones: (line: Int, text: String?, zone: Zone?) = (-1, nil, nil)
+        let components: [ICalendarParser.Component]
+        do {
+            components = try ICalendarParser.parse(bytes) { event, calendar in
+                let text = calendar.first("X-WR-TIMEZONE")?.text
+                if zones.line != calendar.line || zones.text != text {
+                    zones = (calendar.line, text, text.flatMap(CalendarZones.zone(forTZID:)))
+                }
+                if let used = zoneUsed[calendar.line], used != text { consistent = false }
+                zoneUsed[calendar.line] = text
+                importer.importEvent(event, calendarZone: zones.zone)
+            }
+        } catch {
+            throw .notCalendar(path: path, error)
+        }
+        for calendar in components where calendar.name == "VCALENDAR" {
+            if let used = zoneUsed[calendar.line], used != calendar.first("X-WR-TIMEZONE")?.text { consistent = false }
+        }
+        if consistent { return importer.plan }
+        return try wholePlan(bytes, path: path, into: catalog)
+    }
+
+    /// The plan from the whole file parsed first (each calendar's events read in its X-WR-TIMEZONE,
+    /// wherever in the calendar it stands).
+    static func wholePlan(_ bytes: [UInt8], path: String, into catalog: Catalog) throws(Failure) -> Plan {
         let components: [ICalendarParser.Component]
         do {
             components = try ICalendarParser.parse(bytes)

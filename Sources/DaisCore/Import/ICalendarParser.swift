@@ -40,7 +40,12 @@ public enum ICalendarParser {
 
     /// The top-level components (normally one VCALENDAR). Reads bytes: lines are unfolded and split
     /// without building a string for the whole file.
-    public static func parse(_ bytes: [UInt8]) throws(Failure) -> [Component] {
+    public static func parse(_ bytes: [UInt8]) throws(Failure) -> [Component] { try parse(bytes, events: nil) }
+
+    /// The same, with each VEVENT of a VCALENDAR handed to `events` (with the calendar as read so
+    /// far) as soon as it ends, instead of kept in the calendar: a large file is never held whole
+    /// as components.
+    static func parse(_ bytes: [UInt8], events: ((Component, Component) -> Void)?) throws(Failure) -> [Component] {
         var stack: [Component] = []
         var top: [Component] = []
         var sawAnything = false
@@ -74,7 +79,13 @@ public enum ICalendarParser {
                         guard open.name == name else {
                             throw Failure(line: logicalLine, message: "END:\(name.prefix(40)) closes BEGIN:\(open.name) of line \(open.line)")
                         }
-                        if stack.isEmpty { top.append(open) } else { stack[stack.count - 1].components.append(open) }
+                        if stack.isEmpty {
+                            top.append(open)
+                        } else if let events, stack.count == 1, open.name == "VEVENT", stack[0].name == "VCALENDAR" {
+                            events(open, stack[0])
+                        } else {
+                            stack[stack.count - 1].components.append(open)
+                        }
                     default:
                         guard !stack.isEmpty else { throw Failure(line: logicalLine, message: "\(property.name) outside any BEGIN:VCALENDAR") }
                         stack[stack.count - 1].properties.append(property)
