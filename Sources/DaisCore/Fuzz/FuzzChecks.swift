@@ -17,18 +17,25 @@ public enum FuzzChecks {
         exportAll(catalog)
     }
 
-    /// iCalendar bytes: a plan or a failure; a plan applied to the demo store gives a catalog that
-    /// saves and loads back.
+    /// iCalendar bytes: a plan or a failure; the plan made as events are read is the plan made from
+    /// the whole parse; a plan applied to the demo store gives a catalog that saves and loads back.
     public static func ics(_ bytes: [UInt8]) {
         let plan: ICSImport.Plan
         do {
             plan = try ICSImport.plan(bytes, path: "fuzz.ics", into: demo)
         } catch {
             precondition(!error.description.isEmpty)
+            precondition((try? ICSImport.wholePlan(bytes, path: "fuzz.ics", into: demo)) == nil, "refused as events were read, planned whole")
             return
         }
-        _ = plan.report
+        let report = plan.report
         let applied = plan.applied(to: demo)
+        do {
+            let whole = try ICSImport.wholePlan(bytes, path: "fuzz.ics", into: demo)
+            precondition(whole.report == report && whole.applied(to: demo) == applied, "the plan as events are read is not the whole parse's")
+        } catch {
+            preconditionFailure("planned as events were read, refused whole: \(error)")
+        }
         roundTrip(applied, "an imported catalog")
         _ = Schedule(catalog: applied).findings
     }
