@@ -278,15 +278,13 @@ public struct ICalendarText: Sendable {
             var i = 0
             if let base = bytes.baseAddress, bytes.count >= 8 {
                 let raw = UnsafeRawPointer(base)
-                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-                @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
                 // The ASCII specials besides controls: at most four (backslash, semicolon, comma,
                 // quote, colon), looked for in every word whatever the table.
                 while i + 8 <= bytes.count {
                     let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    let stop = (w & highs) | ((w &- ones &* 0x20) & ~w & highs) | zeroBytes(w ^ (ones &* 0x7F))
-                        | zeroBytes(w ^ (ones &* 0x5C)) | zeroBytes(w ^ (ones &* 0x3B)) | zeroBytes(w ^ (ones &* 0x2C))
-                        | zeroBytes(w ^ (ones &* 0x22)) | zeroBytes(w ^ (ones &* 0x3A))
+                    let stop = WordBytes.high(w) | WordBytes.below(w, 0x20) | WordBytes.equal(w, 0x7F)
+                        | WordBytes.equal(w, 0x5C) | WordBytes.equal(w, 0x3B) | WordBytes.equal(w, 0x2C)
+                        | WordBytes.equal(w, 0x22) | WordBytes.equal(w, 0x3A)
                     if stop != 0 { break }
                     i += 8
                 }
@@ -319,15 +317,13 @@ public struct ICalendarText: Sendable {
             var run = 0  // start of the bytes not copied yet
             var i = 0
             let raw = UnsafeRawPointer(b.baseAddress!)
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
             while i < b.count {
                 // Plain ASCII runs eight bytes at a time (nothing below 0x20, no 0x7F, backslash,
                 // semicolon or comma).
                 while i + 8 <= b.count {
                     let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-                    let stop = (w & highs) | zeroBytes(w ^ (ones &* 0x5C)) | zeroBytes(w ^ (ones &* 0x3B)) | zeroBytes(w ^ (ones &* 0x2C))
-                        | zeroBytes(w ^ (ones &* 0x7F)) | ((w &- ones &* 0x20) & ~w & highs)
+                    let stop = WordBytes.high(w) | WordBytes.equal(w, 0x5C) | WordBytes.equal(w, 0x3B) | WordBytes.equal(w, 0x2C)
+                        | WordBytes.equal(w, 0x7F) | WordBytes.below(w, 0x20)
                     if stop != 0 { break }
                     i += 8
                 }

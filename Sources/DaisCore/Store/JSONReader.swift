@@ -285,17 +285,10 @@ struct JSONReader {
     }
 
     /// The high bit of each byte of the word that is a quote, a backslash, below 0x20 or at least 0x80
-    /// (the bytes a string's scan must stop at), found for the eight bytes at once: `x ^ (quotes)` is
-    /// zero where a byte was a quote, and `(x - 0x01..) & ~x & 0x80..` flags zero bytes. Borrows can
-    /// flag bytes above a flagged one, never below: the lowest flag is always a byte to stop at.
+    /// (the bytes a string's scan must stop at; see `WordBytes`: the lowest flag is always one).
     @inline(__always)
     static func specialBytes(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-        let quotes = zeroBytes(word ^ (ones &* 0x22))
-        let backslashes = zeroBytes(word ^ (ones &* 0x5C))
-        let controls = (word &- ones &* 0x20) & ~word & highs
-        return quotes | backslashes | controls | (word & highs)
+        WordBytes.equal(word, 0x22) | WordBytes.equal(word, 0x5C) | WordBytes.below(word, 0x20) | WordBytes.high(word)
     }
 
     private func makeString(_ string: (open: Int, raw: UnsafeBufferPointer<UInt8>, hasEscape: Bool, ascii: Bool)) throws -> String {

@@ -484,17 +484,15 @@ public struct JSONWriter {
     private static func appendEscapedRuns(_ utf8: UnsafeBufferPointer<UInt8>, _ bytes: inout RawBytes, terminal: Bool = false) {
         guard let base = utf8.baseAddress else { return }
         let raw = UnsafeRawPointer(base)
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
         var runStart = 0, i = 0
         while i < utf8.count {
             // Past every word with nothing to escape (bytes of 0x80 and up are copied as they are:
             // only their high bit is set, which the tests below ignore).
             while i + 8 <= utf8.count {
                 let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let plain = w & ~highs  // the low seven bits of each byte, for the comparisons
-                var stop = (zeroBytes(plain ^ (ones &* 0x22)) | zeroBytes(plain ^ (ones &* 0x5C)) | ((plain &- ones &* 0x20) & ~plain & highs)) & ~w
-                if terminal { stop |= (w & highs) | zeroBytes(w ^ (ones &* 0x7F)) }
+                let plain = w & ~WordBytes.high(w)  // the low seven bits of each byte, for the comparisons
+                var stop = (WordBytes.equal(plain, 0x22) | WordBytes.equal(plain, 0x5C) | WordBytes.below(plain, 0x20)) & ~w
+                if terminal { stop |= WordBytes.high(w) | WordBytes.equal(w, 0x7F) }
                 if stop != 0 { break }
                 i += 8
             }
