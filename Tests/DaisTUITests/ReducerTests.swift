@@ -154,14 +154,7 @@ struct ReducerTests {
         let corpus = SearchCorpus(ids: ids, texts: { texts[Int($0.rawValue.dropFirst(2))!] }, version: 0)
         // The corpus holds folded texts (spaces collapsed); queries are folded before searching.
         let folded = texts.map { Array(NameFolding.fold($0).utf8) }
-        func plain(_ q: String) -> [Int32] {
-            let needle = Array(q.utf8)
-            return folded.indices.map(Int32.init).filter { i in
-                let text = folded[Int(i)]
-                guard text.count >= needle.count else { return false }
-                return (0...(text.count - needle.count)).contains { Array(text[$0..<$0 + needle.count]) == needle }
-            }
-        }
+        func plain(_ q: String) -> [Int32] { plainSearch(folded, q) }
         for _ in 0..<60 {
             let word = String((0..<(1 + random.next(6))).map { _ in alphabet[random.next(alphabet.count)] })
             var last: SearchMatches?
@@ -186,14 +179,7 @@ struct ReducerTests {
         let ids = texts.indices.map { PanelID("l-\($0)") }
         let corpus = SearchCorpus(ids: ids, texts: { texts[Int($0.rawValue.dropFirst(2))!] }, version: 0)
         let folded = texts.map { Array(NameFolding.fold($0).utf8) }
-        func plain(_ q: String) -> [Int32] {
-            let needle = Array(q.utf8)
-            return folded.indices.map(Int32.init).filter { i in
-                let text = folded[Int(i)]
-                guard text.count >= needle.count else { return false }
-                return (0...(text.count - needle.count)).contains { Array(text[$0..<$0 + needle.count]) == needle }
-            }
-        }
+        func plain(_ q: String) -> [Int32] { plainSearch(folded, q) }
         for word in ["abababababababababab", "aabbaabbaabbaabbaab", "b a b a b a b a b a"] {
             var last: SearchMatches?
             for n in 1...word.count {
@@ -595,4 +581,15 @@ struct TextFieldTests {
 
 extension TextField {
     mutating func type(_ text: String) { for c in text { apply(.character(c)) } }
+}
+
+/// The records whose folded text holds `q`, by comparing at every offset: what the corpus search
+/// must agree with.
+private func plainSearch(_ folded: [[UInt8]], _ q: String) -> [Int32] {
+    let needle = Array(q.utf8)
+    return folded.indices.map(Int32.init).filter { i in
+        let text = folded[Int(i)]
+        guard text.count >= needle.count else { return false }
+        return (0...(text.count - needle.count)).contains { Array(text[$0..<$0 + needle.count]) == needle }
+    }
 }
