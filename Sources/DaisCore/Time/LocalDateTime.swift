@@ -42,17 +42,9 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     /// The store's form "YYYY-MM-DDTHH:MM" from its UTF-8 bytes (what `init(parsing:)` reads, without
     /// making an array: the store decoder reads one for every panel).
     init?(storeBytes b: UnsafeBufferPointer<UInt8>) {
-        guard b.count == 16, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":") else { return nil }
-        func digits(_ from: Int, _ count: Int) -> Int? {
-            var value = 0
-            for i in from..<from + count {
-                let d = b[i] &- UInt8(ascii: "0")
-                guard d < 10 else { return nil }
-                value = value * 10 + Int(d)
-            }
-            return value
-        }
-        guard let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2), let hour = digits(11, 2), let minute = digits(14, 2)
+        guard b.count == 16, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"),
+              let year = Digits.number(b[0..<4]), let month = Digits.number(b[5..<7]), let day = Digits.number(b[8..<10]),
+              let hour = Digits.number(b[11..<13]), let minute = Digits.number(b[14..<16])
         else { return nil }
         self.init(year: year, month: month, day: day, hour: hour, minute: minute)
     }
@@ -183,7 +175,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
 /// Small helpers for fixed-width decimal fields.
 enum Digits {
-    static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
+    static func number<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int? {
         guard !bytes.isEmpty else { return nil }
         var value = 0
         for byte in bytes {
