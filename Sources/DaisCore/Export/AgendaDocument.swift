@@ -276,17 +276,7 @@ public struct AgendaDocument: Sendable {
         }
     }
 
-    /// Markdown text with everything that could format, link or embed HTML escaped.
-    func md(_ text: String) -> String {
-        var out = Bytes()
-        out.md(text)
-        return String(decoding: out.bytes, as: UTF8.self)
-    }
-
     func mdURL(_ url: String) -> String { url.replacingAll(">", with: "%3E").replacingAll("<", with: "%3C").replacingAll(" ", with: "%20") }
-
-    /// Paragraphs of a text (blank lines between them).
-    func paragraphs(_ text: String) -> [String] { text.paragraphs }
 
     /// A URL safe to link to: http, https or mailto only.
     static func safeURL(_ url: String) -> String? {
@@ -420,13 +410,6 @@ public struct AgendaDocument: Sendable {
         case .endGroup:
             out.put("</section>\n")
         }
-    }
-
-    /// HTML text: every character that could open markup escaped; control characters made inert.
-    func h(_ text: String) -> String {
-        var out = Bytes()
-        out.h(text)
-        return String(decoding: out.bytes, as: UTF8.self)
     }
 }
 

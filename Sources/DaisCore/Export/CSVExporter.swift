@@ -62,15 +62,8 @@ public enum CSVExporter {
         }
     }
 
-    /// One field: control and directional formatting characters replaced (CSV cannot escape them),
-    /// neutralized against formulas, then quoted when it holds a comma, quote or line break.
-    static func field(_ raw: String) -> String {
-        var out: [UInt8] = []
-        put(raw, &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Appends one field, as `field` makes it.
+    /// Appends one field: control and directional formatting characters replaced (CSV cannot escape
+    /// them), neutralized against formulas, then quoted when it holds a comma, quote or line break.
     static func put(_ raw: String, _ out: inout [UInt8]) {
         var value = DisplayText.forFile(raw)
         value.withUTF8 { utf8 in
