@@ -2,7 +2,9 @@ import Foundation
 import Testing
 @testable import DaisCore
 
-@Suite("The JSON store")
+// Serialized: `readInParts` counts the decoder's reads in parts, which another test decoding a
+// large store at the same moment would add to.
+@Suite("The JSON store", .serialized)
 struct StoreTests {
     @Test("the demo store loads and saves back to identical bytes")
     func roundTrip() throws {
@@ -152,9 +154,14 @@ struct StoreTests {
         let json = try JSONSerialization.jsonObject(with: Data(bytes))
         let oneLine = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
         let reindented = text.replacingOccurrences(of: "\n    ", with: "\n\t")
-        for (name, variant) in [("duplicate", Array(duplicate.utf8)), ("bad field", Array(badField.utf8)), ("one line", [UInt8](oneLine)),
-                                ("tabs", Array(reindented.utf8))] {
-            #expect(outcome(variant, inParts: true) == outcome(variant, inParts: false), "\(name)")
+        // Each variant: whether two parts are tried (a cut is found) and whether they are read.
+        for (name, variant, tried) in [("duplicate", Array(duplicate.utf8), 1), ("bad field", Array(badField.utf8), 1),
+                                       ("one line", [UInt8](oneLine), 0), ("tabs", Array(reindented.utf8), 0)] {
+            let before = (StoreDecoder.partsTried.load(ordering: .relaxed), StoreDecoder.partsRead.load(ordering: .relaxed))
+            let inParts = outcome(variant, inParts: true)
+            #expect(StoreDecoder.partsTried.load(ordering: .relaxed) == before.0 + tried, "\(name): parts tried")
+            #expect(StoreDecoder.partsRead.load(ordering: .relaxed) == before.1, "\(name): read in one pass")
+            #expect(inParts == outcome(variant, inParts: false), "\(name)")
         }
         #expect(outcome(Array(duplicate.utf8), inParts: false).contains("duplicate panel id"))
         #expect(outcome(Array(badField.utf8), inParts: false).contains("unknown field \"colour\""))

@@ -144,7 +144,7 @@ public enum StoreDecoder {
         return records
     }
 
-    /// How many reads in parts were tried and how many succeeded (for tests).
+    /// How many reads in parts were tried (a cut was found) and how many succeeded (for tests).
     static let partsTried = Atomic<Int>(0), partsRead = Atomic<Int>(0)
 
     /// Why a read in parts is given up (the store is then read in one pass, which says why, if anything
