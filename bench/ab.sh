@@ -1,18 +1,21 @@
 #!/bin/sh
-# Compares the full check of two dais-bench binaries on this noisy machine: runs them in turn
-# (old, new, old, new, ...) so that both meet the same moments, and prints each one's minimum and
-# median.
+# Compares the full check (or one export) of two dais-bench binaries on this noisy machine: runs
+# them in turn (old, new, old, new, ...) so that both meet the same moments, and prints each one's
+# minimum and median.
 #
-#   bench/ab.sh OLD_BINARY NEW_BINARY [RUNS] [STORE]
+#   bench/ab.sh OLD_BINARY NEW_BINARY [RUNS] [STORE] [FORMAT]
 #
-# With STORE (a store file), each run is `--check STORE` (a fresh process on the loaded store);
-# without, `--sizes 100000 --check-only` (the generated catalog).
+# With STORE (a store file), each run is `--check STORE` (a fresh process on the loaded store), or
+# with FORMAT too `--export STORE FORMAT`; without, `--sizes 100000 --check-only` (the generated
+# catalog).
 set -eu
-old=$1 new=$2 runs=${3:-6} store=${4:-}
+old=$1 new=$2 runs=${3:-6} store=${4:-} format=${5:-}
 for _ in $(seq "$runs"); do
     for which in old new; do
         eval binary=\$$which
-        if [ -n "$store" ]; then
+        if [ -n "$format" ]; then
+            seconds=$("$binary" --export "$store" "$format" | awk '/^export / { print $2 }')
+        elif [ -n "$store" ]; then
             seconds=$("$binary" --check "$store" | sed -n 's/^check //p')
         else
             seconds=$("$binary" --sizes 100000 --check-only | awk -F'|' '/full check  / { gsub(/ |ms/, "", $3); print $3 / 1000 }')

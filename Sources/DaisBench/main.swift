@@ -4,11 +4,12 @@ import Foundation
 
 /// Benchmarks of every hot path on synthetic stores. Run in a release build:
 ///
-///     swift run -c release dais-bench [--sizes 1000,10000,100000] [--check-only]
+///     swift run -c release dais-bench [--sizes 1000,10000,100000] [--rounds 5] [--check-only | --keys-only]
 ///
 /// Prints one table (medians of several runs) and the ratios the goals are stated in. Loading,
-/// saving, exporting and importing are timed once each in a fresh child process (`--files`, three
-/// of them), as a command meets them; the full check in another child (`--check`).
+/// saving, exporting and importing are timed once each in a fresh child process (`--files`), as a
+/// command meets them; the full check in another child (`--check`); in rounds that run every size
+/// once each, the median of the rounds.
 /// `dais-bench --open FILE` is the child process that measures opening a store from process start.
 
 func now() -> Double {
@@ -80,9 +81,10 @@ if let i = CommandLine.arguments.firstIndex(of: "--export"), i + 2 < CommandLine
     let start = now()
     let agenda = Agenda(catalog: loaded.catalog, panels: loaded.catalog.panelsByStart(), zones: loaded.catalog.settings.displayZones.compactMap(Zone.named),
                         now: Instant(secondsSinceEpoch: 1_732_000_000))
+    let selected = now()
     var bytes = 0
     agenda.write(format) { bytes += $0.count }
-    print("export \(now() - start) \(bytes)")
+    print("export \(now() - start) \(bytes) (panels selected in \(selected - start))")
     exit(0)
 }
 
@@ -172,6 +174,7 @@ struct Row {
 }
 
 var rows: [Int: Row] = [:]
+var storePaths: [Int: String] = [:]
 for size in sizes {
     var row = Row()
     let catalog = SyntheticStore.generate(panels: size)
@@ -200,55 +203,13 @@ for size in sizes {
         continue
     }
 
-    // Files: the store, and what the console and the exporters do with it.
+    // Files: the store, and what the console and the exporters do with it (timed below, in child
+    // processes, once every size's store is written).
     let path = "\(folder)/store-\(size).json"
     let bytes = StoreEncoder.encode(catalog)
     row.bytes = bytes.count
     try! Data(bytes).write(to: URL(fileURLWithPath: path))
-    if !keysOnly {
-        // The full check as `dais check` and the console meet it: in a fresh process, on the store
-        // just loaded (in this process the heap is full of the smaller sizes' garbage, which scatters
-        // the generated catalog and costs the check up to 40% at 100,000 panels).
-        // The median of three such processes (each the median of five checks): a passing burst of
-        // other work on this machine moves one process's figure by half.
-        var checks: [Double] = []
-        for _ in 0..<3 {
-            let checked = run(CommandLine.arguments[0], ["--check", path]).split(separator: "\n")
-            if let line = checked.first(where: { $0.hasPrefix("check ") }), let seconds = Double(line.dropFirst(6)) { checks.append(seconds) }
-        }
-        if !checks.isEmpty { row.values["full check"] = checks.sorted()[checks.count / 2] }
-        // The file work as the commands meet it: once each, in a fresh process (in this process the
-        // heap is full of the smaller sizes' garbage, which slows the larger ones' work by a third);
-        // the median of three such processes.
-        var fileTimes: [String: [Double]] = [:]
-        for _ in 0..<3 {
-            for line in run(CommandLine.arguments[0], ["--files", path, "--runs", "1"]).split(separator: "\n") {
-                let parts = line.split(separator: " ")
-                guard parts.count == 2, let seconds = Double(parts[1]) else { continue }
-                let names = ["load": "load", "save": "save", "export-ics": "export ics", "export-md": "export md", "export-csv": "export csv",
-                             "export-schedule-json": "export schedule-json", "import-ics": "import ics"]
-                if let name = names[String(parts[0])] { fileTimes[name, default: []].append(seconds) }
-            }
-        }
-        for (name, times) in fileTimes { row.values[name] = times.sorted()[times.count / 2] }
-        if let python {
-            let out = run(python, ["-c", "import json,time,sys; t=time.perf_counter(); json.load(open(sys.argv[1])); print(time.perf_counter()-t)", path])
-            row.values["python json.load"] = Double(out.trimmingCharacters(in: .whitespacesAndNewlines))
-        }
-        // Opening from process start: a child process loads, checks and draws the first frame.
-        let me = URL(fileURLWithPath: CommandLine.arguments[0]).path
-        var peaks: [Int] = []
-        var opens: [Double] = []
-        for _ in 0..<3 {
-            let started = now()
-            let out = run(me, ["--open", path])
-            let lines = out.split(separator: "\n")
-            if let line = lines.first(where: { $0.hasPrefix("peak ") }) { peaks.append(Int(line.dropFirst(5)) ?? 0) }
-            if let line = lines.first(where: { $0.hasPrefix("done ") }), let done = Double(line.dropFirst(5)) { opens.append(done - started) }
-        }
-        row.values["open (first frame from process start)"] = opens.sorted()[opens.count / 2]
-        row.peak = peaks.max() ?? 0
-    }
+    storePaths[size] = path
 
     var state = AppState(catalog: catalog, store: StoreInfo(path: path, fingerprint: StoreFile.Fingerprint(bytes: bytes)), width: 120, height: 40,
                          today: LocalDate(year: 2025, month: 1, day: 1))
@@ -322,6 +283,54 @@ for size in sizes {
     rows[size] = row
 }
 
+// MARK: Child processes, in rounds
+//
+// What a command meets is timed in fresh processes on the stores just written: the full check as
+// `dais check` and the console meet it (on the store just loaded; in this process the heap is full
+// of the smaller sizes' garbage, which scatters the generated catalog and costs the check up to 40%
+// at 100,000 panels), the file work once each as the commands meet it, Python's json.load, and
+// opening the console. Each round runs every size once, one after the other, so that all sizes meet
+// the same moments of this noisy machine (a passing burst of other work moves one process's figure
+// by half); each figure is the median of the rounds, and the growth from one size to the next is
+// also taken round by round.
+let rounds = arguments.firstIndex(of: "--rounds").flatMap { Int(arguments[$0 + 1]) } ?? 5
+var samples: [Int: [String: [Double]]] = [:]
+var peaks: [Int: Int] = [:]
+if !keysOnly {
+    let me = URL(fileURLWithPath: CommandLine.arguments[0]).path
+    let names = ["load": "load", "save": "save", "export-ics": "export ics", "export-md": "export md", "export-csv": "export csv",
+                 "export-schedule-json": "export schedule-json", "import-ics": "import ics"]
+    for round in 1...rounds {
+        for size in sizes {
+            guard let path = storePaths[size] else { continue }
+            var sample: [String: Double] = [:]
+            let checked = run(me, ["--check", path]).split(separator: "\n")
+            if let line = checked.first(where: { $0.hasPrefix("check ") }), let seconds = Double(line.dropFirst(6)) { sample["full check"] = seconds }
+            for line in run(me, ["--files", path, "--runs", "1"]).split(separator: "\n") {
+                let parts = line.split(separator: " ")
+                if parts.count == 2, let name = names[String(parts[0])], let seconds = Double(parts[1]) { sample[name] = seconds }
+            }
+            if let python {
+                let out = run(python, ["-c", "import json,time,sys; t=time.perf_counter(); json.load(open(sys.argv[1])); print(time.perf_counter()-t)", path])
+                sample["python json.load"] = Double(out.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+            // Opening from process start: a child process loads, checks and draws the first frame.
+            let started = now()
+            let lines = run(me, ["--open", path]).split(separator: "\n")
+            if let line = lines.first(where: { $0.hasPrefix("peak ") }) { peaks[size] = max(peaks[size] ?? 0, Int(line.dropFirst(5)) ?? 0) }
+            if let line = lines.first(where: { $0.hasPrefix("done ") }), let done = Double(line.dropFirst(5)) {
+                sample["open (first frame from process start)"] = done - started
+            }
+            for (name, seconds) in sample { samples[size, default: [:]][name, default: []].append(seconds) }
+        }
+        FileHandle.standardError.write(Data("dais-bench: round \(round) of \(rounds) done\n".utf8))
+    }
+    for (size, figures) in samples {
+        for (name, times) in figures { rows[size]!.values[name] = times.sorted()[times.count / 2] }
+        rows[size]!.peak = peaks[size] ?? 0
+    }
+}
+
 // MARK: The table
 
 let order = ["load", "python json.load", "open (first frame from process start)", "full check", "one edit re-checked",
@@ -369,7 +378,14 @@ if let big = sizes.last, let row = rows[big] {
     if row.bytes > 0 { line("peak memory \(row.peak / 1_000_000) MB <= 3x file (\(3 * row.bytes / 1_000_000) MB)", row.peak <= 3 * row.bytes) }
     if let small = rows[big / 10] {
         for key in ["load", "full check", "save", "export ics", "export md", "export csv", "export schedule-json", "import ics"] {
-            if let a = small.values[key], let b = row.values[key] { line("\(key): \(big) / \(big / 10) = \(String(format: "%.1f", b / a))x <= 12x", b / a <= 12) }
+            guard let a = small.values[key], let b = row.values[key] else { continue }
+            // The same ratio round by round (both sizes timed back to back), when there were rounds.
+            var spread = ""
+            if let xs = samples[big / 10]?[key], let ys = samples[big]?[key], xs.count == ys.count, xs.count > 1 {
+                let ratios = zip(xs, ys).map { $1 / $0 }.sorted()
+                spread = String(format: " (rounds: %.1f-%.1fx)", ratios.first!, ratios.last!)
+            }
+            line("\(key): \(big) / \(big / 10) = \(String(format: "%.1f", b / a))x <= 12x\(spread)", b / a <= 12)
         }
     }
 }

@@ -12,6 +12,52 @@ func demoAgenda() throws -> Agenda {
 
 @Suite("Exporters")
 struct ExportTests {
+    @Test("panels by start: the sort of plain keys gives the order of comparing the panels themselves, ties and unplaceable times included")
+    func panelsByStartKeyed() {
+        // 9,000 synthetic panels (read in two parallel parts) and a crowd at one instant: ids interned
+        // in reverse order (symbol order is not id order), the same instant in two zones, an unknown
+        // zone, a time in the spring-forward gap, no duration.
+        var catalog = SyntheticStore.generate(panels: 9_000, seed: 4)
+        let at = LocalDateTime(year: 2025, month: 3, day: 4, hour: 10, minute: 0)!
+        for k in (0..<40).reversed() {
+            let id = PanelID("tie-\(k % 2 == 0 ? "b" : "a")-\(k)")
+            catalog.panels[id] = Panel(id: id, title: "Tie", start: at, zone: k % 3 == 0 ? "Europe/London" : "America/New_York")
+        }
+        catalog.panels["london-same-instant"] = Panel(id: "london-same-instant", title: "L", start: LocalDateTime(year: 2025, month: 3, day: 4, hour: 15, minute: 0)!, zone: "Europe/London")
+        for (k, zone) in ["Mars/Olympus", "Nowhere/Else"].enumerated() {
+            catalog.panels[PanelID("unknown-\(k)")] = Panel(id: PanelID("unknown-\(k)"), title: "U", start: at, zone: zone)
+        }
+        catalog.panels["gap"] = Panel(id: "gap", title: "G", start: LocalDateTime(year: 2024, month: 3, day: 10, hour: 2, minute: 30)!, zone: "America/New_York")
+        catalog.panels["no-time"] = Panel(id: "no-time", title: "N", start: at, zone: "UTC", durationMinutes: 0)
+        let reference = catalog.panels.values.map { panel in ((try? panel.slot().get().span.start.secondsSinceEpoch) ?? Int64.max, panel) }
+            .sorted { a, b in
+                if a.0 != b.0 { return a.0 < b.0 }
+                if a.1.start != b.1.start { return a.1.start < b.1.start }
+                return a.1.id.rawValue < b.1.id.rawValue
+            }.map(\.1.id)
+        let sorted = catalog.panelsByStart().map(\.id)
+        #expect(sorted.count == reference.count)
+        let firstDifference = zip(sorted, reference).enumerated().first { $0.element.0 != $0.element.1 }
+        #expect(firstDifference == nil, "at \(firstDifference?.offset ?? -1): \(firstDifference.map { "\($0.element.0) where \($0.element.1) belongs" } ?? "")")
+        #expect(Array(sorted.suffix(4)).map(\.rawValue).sorted() == ["gap", "no-time", "unknown-0", "unknown-1"])
+    }
+
+    @Test("an agenda's title is its panels' one series name, else Agenda")
+    func agendaTitle() {
+        let at = LocalDateTime(year: 2025, month: 3, day: 4, hour: 10, minute: 0)!
+        func title(_ series: [String?]) -> String {
+            let catalog = Catalog(series: [Series(id: "mm", name: "Magnitsky Month"), Series(id: "mm2", name: "Magnitsky Month"),
+                                           Series(id: "other", name: "Other")])
+            let panels = series.enumerated().map { k, s in Panel(id: PanelID("p\(k)"), series: s.map { SeriesID($0) }, title: "T", start: at, zone: "UTC") }
+            return Agenda(catalog: catalog, panels: panels, zones: [], now: goldenNow).title
+        }
+        #expect(title(["mm", nil, "mm", "missing", "mm"]) == "Magnitsky Month")
+        #expect(title(["mm", "mm2"]) == "Magnitsky Month")  // two series of one name
+        #expect(title(["mm", "mm", "other", "mm"]) == "Agenda")
+        #expect(title([nil, "missing"]) == "Agenda")
+        #expect(title([]) == "Agenda")
+    }
+
     @Test("an iCalendar file made in parallel parts is the file made on one thread, and the one written whole")
     func icsInParts() {
         // 2,000 panels: five parts of 384, in batches of two or four lanes.
@@ -29,14 +75,31 @@ struct ExportTests {
         #expect(agenda.export(.ics) == one)
     }
 
+    @Test("an export whose sink fails stops there: the error comes out and the sink is not called again", arguments: ExportFormat.allCases)
+    func failingSink(_ format: ExportFormat) {
+        struct Full: Error {}
+        let catalog = SyntheticStore.generate(panels: 3_000)
+        let agenda = Agenda(catalog: catalog, panels: catalog.panelsByStart(), zones: [], now: goldenNow)
+        var calls = 0, bytes = 0
+        agenda.write(format) { bytes += $0.count }
+        #expect(throws: Full.self) {
+            try agenda.write(format) { (piece) throws(Full) in
+                calls += 1
+                if calls == 3 { throw Full() }
+            }
+        }
+        #expect(calls == 3)
+        #expect(bytes > 3_000 * 500)
+    }
+
     @Test("the schedule JSON made in parallel parts (by day) equals the one made on one thread, and Python reads it")
     func scheduleJSONInParts() throws {
-        // 2,000 panels over ten years: well over the 128 days that make two parts.
+        // 2,000 panels over ten years: over a thousand days, parts of 16 days in batches of two or four.
         let catalog = SyntheticStore.generate(panels: 2_000)
         let agenda = Agenda(catalog: catalog, panels: catalog.panelsByStart(), zones: [Zone.named("America/New_York")!], now: goldenNow)
-        let one = ScheduleJSONExporter.writer(agenda, cores: 1).bytes
-        #expect(ScheduleJSONExporter.writer(agenda, cores: 2).bytes == one)
-        #expect(ScheduleJSONExporter.writer(agenda, cores: 4).bytes == one)
+        let one = ScheduleJSONExporter.bytes(agenda, cores: 1)
+        #expect(ScheduleJSONExporter.bytes(agenda, cores: 2) == one)
+        #expect(ScheduleJSONExporter.bytes(agenda, cores: 4) == one)
         var streamed: [UInt8] = []
         agenda.write(.scheduleJSON) { streamed.append(contentsOf: $0) }
         #expect(streamed == one)
@@ -53,10 +116,10 @@ struct ExportTests {
 
     @Test("the Markdown and HTML pages made in parallel parts equal the ones made on one thread", arguments: [ExportFormat.md, .html])
     func documentInParts(_ format: ExportFormat) {
-        // 2,000 panels in several series: about 2,100 pieces, four parts on four lanes.
+        // 2,000 panels in several series: about 2,100 pieces, parts of 768 in batches of two or four.
         let catalog = SyntheticStore.generate(panels: 2_000)
         let document = AgendaDocument(Agenda(catalog: catalog, panels: catalog.panelsByStart(), zones: [Zone.named("Australia/Sydney")!], now: goldenNow))
-        func page(cores: Int) -> [UInt8] { Array((format == .md ? document.markdownParts(cores: cores) : document.htmlParts(cores: cores)).joined()) }
+        func page(cores: Int) -> [UInt8] { document.bytes(format, cores: cores) }
         let one = page(cores: 1)
         #expect(page(cores: 2) == one)
         #expect(page(cores: 4) == one)
@@ -77,6 +140,10 @@ struct ExportTests {
         var streamed: [UInt8] = []
         agenda.write(.csv) { streamed.append(contentsOf: $0) }
         #expect(streamed == one)
+        // The header, then every panel's rows in turn, written in one go.
+        var reference = Array(one.prefix { $0 != 0x0A }) + [0x0A], common: [UInt8] = []
+        for panel in agenda.panels { CSVExporter.rows(panel, catalog, &reference, &common) }
+        #expect(one == reference)
         let rows = agenda.panels.reduce(1) { $0 + max(1, $1.roster.count) }
         #expect(String(decoding: one, as: UTF8.self).components(separatedBy: "\r\n").count - 1 >= rows)
     }

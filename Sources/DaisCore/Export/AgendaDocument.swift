@@ -80,29 +80,43 @@ public struct AgendaDocument: Sendable {
         return pieces
     }
 
-    /// The page's bytes in parts, in order: the head, then the pieces in parallel parts, then the
-    /// tail.
-    func parts(cores: Int, head: (inout Bytes) -> Void, piece: @escaping @Sendable (AgendaDocument, Piece, inout Bytes) -> Void,
-               tail: (inout Bytes) -> Void) -> [[UInt8]] {
+    /// Pieces per part of `write`: about a megabyte of page.
+    static let partSize = 768
+
+    /// Hands the page to `sink` in order, in pieces: the head, then the pieces written in parallel
+    /// parts (`Parallel.stream`), then the tail.
+    func write<E: Error>(cores: Int, head: (inout Bytes) -> Void, piece: @escaping @Sendable (AgendaDocument, Piece, inout Bytes) -> Void,
+                         tail: (inout Bytes) -> Void, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
         var first = Bytes()
         head(&first)
+        try first.withBytes(sink)
         let pieces = pieces
-        let ranges = Parallel.ranges(pieces.count, minimum: 512, cores: cores)
-        let column = Column<[UInt8]>(count: ranges.count, repeating: [])
-        Parallel.run(ranges.count, cores: cores) { k in
-            var out = Bytes()
-            out.bytes.reserveCapacity(ranges[k].count * 1_200)
-            for i in ranges[k] { piece(self, pieces[i], &out) }
-            column[k] = out.bytes
-        }
+        try Parallel.stream(pieces.count, partSize: AgendaDocument.partSize, cores: cores, capacity: AgendaDocument.partSize * 1_600) { (range, out: inout Bytes) in
+            for i in range { piece(self, pieces[i], &out) }
+        } deliver: { (bytes) throws(E) in try sink(bytes) }
         var last = Bytes()
         tail(&last)
-        return [first.bytes] + column.array() + [last.bytes]
+        try last.withBytes(sink)
+    }
+
+    /// The page in a format (Markdown or HTML) as one array of bytes.
+    func bytes(_ format: ExportFormat, cores: Int = Parallel.cores) -> [UInt8] {
+        var bytes: [UInt8] = []
+        format == .html ? writeHTML(cores: cores) { bytes.append(contentsOf: $0) } : writeMarkdown(cores: cores) { bytes.append(contentsOf: $0) }
+        return bytes
     }
 
     /// A growing file: plain text put in as it is, or escaped for Markdown or HTML.
-    struct Bytes {
+    struct Bytes: PartBuffer {
         var bytes: [UInt8] = []
+
+        init() {}
+
+        init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+        mutating func reset() { bytes.removeAll(keepingCapacity: true) }
+
+        func withBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R { try bytes.withUnsafeBufferPointer(body) }
 
         mutating func put(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
@@ -184,18 +198,18 @@ public struct AgendaDocument: Sendable {
 
     // MARK: Markdown
 
-    public var markdown: String { String(decoding: markdownParts().joined(), as: UTF8.self) }
+    public var markdown: String { String(decoding: bytes(.md), as: UTF8.self) }
 
-    /// The Markdown page in parts, in order.
-    func markdownParts(cores: Int = Parallel.cores) -> [[UInt8]] {
-        parts(cores: cores, head: { out in
+    /// Hands the Markdown page to `sink` in order, in pieces.
+    func writeMarkdown<E: Error>(cores: Int = Parallel.cores, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
+        try write(cores: cores, head: { out in
             out.put("# ")
             out.md(agenda.title)
             out.put("\n")
             if agenda.panels.isEmpty { out.put("\nNo panels.\n") }
         }, piece: { document, piece, out in
             document.markdown(piece, &out)
-        }, tail: { _ in })
+        }, tail: { _ in }, to: sink)
     }
 
     func markdown(_ piece: Piece, _ out: inout Bytes) {
@@ -288,11 +302,11 @@ public struct AgendaDocument: Sendable {
 
     // MARK: HTML
 
-    public var html: String { String(decoding: htmlParts().joined(), as: UTF8.self) }
+    public var html: String { String(decoding: bytes(.html), as: UTF8.self) }
 
-    /// The HTML page in parts, in order.
-    func htmlParts(cores: Int = Parallel.cores) -> [[UInt8]] {
-        parts(cores: cores, head: { out in
+    /// Hands the HTML page to `sink` in order, in pieces.
+    func writeHTML<E: Error>(cores: Int = Parallel.cores, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
+        try write(cores: cores, head: { out in
             out.put("""
             <!DOCTYPE html>
             <html lang="en">
@@ -330,7 +344,7 @@ public struct AgendaDocument: Sendable {
             document.html(piece, &out)
         }, tail: { out in
             out.put("</body>\n</html>\n")
-        })
+        }, to: sink)
     }
 
     func html(_ piece: Piece, _ out: inout Bytes) {

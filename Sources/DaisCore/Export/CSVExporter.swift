@@ -10,28 +10,31 @@ public enum CSVExporter {
     /// The file's bytes.
     public static func exportBytes(_ agenda: Agenda) -> [UInt8] { exportBytes(agenda, cores: Parallel.cores) }
 
-    static func exportBytes(_ agenda: Agenda, cores: Int) -> [UInt8] { Array(parts(agenda, cores: cores).joined()) }
+    static func exportBytes(_ agenda: Agenda, cores: Int) -> [UInt8] {
+        var bytes: [UInt8] = []
+        write(agenda, cores: cores) { bytes.append(contentsOf: $0) }
+        return bytes
+    }
 
-    /// The file's bytes in parts, in order: the header, then the panels' rows written in parallel
-    /// parts, each cell straight into its part's buffer; a panel's ten common cells are written once
-    /// and copied into each of its roster rows.
-    static func parts(_ agenda: Agenda, cores: Int = Parallel.cores) -> [[UInt8]] {
+    /// Panels per part: about a megabyte of rows.
+    static let partSize = 768
+
+    /// Hands the file to `sink` in order, in pieces: the header, then the panels' rows, written in
+    /// parallel parts (`Parallel.stream`), each cell straight into its part's buffer; a panel's ten
+    /// common cells are written once and copied into each of its roster rows.
+    static func write<E: Error>(_ agenda: Agenda, cores: Int = Parallel.cores, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
         var head: [UInt8] = []
         for (k, cell) in header.enumerated() {
             if k > 0 { head.append(UInt8(ascii: ",")) }
             put(cell, &head)
         }
         head += [0x0D, 0x0A]
+        try head.withBytes(sink)
         let panels = agenda.panels
-        let ranges = Parallel.ranges(panels.count, minimum: 1_024, cores: cores)
-        let column = Column<[UInt8]>(count: ranges.count, repeating: [])
-        Parallel.run(ranges.count, cores: cores) { k in
-            var out: [UInt8] = [], common: [UInt8] = []
-            out.reserveCapacity(ranges[k].count * 1_400)
-            for i in ranges[k] { rows(panels[i], agenda.catalog, &out, &common) }
-            column[k] = out
-        }
-        return [head] + column.array()
+        try Parallel.stream(panels.count, partSize: partSize, cores: cores, capacity: partSize * 1_600) { (range, out: inout [UInt8]) in
+            var common: [UInt8] = []
+            panels.forEachAhead(in: range) { i in rows(panels[i], agenda.catalog, &out, &common) }
+        } deliver: { (piece) throws(E) in try sink(piece) }
     }
 
     /// A panel's rows: one per roster entry, or one with empty person columns.

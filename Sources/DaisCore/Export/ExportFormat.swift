@@ -41,9 +41,21 @@ public struct Agenda: Sendable {
         self.catalog = catalog
         self.panels = panels
         self.zones = zones
-        let seriesNames = Set(panels.compactMap { $0.series.flatMap { catalog.series[$0]?.name } })
-        self.title = title ?? (seriesNames.count == 1 ? seriesNames.first! : "Agenda")
+        self.title = title ?? Agenda.onlySeriesName(panels, catalog) ?? "Agenda"
         self.now = now
+    }
+
+    /// The one name the panels' series share, or nil when they have none or more than one. Stops at
+    /// the second name (a long agenda of many series reads only its first panels).
+    static func onlySeriesName(_ panels: [Panel], _ catalog: Catalog) -> String? {
+        var name: String?
+        var last: SeriesID?
+        for panel in panels {
+            guard let id = panel.series, id != last, let other = catalog.series[id]?.name else { continue }
+            last = id
+            if name == nil { name = other } else if other != name { return nil }
+        }
+        return name
     }
 
     /// The selection of a query, in start order.
@@ -51,15 +63,16 @@ public struct Agenda: Sendable {
         self.init(catalog: catalog, panels: query.select(from: catalog), zones: zones, now: now)
     }
 
-    /// The file in a format, handed to `sink` in pieces and in order (iCalendar streams in pieces of
-    /// about a megabyte, the other formats in their parallel parts).
+    /// The file in a format, handed to `sink` in pieces and in order, on this thread: every format
+    /// streams in pieces of about a megabyte (`Parallel.stream`), so that no export holds its whole
+    /// file.
     public func write<E: Error>(_ format: ExportFormat, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
         switch format {
         case .ics: try ICSExporter.write(self, to: sink)
         case .scheduleJSON: try ScheduleJSONExporter.write(self, to: sink)
-        case .md: for part in AgendaDocument(self).markdownParts() { try part.withUnsafeBufferPointer(sink) }
-        case .html: for part in AgendaDocument(self).htmlParts() { try part.withUnsafeBufferPointer(sink) }
-        case .csv: for part in CSVExporter.parts(self) { try part.withUnsafeBufferPointer(sink) }
+        case .md: try AgendaDocument(self).writeMarkdown(to: sink)
+        case .html: try AgendaDocument(self).writeHTML(to: sink)
+        case .csv: try CSVExporter.write(self, to: sink)
         }
     }
 
@@ -67,10 +80,9 @@ public struct Agenda: Sendable {
     public func export(_ format: ExportFormat) -> [UInt8] {
         switch format {
         case .ics: return ICSExporter.export(self)
-        case .md: return Array(AgendaDocument(self).markdownParts().joined())
-        case .html: return Array(AgendaDocument(self).htmlParts().joined())
+        case .md, .html: return AgendaDocument(self).bytes(format)
         case .csv: return CSVExporter.exportBytes(self)
-        case .scheduleJSON: return ScheduleJSONExporter.writer(self).bytes
+        case .scheduleJSON: return ScheduleJSONExporter.bytes(self)
         }
     }
 

@@ -66,29 +66,12 @@ public enum ICSExporter {
         try head.withBytes(sink)
 
         let context = EventContext(agenda, zones: zones.ids)
-        let pieces = (panels.count + partSize - 1) / partSize
-        let lanes = max(1, cores)
-        let buffers = Column<ICalendarText>(count: lanes, repeating: ICalendarText())
-        for lane in 0..<lanes { buffers[lane] = ICalendarText(capacity: partSize * 3_200) }
-        var first = 0
-        while first < pieces {
-            let batch = min(lanes, pieces - first)
-            let base = first
-            Parallel.run(batch, cores: cores) { lane in
-                var out = buffers[lane]
-                buffers[lane] = ICalendarText()  // the buffer is this lane's alone while it writes
-                out.reset()
-                let piece = base + lane
-                for i in (piece * partSize)..<min(panels.count, (piece + 1) * partSize) {
-                    guard let time = slots[i] else { continue }  // a panel whose time cannot be placed is not exported
-                    event(panels[i], time, context, into: &out)
-                }
-                buffers[lane] = out
+        try Parallel.stream(panels.count, partSize: partSize, cores: cores, capacity: partSize * 3_200) { (range, out: inout ICalendarText) in
+            for i in range {
+                guard let time = slots[i] else { continue }  // a panel whose time cannot be placed is not exported
+                event(panels[i], time, context, into: &out)
             }
-            for lane in 0..<batch { try buffers[lane].withBytes(sink) }
-            first += batch
-        }
-        _ = buffers.array()
+        } deliver: { (piece) throws(E) in try sink(piece) }
         var tail = ICalendarText()
         tail.line("END", "VCALENDAR")
         try tail.withBytes(sink)

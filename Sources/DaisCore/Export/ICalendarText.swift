@@ -4,7 +4,7 @@
 /// The bytes live in one growable buffer written through a pointer (copied only when a shared text
 /// is changed): an export makes hundreds of small appends per event, and an array's append costs
 /// several times the bytes it copies.
-public struct ICalendarText: Sendable {
+public struct ICalendarText: Sendable, PartBuffer {
     private final class Storage: @unchecked Sendable {
         // Runtime exclusivity checks are off here, as in `Panel`'s box: a storage is private to its
         // text and written only after `unique` made it that text's alone (the checks cost more than

@@ -4,17 +4,42 @@
 ///
 /// Days and times are read in the agenda's first zone (the conference's time zone).
 public enum ScheduleJSONExporter {
-    public static func export(_ agenda: Agenda) -> String { writer(agenda).text }
+    public static func export(_ agenda: Agenda) -> String { String(decoding: bytes(agenda), as: UTF8.self) }
 
-    /// Hands the file to `sink` in pieces, in order.
-    public static func write<E: Error>(_ agenda: Agenda, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
-        try writer(agenda).withChunks { (pieces: [UnsafeBufferPointer<UInt8>]) throws(E) in
-            for piece in pieces { try sink(piece) }
-        }
+    /// The file's bytes.
+    static func bytes(_ agenda: Agenda, cores: Int = Parallel.cores) -> [UInt8] {
+        var bytes: [UInt8] = []
+        write(agenda, cores: cores) { bytes.append(contentsOf: $0) }
+        return bytes
     }
 
-    /// The days are written in parallel parts; each person's GUID is made once.
-    static func writer(_ agenda: Agenda, cores: Int = Parallel.cores) -> JSONWriter {
+    /// Days per part: about a megabyte of events.
+    static let partSize = 16
+
+    /// Hands the file to `sink` in pieces, in order, on this thread: what comes before the days, the
+    /// days written in parallel parts as they are done (`JSONWriter.array(streaming:)`), the rest.
+    /// Once `sink` has failed it is not called again, and its error is thrown.
+    public static func write<E: Error>(_ agenda: Agenda, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
+        try write(agenda, cores: Parallel.cores, to: sink)
+    }
+
+    /// The same with the days written by `cores` threads (the file does not depend on how many).
+    static func write<E: Error>(_ agenda: Agenda, cores: Int, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
+        var failure: E?
+        withoutActuallyEscaping(sink) { sink in
+            let chunks = ChunkSink { piece in
+                guard failure == nil else { return }
+                do throws(E) { try sink(piece) } catch { failure = error }
+            }
+            var w = writer(agenda, cores: cores, streamingTo: chunks)
+            w.send()
+        }
+        if let failure { throw failure }
+    }
+
+    /// The document, its days written in parallel parts and handed to `sink` as they are done (the
+    /// writer keeps what comes before and after them); each person's GUID is made once.
+    static func writer(_ agenda: Agenda, cores: Int, streamingTo sink: ChunkSink) -> JSONWriter {
         let catalog = agenda.catalog
         let zone = conferenceZone(agenda)
         let timed: [(panel: Panel, slot: Slot)] = agenda.panels.compactMap { p in (try? p.slot().get()).map { (p, $0) } }
@@ -31,6 +56,7 @@ public enum ScheduleJSONExporter {
         }
         let people = guids
         var w = JSONWriter(escapesTerminalControls: true)
+        w.sink = sink
         w.object { w in
             w.field("$schema") { $0.string("https://c3voc.de/schedule/schema.json") }
             w.field("generator") { w in
@@ -45,7 +71,7 @@ public enum ScheduleJSONExporter {
                         w.object { w in
                             w.field("acronym") { $0.string(acronym(agenda.title)) }
                             w.field("days") { w in
-                                w.array(inParts: dayItems, minimum: 64, cores: cores) { w, item in day(item, zone, agenda, people, &w) }
+                                w.array(streaming: dayItems, partSize: partSize, cores: cores) { w, item in day(item, zone, agenda, people, &w) }
                             }
                             w.field("daysCount") { $0.integer(dates.count) }
                             if seriesIDs.count == 1, let d = seriesIDs[0].description { w.field("description") { $0.string(d) } }

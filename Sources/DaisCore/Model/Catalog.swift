@@ -21,16 +21,50 @@ public struct Catalog: Hashable, Sendable {
     }
 
     /// Panels ordered by start instant (panels whose time cannot be resolved last, by local start), then id.
+    ///
+    /// Each panel's key (its instant, its local start read as UTC, its position) is made once, in
+    /// parallel parts that number the zones they meet, and the plain keys are sorted; only panels
+    /// with equal keys compare ids. (Sorting the panels themselves read two panels' storage at every
+    /// comparison: a cache miss each once the store outgrows the cache.)
     public func panelsByStart() -> [Panel] {
-        let keyed = panels.values.map { panel -> (Int64, Panel) in
-            let key = (try? panel.slot().get().span.start.secondsSinceEpoch) ?? Int64.max
-            return (key, panel)
+        let values = Array(panels.values)
+        let ranges = Parallel.ranges(values.count, minimum: 4_096)
+        let keys = Column<StartKey>(count: values.count, repeating: StartKey(instant: 0, local: 0, position: 0))
+        Parallel.run(ranges.count) { k in
+            var zones = ZoneNumbers()
+            values.forEachAhead(in: ranges[k], rosters: false) { i in
+                let panel = values[i]
+                let z = zones.number(panel.zone)
+                var instant = Int64.max
+                if z >= 0, case .success(let slot) = resolveSlot(start: panel.start, zone: zones[z], minutes: panel.durationMinutes) {
+                    instant = slot.span.start.secondsSinceEpoch
+                }
+                keys[i] = StartKey(instant: instant, local: panel.start.secondsSinceEpochAsUTC, position: Int32(i))
+            }
         }
-        return keyed.sorted { a, b in
-            if a.0 != b.0 { return a.0 < b.0 }
-            if a.1.start != b.1.start { return a.1.start < b.1.start }
-            return a.1.id < b.1.id
-        }.map(\.1)
+        var sorted = keys.array()
+        sorted.sort { a, b in a.instant != b.instant ? a.instant < b.instant : a.local < b.local }
+        var i = 0
+        while i < sorted.count {
+            var j = i + 1
+            while j < sorted.count && sorted[j].instant == sorted[i].instant && sorted[j].local == sorted[i].local { j += 1 }
+            if j - i > 1 { sorted[i..<j].sort { values[Int($0.position)].id < values[Int($1.position)].id } }
+            i = j
+        }
+        // Taking a panel writes its reference count: each is asked for 8 places ahead.
+        return [Panel](unsafeUninitializedCapacity: sorted.count) { out, count in
+            for i in sorted.indices {
+                if i + 8 < sorted.count { values[Int(sorted[i + 8].position)].prefetchStorage() }
+                (out.baseAddress! + i).initialize(to: values[Int(sorted[i].position)])
+            }
+            count = sorted.count
+        }
+    }
+
+    /// What `panelsByStart` sorts: plain numbers.
+    private struct StartKey {
+        let instant: Int64, local: Int64
+        let position: Int32
     }
 
     /// People ordered by name (folded), then id.

@@ -64,6 +64,23 @@ public struct Panel: Hashable, Sendable, Identifiable {
         }
     }
 
+    /// The same for the title's and the description's bytes (the storage should have been asked for
+    /// earlier). Reads the strings' representation in place, retaining nothing: a native string of
+    /// more than 15 bytes keeps its address in its second word and its bytes 32 bytes after it.
+    func prefetchTexts() {
+        Panel.prefetchText(&box.title, lines: 1)
+        Panel.prefetchText(&box.description, lines: 4)
+    }
+
+    private static func prefetchText<T>(_ text: inout T, lines: Int32) {
+        withUnsafeMutableBytes(of: &text) { raw in
+            let object = raw.load(fromByteOffset: 8, as: UInt64.self)
+            // Small strings (bit 61) hold their bytes inline; a wrong address is harmless to a prefetch.
+            guard object & (1 << 61) == 0, let address = UnsafeRawPointer(bitPattern: UInt(object & 0x0FFF_FFFF_FFFF_FFFF) + 32) else { return }
+            dais_prefetch(address, lines)
+        }
+    }
+
     /// The box, copied first when another panel shares it.
     private var unique: Box {
         mutating get {
@@ -261,5 +278,23 @@ public struct Link: Hashable, Sendable {
     public init(label: String, url: String) {
         self.label = label
         self.url = url
+    }
+}
+
+extension Array where Element == Panel {
+    /// Calls `body` with each position of `range` in order, asking for the storage of the panel 8
+    /// positions ahead and (unless `rosters` is false) for the roster and texts of the one 4 ahead.
+    /// Panels lie spread over the heap in no relation to a sorted list's order: a loop reading each
+    /// in turn would otherwise wait for memory at every panel once the store outgrows the cache.
+    @inline(__always)
+    func forEachAhead(in range: Range<Int>, rosters: Bool = true, _ body: (Int) throws -> Void) rethrows {
+        for i in range {
+            if i + 8 < range.upperBound { self[i + 8].prefetchStorage() }
+            if rosters && i + 4 < range.upperBound {
+                self[i + 4].prefetchRoster()
+                self[i + 4].prefetchTexts()
+            }
+            try body(i)
+        }
     }
 }

@@ -32,6 +32,35 @@ enum Parallel {
         return results.array().map { $0! }
     }
 
+    /// Output made in order with little memory: `0..<count` is cut into parts of `partSize`, written
+    /// `cores` at a time (each into its own buffer, reused from batch to batch, reset before each
+    /// part) and handed to `deliver` in order after each batch, on this thread. A large export
+    /// streams to its file this way and never holds the whole file, nor touches fresh memory for it.
+    static func stream<Buffer: PartBuffer, E: Error>(_ count: Int, partSize: Int, cores: Int = cores, capacity: Int,
+                                                      write: @Sendable (Range<Int>, inout Buffer) -> Void,
+                                                      deliver: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
+        let pieces = (count + partSize - 1) / partSize
+        let lanes = max(1, min(cores, pieces))
+        let buffers = Column<Buffer>(count: lanes, repeating: Buffer(capacity: 0))
+        for lane in 0..<lanes { buffers[lane] = Buffer(capacity: capacity) }
+        var first = 0
+        while first < pieces {
+            let batch = min(lanes, pieces - first)
+            let base = first
+            run(batch, cores: cores) { lane in
+                var out = buffers[lane]
+                buffers[lane] = Buffer(capacity: 0)  // the buffer is this lane's alone while it writes
+                out.reset()
+                let piece = base + lane
+                write((piece * partSize)..<min(count, (piece + 1) * partSize), &out)
+                buffers[lane] = out
+            }
+            for lane in 0..<batch { try buffers[lane].withBytes(deliver) }
+            first += batch
+        }
+        _ = buffers.array()
+    }
+
     /// The positions of a dictionary where each range starts, so that each part walks its own stretch.
     static func starts<Key, Value>(of dictionary: [Key: Value], at ranges: [Range<Int>]) -> [Dictionary<Key, Value>.Index] {
         var result: [Dictionary<Key, Value>.Index] = []
@@ -99,5 +128,26 @@ struct Column<Element>: @unchecked Sendable {
         }
         base.deallocate()
         return result
+    }
+}
+
+/// A byte buffer that `Parallel.stream` reuses from part to part.
+protocol PartBuffer {
+    init(capacity: Int)
+    /// Empty again, keeping the memory.
+    mutating func reset()
+    func withBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R
+}
+
+extension Array: PartBuffer where Element == UInt8 {
+    init(capacity: Int) {
+        self.init()
+        reserveCapacity(capacity)
+    }
+
+    mutating func reset() { removeAll(keepingCapacity: true) }
+
+    func withBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+        try withUnsafeBufferPointer(body)
     }
 }

@@ -175,6 +175,23 @@ public enum StoreEncoder {
     }
 }
 
+extension JSONWriter: PartBuffer {
+    init(capacity: Int) { self.init(elementsAt: 0, capacity: capacity) }
+
+    /// Empty again, at depth 0, keeping the storage (a writer without parts or sink of its own).
+    mutating func reset() {
+        precondition(chunks.isEmpty && sink == nil, "only a plain writer is reused")
+        unique.bytes.removeAll()
+        depth = 0
+        first = true
+    }
+
+    func withBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+        precondition(chunks.isEmpty, "a writer with parts lends them with withChunks")
+        return try body(storage.bytes.buffer)
+    }
+}
+
 /// Where a JSON writer hands finished bytes, in order, one piece at a time (never two at once).
 final class ChunkSink: @unchecked Sendable {
     let deliver: (UnsafeBufferPointer<UInt8>) -> Void
@@ -373,6 +390,30 @@ public struct JSONWriter {
         }
         for part in parts.array() { chunks += part!.chunks + [part!.storage] }
         if delivery != nil { sent = chunks.count }
+        newline()
+        put(UInt8(ascii: "]"))
+    }
+
+    /// The same as `array`, for a writer with a sink: the elements are written in parts of
+    /// `partSize` (`Parallel.stream`: `cores` parts at a time, each into a writer reused from batch
+    /// to batch) and handed to the sink as each batch is done, after everything before the array.
+    /// Nothing of the array is kept: an export streams to its file in pieces of about a megabyte.
+    mutating func array<Item: Sendable>(streaming items: [Item], partSize: Int, cores: Int = Parallel.cores,
+                                        _ body: @escaping @Sendable (inout JSONWriter, Item) -> Void) {
+        guard let sink, !items.isEmpty else { return array(items, body) }
+        put(UInt8(ascii: "["))
+        send()
+        let elementDepth = depth + 1
+        let escapes = escapesTerminalControls
+        Parallel.stream(items.count, partSize: partSize, cores: cores, capacity: 1 << 20) { (range, w: inout JSONWriter) in
+            w.depth = elementDepth
+            w.escapesTerminalControls = escapes
+            for i in range {
+                if i > 0 { w.put(UInt8(ascii: ",")) }
+                w.newline()
+                body(&w, items[i])
+            }
+        } deliver: { piece in sink.deliver(piece) }
         newline()
         put(UInt8(ascii: "]"))
     }
