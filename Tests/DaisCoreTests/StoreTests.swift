@@ -386,3 +386,45 @@ struct SavingTests {
         #expect(StoreLocation.resolve(option: nil, environment: ["HOME": "/home/o", "XDG_DATA_HOME": "relative"]).path == "/home/o/.local/share/dais/store.json")
     }
 }
+
+@Suite("Id order")
+struct IdOrderTests {
+    /// Ids of every kind the order keys must get right: prefixes of one another, equal for their
+    /// first 8, 16 or 24 bytes, longer than 24, the last ASCII character, non-ASCII.
+    static let texts: [String] = {
+        var texts = ["a", "b", "A", "Z", "0", "9", "-", "_", ".", "a-", "a_", "a.", "aa", "ab", "panel", "panel-", "panel-2020",
+                     "\u{7F}", "a\u{7F}", "é", "e", "é-1", "ñandú", "z", "zz"]
+        let stem24 = String(repeating: "x", count: 24)
+        for n in [0, 1, 2, 9, 10, 11, 99, 100, 101] {
+            texts.append("panel-2020-01-08-\(n)")
+            texts.append("person-\(n)")
+            texts.append(stem24 + "\(n)")
+            texts.append(String(repeating: "y", count: 8) + "\(n)")
+            texts.append(String(repeating: "w", count: 16) + "-\(n)")
+        }
+        texts += [stem24, stem24 + "é", String(repeating: "x", count: 23), stem24 + "x", String(repeating: "x", count: 40)]
+        return texts
+    }()
+
+    @Test("ids compare by their order keys exactly as by their text")
+    func pairs() {
+        let ids = Self.texts.map { PanelID($0) }
+        for a in ids {
+            for b in ids {
+                #expect((a < b) == (a.rawValue < b.rawValue), "\(a.rawValue) < \(b.rawValue)")
+            }
+        }
+    }
+
+    @Test("records come out of a store's encoder in the order of their ids' text, whatever order the ids were interned in")
+    func byID() {
+        // Ids interned in a shuffled order (not the order of their text), and the hard ones above.
+        var generator = SystemRandomNumberGenerator()
+        let texts = (Self.texts + (0..<12_000).map { "order-\($0 * 7_919 % 12_000)-\($0 % 3 == 0 ? "long-enough-to-pass-24-bytes" : "")" }).shuffled(using: &generator)
+        let records = Dictionary(uniqueKeysWithValues: texts.map { (PanelID($0), $0) })
+        #expect(StoreEncoder.byID(records) == texts.sorted())
+        var asked = 0
+        #expect(StoreEncoder.byID(records, ahead: { _ in asked += 1 }) == texts.sorted())
+        #expect(asked == texts.count - 8)
+    }
+}

@@ -21,7 +21,11 @@ public struct Identifier<Kind>: Hashable, Comparable, Sendable, CustomStringConv
 
     public static func == (lhs: Identifier, rhs: Identifier) -> Bool { lhs.symbol == rhs.symbol }
     public func hash(into hasher: inout Hasher) { hasher.combine(symbol) }
-    public static func < (lhs: Identifier, rhs: Identifier) -> Bool { lhs.symbol != rhs.symbol && lhs.rawValue < rhs.rawValue }
+    public static func < (lhs: Identifier, rhs: Identifier) -> Bool {
+        guard lhs.symbol != rhs.symbol else { return false }
+        let table = SymbolTable.shared
+        return SymbolTable.Order.precedes(table.order(lhs.symbol), table.order(rhs.symbol)) ?? (lhs.rawValue < rhs.rawValue)
+    }
 
     /// Every symbol of every kind is below this: the size for arrays indexed by `symbol`.
     public static var symbolBound: Int { SymbolTable.shared.count }

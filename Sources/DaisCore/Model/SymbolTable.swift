@@ -25,12 +25,16 @@ final class SymbolTable: @unchecked Sendable {
     /// places every symbol again without hashing it again.
     private var hashes: UnsafeMutableBufferPointer<UInt64>
     private let pages: UnsafeMutablePointer<UnsafeMutablePointer<String>?>
+    /// Each symbol's `Order`, in pages beside its string's.
+    private let orderPages: UnsafeMutablePointer<UnsafeMutablePointer<Order>?>
     /// Symbols given so far (written under the lock).
     private var issued: UInt32 = 0
 
     private init() {
         pages = .allocate(capacity: Self.maxPages)
         pages.initialize(repeating: nil, count: Self.maxPages)
+        orderPages = .allocate(capacity: Self.maxPages)
+        orderPages.initialize(repeating: nil, count: Self.maxPages)
         slots = .allocate(capacity: 1 << 12)
         slots.initialize(repeating: 0)
         hashes = .allocate(capacity: 1 << 12)
@@ -60,8 +64,12 @@ final class SymbolTable: @unchecked Sendable {
             let symbol = issued
             let page = Int(symbol) >> Self.pageBits
             precondition(page < Self.maxPages, "too many distinct ids")
-            if pages[page] == nil { pages[page] = .allocate(capacity: Self.pageSize) }
+            if pages[page] == nil {
+                pages[page] = .allocate(capacity: Self.pageSize)
+                orderPages[page] = .allocate(capacity: Self.pageSize)
+            }
             (pages[page]! + (Int(symbol) & (Self.pageSize - 1))).initialize(to: string ?? String(decoding: bytes, as: UTF8.self))
+            (orderPages[page]! + (Int(symbol) & (Self.pageSize - 1))).initialize(to: Order(bytes))
             slots[i] = symbol + 1
             hashes[i] = hash
             issued = symbol + 1
@@ -118,6 +126,53 @@ final class SymbolTable: @unchecked Sendable {
     @inline(__always)
     func string(_ symbol: UInt32) -> String {
         pages[Int(symbol) >> Self.pageBits].unsafelyUnwrapped[Int(symbol) & (Self.pageSize - 1)]
+    }
+
+    /// A symbol's order key (see `Order`).
+    @inline(__always)
+    func order(_ symbol: UInt32) -> Order {
+        orderPages[Int(symbol) >> Self.pageBits].unsafelyUnwrapped[Int(symbol) & (Self.pageSize - 1)]
+    }
+
+    /// How a symbol's string sorts, as plain numbers: its first 24 bytes as big-endian words. For
+    /// strings of ASCII without zero bytes (every id a store can hold) the words order them as their
+    /// text does (the zeros after a short string sort it before longer ones); when the words are
+    /// equal and one string is longer than they hold, or a string is not such ASCII, only the texts
+    /// can tell. Sorting by words reads a small array instead of two strings far apart in memory.
+    struct Order: Sendable {
+        let words: (UInt64, UInt64, UInt64)
+        /// ASCII without zero bytes.
+        let plain: Bool
+        /// Plain, and at most 24 bytes: the words are the whole string.
+        let whole: Bool
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var w: (UInt64, UInt64, UInt64) = (0, 0, 0)
+            var plain = true
+            for (i, byte) in bytes.enumerated() {
+                if byte == 0 || byte >= 0x80 { plain = false }
+                guard i < 24 else { continue }
+                let shifted = UInt64(byte) << (56 - 8 * UInt64(i % 8))
+                switch i / 8 {
+                case 0: w.0 |= shifted
+                case 1: w.1 |= shifted
+                default: w.2 |= shifted
+                }
+            }
+            words = w
+            self.plain = plain
+            whole = plain && bytes.count <= 24
+        }
+
+        /// True or false when the words decide `a < b`; nil when only the texts can tell.
+        @inline(__always)
+        static func precedes(_ a: Order, _ b: Order) -> Bool? {
+            guard a.plain && b.plain else { return nil }
+            if a.words.0 != b.words.0 { return a.words.0 < b.words.0 }
+            if a.words.1 != b.words.1 { return a.words.1 < b.words.1 }
+            if a.words.2 != b.words.2 { return a.words.2 < b.words.2 }
+            return a.whole && b.whole ? false : nil
+        }
     }
 
     /// How many symbols exist: every symbol is below this.

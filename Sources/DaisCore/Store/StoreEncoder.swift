@@ -32,7 +32,7 @@ public enum StoreEncoder {
             }
             // The long arrays in parallel parts (the bytes are the same).
             w.field("panels") { w in
-                w.array(inParts: byID(catalog.panels)) { w, panel in encode(panel, &w) }
+                w.array(inParts: byID(catalog.panels, ahead: { $0.prefetchStorage() })) { w, panel in encode(panel, &w) }
             }
             w.field("people") { w in
                 w.array(inParts: byID(catalog.people)) { w, person in encode(person, &w) }
@@ -50,31 +50,48 @@ public enum StoreEncoder {
         return w
     }
 
-    /// Records in id order (each id's text read once, not at every comparison); many are sorted in
-    /// two halves at once, then merged.
-    static func byID<ID, Record: Sendable>(_ records: [Identifier<ID>: Record]) -> [Record] {
-        let keyed = records.map { (key: $0.key.rawValue, record: $0.value) }
-        guard keyed.count >= 8_192, Parallel.cores > 1 else { return keyed.sorted { $0.key < $1.key }.map(\.record) }
-        let middle = keyed.count / 2
-        let halves = Column<[(key: String, record: Record)]>(count: 2, repeating: [])
-        Parallel.run(2) { k in halves[k] = (k == 0 ? keyed[..<middle] : keyed[middle...]).sorted { $0.key < $1.key } }
-        let (a, b) = (halves[0], halves[1])
-        _ = halves.array()
-        var merged: [Record] = []
-        merged.reserveCapacity(keyed.count)
-        var i = 0, j = 0
-        while i < a.count && j < b.count {
-            if b[j].key < a[i].key {
-                merged.append(b[j].record)
-                j += 1
-            } else {
-                merged.append(a[i].record)
-                i += 1
-            }
+    /// Records in id order, sorted by the ids' order keys (`SymbolTable.Order`: a small array, not
+    /// the id strings far apart in memory, read at each of the 1.7 million comparisons of 100,000
+    /// panels), each record taken from the dictionary once, in the end. The keys are first put in
+    /// symbol order (a pass over an array indexed by symbol): a store's panel ids were interned as
+    /// its file was read, in id order, so the sort then meets one long run and is nearly linear.
+    /// `ahead` is called with the record 8 places ahead of each one taken (to prefetch it).
+    static func byID<ID, Record: Sendable>(_ records: [Identifier<ID>: Record], ahead: ((Record) -> Void)? = nil) -> [Record] {
+        typealias Position = Dictionary<Identifier<ID>, Record>.Index
+        let bound = Identifier<ID>.symbolBound
+        var bySymbol = [Int32](repeating: -1, count: bound)
+        var positions: [Position] = []
+        positions.reserveCapacity(records.count)
+        for index in records.indices {
+            bySymbol[Int(records.keys[index].symbol)] = Int32(positions.count)
+            positions.append(index)
         }
-        merged += a[i...].map(\.record)
-        merged += b[j...].map(\.record)
-        return merged
+        let table = SymbolTable.shared
+        var keys: [IDKey] = []
+        keys.reserveCapacity(records.count)
+        for symbol in 0..<bound where bySymbol[symbol] >= 0 {
+            keys.append(IDKey(order: table.order(UInt32(symbol)), symbol: UInt32(symbol), position: bySymbol[symbol]))
+        }
+        keys.sort(by: IDKey.precedes)
+        return [Record](unsafeUninitializedCapacity: keys.count) { out, count in
+            for i in keys.indices {
+                if let ahead, i + 8 < keys.count { ahead(records.values[positions[Int(keys[i + 8].position)]]) }
+                (out.baseAddress! + i).initialize(to: records.values[positions[Int(keys[i].position)]])
+            }
+            count = keys.count
+        }
+    }
+
+    /// An id as `byID` sorts it.
+    struct IDKey: Sendable {
+        let order: SymbolTable.Order
+        let symbol: UInt32
+        let position: Int32
+
+        static func precedes(_ a: IDKey, _ b: IDKey) -> Bool {
+            SymbolTable.Order.precedes(a.order, b.order)
+                ?? (a.symbol != b.symbol && SymbolTable.shared.string(a.symbol) < SymbolTable.shared.string(b.symbol))
+        }
     }
 
     // Field order below is sorted by key (code point order), as the canonical form requires.
