@@ -195,6 +195,22 @@ struct StoreTests {
         }
     }
 
+    @Test("the fingerprint of a file read a megabyte at a time is the fingerprint of its bytes; bytes that differ, even by a zero at the end, differ")
+    func fingerprintOfFile() throws {
+        let folder = makeTemporaryFolder()
+        defer { removeFolder(folder) }
+        let path = folder + "/store.json"
+        for size in [0, 1, 7, 8, 9, (1 << 20) - 3, 1 << 20, (1 << 20) + 5, 3 << 20 | 1] {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ $0 >> 9) }
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            #expect(try StoreFile(path: path).currentFingerprint() == StoreFile.Fingerprint(bytes: bytes), "\(size) bytes")
+        }
+        #expect(try StoreFile(path: folder + "/none.json").currentFingerprint() == nil)
+        #expect(StoreFile.Fingerprint(bytes: []) != StoreFile.Fingerprint(bytes: [0]))
+        #expect(StoreFile.Fingerprint(bytes: [1, 2, 3]) != StoreFile.Fingerprint(bytes: [1, 2, 3, 0]))
+        #expect(StoreFile.Fingerprint(bytes: Array(repeating: 7, count: 17)) != StoreFile.Fingerprint(bytes: Array(repeating: 7, count: 16) + [8]))
+    }
+
     @Test("the smallest valid store loads as an empty catalog with default settings")
     func minimal() throws {
         let catalog = try StoreFile(path: fixturePath("valid/minimal.json")).load().catalog

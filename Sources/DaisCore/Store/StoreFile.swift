@@ -40,16 +40,32 @@ public struct StoreFile: Sendable {
 
         /// The fingerprint of the bytes of the pieces one after another (as if they were one).
         init(chunks: [UnsafeBufferPointer<UInt8>]) {
-            size = chunks.reduce(0) { $0 + $1.count }
-            var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(size)
-            @inline(__always) func mix(_ word: UInt64) {
+            var running = Running()
+            for chunk in chunks { running.add(chunk) }
+            self = running.fingerprint
+        }
+
+        init(size: Int, hash: UInt64) {
+            self.size = size
+            self.hash = hash
+        }
+
+        /// A fingerprint taken piece by piece, as the pieces come (the same as of all of them at once).
+        struct Running {
+            private var h: UInt64 = 0x243F_6A88_85A3_08D3
+            private var carry: UInt64 = 0, carried = 0
+            private var size = 0
+
+            @inline(__always)
+            private mutating func mix(_ word: UInt64) {
                 h = (h ^ word) &* 0x9E37_79B9_7F4A_7C15
                 h ^= h >> 31
             }
-            // Eight bytes a step across the pieces' joins (little-endian words, as loaded), and the
-            // last few bytes of the whole, most significant first, as the tail.
-            var carry: UInt64 = 0, carried = 0
-            for chunk in chunks {
+
+            /// Eight bytes a step across the pieces' joins (little-endian words, as loaded); the last
+            /// few bytes of the whole wait in `carry` for `fingerprint`.
+            mutating func add(_ chunk: UnsafeBufferPointer<UInt8>) {
+                size += chunk.count
                 let raw = UnsafeRawBufferPointer(chunk)
                 var i = 0
                 while carried > 0 && carried < 8 && i < raw.count {
@@ -71,11 +87,17 @@ public struct StoreFile: Sendable {
                     i += 1
                 }
             }
-            var tail: UInt64 = 0
-            for k in 0..<carried { tail = tail << 8 | (carry >> (8 * UInt64(k)) & 0xFF) }
-            mix(tail)
-            h = (h ^ (h >> 33)) &* 0xFF51_AFD7_ED55_8CCD
-            hash = h ^ (h >> 33)
+
+            /// The fingerprint of everything added: the tail (most significant byte first), then the size.
+            var fingerprint: Fingerprint {
+                var running = self
+                var tail: UInt64 = 0
+                for k in 0..<carried { tail = tail << 8 | (carry >> (8 * UInt64(k)) & 0xFF) }
+                running.mix(tail)
+                running.mix(UInt64(size))
+                let h = (running.h ^ (running.h >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+                return Fingerprint(size: size, hash: h ^ (h >> 33))
+            }
         }
     }
 
@@ -100,10 +122,14 @@ public struct StoreFile: Sendable {
         try FileIO.read(path)
     }
 
-    /// The fingerprint of what is on disk now, or nil when there is no file.
+    /// The fingerprint of what is on disk now, or nil when there is no file. The file is read a
+    /// megabyte at a time into one buffer (a save takes this beside its own work: it need not hold
+    /// a second copy of the store).
     public func currentFingerprint() throws(StoreError) -> Fingerprint? {
         guard exists else { return nil }
-        return Fingerprint(bytes: try readBytes())
+        var running = Fingerprint.Running()
+        try FileIO.read(path, inPiecesOf: 1 << 20) { running.add($0) }
+        return running.fingerprint
     }
 
     /// Saves the catalog: writes a temporary file in the same folder, flushes it, keeps the current file
@@ -174,16 +200,46 @@ struct LentChunks: @unchecked Sendable {
 
 /// Small POSIX file helpers with errors that name the file.
 enum FileIO {
-    static func read(_ path: String) throws(StoreError) -> [UInt8] {
+    /// A file opened for reading, and its status; the messages of `read`.
+    private static func openForReading(_ path: String) throws(StoreError) -> (fd: Int32, info: stat) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { throw .notFound(path: path) }
             throw .unreadable(path: path, reason: errorText(errno))
         }
-        defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw .unreadable(path: path, reason: errorText(errno)) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw .unreadable(path: path, reason: "it is a folder, not a file") }
+        guard fstat(fd, &info) == 0 else {
+            let reason = errorText(errno)
+            close(fd)
+            throw .unreadable(path: path, reason: reason)
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            close(fd)
+            throw .unreadable(path: path, reason: "it is a folder, not a file")
+        }
+        return (fd, info)
+    }
+
+    /// Reads a file through one buffer of `size` bytes, handing each piece read to `body`.
+    static func read(_ path: String, inPiecesOf size: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) throws(StoreError) {
+        let (fd, _) = try openForReading(path)
+        defer { close(fd) }
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: size)
+        defer { buffer.deallocate() }
+        while true {
+            let n = Glibc.read(fd, buffer.baseAddress!, size)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(path: path, reason: errorText(errno))
+            }
+            if n == 0 { return }
+            body(UnsafeBufferPointer(rebasing: buffer[..<n]))
+        }
+    }
+
+    static func read(_ path: String) throws(StoreError) -> [UInt8] {
+        let (fd, info) = try openForReading(path)
+        defer { close(fd) }
         // Straight into an array of the file's size (it may still grow or shrink while it is read:
         // what is read is what counts, in pieces after the first when it grew).
         let size = Int(info.st_size)
