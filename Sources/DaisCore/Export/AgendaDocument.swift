@@ -101,9 +101,7 @@ public struct AgendaDocument: Sendable {
 
     /// The page in a format (Markdown or HTML) as one array of bytes.
     func bytes(_ format: ExportFormat, cores: Int = Parallel.cores) -> [UInt8] {
-        var bytes: [UInt8] = []
-        format == .html ? writeHTML(cores: cores) { bytes.append(contentsOf: $0) } : writeMarkdown(cores: cores) { bytes.append(contentsOf: $0) }
-        return bytes
+        collectedBytes { sink in format == .html ? writeHTML(cores: cores, to: sink) : writeMarkdown(cores: cores, to: sink) }
     }
 
     /// A growing file: plain text put in as it is, or escaped for Markdown or HTML.

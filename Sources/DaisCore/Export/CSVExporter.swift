@@ -10,11 +10,7 @@ public enum CSVExporter {
     /// The file's bytes.
     public static func exportBytes(_ agenda: Agenda) -> [UInt8] { exportBytes(agenda, cores: Parallel.cores) }
 
-    static func exportBytes(_ agenda: Agenda, cores: Int) -> [UInt8] {
-        var bytes: [UInt8] = []
-        write(agenda, cores: cores) { bytes.append(contentsOf: $0) }
-        return bytes
-    }
+    static func exportBytes(_ agenda: Agenda, cores: Int) -> [UInt8] { collectedBytes { write(agenda, cores: cores, to: $0) } }
 
     /// Panels per part: about a megabyte of rows.
     static let partSize = 768

@@ -77,14 +77,7 @@ public struct Agenda: Sendable {
     }
 
     /// The file's bytes in a format.
-    public func export(_ format: ExportFormat) -> [UInt8] {
-        switch format {
-        case .ics: return ICSExporter.export(self)
-        case .md, .html: return AgendaDocument(self).bytes(format)
-        case .csv: return CSVExporter.exportBytes(self)
-        case .scheduleJSON: return ScheduleJSONExporter.bytes(self)
-        }
-    }
+    public func export(_ format: ExportFormat) -> [UInt8] { collectedBytes { write(format, to: $0) } }
 
     /// Panels grouped by series, each group in start order, groups ordered by their first panel;
     /// panels without a series last. `name` is the series' name (its id when it names nothing).
@@ -102,4 +95,11 @@ public struct Agenda: Sendable {
         let ordered = groups.filter { $0.0 != nil } + groups.filter { $0.0 == nil }
         return ordered.map { (id, panels) in (id.map { catalog.series[$0]?.name ?? $0.rawValue }, id.flatMap { catalog.series[$0] }, panels) }
     }
+}
+
+/// What a writer that streams its file hands to its sink, piece by piece, as one array.
+func collectedBytes(_ write: (_ sink: (UnsafeBufferPointer<UInt8>) -> Void) -> Void) -> [UInt8] {
+    var bytes: [UInt8] = []
+    write { bytes.append(contentsOf: $0) }
+    return bytes
 }

@@ -13,11 +13,7 @@ public enum ICSExporter {
     static let partSize = 384
 
     /// The whole file.
-    public static func export(_ agenda: Agenda) -> [UInt8] {
-        var bytes: [UInt8] = []
-        write(agenda) { bytes.append(contentsOf: $0) }
-        return bytes
-    }
+    public static func export(_ agenda: Agenda) -> [UInt8] { collectedBytes { write(agenda, to: $0) } }
 
     /// Writes the file to `sink` in order, in pieces; `sink` is called on this thread only.
     public static func write<E: Error>(_ agenda: Agenda, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {

@@ -7,11 +7,7 @@ public enum ScheduleJSONExporter {
     public static func export(_ agenda: Agenda) -> String { String(decoding: bytes(agenda), as: UTF8.self) }
 
     /// The file's bytes.
-    static func bytes(_ agenda: Agenda, cores: Int = Parallel.cores) -> [UInt8] {
-        var bytes: [UInt8] = []
-        write(agenda, cores: cores) { bytes.append(contentsOf: $0) }
-        return bytes
-    }
+    static func bytes(_ agenda: Agenda, cores: Int = Parallel.cores) -> [UInt8] { collectedBytes { write(agenda, cores: cores, to: $0) } }
 
     /// Days per part: about a megabyte of events.
     static let partSize = 16

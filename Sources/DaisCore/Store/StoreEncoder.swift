@@ -54,7 +54,8 @@ public enum StoreEncoder {
     /// the id strings far apart in memory, read at each of the 1.7 million comparisons of 100,000
     /// panels), each record taken from the dictionary once, in the end. The keys are first put in
     /// symbol order (a pass over an array indexed by symbol): a store's panel ids were interned as
-    /// its file was read, in id order, so the sort then meets one long run and is nearly linear.
+    /// its file was read, in id order, so the sort meets runs already in order (one for a store
+    /// read in one pass; two interleaved ones for a large store read in two parts at once).
     /// `ahead` is called with the record 8 places ahead of each one taken (to prefetch it).
     static func byID<ID, Record: Sendable>(_ records: [Identifier<ID>: Record], ahead: ((Record) -> Void)? = nil) -> [Record] {
         typealias Position = Dictionary<Identifier<ID>, Record>.Index
