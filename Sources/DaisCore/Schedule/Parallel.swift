@@ -32,33 +32,48 @@ enum Parallel {
         return results.array().map { $0! }
     }
 
-    /// Output made in order with little memory: `0..<count` is cut into parts of `partSize`, written
-    /// `cores` at a time (each into its own buffer, reused from batch to batch, reset before each
-    /// part) and handed to `deliver` in order after each batch, on this thread. A large export
-    /// streams to its file this way and never holds the whole file, nor touches fresh memory for it.
+    /// Output made in order with little memory: `0..<count` is cut into parts of `partSize`, made on
+    /// `cores` threads (each part into a buffer reused, reset before each part) and handed to
+    /// `deliver` one at a time and in order. The threads take the parts in order, into two buffers
+    /// per thread, and wait only when a part's buffer still holds one not yet delivered; whichever
+    /// thread finds the next part ready delivers it, and every ready one after it, while the others
+    /// go on making theirs. A large export or save streams to its file this way, its
+    /// writes overlapping the making, and never holds the whole file nor touches fresh memory for
+    /// it. When `deliver` throws, nothing more is delivered or made, and the error is thrown.
+    ///
+    /// `deliver` may run on any of the threads (never two at once, each call seeing what the one
+    /// before did).
     static func stream<Buffer: PartBuffer, E: Error>(_ count: Int, partSize: Int, cores: Int = cores, capacity: Int,
                                                       write: @Sendable (Range<Int>, inout Buffer) -> Void,
                                                       deliver: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
         let pieces = (count + partSize - 1) / partSize
         let lanes = max(1, min(cores, pieces))
-        let buffers = Column<Buffer>(count: lanes, repeating: Buffer(capacity: 0))
-        for lane in 0..<lanes { buffers[lane] = Buffer(capacity: capacity) }
-        var first = 0
-        while first < pieces {
-            let batch = min(lanes, pieces - first)
-            let base = first
-            run(batch, cores: cores) { lane in
-                var out = buffers[lane]
-                buffers[lane] = Buffer(capacity: 0)  // the buffer is this lane's alone while it writes
+        @Sendable func range(_ piece: Int) -> Range<Int> { (piece * partSize)..<min(count, (piece + 1) * partSize) }
+        guard lanes > 1 else {
+            // One thread: make each part and hand it on, in one buffer.
+            var out = Buffer(capacity: capacity)
+            for piece in 0..<pieces {
                 out.reset()
-                let piece = base + lane
-                write((piece * partSize)..<min(count, (piece + 1) * partSize), &out)
-                buffers[lane] = out
+                write(range(piece), &out)
+                try out.withBytes(deliver)
             }
-            for lane in 0..<batch { try buffers[lane].withBytes(deliver) }
-            first += batch
+            return
         }
-        _ = buffers.array()
+        // The work ends on every thread before this returns, so `deliver` does not escape.
+        let failure: E? = withoutActuallyEscaping(deliver) { deliver in
+            let line = DeliveryLine<Buffer, E>(pieces: pieces, lanes: lanes, capacity: capacity, deliver: deliver)
+            run(lanes, cores: lanes) { _ in
+                while let piece = line.take() {
+                    line.buffers.update(line.slot(of: piece)) { out in
+                        out.reset()
+                        write(range(piece), &out)
+                    }
+                    line.finished(piece)
+                }
+            }
+            return line.close()
+        }
+        if let failure { throw failure }
     }
 
     /// The positions of a dictionary where each range starts, so that each part walks its own stretch.
@@ -120,6 +135,9 @@ struct Column<Element>: @unchecked Sendable {
         nonmutating set { base[position] = newValue }
     }
 
+    /// Changes the value at `position` in place (no copy of it is made, so a buffer stays unique).
+    func update(_ position: Int, _ body: (inout Element) -> Void) { body(&base[position]) }
+
     /// The values as an array; the column is empty and unusable afterwards.
     func array() -> [Element] {
         let result = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
@@ -131,8 +149,79 @@ struct Column<Element>: @unchecked Sendable {
     }
 }
 
+/// The parts of `Parallel.stream` on their way: two buffers for each thread making parts, which
+/// part is taken, which is ready and which is next to be delivered, under one lock.
+///
+/// Unchecked: `deliver` is called under the `delivering` flag only (one call at a time, ordered
+/// by the lock), and a buffer is written only by the thread that took its part, once the part it
+/// held before was delivered.
+private final class DeliveryLine<Buffer: PartBuffer, E: Error>: @unchecked Sendable {
+    let buffers: Column<Buffer>
+    private let lanes: Int
+    /// Buffers per lane: with two, a lane makes its next part while its last one waits to be delivered.
+    private let depth = 2
+    private let deliver: (UnsafeBufferPointer<UInt8>) throws(E) -> Void
+    private let condition = NSCondition()
+    private var ready: [Bool]
+    private var next = 0
+    private var taken = 0
+    private var delivering = false
+    private var failure: E?
+
+    init(pieces: Int, lanes: Int, capacity: Int, deliver: @escaping (UnsafeBufferPointer<UInt8>) throws(E) -> Void) {
+        self.lanes = lanes
+        self.deliver = deliver
+        ready = Array(repeating: false, count: pieces)
+        buffers = Column(count: depth * lanes, repeating: Buffer(capacity: 0))
+        for k in 0..<(depth * lanes) { buffers[k] = Buffer(capacity: capacity) }
+    }
+
+    /// Piece `p` goes into the buffer that piece `p - depth * lanes` used.
+    func slot(of piece: Int) -> Int { piece % (depth * lanes) }
+
+    /// The next part to make, once its buffer is free (the part that used it before delivered);
+    /// nil when all are taken or the stream has failed. Parts are taken in order by whichever
+    /// thread comes, so that no thread waits for a part another has not begun (the threads of a
+    /// parallel run may be fewer than its lanes).
+    func take() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard taken < ready.count, failure == nil else { return nil }
+        let piece = taken
+        taken += 1
+        while next <= piece - depth * lanes && failure == nil { condition.wait() }
+        return failure == nil ? piece : nil
+    }
+
+    /// `piece` is made; delivers it and every ready one after it unless another thread is at it.
+    func finished(_ piece: Int) {
+        condition.lock()
+        ready[piece] = true
+        guard !delivering else { return condition.unlock() }
+        delivering = true
+        while failure == nil, next < ready.count, ready[next] {
+            let slot = slot(of: next)
+            condition.unlock()
+            var failed: E?
+            do throws(E) { try buffers[slot].withBytes(deliver) } catch { failed = error }
+            condition.lock()
+            failure = failed
+            next += 1
+            condition.broadcast()
+        }
+        delivering = false
+        condition.unlock()
+    }
+
+    /// After the work: the error `deliver` threw, if any; the buffers are freed.
+    func close() -> E? {
+        _ = buffers.array()
+        return failure
+    }
+}
+
 /// A byte buffer that `Parallel.stream` reuses from part to part.
-protocol PartBuffer {
+protocol PartBuffer: SendableMetatype {
     init(capacity: Int)
     /// Empty again, keeping the memory.
     mutating func reset()

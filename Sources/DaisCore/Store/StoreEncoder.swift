@@ -20,22 +20,35 @@ public enum StoreEncoder {
         try writer(catalog, streamingTo: nil).withChunks(body)
     }
 
-    /// The writer holding the store file's bytes; with a sink, each piece is also handed to it, in
-    /// order, as soon as it is final (all of them by the time this returns).
-    static func writer(_ catalog: Catalog, streamingTo sink: ChunkSink?) -> JSONWriter {
+    /// Hands the store file's bytes to `sink`, in order, in pieces of about a megabyte, without ever
+    /// holding the whole file (a save writes it to disk as it is made).
+    static func write(_ catalog: Catalog, to sink: ChunkSink) {
+        var w = writer(catalog, streamingTo: sink)
+        w.send()
+    }
+
+    /// How many panels, or people, one streamed piece holds: about a megabyte.
+    static let partSize = 768
+
+    /// The writer of the store file's bytes: holding them all (no sink), or with a sink, handing
+    /// each piece to it as soon as it is final (the long arrays stream and are never held).
+    private static func writer(_ catalog: Catalog, streamingTo sink: ChunkSink?) -> JSONWriter {
         var w = JSONWriter()
         w.sink = sink
+        /// The long arrays in parallel parts (the bytes are the same either way).
+        func long<Item: Sendable>(_ w: inout JSONWriter, _ items: [Item], _ body: @escaping @Sendable (inout JSONWriter, Item) -> Void) {
+            if sink == nil { w.array(inParts: items, body) } else { w.array(streaming: items, partSize: partSize, body) }
+        }
         w.object { w in
             w.field("format") { $0.string(StoreDecoder.formatName) }
             w.field("organizations") { w in
                 w.array(byID(catalog.organizations)) { w, org in encode(org, &w) }
             }
-            // The long arrays in parallel parts (the bytes are the same).
             w.field("panels") { w in
-                w.array(inParts: byID(catalog.panels, ahead: { $0.prefetchStorage() })) { w, panel in encode(panel, &w) }
+                long(&w, byID(catalog.panels, ahead: { $0.prefetchStorage() })) { w, panel in encode(panel, &w) }
             }
             w.field("people") { w in
-                w.array(inParts: byID(catalog.people)) { w, person in encode(person, &w) }
+                long(&w, byID(catalog.people)) { w, person in encode(person, &w) }
             }
             w.field("series") { w in
                 w.array(byID(catalog.series)) { w, series in encode(series, &w) }
@@ -46,7 +59,6 @@ public enum StoreEncoder {
             w.field("version") { $0.integer(StoreDecoder.currentVersion) }
         }
         w.newline()
-        w.send()
         return w
     }
 
@@ -217,47 +229,6 @@ final class ChunkSink: @unchecked Sendable {
     init(_ deliver: @escaping (UnsafeBufferPointer<UInt8>) -> Void) { self.deliver = deliver }
 }
 
-/// Parts of an array finished in any order, handed to a sink in order: whichever thread finds the
-/// next part ready hands it on, with every ready one after it; the others only leave theirs.
-final class OrderedDelivery: @unchecked Sendable {
-    private let lock = DispatchSemaphore(value: 1)
-    private var ready: [[UnsafeBufferPointer<UInt8>]?]
-    private var next = 0
-    private var busy = false
-    private let sink: ChunkSink
-
-    init(parts: Int, sink: ChunkSink) {
-        ready = Array(repeating: nil, count: parts)
-        self.sink = sink
-    }
-
-    /// Part `k` is done; its bytes stay alive (its writer keeps them) until the whole array is.
-    func finished(_ k: Int, _ pieces: [UnsafeBufferPointer<UInt8>]) {
-        lock.wait()
-        ready[k] = pieces
-        if busy {
-            lock.signal()
-            return
-        }
-        busy = true
-        while true {
-            var batch: [UnsafeBufferPointer<UInt8>] = []
-            while next < ready.count, let part = ready[next] {
-                batch += part
-                next += 1
-            }
-            if batch.isEmpty {
-                busy = false
-                lock.signal()
-                return
-            }
-            lock.signal()
-            for piece in batch { sink.deliver(piece) }
-            lock.wait()
-        }
-    }
-}
-
 /// Appends pretty-printed JSON to a byte buffer, in the layout of Python's `json.dumps(indent=2)`.
 ///
 /// The bytes live in one growable buffer written through a pointer (copied only when a shared writer
@@ -282,8 +253,9 @@ public struct JSONWriter {
     /// Bytes finished before `storage`, in order: the parts of long arrays (`array(inParts:)`) are
     /// kept as they were written, not copied together.
     private var chunks: [Storage] = []
-    /// Where finished bytes are handed as soon as they are final (a save writes the file while the
-    /// rest is still encoded); nil keeps them all until the end. Every chunk is kept either way.
+    /// Where finished bytes are handed as soon as they are final (a save or an export writes its
+    /// file while the rest is still made); nil keeps them all until the end. The chunks sent are
+    /// kept too, but the long arrays (`array(streaming:)`) are never kept.
     var sink: ChunkSink?
     /// How many of `chunks` the sink has had.
     private var sent = 0
@@ -373,21 +345,17 @@ public struct JSONWriter {
     }
 
     /// The same as `array`, with the elements written in parallel parts (each into its own writer,
-    /// then copied in in order): the same bytes as `array` gives.
+    /// kept as it is, in order): the same bytes as `array` gives. For a writer that holds its whole
+    /// document (a writer with a sink streams: `array(streaming:)`).
     mutating func array<Item: Sendable>(inParts items: [Item], minimum: Int = 2_048, cores: Int = Parallel.cores,
                                         _ body: @escaping @Sendable (inout JSONWriter, Item) -> Void) {
-        // With a sink, more parts than cores: each is handed on as soon as it and those before it
-        // are done, while the others are still written.
-        let ranges = Parallel.ranges(items.count, minimum: minimum, cores: sink == nil ? cores : cores * 6)
+        precondition(sink == nil, "a writer with a sink streams its long arrays")
+        let ranges = Parallel.ranges(items.count, minimum: minimum, cores: cores)
         guard ranges.count > 1 else { return array(items, body) }
         put(UInt8(ascii: "["))
         _ = unique
         chunks.append(storage)
         storage = Storage(capacity: 1 << 16)
-        let delivery = sink.map { sink in
-            send()
-            return OrderedDelivery(parts: ranges.count, sink: sink)
-        }
         let elementDepth = depth + 1
         let parts = Column<JSONWriter?>(count: ranges.count, repeating: nil)
         let escapes = escapesTerminalControls
@@ -403,11 +371,9 @@ public struct JSONWriter {
                 // would copy and touch twice the memory).
                 if i == range.lowerBound + 63 { w.unique.bytes.reserve(w.storage.bytes.count / 64 * range.count * 9 / 8) }
             }
-            delivery?.finished(k, (w.chunks + [w.storage]).map { $0.bytes.buffer })
             parts[k] = w
         }
         for part in parts.array() { chunks += part!.chunks + [part!.storage] }
-        if delivery != nil { sent = chunks.count }
         newline()
         put(UInt8(ascii: "]"))
     }

@@ -149,40 +149,31 @@ public struct StoreFile: Sendable {
         let onDisk = Pending { () -> Result<Fingerprint?, StoreError> in
             do throws(StoreError) { return .success(try store.currentFingerprint()) } catch { return .failure(error) }
         }
-        var writer: JSONWriter?  // holds the bytes the fingerprint below reads
-        var fingerprint: Pending<Fingerprint>?
-        do throws(StoreError) {
-            try FileIO.writeAtomically(to: path, exclusive: expecting == nil) { fd, temporary throws(StoreError) -> String? in
-                // Each piece is written as soon as it is final, while the rest is still encoded.
-                var failure: StoreError?
-                let sink = ChunkSink { piece in
-                    guard failure == nil else { return }
-                    do throws(StoreError) { try FileIO.writeAll(fd, piece, path: temporary) } catch { failure = error }
-                }
-                let w = StoreEncoder.writer(catalog, streamingTo: sink)
-                writer = w
-                clock.lap("encoded and written")
-                if let failure { throw failure }
-                // The new fingerprint is taken on another core while the file is flushed.
-                let lent = w.withChunks { LentChunks($0) }
-                fingerprint = Pending { Fingerprint(chunks: lent.chunks) }
-                let current = try onDisk.wait().get()
-                clock.lap("file on disk read")
-                switch (expecting, current) {
-                case (nil, .some):
-                    throw .refusedOverwrite(path: store.path, reason: "a file already exists there and was not loaded first")
-                case let (expected?, current) where current != expected:
-                    throw .changedOnDisk(path: store.path)
-                default:
-                    return current == nil ? nil : store.backupPath
-                }
+        var written = Fingerprint.Running()
+        try FileIO.writeAtomically(to: path, exclusive: expecting == nil) { fd, temporary throws(StoreError) -> String? in
+            // Each piece is written, and taken into the new fingerprint, as soon as it is made, while
+            // the next is made; the file is never whole in memory.
+            var failure: StoreError?
+            StoreEncoder.write(catalog, to: ChunkSink { piece in
+                guard failure == nil else { return }
+                do throws(StoreError) { try FileIO.writeAll(fd, piece, path: temporary) } catch { failure = error }
+                written.add(piece)
+            })
+            clock.lap("encoded and written")
+            if let failure { throw failure }
+            let current = try onDisk.wait().get()
+            clock.lap("file on disk read")
+            switch (expecting, current) {
+            case (nil, .some):
+                throw .refusedOverwrite(path: store.path, reason: "a file already exists there and was not loaded first")
+            case let (expected?, current) where current != expected:
+                throw .changedOnDisk(path: store.path)
+            default:
+                return current == nil ? nil : store.backupPath
             }
-        } catch {
-            withExtendedLifetime(writer) { _ = fingerprint?.wait() }  // the bytes must outlive the work that reads them
-            throw error
         }
         clock.lap("flushed, backed up and renamed")
-        return withExtendedLifetime(writer) { fingerprint!.wait() }
+        return written.fingerprint
     }
 
     /// Writes the catalog to a new path that must not exist yet ("save as"); nothing is overwritten.
