@@ -30,7 +30,7 @@ struct CLIFailure: Error {
     init(_ error: StoreError) {
         switch error {
         case .notFound, .unreadable, .malformed, .newerVersion: self.init(.storeUnreadable, error.description)
-        case .changedOnDisk, .writeFailed, .refusedOverwrite: self.init(.writeFailed, error.description)
+        case .changedOnDisk, .writeFailed, .outputFailed, .refusedOverwrite: self.init(.writeFailed, error.description)
         }
     }
 

@@ -178,6 +178,23 @@ struct ExportClientTests {
         #expect(try dais(["export", "--store", store, "--format", "md", "--output", output, "--force"]).status == 0)
     }
 
+    @Test("an export to a full standard output fails with exit 4, saying what could not be written", arguments: ["ics", "md", "csv", "schedule-json"])
+    func fullStandardOutput(format: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: daisExecutable)
+        process.arguments = ["export", "--store", demo, "--format", format]
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": "/nonexistent-home", "LANG": "C.UTF-8", "TZ": "UTC"]
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
+        let err = Pipe()
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 4)
+        #expect(message == "dais: standard output: could not write: No space left on device\n")
+    }
+
     @Test("selections: one speaker's agenda, a series, dates, status")
     func selections() throws {
         let evgenia = try dais(["export", "--store", demo, "--format", "csv", "--person", "p-evgenia-kara-murza"]).stdout

@@ -16,8 +16,14 @@ public enum ExportFile {
         }
     }
 
-    /// Writes pieces to standard output as they come (no copy of the whole file).
+    /// Writes pieces to standard output as they come (no copy of the whole file); a failed write
+    /// (a full disk, a closed pipe) stops the export with `outputFailed`.
     public static func writeToStandardOutput(_ contents: ((UnsafeBufferPointer<UInt8>) throws(StoreError) -> Void) throws(StoreError) -> Void) throws(StoreError) {
-        try contents { piece throws(StoreError) in try FileIO.writeAll(1, piece, path: "standard output") }
+        try contents { piece throws(StoreError) in
+            do throws(StoreError) { try FileIO.writeAll(1, piece, path: "standard output") } catch {
+                guard case .writeFailed(let path, let reason) = error else { throw error }
+                throw .outputFailed(path: path, reason: reason)
+            }
+        }
     }
 }

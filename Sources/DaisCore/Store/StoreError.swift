@@ -13,6 +13,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case changedOnDisk(path: String)
     /// Saving failed; the previous file is untouched.
     case writeFailed(path: String, reason: String)
+    /// Writing to standard output (or another stream) failed; there was no file to keep.
+    case outputFailed(path: String, reason: String)
     /// Saving was refused because the catalog did not come from a successful load of this file.
     case refusedOverwrite(path: String, reason: String)
 
@@ -30,6 +32,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(path): the store changed on disk since it was loaded; reload it or save under another name"
         case .writeFailed(let path, let reason):
             return "\(path): could not save: \(reason); the previous file is untouched"
+        case .outputFailed(let path, let reason):
+            return "\(path): could not write: \(reason)"
         case .refusedOverwrite(let path, let reason):
             return "\(path): not saved: \(reason)"
         }
