@@ -16,7 +16,7 @@ let package = Package(
         // The processor's prefetch hint, for the whole-store check's pass over panels spread across the heap.
         .target(name: "CPrefetch"),
         // The console as pure code: state, actions, reducer, key map, views into an in-memory screen.
-        .target(name: "DaisTUI", dependencies: ["DaisCore", "CTextSearch"]),
+        .target(name: "DaisTUI", dependencies: ["DaisCore", "CTextSearch", "CPrefetch"]),
         // The C library's memmem, for the console's search over its folded texts.
         .target(name: "CTextSearch"),
         // ncursesw through a shim header (wide-character API, macros and C globals as functions).

@@ -1,3 +1,4 @@
+import CPrefetch
 import CTextSearch
 import DaisCore
 import Dispatch
@@ -88,6 +89,9 @@ public struct SearchCorpus<ID: Hashable & Sendable>: Sendable {
         }
     }
 
+    /// How many records ahead a narrowing search asks for the corpus bytes at their hits.
+    static var ahead: Int { 16 }
+
     /// The records among `previous`'s at `range` (positions in its lists) that still match.
     private func search(_ query: [UInt8], narrowing previous: SearchMatches, _ range: Range<Int>) -> Found {
         var found = Found(capacity: range.count)
@@ -114,6 +118,10 @@ public struct SearchCorpus<ID: Hashable & Sendable>: Sendable {
                 // first hit; records are short, so the rest of one is scanned in place.
                 let first = q[0]
                 for k in range {
+                    // The corpus at the hit a few records on: where this loop may read next, far
+                    // apart in memory (a stride the hardware does not guess). Only when a window
+                    // cannot decide a record is it read; asking for all costs less than choosing.
+                    if k + SearchCorpus.ahead < range.upperBound { dais_prefetch(base + Int(previous.hits[k + SearchCorpus.ahead]), 2) }
                     let i = previous.positions[k]
                     let from = Int(previous.hits[k]), end = Int(offsets[Int(i) + 1])
                     let window = (previous.windows[2 * k], previous.windows[2 * k + 1])
