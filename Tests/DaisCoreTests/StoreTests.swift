@@ -364,6 +364,26 @@ struct SavingTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["store.json", "store.json.bak"])
     }
 
+    @Test("a store streamed to a sink that fails: its first error comes out and the sink is not called again")
+    func streamedEncodeStopsOnFailure() {
+        struct Full: Error, Equatable {}
+        let catalog = SyntheticStore.generate(panels: 12_000)
+        for failAt in [0, 1, 3] {
+            var calls = 0
+            #expect(throws: Full()) {
+                try ChunkSink.delivering(to: { (_: UnsafeBufferPointer<UInt8>) throws(Full) in
+                    calls += 1
+                    if calls > failAt { throw Full() }
+                }) { sink in StoreEncoder.write(catalog, to: sink) }
+            }
+            #expect(calls == failAt + 1, "the sink called \(calls) times, failing at call \(failAt + 1)")
+        }
+        // Without a failure every byte arrives, as encoded whole.
+        var bytes: [UInt8] = []
+        try? ChunkSink.delivering(to: { (piece: UnsafeBufferPointer<UInt8>) throws(Full) in bytes += piece }) { sink in StoreEncoder.write(catalog, to: sink) }
+        #expect(bytes == StoreEncoder.encode(catalog))
+    }
+
     @Test("a file that was never loaded (or failed to load) is never overwritten")
     func neverOverwriteUnloaded() throws {
         let folder = makeTemporaryFolder()

@@ -21,16 +21,10 @@ public enum ScheduleJSONExporter {
 
     /// The same with the days written by `cores` threads (the file does not depend on how many).
     static func write<E: Error>(_ agenda: Agenda, cores: Int, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
-        var failure: E?
-        withoutActuallyEscaping(sink) { sink in
-            let chunks = ChunkSink { piece in
-                guard failure == nil else { return }
-                do throws(E) { try sink(piece) } catch { failure = error }
-            }
+        try ChunkSink.delivering(to: sink) { chunks in
             var w = writer(agenda, cores: cores, streamingTo: chunks)
             w.send()
         }
-        if let failure { throw failure }
     }
 
     /// The document, its days written in parallel parts and handed to `sink` as they are done (the

@@ -223,10 +223,38 @@ extension JSONWriter: PartBuffer {
 }
 
 /// Where a JSON writer hands finished bytes, in order, one piece at a time (never two at once).
+/// Once a delivery has failed it takes nothing more, and a streaming array stops making pieces.
 final class ChunkSink: @unchecked Sendable {
-    let deliver: (UnsafeBufferPointer<UInt8>) -> Void
+    /// Hands a piece on; false when that failed.
+    private let deliver: (UnsafeBufferPointer<UInt8>) -> Bool
+    /// Whether a delivery has failed.
+    private(set) var stopped = false
 
-    init(_ deliver: @escaping (UnsafeBufferPointer<UInt8>) -> Void) { self.deliver = deliver }
+    private init(_ deliver: @escaping (UnsafeBufferPointer<UInt8>) -> Bool) { self.deliver = deliver }
+
+    func take(_ piece: UnsafeBufferPointer<UInt8>) {
+        guard !stopped else { return }
+        if !deliver(piece) { stopped = true }
+    }
+
+    /// Calls `body` with a sink that hands each piece to `deliver` until it throws; that first
+    /// error is thrown once `body` returns.
+    static func delivering<E: Error>(to deliver: (UnsafeBufferPointer<UInt8>) throws(E) -> Void, _ body: (ChunkSink) -> Void) throws(E) {
+        var failure: E?
+        withoutActuallyEscaping(deliver) { deliver in
+            body(ChunkSink { piece in
+                do throws(E) { try deliver(piece) } catch {
+                    failure = error
+                    return false
+                }
+                return true
+            })
+        }
+        if let failure { throw failure }
+    }
+
+    /// What a streaming array throws to stop once the sink has failed.
+    struct Stopped: Error {}
 }
 
 /// Appends pretty-printed JSON to a byte buffer, in the layout of Python's `json.dumps(indent=2)`.
@@ -379,9 +407,10 @@ public struct JSONWriter {
     }
 
     /// The same as `array`, for a writer with a sink: the elements are written in parts of
-    /// `partSize` (`Parallel.stream`: `cores` parts at a time, each into a writer reused from batch
-    /// to batch) and handed to the sink as each batch is done, after everything before the array.
-    /// Nothing of the array is kept: an export streams to its file in pieces of about a megabyte.
+    /// `partSize` (`Parallel.stream`: made on `cores` threads, each part into a writer reused) and
+    /// handed to the sink in order as they are done, after everything before the array. Nothing of
+    /// the array is kept: a save or an export streams to its file in pieces of about a megabyte.
+    /// Once the sink has failed no more parts are made (what follows is dropped by the sink).
     mutating func array<Item: Sendable>(streaming items: [Item], partSize: Int, cores: Int = Parallel.cores,
                                         _ body: @escaping @Sendable (inout JSONWriter, Item) -> Void) {
         guard let sink, !items.isEmpty else { return array(items, body) }
@@ -389,15 +418,20 @@ public struct JSONWriter {
         send()
         let elementDepth = depth + 1
         let escapes = escapesTerminalControls
-        Parallel.stream(items.count, partSize: partSize, cores: cores, capacity: 1 << 20) { (range, w: inout JSONWriter) in
-            w.depth = elementDepth
-            w.escapesTerminalControls = escapes
-            for i in range {
-                if i > 0 { w.put(UInt8(ascii: ",")) }
-                w.newline()
-                body(&w, items[i])
+        if !sink.stopped {
+            try? Parallel.stream(items.count, partSize: partSize, cores: cores, capacity: 1 << 20) { (range, w: inout JSONWriter) in
+                w.depth = elementDepth
+                w.escapesTerminalControls = escapes
+                for i in range {
+                    if i > 0 { w.put(UInt8(ascii: ",")) }
+                    w.newline()
+                    body(&w, items[i])
+                }
+            } deliver: { (piece) throws(ChunkSink.Stopped) in
+                sink.take(piece)
+                if sink.stopped { throw ChunkSink.Stopped() }
             }
-        } deliver: { piece in sink.deliver(piece) }
+        }
         newline()
         put(UInt8(ascii: "]"))
     }
@@ -411,7 +445,7 @@ public struct JSONWriter {
             chunks.append(storage)
             storage = Storage(capacity: 1 << 16)
         }
-        for chunk in chunks[sent...] { sink.deliver(chunk.bytes.buffer) }
+        for chunk in chunks[sent...] { sink.take(chunk.bytes.buffer) }
         sent = chunks.count
     }
 

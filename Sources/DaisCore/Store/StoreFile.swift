@@ -153,14 +153,11 @@ public struct StoreFile: Sendable {
         try FileIO.writeAtomically(to: path, exclusive: expecting == nil) { fd, temporary throws(StoreError) -> String? in
             // Each piece is written, and taken into the new fingerprint, as soon as it is made, while
             // the next is made; the file is never whole in memory.
-            var failure: StoreError?
-            StoreEncoder.write(catalog, to: ChunkSink { piece in
-                guard failure == nil else { return }
-                do throws(StoreError) { try FileIO.writeAll(fd, piece, path: temporary) } catch { failure = error }
+            try ChunkSink.delivering(to: { (piece) throws(StoreError) in
+                try FileIO.writeAll(fd, piece, path: temporary)
                 written.add(piece)
-            })
+            }) { sink in StoreEncoder.write(catalog, to: sink) }
             clock.lap("encoded and written")
-            if let failure { throw failure }
             let current = try onDisk.wait().get()
             clock.lap("file on disk read")
             switch (expecting, current) {
