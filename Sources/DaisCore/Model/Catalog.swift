@@ -52,13 +52,7 @@ public struct Catalog: Hashable, Sendable {
             i = j
         }
         // Taking a panel writes its reference count: each is asked for 8 places ahead.
-        return [Panel](unsafeUninitializedCapacity: sorted.count) { out, count in
-            for i in sorted.indices {
-                if i + 8 < sorted.count { values[Int(sorted[i + 8].position)].prefetchStorage() }
-                (out.baseAddress! + i).initialize(to: values[Int(sorted[i].position)])
-            }
-            count = sorted.count
-        }
+        return [Panel](gathering: sorted.count, ahead: { values[Int(sorted[$0].position)].prefetchStorage() }) { values[Int(sorted[$0].position)] }
     }
 
     /// What `panelsByStart` sorts: plain numbers.

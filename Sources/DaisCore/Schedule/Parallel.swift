@@ -220,6 +220,22 @@ private final class DeliveryLine<Buffer: PartBuffer, E: Error>: @unchecked Senda
     }
 }
 
+extension Array {
+    /// `count` elements, the i-th `element(i)`, taken in order with `ahead(i + 8)` called first, so
+    /// that the memory of records far apart (panels spread over the heap) is asked for 8 places
+    /// before it is read. `ahead` must not copy the element: a copy writes its reference count.
+    @inline(__always)
+    init(gathering count: Int, ahead: ((Int) -> Void)?, _ element: (Int) -> Element) {
+        self.init(unsafeUninitializedCapacity: count) { out, initialized in
+            for i in 0..<count {
+                if let ahead, i + 8 < count { ahead(i + 8) }
+                (out.baseAddress! + i).initialize(to: element(i))
+            }
+            initialized = count
+        }
+    }
+}
+
 /// A byte buffer that `Parallel.stream` reuses from part to part.
 protocol PartBuffer: SendableMetatype {
     init(capacity: Int)

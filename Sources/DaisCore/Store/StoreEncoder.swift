@@ -86,12 +86,8 @@ public enum StoreEncoder {
             keys.append(IDKey(order: table.order(UInt32(symbol)), symbol: UInt32(symbol), position: bySymbol[symbol]))
         }
         keys.sort(by: IDKey.precedes)
-        return [Record](unsafeUninitializedCapacity: keys.count) { out, count in
-            for i in keys.indices {
-                if let ahead, i + 8 < keys.count { ahead(records.values[positions[Int(keys[i + 8].position)]]) }
-                (out.baseAddress! + i).initialize(to: records.values[positions[Int(keys[i].position)]])
-            }
-            count = keys.count
+        return [Record](gathering: keys.count, ahead: ahead.map { ahead in { ahead(records.values[positions[Int(keys[$0].position)]]) } }) {
+            records.values[positions[Int(keys[$0].position)]]
         }
     }
 
