@@ -302,8 +302,8 @@ public struct Schedule: Sendable {
         let starts = Parallel.starts(of: panels, at: ranges)
         let columns = PanelColumns(count: panels.count)
         let parts = Column<PanelPart>(count: ranges.count, repeating: PanelPart())
-        let reader = PanelReader(personIndex: personIndex, personIDs: personIDs, facts: facts, briefs: briefs, homeZones: timeline.zones.all, seriesIndex: seriesIndex,
-                                 organizationIndex: organizationIndex, settings: settings)
+        let reader = PanelReader(personIndex: personIndex, personIDs: personIDs, facts: facts, briefs: briefs, homeRules: timeline.zones.rules, seriesIndex: seriesIndex,
+                                 organizationIndex: organizationIndex, hours: settings.wakingHours)
         Parallel.run(ranges.count) { k in parts[k] = reader.read(panels, from: starts[k], ranges[k], into: columns) }
 
         clock.lap("panels read in parts")
@@ -444,7 +444,7 @@ public struct Schedule: Sendable {
         }
         let found = scratch.withUnsafeBufferPointer { people in
             Schedule.panelFindings(panel, span: timeline.span(index), ambiguousIn: timeline.ambiguousZone(index), index: index, people: people, ids: personIDs,
-                                   facts: facts, briefs: briefs, zones: timeline.zones.all, settings: settings, seriesKnown: seriesKnown,
+                                   facts: facts, briefs: briefs, homeRules: timeline.zones.rules, hours: settings.wakingHours, seriesKnown: seriesKnown,
                                    unknownOrganizations: unknownOrganizations)
         }
         setPanelFindings(index, found)
@@ -492,11 +492,12 @@ public struct Schedule: Sendable {
         let personIDs: [PersonID]
         let facts: [PersonFacts?]
         let briefs: [PersonBrief]
-        /// The zones people's briefs number (the schedule's zones before the pass).
-        let homeZones: [Zone]
+        /// The rules of the zones people's briefs number (the schedule's zones before the pass,
+        /// which hold them).
+        let homeRules: [Unmanaged<ZoneRules>]
         let seriesIndex: SymbolIndex<SeriesKind>
         let organizationIndex: SymbolIndex<OrganizationKind>
-        let settings: Settings
+        let hours: WakingHours
 
         /// Reads the panels at positions `range` (the first at `start`) into `columns`.
         func read(_ panels: [PanelID: Panel], from start: Dictionary<PanelID, Panel>.Index, _ range: Range<Int>, into columns: PanelColumns) -> PanelPart {
@@ -536,7 +537,7 @@ public struct Schedule: Sendable {
                 var ambiguousZone: Zone?
                 if panel.durationMinutes > 0 {
                     let z = part.zones.number(panel.zone)
-                    if z >= 0, let place = Schedule.placement(panel, in: part.zones[z]) {
+                    if z >= 0, let place = part.zones.placement(panel, in: z) {
                         columns.starts[i] = place.start
                         columns.ends[i] = place.end
                         columns.zoneOf[i] = z
@@ -546,7 +547,7 @@ public struct Schedule: Sendable {
                     }
                 }
                 let found = Schedule.panelFindings(panel, span: span, ambiguousIn: ambiguousZone, index: i, people: people.elements, ids: personIDs,
-                                                   facts: facts, briefs: briefs, zones: homeZones, settings: settings, seriesKnown: true, unknownOrganizations: [])
+                                                   facts: facts, briefs: briefs, homeRules: homeRules, hours: hours, seriesKnown: true, unknownOrganizations: [])
                 guard !found.isEmpty else { continue }
                 var marks = Marks()
                 for f in found { if f.severity == .error { marks.errors += 1 } else { marks.warnings += 1 } }
@@ -693,7 +694,7 @@ public struct Schedule: Sendable {
         timeline.zoneOf[index] = -1
         timeline.ambiguous[index] = false
         let z = zoneNumber(panel.zone)
-        guard z >= 0, let place = Schedule.placement(panel, in: timeline.zones[z]) else { return }
+        guard z >= 0, let place = timeline.zones.placement(panel, in: z) else { return }
         timeline.zoneOf[index] = z
         timeline.starts[index] = place.start
         timeline.ends[index] = place.end
@@ -798,7 +799,7 @@ public struct Schedule: Sendable {
         let (seriesKnown, unknownOrganizations) = (seriesKnown(panel, catalog), unknownOrganizations(panel, catalog))
         let found = scratch.withUnsafeBufferPointer { people in
             Schedule.panelFindings(panel, span: timeline.span(index), ambiguousIn: timeline.ambiguousZone(index), index: index, people: people, ids: personIDs,
-                                   facts: facts, briefs: briefs, zones: timeline.zones.all, settings: settings, seriesKnown: seriesKnown,
+                                   facts: facts, briefs: briefs, homeRules: timeline.zones.rules, hours: settings.wakingHours, seriesKnown: seriesKnown,
                                    unknownOrganizations: unknownOrganizations)
         }
         setPanelFindings(index, found)
@@ -814,14 +815,16 @@ public struct Schedule: Sendable {
     /// A live panel's own checks: time, references, roster, unavailability, waking hours, open roles.
     /// `span` is where the schedule placed it (nil: its time cannot be placed); `ambiguousIn` is its
     /// zone when its local start occurs twice there. `people` are the roster's people once each, as
-    /// numbers into `ids`, `facts` and `briefs`; `zones` are the zones the briefs number.
+    /// numbers into `ids`, `facts` and `briefs`; `homeRules` are the rules of the zones the briefs
+    /// number.
     static func panelFindings(_ panel: Panel, span: TimeSpan?, ambiguousIn ambiguousZone: Zone?, index: Int?, people: UnsafeBufferPointer<Int>,
-                              ids: [PersonID], facts: [PersonFacts?], briefs: [PersonBrief], zones: [Zone], settings: Settings, seriesKnown: Bool,
+                              ids: [PersonID], facts: [PersonFacts?], briefs: [PersonBrief], homeRules: [Unmanaged<ZoneRules>], hours: WakingHours, seriesKnown: Bool,
                               unknownOrganizations: [OrganizationID]) -> [Finding] {
         var out: [Finding] = []
         let here = index.map { Finding.PanelIndexes($0) } ?? .none
-        // The message reads the panel itself (one reference), only when it is written.
-        let mention = PanelMention(panel)
+        // The message reads the panel itself (one reference), only when it is written. The mention
+        // is made for each finding: made up front, it cost every panel a retain and a release.
+        var mention: PanelMention { PanelMention(panel) }
 
         if span == nil {
             if case .failure(let problem) = panel.slot() {
@@ -855,7 +858,6 @@ public struct Schedule: Sendable {
                 }
             }
         }
-        let hours = settings.wakingHours
         // Speakers on one panel mostly share a few home zones: the last two answers are kept (in
         // variables, not an array, so that a panel allocates nothing for them).
         var memo: (Int16, Bool, Int16, Bool) = (-1, false, -1, false)
@@ -863,7 +865,7 @@ public struct Schedule: Sendable {
             guard home >= 0, let span else { return false }
             if memo.0 == home { return memo.1 }
             if memo.2 == home { return memo.3 }
-            let answer = Schedule.outsideWakingHours(span, zones[Int(home)], hours)
+            let answer = Schedule.outsideWakingHours(span, homeRules[Int(home)], hours)
             memo = (home, answer, memo.0, memo.1)
             return answer
         }
@@ -917,10 +919,12 @@ public struct Schedule: Sendable {
             if let home = fact?.home { homes.append(home) }
             briefs.append(PersonBrief(home: fact?.home == nil ? -1 : Int16(homes.count - 1), hasWindows: !(fact?.unavailable.isEmpty ?? true), known: fact != nil))
         }
-        var out = Array(0..<ids.count).withUnsafeBufferPointer { numbers in
-            Schedule.panelFindings(draft, span: slot?.span, ambiguousIn: slot?.ambiguity != nil ? slot?.zone : nil, index: nil, people: numbers, ids: ids,
-                                   facts: known, briefs: briefs, zones: homes, settings: settings, seriesKnown: seriesKnown(draft, catalog),
-                                   unknownOrganizations: unknownOrganizations(draft, catalog))
+        var out = withExtendedLifetime(homes) {
+            Array(0..<ids.count).withUnsafeBufferPointer { numbers in
+                Schedule.panelFindings(draft, span: slot?.span, ambiguousIn: slot?.ambiguity != nil ? slot?.zone : nil, index: nil, people: numbers, ids: ids,
+                                       facts: known, briefs: briefs, homeRules: homes.map { Unmanaged.passUnretained($0.rules) }, hours: settings.wakingHours,
+                                       seriesKnown: seriesKnown(draft, catalog), unknownOrganizations: unknownOrganizations(draft, catalog))
+            }
         }
         guard let span = slot?.span else { return out }
         /// The draft and another panel in start order.
@@ -968,10 +972,13 @@ public struct Schedule: Sendable {
 
     /// True when any part of the span falls outside [start, end) of the waking hours in the zone.
     /// Works on local seconds (minute of day and day number), never on calendar dates.
-    static func outsideWakingHours(_ span: TimeSpan, _ zone: Zone, _ hours: WakingHours) -> Bool {
+    /// The zone's rules are read in place: they are held by whoever gave them.
+    static func outsideWakingHours(_ span: TimeSpan, _ rules: Unmanaged<ZoneRules>, _ hours: WakingHours) -> Bool {
         guard hours.start < hours.end else { return false }
-        let start = span.start.secondsSinceEpoch + Int64(zone.offset(at: span.start))
-        let end = span.end.secondsSinceEpoch + Int64(zone.offset(at: span.end))
+        let (a, b) = (span.start.secondsSinceEpoch, span.end.secondsSinceEpoch)
+        let (startOffset, endOffset) = rules._withUnsafeGuaranteedRef { (Int64($0.offset(at: a)), Int64($0.offset(at: b))) }
+        let start = a + startOffset
+        let end = b + endOffset
         let startDay = start >= 0 ? start / 86_400 : (start - 86_399) / 86_400
         let endDay = end >= 0 ? end / 86_400 : (end - 86_399) / 86_400
         if Int((start - startDay * 86_400) / 60) < hours.start { return true }
@@ -1185,6 +1192,21 @@ struct ZoneNumbers: Sendable {
     private var recent = RecentStrings<Int16>()
 
     subscript(number: Int16) -> Zone { all[Int(number)] }
+    /// Each zone's rules, by number, held by `all`: read in place (`_withUnsafeGuaranteedRef`), they
+    /// cost the pass over the panels no retain and release per use, as copying a `Zone` (its id and
+    /// its rules) out of `all` did.
+    private(set) var rules: [Unmanaged<ZoneRules>] = []
+
+    /// `Schedule.placement` of a panel in zone `number`: the zone's rules read in place when its
+    /// offset is steady around the panel's start (nearly always), else the zone copied.
+    func placement(_ panel: Panel, in number: Int16) -> (start: Int64, end: Int64, ambiguous: Bool)? {
+        guard panel.durationMinutes > 0 else { return nil }
+        let local = panel.start
+        if let start = rules[Int(number)]._withUnsafeGuaranteedRef({ $0.steadyInstant(local) }) {
+            return (start.secondsSinceEpoch, start.secondsSinceEpoch + Int64(panel.durationMinutes) * 60, false)
+        }
+        return Schedule.placement(panel, in: all[Int(number)])
+    }
 
     mutating func number(_ id: String) -> Int16 {
         if let z = recent[id] { return z }
@@ -1201,6 +1223,7 @@ struct ZoneNumbers: Sendable {
         }
         let z = Int16(all.count)
         all.append(zone)
+        rules.append(Unmanaged.passUnretained(zone.rules))
         ids.append(id)
         numbers[id] = z
         return z

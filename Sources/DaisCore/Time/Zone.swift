@@ -82,11 +82,7 @@ public struct Zone: Hashable, Sendable, CustomStringConvertible {
     /// The one instant of a wall-clock time when the offset does not change within two days either
     /// side of it (nearly always); nil otherwise, for `resolve` to decide.
     @inline(__always)
-    func steadyInstant(_ local: LocalDateTime) -> Instant? {
-        let l = local.secondsSinceEpochAsUTC
-        guard let offset = rules.steadyOffset(around: l, window: 2 * 86_400) else { return nil }
-        return Instant(secondsSinceEpoch: l - Int64(offset))
-    }
+    func steadyInstant(_ local: LocalDateTime) -> Instant? { rules.steadyInstant(local) }
 
     /// Offset changes in [from, to), in order.
     public func transitions(from: Instant, to: Instant) -> [ZoneTransition] {
@@ -209,6 +205,14 @@ final class ZoneRules: Sendable {
     func offset(at t: Int64) -> Int32 {
         if t < lower || t >= upper { return Int32(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(t)))) }
         return offsets[index(at: t)]
+    }
+
+    /// See `Zone.steadyInstant`.
+    @inline(__always)
+    func steadyInstant(_ local: LocalDateTime) -> Instant? {
+        let l = local.secondsSinceEpochAsUTC
+        guard let offset = steadyOffset(around: l, window: 2 * 86_400) else { return nil }
+        return Instant(secondsSinceEpoch: l - Int64(offset))
     }
 
     /// The offset in effect throughout [t - window, t + window] when it does not change there.
