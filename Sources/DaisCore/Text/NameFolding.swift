@@ -82,9 +82,8 @@ public enum NameFolding {
                 guard put(encoded) else { return nil }
                 continue
             }
-            if v >= latinStart && v < latinEnd {
+            if let k = tablePosition(v) {
                 // From the generated table (FoldTable.swift).
-                let k = Int(v - latinStart)
                 switch latinKinds[k] {
                 case FoldTable.letters:
                     let from = Int(latinOffsets[k]), to = Int(latinOffsets[k + 1])
@@ -111,16 +110,31 @@ public enum NameFolding {
     }
 
     /// Latin-1 Supplement, Latin Extended-A and -B, IPA, spacing modifiers, combining marks, Greek and
-    /// Cyrillic are folded from a table made from `foldSlowly` ahead of time (FoldTable.swift; a test
-    /// keeps it equal, and writes it again with DAIS_UPDATE_FOLD_TABLE=1): building it at run time
-    /// took every process that folds a name about 2 ms of Unicode decomposition.
+    /// Cyrillic, and Latin Extended Additional (Vietnamese) and Greek Extended, are folded from a
+    /// table made from `foldSlowly` ahead of time (FoldTable.swift; a test keeps it equal, and writes
+    /// it again with DAIS_UPDATE_FOLD_TABLE=1): building it at run time took every process that folds
+    /// a name about 2 ms of Unicode decomposition, and a scalar folded slowly costs about 10 µs (a
+    /// store's Vietnamese names cost its whole check 3% before the second range was added).
     static let latinStart: UInt32 = 0x80
     static let latinEnd: UInt32 = 0x530
+    static let extendedStart: UInt32 = 0x1E00
+    static let extendedEnd: UInt32 = 0x2000
 
-    /// The table's source text for the scalars from `latinStart` up to `latinEnd`, as FoldTable.swift holds it.
+    /// The scalars the table holds, in its order.
+    static var tableScalars: [UInt32] { Array(latinStart..<latinEnd) + Array(extendedStart..<extendedEnd) }
+
+    /// Where a scalar is in the table, or nil when it is not there.
+    @inline(__always)
+    private static func tablePosition(_ v: UInt32) -> Int? {
+        if v < latinEnd { return v >= latinStart ? Int(v - latinStart) : nil }
+        guard v >= extendedStart && v < extendedEnd else { return nil }
+        return Int(v - extendedStart) + Int(latinEnd - latinStart)
+    }
+
+    /// The table's source text for `tableScalars`, as FoldTable.swift holds it.
     static func foldTableSource() -> String {
         var kinds: [UInt8] = [], offsets: [Int] = [0], letters: [UInt8] = []
-        for v in latinStart..<latinEnd {
+        for v in tableScalars {
             switch foldSlowly(Unicode.Scalar(v)!) {
             case .letters(let l):
                 kinds.append(FoldTable.letters)
@@ -139,8 +153,9 @@ public enum NameFolding {
         // Generated from NameFolding.foldSlowly by TextTests (DAIS_UPDATE_FOLD_TABLE=1 swift test --filter foldTable).
         // Do not edit.
 
-        /// How the scalars from U+0080 to U+052F fold: `latinKinds` says letters, separator or ignored;
-        /// the letters of scalar U+0080 + k are `latinLetters[latinOffsets[k]..<latinOffsets[k + 1]]`.
+        /// How the scalars from U+0080 to U+052F and from U+1E00 to U+1FFF fold, in that order:
+        /// `latinKinds` says letters, separator or ignored; the letters of the table's scalar k are
+        /// `latinLetters[latinOffsets[k]..<latinOffsets[k + 1]]`.
         enum FoldTable {
             static let letters: UInt8 = 0
             static let separator: UInt8 = 1
@@ -227,10 +242,11 @@ public enum NameFolding {
         }
     }
 
-    /// Whether the folded word at `range` is one of a list's words, compared as bytes (no string is
-    /// made).
-    private static func isListed(_ folded: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ list: [[UInt8]]) -> Bool {
-        for word in list where word.count == range.count {
+    /// Whether the folded word at `range` is one of a list's words (`byLength`), compared as bytes
+    /// with only the list's words of its length (no string is made).
+    private static func isListed(_ folded: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ list: [[[UInt8]]]) -> Bool {
+        guard range.count < list.count else { return false }
+        for word in list[range.count] {
             var same = true
             for k in 0..<word.count where word[k] != folded[range.lowerBound + k] {
                 same = false
@@ -239,6 +255,13 @@ public enum NameFolding {
             if same { return true }
         }
         return false
+    }
+
+    /// A list's words as bytes, by length: `[n]` holds the words of n bytes.
+    private static func byLength(_ words: Set<String>) -> [[[UInt8]]] {
+        var list = [[[UInt8]]](repeating: [], count: (words.map(\.utf8.count).max() ?? 0) + 1)
+        for word in words.sorted() { list[word.utf8.count].append(Array(word.utf8)) }
+        return list
     }
 
     /// The duplicate key of an organization's name: folded, a leading "the" dropped, no spaces.
@@ -267,8 +290,8 @@ public enum NameFolding {
 
     static let postNominals: Set<String> = ["jr", "sr", "phd", "md", "esq", "ii", "iii", "kc", "qc", "obe", "mbe", "cbe"]
 
-    private static let honorificBytes = honorifics.map { Array($0.utf8) }
-    private static let postNominalBytes = postNominals.map { Array($0.utf8) }
+    private static let honorificBytes = byLength(honorifics)
+    private static let postNominalBytes = byLength(postNominals)
 
     /// Letters that do not decompose into a base letter and a mark.
     static let special: [Unicode.Scalar: String] = [
