@@ -1082,9 +1082,18 @@ public struct Schedule: Sendable {
 
     /// The finding for people of the catalog sharing a name key; nil when they are fewer than two.
     private static func duplicatePeople(_ members: [PersonID], _ catalog: Catalog) -> Finding? {
-        let sorted = members.filter { catalog.people.index(forKey: $0) != nil }.sorted()
-        guard sorted.count > 1 else { return nil }
-        return Finding(.possibleDuplicatePerson, .duplicatePeople(sorted.map { ($0, catalog.people[$0]!.name) }))
+        let named = existing(members) { catalog.people[$0]?.name }
+        return named.count > 1 ? Finding(.possibleDuplicatePerson, .duplicatePeople(named)) : nil
+    }
+
+    /// The members the catalog holds, with their names, in id order: each looked up once (a whole-store
+    /// check meets every person whose name another shares).
+    private static func existing<Kind>(_ members: [Identifier<Kind>], _ name: (Identifier<Kind>) -> String?) -> [(id: Identifier<Kind>, name: String)] {
+        var named: [(id: Identifier<Kind>, name: String)] = []
+        named.reserveCapacity(members.count)
+        for id in members { if let text = name(id) { named.append((id, text)) } }
+        named.sort { $0.id < $1.id }
+        return named
     }
 
     /// Files an organization (by number) under its folded name again, and re-checks the old and new names.
@@ -1104,9 +1113,8 @@ public struct Schedule: Sendable {
 
     /// The finding for organizations of the catalog sharing a name key; nil when they are fewer than two.
     private static func duplicateOrganizations(_ members: [OrganizationID], _ catalog: Catalog) -> Finding? {
-        let sorted = members.filter { catalog.organizations.index(forKey: $0) != nil }.sorted()
-        guard sorted.count > 1 else { return nil }
-        return Finding(.possibleDuplicateOrganization, .duplicateOrganizations(sorted.map { ($0, catalog.organizations[$0]!.name) }))
+        let named = existing(members) { catalog.organizations[$0]?.name }
+        return named.count > 1 ? Finding(.possibleDuplicateOrganization, .duplicateOrganizations(named)) : nil
     }
 
     // MARK: Settings
