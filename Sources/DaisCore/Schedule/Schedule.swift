@@ -1137,17 +1137,22 @@ struct ScratchList: ~Copyable {
 
     mutating func clear() { count = 0 }
 
-    /// Adds a number unless the list holds it already.
+    /// Adds a number unless the list holds it already. Inlined (it runs several times for every
+    /// panel of a whole-store check), with the rare growing out of line.
+    @inline(__always)
     mutating func appendUnique(_ number: Int) {
         for k in 0..<count where buffer[k] == number { return }
-        if count == buffer.count {
-            let grown = UnsafeMutableBufferPointer<Int>.allocate(capacity: buffer.count * 2)
-            _ = grown.initialize(from: buffer)
-            buffer.deallocate()
-            buffer = grown
-        }
+        if count == buffer.count { grow() }
         buffer[count] = number
         count += 1
+    }
+
+    @inline(never)
+    private mutating func grow() {
+        let grown = UnsafeMutableBufferPointer<Int>.allocate(capacity: buffer.count * 2)
+        _ = grown.initialize(from: buffer)
+        buffer.deallocate()
+        buffer = grown
     }
 
     /// The numbers, valid until the list changes.
