@@ -266,13 +266,16 @@ public struct Schedule: Sendable {
         organizationIndex.reserveAll()
         var zoneCache = ZoneCache()
         // Each person is read once: facts for the panels' checks, folded name for duplicates.
-        let people = Schedule.mapValues(catalog.people, cores: cores) { person, zones -> (PersonFacts?, String?) in
-            return (Schedule.personFacts(name: person.name, homeZone: person.homeZone, unavailable: person.unavailable, &zones), NameFolding.personKey(person.name))
+        let readFacts = Column<PersonFacts?>(count: catalog.people.count, repeating: nil)
+        let readKeys = Column<String?>(count: catalog.people.count, repeating: nil)
+        Schedule.forEachValue(catalog.people, cores: cores) { i, person, zones in
+            readFacts[i] = Schedule.personFacts(name: person.name, homeZone: person.homeZone, unavailable: person.unavailable, &zones)
+            readKeys[i] = NameFolding.personKey(person.name)
         }
         clock.lap("people read")
         personIDs = Array(catalog.people.keys)
-        facts = people.map(\.0)
-        personKeys = people.map(\.1)
+        facts = readFacts.array()
+        personKeys = readKeys.array()
         briefs = Array(repeating: PersonBrief(), count: facts.count)
         for p in facts.indices { setFacts(p, facts[p]) }
         personPanels = Array(repeating: [], count: personIDs.count)
@@ -280,7 +283,9 @@ public struct Schedule: Sendable {
         for (p, id) in personIDs.enumerated() { personIndex.insert(id, p) }
         for id in catalog.series.keys { _ = internSeries(id, catalog) }
         for id in catalog.organizations.keys { _ = internOrganization(id, catalog) }
-        organizationKeys = Schedule.mapValues(catalog.organizations, cores: cores) { org, _ -> String? in NameFolding.organizationKey(org.name) }
+        let readOrganizationKeys = Column<String?>(count: catalog.organizations.count, repeating: nil)
+        Schedule.forEachValue(catalog.organizations, cores: cores) { i, org, _ in readOrganizationKeys[i] = NameFolding.organizationKey(org.name) }
+        organizationKeys = readOrganizationKeys.array()
         clock.lap("people, series and organizations numbered")
         addPanels(catalog, &zoneCache)
         clock.lap("panels in all")
@@ -390,24 +395,23 @@ public struct Schedule: Sendable {
         return (built.index, Dictionary(uniqueKeysWithValues: built.shared.map { ($0.key, $0.found) }))
     }
 
-    /// Every record of a dictionary transformed (in parallel parts, each with its own zone cache), in
-    /// the dictionary's order. Each record is read (copied) once: reading its fields one by one
-    /// through the dictionary would copy it whole for each.
-    private static func mapValues<ID: Sendable, Record: Sendable, Result: Sendable>(
-        _ records: [ID: Record], cores: Int, _ transform: @Sendable (Record, inout ZoneCache) -> Result
-    ) -> [Result] {
+    /// `body` for every record of a dictionary with its position in the dictionary's order (in
+    /// parallel parts, each with its own zone cache), for the caller to write into columns. Each
+    /// record is read (copied) once: reading its fields one by one through the dictionary would copy
+    /// it whole for each.
+    private static func forEachValue<ID: Sendable, Record: Sendable>(
+        _ records: [ID: Record], cores: Int, _ body: @Sendable (Int, Record, inout ZoneCache) -> Void
+    ) {
         let ranges = Parallel.ranges(records.count, minimum: 512, cores: cores)
         let starts = Parallel.starts(of: records, at: ranges)
-        let results = Column<Result?>(count: records.count, repeating: nil)
         Parallel.run(ranges.count) { k in
             var zones = ZoneCache()
             var at = starts[k]
             for i in ranges[k] {
-                results[i] = transform(records.values[at], &zones)
+                body(i, records.values[at], &zones)
                 records.formIndex(after: &at)
             }
         }
-        return results.array().map { $0! }
     }
 
     /// The one-thread pass's work for a panel that names something the catalog lacks: give the
