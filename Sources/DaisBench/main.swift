@@ -75,6 +75,31 @@ if let i = CommandLine.arguments.firstIndex(of: "--check"), i + 1 < CommandLine.
     exit(0)
 }
 
+// MARK: Child: the panel search of a loaded store, key by key (for profiling).
+//
+//   dais-bench --search STORE [WORD] [--runs N]   median and minimum of each prefix of WORD ("sanctions")
+
+if let i = CommandLine.arguments.firstIndex(of: "--search"), i + 1 < CommandLine.arguments.count {
+    let catalog = try! StoreFile(path: CommandLine.arguments[i + 1]).load().catalog
+    let word = CommandLine.arguments.dropFirst(i + 2).first.flatMap { $0.hasPrefix("--") ? nil : $0 } ?? "sanctions"
+    let runs = CommandLine.arguments.firstIndex(of: "--runs").flatMap { Int(CommandLine.arguments[$0 + 1]) } ?? 20
+    let corpus = SearchCorpora(catalog: catalog, panels: catalog.panelsByStart().map(\.id), people: [], organizations: [], version: 0).panels
+    var times = [[Double]](repeating: [], count: word.count)
+    for _ in 0..<runs {
+        var previous: SearchMatches?
+        for (k, prefix) in (1...word.count).map({ String(word.prefix($0)) }).enumerated() {
+            let start = now()
+            previous = corpus.matches(NameFolding.fold(prefix), narrowing: previous)
+            times[k].append(now() - start)
+        }
+    }
+    for (k, list) in times.enumerated() {
+        let sorted = list.sorted()
+        print("search \(word.prefix(k + 1)) median \(format(sorted[sorted.count / 2])) min \(format(sorted[0]))")
+    }
+    exit(0)
+}
+
 // MARK: Child: the file work of one store, timed in this fresh process as a command meets it.
 //
 //   dais-bench --files STORE [--runs N]    prints "load S", "save S", "export-ics S", ..., "import-ics S"

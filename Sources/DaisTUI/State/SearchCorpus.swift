@@ -61,31 +61,53 @@ public struct SearchCorpus<ID: Hashable & Sendable>: Sendable {
 
         init() {}
 
-        init(capacity: Int) {
-            positions.reserveCapacity(capacity)
-            hits.reserveCapacity(capacity)
-            windows.reserveCapacity(capacity * 2)
+        /// The records `fill` adds through a writer, at most `capacity` of them (a part adds each of
+        /// its records once at most): the lists are made their full size once and written in place,
+        /// not grown append by append (four appends a record were most of a key on 100,000 panels).
+        init(capacity: Int, _ fill: (inout Writer) -> Void) {
+            var count = 0
+            var hits: [Int32] = [], windows: [UInt64] = []
+            positions = [Int32](unsafeUninitializedCapacity: capacity) { p, pCount in
+                hits = [Int32](unsafeUninitializedCapacity: capacity) { h, hCount in
+                    windows = [UInt64](unsafeUninitializedCapacity: 2 * capacity) { w, wCount in
+                        var writer = Writer(positions: p.baseAddress, hits: h.baseAddress, windows: w.baseAddress)
+                        fill(&writer)
+                        count = writer.count
+                        wCount = 2 * count
+                    }
+                    hCount = count
+                }
+                pCount = count
+            }
+            self.hits = hits
+            self.windows = windows
         }
+    }
+
+    /// Writes found records into a `Found`'s lists, which have room for them.
+    private struct Writer {
+        let positions: UnsafeMutablePointer<Int32>?, hits: UnsafeMutablePointer<Int32>?, windows: UnsafeMutablePointer<UInt64>?
+        var count = 0
 
         /// Adds a record, its hit, and the window of bytes at the hit (read from the corpus).
+        @inline(__always)
         mutating func add(_ record: Int32, at hit: Int, end: Int, in buffer: UnsafeBufferPointer<UInt8>) {
-            positions.append(record)
-            hits.append(Int32(hit))
             var window: (UInt64, UInt64) = (0, 0)
             withUnsafeMutableBytes(of: &window) { w in
                 let n = min(SearchMatches.windowBytes, end - hit)
                 if n > 0 { w.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[hit..<hit + n])) }
             }
-            windows.append(window.0)
-            windows.append(window.1)
+            keep(record, hit: Int32(hit), window: window)
         }
 
         /// Adds a record whose hit and window are those it had.
+        @inline(__always)
         mutating func keep(_ record: Int32, hit: Int32, window: (UInt64, UInt64)) {
-            positions.append(record)
-            hits.append(hit)
-            windows.append(window.0)
-            windows.append(window.1)
+            positions.unsafelyUnwrapped[count] = record
+            hits.unsafelyUnwrapped[count] = hit
+            windows.unsafelyUnwrapped[2 * count] = window.0
+            windows.unsafelyUnwrapped[2 * count + 1] = window.1
+            count += 1
         }
     }
 
@@ -94,9 +116,8 @@ public struct SearchCorpus<ID: Hashable & Sendable>: Sendable {
 
     /// The records among `previous`'s at `range` (positions in its lists) that still match.
     private func search(_ query: [UInt8], narrowing previous: SearchMatches, _ range: Range<Int>) -> Found {
-        var found = Found(capacity: range.count)
         let known = previous.query.utf8.count
-        bytes.withUnsafeBufferPointer { buffer in
+        return Found(capacity: range.count) { found in bytes.withUnsafeBufferPointer { buffer in
             query.withUnsafeBufferPointer { q in
                 guard let base = buffer.baseAddress, let needle = q.baseAddress else { return }
                 /// Whether the query is at `at` (which has room for it).
@@ -134,15 +155,13 @@ public struct SearchCorpus<ID: Hashable & Sendable>: Sendable {
                     }
                 }
             }
-        }
-        return found
+        } }
     }
 
     /// The records at `range` (positions in the corpus) whose text holds the query.
     private func search(_ query: [UInt8], records range: Range<Int>) -> Found {
-        var found = Found()
-        guard !range.isEmpty else { return found }
-        bytes.withUnsafeBufferPointer { buffer in
+        guard !range.isEmpty else { return Found() }
+        return Found(capacity: range.count) { found in bytes.withUnsafeBufferPointer { buffer in
             query.withUnsafeBufferPointer { q in
                 guard let base = buffer.baseAddress, let needle = q.baseAddress else { return }
                 /// The first hit in bytes [from, end), or nil.
@@ -163,8 +182,7 @@ public struct SearchCorpus<ID: Hashable & Sendable>: Sendable {
                     }
                 }
             }
-        }
-        return found
+        } }
     }
 }
 
