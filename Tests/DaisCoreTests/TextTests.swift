@@ -73,6 +73,34 @@ struct NameFoldingTests {
     }
 }
 
+@Suite("UTF-8 validation")
+struct UTF8ValidationTests {
+    func valid(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) } }
+
+    @Test("well-formed and ill-formed sequences at their edges, as the standard library judges them", arguments: [
+        [], [0x41], Array("Kara-Murza, Évgenia 王小明 🎉".utf8), [0xC2, 0x80], [0xDF, 0xBF], [0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF],
+        [0xEE, 0x80, 0x80], [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF],
+        [0x80], [0xBF], [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF0, 0x80, 0x80, 0x80],
+        [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0xC2], [0xE1, 0x80], [0xF1, 0x80, 0x80], [0xC2, 0x41],
+        [0xE1, 0x80, 0x41], Array("abcdefgh".utf8) + [0xE2, 0x80, 0x99] + Array("ijklmnopq".utf8), Array("abcdefg".utf8) + [0xE2, 0x80],
+    ] as [[UInt8]])
+    func edges(_ bytes: [UInt8]) {
+        #expect(valid(bytes) == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes.map { String($0, radix: 16) })")
+    }
+
+    @Test("agrees with the standard library on 20,000 random byte strings")
+    func random() {
+        var random = SplitMix(seed: 11)
+        // Mostly ASCII and the bytes that start or continue sequences, so that most strings come near
+        // the edges.
+        let pool: [UInt8] = [0x41, 0x20, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE1, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
+        for _ in 0..<20_000 {
+            let bytes = (0..<random.next(24)).map { _ in pool[random.next(pool.count)] }
+            #expect(valid(bytes) == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes.map { String($0, radix: 16) })")
+        }
+    }
+}
+
 @Suite("Display text")
 struct DisplayTextTests {
     @Test("widths in cells: ASCII one, CJK and emoji two, combining marks none", arguments: [

@@ -126,7 +126,7 @@ public enum ICalendarParser {
         try bytes.withUnsafeBufferPointer { (line: UnsafeBufferPointer<UInt8>) throws(Failure) -> Property in
             // The line is checked to be UTF-8 once; every cut below falls at an ASCII byte, so every
             // piece is UTF-8 too.
-            guard String(validating: line, as: UTF8.self) != nil else {
+            guard UTF8Validation.isValid(line) else {
                 throw Failure(line: number, message: "the line is not UTF-8 text")
             }
             func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: line[range]), as: UTF8.self) }
