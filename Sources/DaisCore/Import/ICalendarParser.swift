@@ -11,8 +11,12 @@ public enum ICalendarParser {
         /// 1-based line in the file where the property starts.
         public let line: Int
 
+        /// A parameter's value by key, in any case. (Keys are nearly always given in capitals: they
+        /// are uppercased only when they are not, since an import asks about forty a panel.)
         public func parameter(_ key: String) -> String? {
-            let upper = key.uppercased()
+            var key = key
+            let capitals = key.withUTF8 { bytes in !bytes.contains { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") || $0 >= 0x80 } }
+            let upper = capitals ? key : key.uppercased()
             return parameterList.first { $0.name == upper }?.value
         }
 
