@@ -705,21 +705,6 @@ public struct Schedule: Sendable {
         timeline.ambiguous[index] = place.ambiguous
     }
 
-    /// A panel's start and end instants in its zone, and whether its local start occurs twice there
-    /// (the first is used); nil when it has no duration or its start does not exist in the zone.
-    static func placement(_ panel: Panel, in zone: Zone) -> (start: Int64, end: Int64, ambiguous: Bool)? {
-        guard panel.durationMinutes > 0 else { return nil }
-        let minutes = Int64(panel.durationMinutes) * 60
-        if let start = zone.steadyInstant(panel.start) { return (start.secondsSinceEpoch, start.secondsSinceEpoch + minutes, false) }
-        let start: Instant, ambiguous: Bool
-        switch zone.resolve(panel.start) {
-        case .unique(let i): (start, ambiguous) = (i, false)
-        case .ambiguous(let first, _): (start, ambiguous) = (first, true)
-        case .nonexistent: return nil
-        }
-        return (start.secondsSinceEpoch, start.secondsSinceEpoch + minutes, ambiguous)
-    }
-
     /// The interned number of a zone id (one hash), or -1 when it is not a zone.
     private mutating func zoneNumber(_ id: String) -> Int16 { timeline.zones.number(id) }
 
@@ -1214,15 +1199,24 @@ struct ZoneNumbers: Sendable {
     /// its rules) out of `all` did.
     private(set) var rules: [Unmanaged<ZoneRules>] = []
 
-    /// `Schedule.placement` of a panel in zone `number`: the zone's rules read in place when its
-    /// offset is steady around the panel's start (nearly always), else the zone copied.
+    /// A panel's start and end instants in zone `number`, and whether its local start occurs twice
+    /// there (the first is used); nil when it has no duration or its start does not exist in the
+    /// zone. The zone's rules are read in place when its offset is steady around the start (nearly
+    /// always); only otherwise is the zone copied out to resolve it.
     func placement(_ panel: Panel, in number: Int16) -> (start: Int64, end: Int64, ambiguous: Bool)? {
         guard panel.durationMinutes > 0 else { return nil }
         let local = panel.start
-        if let start = rules[Int(number)]._withUnsafeGuaranteedRef({ $0.steadyInstant(local) }) {
-            return (start.secondsSinceEpoch, start.secondsSinceEpoch + Int64(panel.durationMinutes) * 60, false)
+        let start: Instant, ambiguous: Bool
+        if let steady = rules[Int(number)]._withUnsafeGuaranteedRef({ $0.steadyInstant(local) }) {
+            (start, ambiguous) = (steady, false)
+        } else {
+            switch all[Int(number)].resolve(local) {
+            case .unique(let i): (start, ambiguous) = (i, false)
+            case .ambiguous(let first, _): (start, ambiguous) = (first, true)
+            case .nonexistent: return nil
+            }
         }
-        return Schedule.placement(panel, in: all[Int(number)])
+        return (start.secondsSinceEpoch, start.secondsSinceEpoch + Int64(panel.durationMinutes) * 60, ambiguous)
     }
 
     mutating func number(_ id: String) -> Int16 {
