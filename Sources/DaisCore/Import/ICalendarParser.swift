@@ -15,8 +15,7 @@ public enum ICalendarParser {
         /// are uppercased only when they are not, since an import asks about forty a panel.)
         public func parameter(_ key: String) -> String? {
             var key = key
-            let capitals = key.withUTF8 { bytes in !bytes.contains { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") || $0 >= 0x80 } }
-            let upper = capitals ? key : key.uppercased()
+            let upper = key.withUTF8(ICalendarParser.isCapitals) ? key : key.uppercased()
             return parameterList.first { $0.name == upper }?.value
         }
 
@@ -33,6 +32,12 @@ public enum ICalendarParser {
 
         public func first(_ name: String) -> Property? { properties.first { $0.name == name } }
         public func all(_ name: String) -> [Property] { properties.filter { $0.name == name } }
+    }
+
+    /// Whether text (as UTF-8 bytes) is its own uppercase: no lowercase ASCII letter, nothing
+    /// outside ASCII. Names and keys nearly always are, and then no uppercased copy is made.
+    static func isCapitals<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+        !bytes.contains { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") || $0 >= 0x80 }
     }
 
     /// Why a file is not iCalendar, with the line.
@@ -137,7 +142,7 @@ public enum ICalendarParser {
             /// A name or parameter key in capitals (most already are: then no new string is made).
             func upper(_ range: Range<Int>) -> String {
                 let s = text(range)
-                return line[range].contains(where: { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") || $0 >= 0x80 }) ? s.uppercased() : s
+                return ICalendarParser.isCapitals(line[range]) ? s : s.uppercased()
             }
             var i = 0
             while i < line.count, line[i] != UInt8(ascii: ";"), line[i] != UInt8(ascii: ":") { i += 1 }
