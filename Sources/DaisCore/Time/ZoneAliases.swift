@@ -184,15 +184,16 @@ public enum ZoneAliases {
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and newlines.
     var trimmingSpaces: String {
-        // Fast path: nothing to trim at either end (an ASCII end is told without a Unicode property
-        // look-up, which costs about 300 instructions; an import trims every title).
-        func solid(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.value < 0x80 ? scalar.value != 0x20 && !(0x09...0x0D).contains(scalar.value) : !scalar.properties.isWhitespace
+        // ASCII is told without a Unicode property look-up, which costs about 300 instructions (an
+        // import trims every title).
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 0x80 ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
         }
-        if let first = unicodeScalars.first, let last = unicodeScalars.last, solid(first), solid(last) { return String(self) }
+        // Fast path: nothing to trim at either end.
+        if let first = unicodeScalars.first, let last = unicodeScalars.last, !isSpace(first), !isSpace(last) { return String(self) }
         let scalars = String(self).unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
         return String(String.UnicodeScalarView(scalars[first...last]))
     }
 
