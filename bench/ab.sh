@@ -6,14 +6,16 @@
 #   bench/ab.sh OLD_BINARY NEW_BINARY [RUNS] [STORE] [FORMAT]
 #
 # With STORE (a store file), each run is `--check STORE` (a fresh process on the loaded store), or
-# with FORMAT too `--export STORE FORMAT`; without, `--sizes 100000 --check-only` (the generated
-# catalog).
+# with FORMAT too `--export STORE FORMAT` (FORMAT `import`: `--import STORE`, the store's iCalendar
+# export imported); without, `--sizes 100000 --check-only` (the generated catalog).
 set -eu
 old=$1 new=$2 runs=${3:-6} store=${4:-} format=${5:-}
 for _ in $(seq "$runs"); do
     for which in old new; do
         eval binary=\$$which
-        if [ -n "$format" ]; then
+        if [ "$format" = import ]; then
+            seconds=$("$binary" --import "$store" | awk '/^import / { print $2 }')
+        elif [ -n "$format" ]; then
             seconds=$("$binary" --export "$store" "$format" | awk '/^export / { print $2 }')
         elif [ -n "$store" ]; then
             seconds=$("$binary" --check "$store" | sed -n 's/^check //p')

@@ -120,8 +120,7 @@ public struct ICSImport: Sendable {
     var peopleByEmail: [String: PersonID] = [:]
     var peopleByKey: [String: PersonID] = [:]
     /// The id in the file (X-DAIS-PERSON) each person was matched to.
-    var claimedBy: [PersonID: String] = [:]
-    var takenPanelIDs: Set<PanelID> = []
+    var claimedBy: [PersonID: PersonID] = [:]
     var panelsByUID: [String: PanelID] = [:]
     var organizationsByKey: [String: OrganizationID] = [:]
     var seriesByKey: [String: SeriesID] = [:]
@@ -209,7 +208,8 @@ public struct ICSImport: Sendable {
 
         // Which panel: same UID, or the Dais id the UID or X-DAIS-ID names.
         let uid = event.first("UID")?.text.trimmingSpaces ?? ""
-        let existing = existingPanel(uid: uid, daisID: event.first("X-DAIS-ID")?.text)
+        let uidID = uid.hasSuffix("@dais") ? PanelID(String(uid.dropLast(5))) : nil
+        let existing = existingPanel(uid: uid, uidID: uidID)
         let status: PanelStatus
         switch event.first("STATUS")?.value.uppercased() {
         case "TENTATIVE"?: status = .draft
@@ -217,7 +217,7 @@ public struct ICSImport: Sendable {
         default: status = .scheduled
         }
         let title = summary.isEmpty ? "Untitled event" : summary
-        var panel = existing ?? Panel(id: newPanelID(uid: uid, daisID: event.first("X-DAIS-ID")?.text, date: local.date, title: title),
+        var panel = existing ?? Panel(id: newPanelID(uidID: uidID, daisID: event.first("X-DAIS-ID")?.text, date: local.date, title: title),
                                       title: title, start: local, zone: zone.identifier)
         panel.title = title
         panel.start = local
@@ -237,55 +237,64 @@ public struct ICSImport: Sendable {
         } else {
             plan.added.append(panel)
         }
-        catalog.panels[panel.id] = panel
-        takenPanelIDs.insert(panel.id)
+        catalog.panels[panel.id] = panel  // so that a later event of the file cannot take its id
         if let uid = panel.uid { panelsByUID[uid] = panel.id }
     }
 
     // MARK: Matching
 
-    func existingPanel(uid: String, daisID: String?) -> Panel? {
+    /// The panel of the same UID, or the one a Dais UID ("<id>@dais", read as `uidID`) names.
+    func existingPanel(uid: String, uidID: PanelID?) -> Panel? {
         if !uid.isEmpty, let id = panelsByUID[uid], let match = catalog.panels[id] { return match }
-        if uid.hasSuffix("@dais"), let panel = catalog.panels[PanelID(String(uid.dropLast(5)))] { return panel }
+        if let uidID, let panel = catalog.panels[uidID] { return panel }
         return nil
     }
 
-    func newPanelID(uid: String, daisID: String?, date: LocalDate, title: String) -> PanelID {
-        for candidate in [daisID, uid.hasSuffix("@dais") ? String(uid.dropLast(5)) : nil].compactMap({ $0 }) {
-            if Identifier<Never>.problem(with: candidate) == nil, catalog.panels[PanelID(candidate)] == nil, !takenPanelIDs.contains(PanelID(candidate)) {
-                return PanelID(candidate)
-            }
+    /// The id of a new panel (one `existingPanel` did not find): the file's X-DAIS-ID, else the id
+    /// its Dais UID names, when valid and free, else a slug of its date and title. The catalog holds
+    /// the panels imported so far, so two events of one file never take the same id; `uidID` is
+    /// known to be free, since `existingPanel` looked it up.
+    func newPanelID(uidID: PanelID?, daisID: String?, date: LocalDate, title: String) -> PanelID {
+        if let daisID, Identifier<Never>.problem(with: daisID) == nil {
+            let id = PanelID(daisID)
+            if id == uidID || catalog.panels[id] == nil { return id }
         }
+        if let uidID, Identifier<Never>.problem(with: uidID.rawValue) == nil { return uidID }
         return Slug.panelID(date: date, title: title, in: catalog)
     }
 
     /// A person by e-mail, then by folded name; created (and remembered) when new.
     mutating func person(name: String, email: String?, preferredID: String? = nil, title: String? = nil,
                          affiliation: String? = nil, homeZone: String? = nil) -> PersonID {
-        if let preferredID, let existing = catalog.people[PersonID(preferredID)],
-           existing.name == name || NameFolding.personKey(existing.name) == NameFolding.personKey(name) || (email != nil && existing.email?.lowercased() == email?.lowercased()) {
-            claimedBy[existing.id] = preferredID
+        let preferred = preferredID.map { PersonID($0) }
+        let lowercasedEmail = email?.lowercased()
+        let existing = preferred.flatMap { catalog.people[$0] }
+        if let existing, existing.name == name || NameFolding.personKey(existing.name) == NameFolding.personKey(name)
+            || (lowercasedEmail != nil && existing.email?.lowercased() == lowercasedEmail) {
+            claimedBy[existing.id] = existing.id
             return existing.id
         }
         // A match by e-mail or name stands unless another id of the same file already took that
         // person: two ids in one Dais file are two people, even when their names fold alike.
         func free(_ id: PersonID) -> Bool {
-            guard let preferredID else { return true }
-            if let owner = claimedBy[id], owner != preferredID { return false }
-            claimedBy[id] = preferredID
+            guard let preferred else { return true }
+            if let owner = claimedBy[id], owner != preferred { return false }
+            claimedBy[id] = preferred
             return true
         }
-        if let email = email?.lowercased(), let id = peopleByEmail[email], free(id) { return id }
+        if let lowercasedEmail, let id = peopleByEmail[lowercasedEmail], free(id) { return id }
         let key = NameFolding.personKey(name)
         if !key.isEmpty, let id = peopleByKey[key], free(id) { return id }
-        var id = Slug.personID(name: name.isEmpty ? (email ?? "person") : name, in: catalog)
-        if let preferredID, Identifier<Never>.problem(with: preferredID) == nil, catalog.people[PersonID(preferredID)] == nil { id = PersonID(preferredID) }
+        // The file's id when it is valid and free, else a slug of the name.
+        let id = if let preferred, existing == nil, Identifier<Never>.problem(with: preferred.rawValue) == nil { preferred } else {
+            Slug.personID(name: name.isEmpty ? (email ?? "person") : name, in: catalog)
+        }
         let person = Person(id: id, name: name.isEmpty ? (email ?? id.rawValue) : name, title: title, affiliation: affiliation,
                             email: email, homeZone: homeZone.flatMap { Zone.named($0) != nil ? $0 : nil })
         catalog.people[id] = person
         plan.newPeople.append(person)
-        if let preferredID { claimedBy[id] = preferredID }
-        if let email = email?.lowercased() { peopleByEmail[email] = id }
+        if let preferred { claimedBy[id] = preferred }
+        if let lowercasedEmail { peopleByEmail[lowercasedEmail] = id }
         peopleByKey[key] = id
         return id
     }

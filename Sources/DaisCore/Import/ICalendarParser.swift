@@ -80,7 +80,7 @@ public enum ICalendarParser {
                     switch property.name {
                     case "BEGIN":
                         let name = property.value.uppercased().trimmingSpaces
-                        guard !name.isEmpty, name.count <= 64, !name.contains(" ") else { throw Failure(line: logicalLine, message: "BEGIN without a component name") }
+                        guard !name.isEmpty, name.count <= 64, !name.utf8.contains(0x20) else { throw Failure(line: logicalLine, message: "BEGIN without a component name") }
                         stack.append(Component(name: name, line: logicalLine))
                     case "END":
                         let name = property.value.uppercased().trimmingSpaces
