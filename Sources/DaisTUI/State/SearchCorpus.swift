@@ -43,51 +43,59 @@ public struct SearchCorpus<ID: Hashable & Sendable>: Sendable {
         // The work in parts: records of the previous result, or records of the corpus.
         let total = narrowing?.positions.count ?? ids.count
         let parts = total >= 16_384 ? 2 : 1
-        var found = [Found](repeating: Found(), count: parts)
-        found.withUnsafeMutableBufferPointer { found in
-            let out = UnsafeSendable(found)
-            DispatchQueue.concurrentPerform(iterations: parts) { k in
-                let range = (total * k / parts)..<(total * (k + 1) / parts)
-                out.value[k] = narrowing.map { search(query, narrowing: $0, range) } ?? search(query, records: range)
-            }
+        let (positions, hits, windows) = SearchCorpus.lists(capacity: total, parts: parts) { k, writer in
+            let range = (total * k / parts)..<(total * (k + 1) / parts)
+            if let narrowing { search(query, narrowing: narrowing, range, &writer) } else { search(query, records: range, &writer) }
+            return range.lowerBound
         }
-        guard parts > 1 else { return SearchMatches(query: foldedQuery, positions: found[0].positions, hits: found[0].hits, windows: found[0].windows) }
-        return SearchMatches(query: foldedQuery, positions: found.flatMap(\.positions), hits: found.flatMap(\.hits), windows: found.flatMap(\.windows))
+        return SearchMatches(query: foldedQuery, positions: positions, hits: hits, windows: windows)
     }
 
-    /// What one part of a search found (see `SearchMatches`).
-    private struct Found {
-        var positions: [Int32] = [], hits: [Int32] = [], windows: [UInt64] = []
-
-        init() {}
-
-        /// The records `fill` adds through a writer, at most `capacity` of them (a part adds each of
-        /// its records once at most): the lists are made their full size once and written in place,
-        /// not grown append by append (four appends a record were most of a key on 100,000 panels).
-        init(capacity: Int, _ fill: (inout Writer) -> Void) {
-            var count = 0
-            var hits: [Int32] = [], windows: [UInt64] = []
-            positions = [Int32](unsafeUninitializedCapacity: capacity) { p, pCount in
-                hits = [Int32](unsafeUninitializedCapacity: capacity) { h, hCount in
-                    windows = [UInt64](unsafeUninitializedCapacity: 2 * capacity) { w, wCount in
-                        var writer = Writer(positions: p.baseAddress, hits: h.baseAddress, windows: w.baseAddress)
-                        fill(&writer)
-                        count = writer.count
-                        wCount = 2 * count
+    /// The lists of a search, made their full size once (each record of the corpus or of the
+    /// previous result is added once at most) and written in place through writers, not grown append
+    /// by append (four appends a record were most of a key on 100,000 panels). `fill` writes part `k`
+    /// from the position it returns on (in parallel); the parts are then moved together, so that no
+    /// second set of lists is made to join them (2.4 MB of fresh memory for a first key on 100,000).
+    private static func lists(capacity: Int, parts: Int, _ fill: @Sendable (Int, inout Writer) -> Int)
+        -> (positions: [Int32], hits: [Int32], windows: [UInt64]) {
+        var count = 0
+        var hits: [Int32] = [], windows: [UInt64] = []
+        let positions = [Int32](unsafeUninitializedCapacity: capacity) { p, pCount in
+            hits = [Int32](unsafeUninitializedCapacity: capacity) { h, hCount in
+                windows = [UInt64](unsafeUninitializedCapacity: 2 * capacity) { w, wCount in
+                    let base = UnsafeSendable((p.baseAddress, h.baseAddress, w.baseAddress))
+                    let written = UnsafeSendable(UnsafeMutableBufferPointer<(from: Int, count: Int)>.allocate(capacity: parts))
+                    defer { written.value.deallocate() }
+                    DispatchQueue.concurrentPerform(iterations: parts) { k in
+                        // Part k writes from the start of its range, where no other part writes.
+                        var writer = Writer(positions: base.value.0, hits: base.value.1, windows: base.value.2)
+                        let from = fill(k, &writer)
+                        written.value[k] = (from, writer.count - from)
                     }
-                    hCount = count
+                    for (from, n) in written.value {
+                        if from != count, n > 0, let p = p.baseAddress, let h = h.baseAddress, let w = w.baseAddress {
+                            (p + count).update(from: p + from, count: n)
+                            (h + count).update(from: h + from, count: n)
+                            (w + 2 * count).update(from: w + 2 * from, count: 2 * n)
+                        }
+                        count += n
+                    }
+                    wCount = 2 * count
                 }
-                pCount = count
+                hCount = count
             }
-            self.hits = hits
-            self.windows = windows
+            pCount = count
         }
+        return (positions, hits, windows)
     }
 
-    /// Writes found records into a `Found`'s lists, which have room for them.
+    /// Writes found records into a search's lists, which have room for them, from `count` on.
     private struct Writer {
         let positions: UnsafeMutablePointer<Int32>?, hits: UnsafeMutablePointer<Int32>?, windows: UnsafeMutablePointer<UInt64>?
         var count = 0
+
+        /// Writing goes on from `position`.
+        mutating func start(at position: Int) { count = position }
 
         /// Adds a record, its hit, and the window of bytes at the hit (read from the corpus).
         @inline(__always)
@@ -115,9 +123,10 @@ public struct SearchCorpus<ID: Hashable & Sendable>: Sendable {
     static var ahead: Int { 16 }
 
     /// The records among `previous`'s at `range` (positions in its lists) that still match.
-    private func search(_ query: [UInt8], narrowing previous: SearchMatches, _ range: Range<Int>) -> Found {
+    private func search(_ query: [UInt8], narrowing previous: SearchMatches, _ range: Range<Int>, _ found: inout Writer) {
         let known = previous.query.utf8.count
-        return Found(capacity: range.count) { found in bytes.withUnsafeBufferPointer { buffer in
+        found.start(at: range.lowerBound)
+        bytes.withUnsafeBufferPointer { buffer in
             query.withUnsafeBufferPointer { q in
                 guard let base = buffer.baseAddress, let needle = q.baseAddress else { return }
                 /// Whether the query is at `at` (which has room for it).
@@ -155,13 +164,14 @@ public struct SearchCorpus<ID: Hashable & Sendable>: Sendable {
                     }
                 }
             }
-        } }
+        }
     }
 
     /// The records at `range` (positions in the corpus) whose text holds the query.
-    private func search(_ query: [UInt8], records range: Range<Int>) -> Found {
-        guard !range.isEmpty else { return Found() }
-        return Found(capacity: range.count) { found in bytes.withUnsafeBufferPointer { buffer in
+    private func search(_ query: [UInt8], records range: Range<Int>, _ found: inout Writer) {
+        found.start(at: range.lowerBound)
+        guard !range.isEmpty else { return }
+        bytes.withUnsafeBufferPointer { buffer in
             query.withUnsafeBufferPointer { q in
                 guard let base = buffer.baseAddress, let needle = q.baseAddress else { return }
                 /// The first hit in bytes [from, end), or nil.
@@ -182,7 +192,7 @@ public struct SearchCorpus<ID: Hashable & Sendable>: Sendable {
                     }
                 }
             }
-        } }
+        }
     }
 }
 
