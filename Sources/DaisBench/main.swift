@@ -7,9 +7,10 @@ import Foundation
 ///     swift run -c release dais-bench [--sizes 1000,10000,100000] [--rounds 5] [--check-only | --keys-only]
 ///
 /// Prints one table (medians of several runs) and the ratios the goals are stated in. Loading,
-/// saving, exporting and importing are timed once each in a fresh child process (`--files`), as a
-/// command meets them; the full check in another child (`--check`); in rounds that run every size
-/// once each, the median of the rounds.
+/// saving, each export and the import are timed once each in a fresh child process of their own
+/// (`--op`), right after the store is loaded, as a command meets them; the full check in another
+/// child (`--check`); in rounds that run every size once each, the median of the rounds.
+/// (`--files` times them all one after the other in one process, for profiling.)
 /// `dais-bench --open FILE` is the child process that measures opening a store from process start.
 
 func now() -> Double {
@@ -179,6 +180,51 @@ if let i = CommandLine.arguments.firstIndex(of: "--files"), i + 1 < CommandLine.
     exit(0)
 }
 
+// MARK: Child: one file operation in a fresh process, as a command meets it.
+//
+//   dais-bench --op STORE OPERATION [ICS]   prints "OPERATION S": load (read, decode and check, as
+//   `dais check` and the console start), save (over a copy), export-FORMAT (to nowhere), import-ics
+//   (the file ICS planned and applied to an empty catalog). Each runs right after the store is
+//   loaded, as `dais export`, `dais import` and the console's save do; one-time costs such as zone
+//   tables are paid by the operation that needs them.
+
+if let i = CommandLine.arguments.firstIndex(of: "--op"), i + 2 < CommandLine.arguments.count {
+    let path = CommandLine.arguments[i + 1], operation = CommandLine.arguments[i + 2]
+    var kept: [Any] = []
+    var seconds = 0.0
+    if operation == "load" {
+        seconds = measure(runs: 1) {
+            let loaded = try! StoreFile(path: path).load()
+            kept.append(loaded)
+            kept.append(Schedule(catalog: loaded.catalog))
+        }
+    } else {
+        let loaded = try! StoreFile(path: path).load()
+        if operation == "save" {
+            let savePath = path + ".saved-\(getpid()).json"
+            try! Data(try! StoreFile(path: path).readBytes()).write(to: URL(fileURLWithPath: savePath))
+            seconds = measure(runs: 1) { _ = try! StoreFile(path: savePath).save(loaded.catalog, expecting: loaded.fingerprint) }
+            unlink(savePath)
+            unlink(savePath + ".bak")
+        } else if operation.hasPrefix("export-"), let format = ExportFormat(rawValue: String(operation.dropFirst(7))) {
+            seconds = measure(runs: 1) {
+                let agenda = Agenda(catalog: loaded.catalog, panels: loaded.catalog.panelsByStart(), zones: loaded.catalog.settings.displayZones.compactMap(Zone.named),
+                                    now: Instant(secondsSinceEpoch: 1_732_000_000))
+                var size = 0
+                agenda.write(format) { size += $0.count }
+            }
+        } else if operation == "import-ics", i + 3 < CommandLine.arguments.count {
+            let ics = [UInt8](try! Data(contentsOf: URL(fileURLWithPath: CommandLine.arguments[i + 3])))
+            seconds = measure(runs: 1) { kept.append(try! ICSImport.plan(ics, path: "bench.ics", into: Catalog()).applied(to: Catalog())) }
+        } else {
+            FileHandle.standardError.write(Data("dais-bench: unknown operation \(operation)\n".utf8))
+            exit(2)
+        }
+    }
+    print("\(operation) \(seconds)")
+    exit(0)
+}
+
 // MARK: Child: open a store as the console does, print the time and peak memory.
 
 let arguments = CommandLine.arguments
@@ -251,6 +297,9 @@ for size in sizes {
     row.bytes = bytes.count
     try! Data(bytes).write(to: URL(fileURLWithPath: path))
     storePaths[size] = path
+    // The same panels as an iCalendar file, for the import.
+    try! Data(Agenda(catalog: catalog, panels: catalog.panelsByStart(), zones: [], now: Instant(secondsSinceEpoch: 1_732_000_000)).export(.ics))
+        .write(to: URL(fileURLWithPath: "\(folder)/store-\(size).ics"))
 
     var state = AppState(catalog: catalog, store: StoreInfo(path: path, fingerprint: StoreFile.Fingerprint(bytes: bytes)), width: 120, height: 40,
                          today: LocalDate(year: 2025, month: 1, day: 1))
@@ -329,8 +378,10 @@ for size in sizes {
 // What a command meets is timed in fresh processes on the stores just written: the full check as
 // `dais check` and the console meet it (on the store just loaded; in this process the heap is full
 // of the smaller sizes' garbage, which scatters the generated catalog and costs the check up to 40%
-// at 100,000 panels), the file work once each as the commands meet it, Python's json.load, and
-// opening the console. Each round runs every size once, one after the other, so that all sizes meet
+// at 100,000 panels), each file operation in a process of its own right after the load, as the
+// commands meet it (one after the other in one process, each would find the store in the caches
+// and the zone tables read by the one before: a small store fits the caches, a large one does not),
+// Python's json.load, and opening the console. Each round runs every size once, one after the other, so that all sizes meet
 // the same moments of this noisy machine (a passing burst of other work moves one process's figure
 // by half); each figure is the median of the rounds, and the growth from one size to the next is
 // also taken round by round.
@@ -347,8 +398,9 @@ if !keysOnly {
             var sample: [String: Double] = [:]
             let checked = run(me, ["--check", path]).split(separator: "\n")
             if let line = checked.first(where: { $0.hasPrefix("check ") }), let seconds = Double(line.dropFirst(6)) { sample["full check"] = seconds }
-            for line in run(me, ["--files", path, "--runs", "1"]).split(separator: "\n") {
-                let parts = line.split(separator: " ")
+            for operation in ["load", "save", "export-ics", "export-md", "export-csv", "export-schedule-json", "import-ics"] {
+                let line = run(me, ["--op", path, operation, "\(folder)/store-\(size).ics"])
+                let parts = line.split(whereSeparator: \.isWhitespace)
                 if parts.count == 2, let name = names[String(parts[0])], let seconds = Double(parts[1]) { sample[name] = seconds }
             }
             if let python {
