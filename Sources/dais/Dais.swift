@@ -72,7 +72,9 @@ struct Dais: ParsableCommand {
     }
 
     /// Parses, runs, and maps every failure to one line on standard error and a documented exit status.
+    /// First of all, freed memory is kept for reuse (see `ProcessMemory`).
     static func main() {
+        ProcessMemory.keepFreedMemory()
         do {
             var command = try parseAsRoot()
             try command.run()
