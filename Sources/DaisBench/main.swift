@@ -4,7 +4,7 @@ import Foundation
 
 /// Benchmarks of every hot path on synthetic stores. Run in a release build:
 ///
-///     swift run -c release dais-bench [--sizes 1000,10000,100000] [--rounds 5] [--check-only | --keys-only]
+///     swift run -c release dais-bench [--sizes 1000,10000,100000] [--rounds 9] [--check-only | --keys-only]
 ///
 /// Prints one table (medians of several runs) and the ratios the goals are stated in. Loading,
 /// saving, each export and the import are timed once each in a fresh child process of their own
@@ -391,7 +391,7 @@ for size in sizes {
 // the same moments of this noisy machine (a passing burst of other work moves one process's figure
 // by half); each figure is the median of the rounds, and the growth from one size to the next is
 // also taken round by round.
-let rounds = arguments.firstIndex(of: "--rounds").flatMap { Int(arguments[$0 + 1]) } ?? 5
+let rounds = arguments.firstIndex(of: "--rounds").flatMap { Int(arguments[$0 + 1]) } ?? 9
 var samples: [Int: [String: [Double]]] = [:]
 var peaks: [Int: Int] = [:]
 if !keysOnly {

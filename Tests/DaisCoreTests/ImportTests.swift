@@ -94,6 +94,28 @@ struct ImportTests {
         #expect(merged.people["p-a"] == nil)
     }
 
+    @Test("one id of a Dais file under another name at one panel is another person there, and the same person again at the next")
+    func sameIDOtherName() throws {
+        var catalog = try demoCatalog()
+        catalog.people["p-q"] = Person(id: "p-q", name: "Ann Lee")
+        let panels = Array(catalog.panelsByStart().prefix(4))
+        for var panel in panels {
+            panel.roster.append(RosterEntry(person: "p-q", role: .panelist))
+            catalog.panels[panel.id] = panel
+        }
+        var text = String(decoding: Agenda(catalog: catalog, panels: catalog.panelsByStart(), zones: [], now: goldenNow).export(.ics), as: UTF8.self)
+        // The third of the four panels names p-q "Bob Stone" (the second found her as the first made her).
+        let occurrences = text.ranges(of: "CN=Ann Lee")
+        try #require(occurrences.count == 4)
+        text.replaceSubrange(occurrences[2], with: "CN=Bob Stone")
+
+        let fresh = try ICSImport.plan(Array(text.utf8), path: "x.ics", into: Catalog()).applied(to: Catalog())
+        let ids = panels.map { panel in fresh.panels[panel.id]!.roster.map(\.person).filter { fresh.people[$0]?.name == "Ann Lee" || fresh.people[$0]?.name == "Bob Stone" } }
+        #expect(ids.map(\.count) == [1, 1, 1, 1])
+        #expect(ids[0] == ["p-q"] && ids[1] == ["p-q"] && ids[3] == ["p-q"])
+        #expect(ids[2] != ["p-q"] && fresh.people[ids[2][0]]?.name == "Bob Stone")
+    }
+
     @Test("re-importing updates the panel with the same UID instead of duplicating it")
     func reimport() throws {
         let demo = try demoCatalog()

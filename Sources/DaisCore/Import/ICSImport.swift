@@ -121,6 +121,11 @@ public struct ICSImport: Sendable {
     var peopleByKey: [String: PersonID] = [:]
     /// The id in the file (X-DAIS-PERSON) each person was matched to.
     var claimedBy: [PersonID: PersonID] = [:]
+    /// The people `person` found by the file's id with the very name the catalog has: the same id
+    /// and name again give the same person, without interning the id, finding the person and
+    /// claiming them once more (a large file names each person at many panels, and those look-ups
+    /// miss the caches). Neither the person nor the claim can change during the import.
+    var foundByID: [String: (id: PersonID, name: String)] = [:]
     var panelsByUID: [String: PanelID] = [:]
     var organizationsByKey: [String: OrganizationID] = [:]
     var seriesByKey: [String: SeriesID] = [:]
@@ -266,10 +271,16 @@ public struct ICSImport: Sendable {
     /// A person by e-mail, then by folded name; created (and remembered) when new.
     mutating func person(name: String, email: String?, preferredID: String? = nil, title: String? = nil,
                          affiliation: String? = nil, homeZone: String? = nil) -> PersonID {
+        if let preferredID, let found = foundByID[preferredID], found.name == name { return found.id }
         let preferred = preferredID.map { PersonID($0) }
         let lowercasedEmail = email?.lowercased()
         let existing = preferred.flatMap { catalog.people[$0] }
-        if let existing, existing.name == name || NameFolding.personKey(existing.name) == NameFolding.personKey(name)
+        if let existing, let preferredID, existing.name == name {
+            claimedBy[existing.id] = existing.id
+            foundByID[preferredID] = (existing.id, existing.name)
+            return existing.id
+        }
+        if let existing, NameFolding.personKey(existing.name) == NameFolding.personKey(name)
             || (lowercasedEmail != nil && existing.email?.lowercased() == lowercasedEmail) {
             claimedBy[existing.id] = existing.id
             return existing.id
