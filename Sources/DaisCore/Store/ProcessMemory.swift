@@ -11,7 +11,7 @@ public enum ProcessMemory {
     @discardableResult
     public static func keepFreedMemory() -> Bool { dais_keep_freed_memory() == 1 }
 
-    /// Bytes held in blocks mapped one by one, which go back to the kernel when freed (0 once freed
-    /// memory is kept).
+    /// Bytes held in blocks mapped one by one, which go back to the kernel when freed. Once freed
+    /// memory is kept, no new block is mapped except one too large for a worker thread's heap (64 MB).
     static var mappedBlockBytes: Int { Int(dais_mapped_block_bytes()) }
 }
