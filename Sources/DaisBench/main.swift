@@ -68,6 +68,44 @@ func run(_ executable: String, _ arguments: [String]) -> String {
     return String(decoding: data, as: UTF8.self)
 }
 
+// MARK: The file operations as the commands do them (timed by the child processes below)
+
+/// The agenda `dais export` makes: every panel in start order, in the store's display zones, or in
+/// none (the iCalendar file the import reads).
+func agenda(_ catalog: Catalog, inDisplayZones: Bool = true) -> Agenda {
+    Agenda(catalog: catalog, panels: catalog.panelsByStart(), zones: inDisplayZones ? catalog.settings.displayZones.compactMap(Zone.named) : [],
+           now: Instant(secondsSinceEpoch: 1_732_000_000))
+}
+
+/// Read, decode and check, as `dais check` and the console start; what was made goes into `kept`
+/// (freed later, not while timed).
+func loadAndCheck(_ path: String, keeping kept: inout [Any]) -> StoreFile.Loaded {
+    let loaded = try! StoreFile(path: path).load()
+    kept.append(loaded)
+    kept.append(Schedule(catalog: loaded.catalog))
+    return loaded
+}
+
+/// `body` with the path of a copy of the store (saves go there); the copy and its backup are removed.
+func withCopy(of path: String, _ body: (String) -> Void) {
+    let copy = path + ".saved-\(getpid()).json"
+    try! Data(try! StoreFile(path: path).readBytes()).write(to: URL(fileURLWithPath: copy))
+    body(copy)
+    unlink(copy)
+    unlink(copy + ".bak")
+}
+
+/// An export, panels selected in start order and then the file, written to nowhere; its size.
+@discardableResult
+func exportToNowhere(_ catalog: Catalog, _ format: ExportFormat) -> Int {
+    var size = 0
+    agenda(catalog).write(format) { size += $0.count }
+    return size
+}
+
+/// An iCalendar file imported into an empty catalog.
+func imported(_ ics: [UInt8]) -> Catalog { try! ICSImport.plan(ics, path: "bench.ics", into: Catalog()).applied(to: Catalog()) }
+
 // MARK: Child: check a store as `dais check` and the console do, right after loading it.
 
 if let i = CommandLine.arguments.firstIndex(of: "--check"), i + 1 < CommandLine.arguments.count {
@@ -118,11 +156,10 @@ if let i = CommandLine.arguments.firstIndex(of: "--export"), i + 2 < CommandLine
    let format = ExportFormat(rawValue: CommandLine.arguments[i + 2]) {
     let loaded = try! StoreFile(path: CommandLine.arguments[i + 1]).load()
     let start = now()
-    let agenda = Agenda(catalog: loaded.catalog, panels: loaded.catalog.panelsByStart(), zones: loaded.catalog.settings.displayZones.compactMap(Zone.named),
-                        now: Instant(secondsSinceEpoch: 1_732_000_000))
+    let selection = agenda(loaded.catalog)
     let selected = now()
     var bytes = 0
-    agenda.write(format) { bytes += $0.count }
+    selection.write(format) { bytes += $0.count }
     print("export \(now() - start) \(bytes) (panels selected in \(selected - start))")
     exit(0)
 }
@@ -136,7 +173,7 @@ if let i = CommandLine.arguments.firstIndex(of: "--encode"), i + 1 < CommandLine
 
 if let i = CommandLine.arguments.firstIndex(of: "--import"), i + 1 < CommandLine.arguments.count {
     let loaded = try! StoreFile(path: CommandLine.arguments[i + 1]).load()
-    let ics = Agenda(catalog: loaded.catalog, panels: loaded.catalog.panelsByStart(), zones: [], now: Instant(secondsSinceEpoch: 1_732_000_000)).export(.ics)
+    let ics = agenda(loaded.catalog, inDisplayZones: false).export(.ics)
     var kept: [Catalog] = []
     let faults = minorFaults()
     let runs = CommandLine.arguments.firstIndex(of: "--runs").flatMap { Int(CommandLine.arguments[$0 + 1]) } ?? 1
@@ -158,31 +195,17 @@ if let i = CommandLine.arguments.firstIndex(of: "--files"), i + 1 < CommandLine.
     // Load: read, decode and check, as `dais check` and the console start (the first load of the
     // process, with --runs 1: what a command meets, one-time costs such as zone tables included).
     var loaded: StoreFile.Loaded!
-    let loadTime = measure(runs: runs) {
-        loaded = try! StoreFile(path: path).load()
-        kept.append(loaded!)  // freed later, not while timed
-        kept.append(Schedule(catalog: loaded.catalog))
-    }
-    print("load \(loadTime)")
+    print("load \(measure(runs: runs) { loaded = loadAndCheck(path, keeping: &kept) })")
     // Save over a copy of the store (read what is there, write, keep the backup, flush).
-    let savePath = path + ".saved.json"
-    try! Data(try! StoreFile(path: path).readBytes()).write(to: URL(fileURLWithPath: savePath))
-    var fingerprint = loaded.fingerprint
-    print("save \(measure(runs: runs) { fingerprint = try! StoreFile(path: savePath).save(loaded.catalog, expecting: fingerprint) })")
-    unlink(savePath)
-    unlink(savePath + ".bak")
-    // Exports as `dais export` makes them (panels selected in start order, then the file), to nowhere.
-    for format in [ExportFormat.ics, .md, .csv, .scheduleJSON] {
-        let seconds = measure(runs: runs) {
-            let agenda = Agenda(catalog: loaded.catalog, panels: loaded.catalog.panelsByStart(), zones: loaded.catalog.settings.displayZones.compactMap(Zone.named),
-                                now: Instant(secondsSinceEpoch: 1_732_000_000))
-            var size = 0
-            agenda.write(format) { size += $0.count }
-        }
-        print("export-\(format.rawValue) \(seconds)")
+    withCopy(of: path) { copy in
+        var fingerprint = loaded.fingerprint
+        print("save \(measure(runs: runs) { fingerprint = try! StoreFile(path: copy).save(loaded.catalog, expecting: fingerprint) })")
     }
-    let ics = Agenda(catalog: loaded.catalog, panels: loaded.catalog.panelsByStart(), zones: [], now: Instant(secondsSinceEpoch: 1_732_000_000)).export(.ics)
-    print("import-ics \(measure(runs: runs) { kept.append(try! ICSImport.plan(ics, path: "bench.ics", into: Catalog()).applied(to: Catalog())) })")
+    for format in [ExportFormat.ics, .md, .csv, .scheduleJSON] {
+        print("export-\(format.rawValue) \(measure(runs: runs) { exportToNowhere(loaded.catalog, format) })")
+    }
+    let ics = agenda(loaded.catalog, inDisplayZones: false).export(.ics)
+    print("import-ics \(measure(runs: runs) { kept.append(imported(ics)) })")
     exit(0)
 }
 
@@ -199,29 +222,16 @@ if let i = CommandLine.arguments.firstIndex(of: "--op"), i + 2 < CommandLine.arg
     var kept: [Any] = []
     var seconds = 0.0
     if operation == "load" {
-        seconds = measure(runs: 1) {
-            let loaded = try! StoreFile(path: path).load()
-            kept.append(loaded)
-            kept.append(Schedule(catalog: loaded.catalog))
-        }
+        seconds = measure(runs: 1) { _ = loadAndCheck(path, keeping: &kept) }
     } else {
         let loaded = try! StoreFile(path: path).load()
         if operation == "save" {
-            let savePath = path + ".saved-\(getpid()).json"
-            try! Data(try! StoreFile(path: path).readBytes()).write(to: URL(fileURLWithPath: savePath))
-            seconds = measure(runs: 1) { _ = try! StoreFile(path: savePath).save(loaded.catalog, expecting: loaded.fingerprint) }
-            unlink(savePath)
-            unlink(savePath + ".bak")
+            withCopy(of: path) { copy in seconds = measure(runs: 1) { _ = try! StoreFile(path: copy).save(loaded.catalog, expecting: loaded.fingerprint) } }
         } else if operation.hasPrefix("export-"), let format = ExportFormat(rawValue: String(operation.dropFirst(7))) {
-            seconds = measure(runs: 1) {
-                let agenda = Agenda(catalog: loaded.catalog, panels: loaded.catalog.panelsByStart(), zones: loaded.catalog.settings.displayZones.compactMap(Zone.named),
-                                    now: Instant(secondsSinceEpoch: 1_732_000_000))
-                var size = 0
-                agenda.write(format) { size += $0.count }
-            }
+            seconds = measure(runs: 1) { exportToNowhere(loaded.catalog, format) }
         } else if operation == "import-ics", i + 3 < CommandLine.arguments.count {
             let ics = [UInt8](try! Data(contentsOf: URL(fileURLWithPath: CommandLine.arguments[i + 3])))
-            seconds = measure(runs: 1) { kept.append(try! ICSImport.plan(ics, path: "bench.ics", into: Catalog()).applied(to: Catalog())) }
+            seconds = measure(runs: 1) { kept.append(imported(ics)) }
         } else {
             FileHandle.standardError.write(Data("dais-bench: unknown operation \(operation)\n".utf8))
             exit(2)
@@ -304,8 +314,7 @@ for size in sizes {
     try! Data(bytes).write(to: URL(fileURLWithPath: path))
     storePaths[size] = path
     // The same panels as an iCalendar file, for the import.
-    try! Data(Agenda(catalog: catalog, panels: catalog.panelsByStart(), zones: [], now: Instant(secondsSinceEpoch: 1_732_000_000)).export(.ics))
-        .write(to: URL(fileURLWithPath: "\(folder)/store-\(size).ics"))
+    try! Data(agenda(catalog, inDisplayZones: false).export(.ics)).write(to: URL(fileURLWithPath: "\(folder)/store-\(size).ics"))
 
     var state = AppState(catalog: catalog, store: StoreInfo(path: path, fingerprint: StoreFile.Fingerprint(bytes: bytes)), width: 120, height: 40,
                          today: LocalDate(year: 2025, month: 1, day: 1))
