@@ -43,20 +43,19 @@ public struct SearchCorpus<ID: Hashable & Sendable>: Sendable {
         // The work in parts: records of the previous result, or records of the corpus.
         let total = narrowing?.positions.count ?? ids.count
         let parts = total >= 16_384 ? 2 : 1
-        let (positions, hits, windows) = SearchCorpus.lists(capacity: total, parts: parts) { k, writer in
-            let range = (total * k / parts)..<(total * (k + 1) / parts)
+        let (positions, hits, windows) = SearchCorpus.lists(capacity: total, parts: parts) { range, writer in
             if let narrowing { search(query, narrowing: narrowing, range, &writer) } else { search(query, records: range, &writer) }
-            return range.lowerBound
         }
         return SearchMatches(query: foldedQuery, positions: positions, hits: hits, windows: windows)
     }
 
     /// The lists of a search, made their full size once (each record of the corpus or of the
     /// previous result is added once at most) and written in place through writers, not grown append
-    /// by append (four appends a record were most of a key on 100,000 panels). `fill` writes part `k`
-    /// from the position it returns on (in parallel); the parts are then moved together, so that no
-    /// second set of lists is made to join them (2.4 MB of fresh memory for a first key on 100,000).
-    private static func lists(capacity: Int, parts: Int, _ fill: @Sendable (Int, inout Writer) -> Int)
+    /// by append (four appends a record were most of a key on 100,000 panels). `fill` searches each
+    /// part's range of `0..<capacity` (in parallel) with a writer that starts at the range's start,
+    /// where no other part writes; the parts are then moved together, so that no second set of lists
+    /// is made to join them (2.4 MB of fresh memory for a first key on 100,000).
+    private static func lists(capacity: Int, parts: Int, _ fill: @Sendable (Range<Int>, inout Writer) -> Void)
         -> (positions: [Int32], hits: [Int32], windows: [UInt64]) {
         var count = 0
         var hits: [Int32] = [], windows: [UInt64] = []
@@ -67,10 +66,10 @@ public struct SearchCorpus<ID: Hashable & Sendable>: Sendable {
                     let written = UnsafeSendable(UnsafeMutableBufferPointer<(from: Int, count: Int)>.allocate(capacity: parts))
                     defer { written.value.deallocate() }
                     DispatchQueue.concurrentPerform(iterations: parts) { k in
-                        // Part k writes from the start of its range, where no other part writes.
-                        var writer = Writer(positions: base.value.0, hits: base.value.1, windows: base.value.2)
-                        let from = fill(k, &writer)
-                        written.value[k] = (from, writer.count - from)
+                        let range = (capacity * k / parts)..<(capacity * (k + 1) / parts)
+                        var writer = Writer(positions: base.value.0, hits: base.value.1, windows: base.value.2, count: range.lowerBound)
+                        fill(range, &writer)
+                        written.value[k] = (range.lowerBound, writer.count - range.lowerBound)
                     }
                     for (from, n) in written.value {
                         if from != count, n > 0, let p = p.baseAddress, let h = h.baseAddress, let w = w.baseAddress {
@@ -92,10 +91,7 @@ public struct SearchCorpus<ID: Hashable & Sendable>: Sendable {
     /// Writes found records into a search's lists, which have room for them, from `count` on.
     private struct Writer {
         let positions: UnsafeMutablePointer<Int32>?, hits: UnsafeMutablePointer<Int32>?, windows: UnsafeMutablePointer<UInt64>?
-        var count = 0
-
-        /// Writing goes on from `position`.
-        mutating func start(at position: Int) { count = position }
+        var count: Int
 
         /// Adds a record, its hit, and the window of bytes at the hit (read from the corpus).
         @inline(__always)
@@ -125,7 +121,6 @@ public struct SearchCorpus<ID: Hashable & Sendable>: Sendable {
     /// The records among `previous`'s at `range` (positions in its lists) that still match.
     private func search(_ query: [UInt8], narrowing previous: SearchMatches, _ range: Range<Int>, _ found: inout Writer) {
         let known = previous.query.utf8.count
-        found.start(at: range.lowerBound)
         bytes.withUnsafeBufferPointer { buffer in
             query.withUnsafeBufferPointer { q in
                 guard let base = buffer.baseAddress, let needle = q.baseAddress else { return }
@@ -169,7 +164,6 @@ public struct SearchCorpus<ID: Hashable & Sendable>: Sendable {
 
     /// The records at `range` (positions in the corpus) whose text holds the query.
     private func search(_ query: [UInt8], records range: Range<Int>, _ found: inout Writer) {
-        found.start(at: range.lowerBound)
         guard !range.isEmpty else { return }
         bytes.withUnsafeBufferPointer { buffer in
             query.withUnsafeBufferPointer { q in
