@@ -275,15 +275,14 @@ public struct ICSImport: Sendable {
         let preferred = preferredID.map { PersonID($0) }
         let lowercasedEmail = email?.lowercased()
         let existing = preferred.flatMap { catalog.people[$0] }
-        if let existing, let preferredID, existing.name == name {
-            claimedBy[existing.id] = existing.id
-            foundByID[preferredID] = (existing.id, existing.name)
-            return existing.id
-        }
-        if let existing, NameFolding.personKey(existing.name) == NameFolding.personKey(name)
-            || (lowercasedEmail != nil && existing.email?.lowercased() == lowercasedEmail) {
-            claimedBy[existing.id] = existing.id
-            return existing.id
+        if let existing, let preferredID {
+            let sameName = existing.name == name
+            if sameName || NameFolding.personKey(existing.name) == NameFolding.personKey(name)
+                || (lowercasedEmail != nil && existing.email?.lowercased() == lowercasedEmail) {
+                claimedBy[existing.id] = existing.id
+                if sameName { foundByID[preferredID] = (existing.id, existing.name) }
+                return existing.id
+            }
         }
         // A match by e-mail or name stands unless another id of the same file already took that
         // person: two ids in one Dais file are two people, even when their names fold alike.
