@@ -48,13 +48,6 @@ func peakMemory() -> Int {
     return kilobytes * 1024
 }
 
-/// Page faults of this process so far that needed no disk (fresh or shared pages).
-func minorFaults() -> Int {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return usage.ru_minflt
-}
-
 func run(_ executable: String, _ arguments: [String]) -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
@@ -113,10 +106,10 @@ if let i = CommandLine.arguments.firstIndex(of: "--check"), i + 1 < CommandLine.
     var kept: [Schedule] = []
     // `--runs N` repeats the check (5 by default), e.g. so that a profile is mostly the check.
     let runs = CommandLine.arguments.firstIndex(of: "--runs").flatMap { Int(CommandLine.arguments[$0 + 1]) } ?? 5
-    let faults = minorFaults()
+    let faults = ProcessMemory.pageFaults
     let seconds = measure(runs: runs) { kept.append(Schedule(catalog: loaded.catalog)) }
     print("check \(seconds)")
-    print("faults \((minorFaults() - faults) / runs) a check")
+    print("faults \((ProcessMemory.pageFaults - faults) / runs) a check")
     exit(0)
 }
 
@@ -175,7 +168,7 @@ if let i = CommandLine.arguments.firstIndex(of: "--import"), i + 1 < CommandLine
     let loaded = try! StoreFile(path: CommandLine.arguments[i + 1]).load()
     let ics = agenda(loaded.catalog, inDisplayZones: false).export(.ics)
     var kept: [Catalog] = []
-    let faults = minorFaults()
+    let faults = ProcessMemory.pageFaults
     let runs = CommandLine.arguments.firstIndex(of: "--runs").flatMap { Int(CommandLine.arguments[$0 + 1]) } ?? 1
     for _ in 0..<runs {
         let start = now()
@@ -183,7 +176,7 @@ if let i = CommandLine.arguments.firstIndex(of: "--import"), i + 1 < CommandLine
         let planned = now()
         kept.append(plan.applied(to: Catalog()))
         let end = now()
-        print("import \(end - start) (plan \(planned - start), applied \(end - planned); \(minorFaults() - faults) page faults)")
+        print("import \(end - start) (plan \(planned - start), applied \(end - planned); \(ProcessMemory.pageFaults - faults) page faults)")
     }
     exit(0)
 }

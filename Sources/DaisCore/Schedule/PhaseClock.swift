@@ -6,7 +6,7 @@ public struct PhaseClock {
     public static let enabled = ProcessInfo.processInfo.environment["DAIS_PHASES"] != nil
     private let label: String
     private var last: UInt64
-    private var lastFaults = PhaseClock.minorFaults()
+    private var lastFaults = PhaseClock.enabled ? ProcessMemory.pageFaults : 0
 
     public init(_ label: String) {
         self.label = label
@@ -16,17 +16,8 @@ public struct PhaseClock {
     /// Reports the time since the last lap (or since the clock was made) under `phase`.
     public mutating func lap(_ phase: StaticString) {
         guard PhaseClock.enabled else { return }
-        let now = DispatchTime.now().uptimeNanoseconds, faults = PhaseClock.minorFaults()
+        let now = DispatchTime.now().uptimeNanoseconds, faults = ProcessMemory.pageFaults
         FileHandle.standardError.write(Data("dais: \(label): \(phase) \(Double(now - last) / 1e6) ms, \(faults - lastFaults) page faults\n".utf8))
         (last, lastFaults) = (now, faults)
-    }
-
-    /// Page faults of the process so far that needed no disk: each is a page touched for the first
-    /// time (fresh memory), which costs a few microseconds on this VM.
-    private static func minorFaults() -> Int {
-        guard enabled else { return 0 }
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return usage.ru_minflt
     }
 }
