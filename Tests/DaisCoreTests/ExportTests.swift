@@ -92,6 +92,65 @@ struct ExportTests {
         #expect(bytes > 3_000 * 500)
     }
 
+    @Test("panels by series: groups in the order of their first panels, each in the agenda's order, an unknown series by its id, no series last")
+    func panelsBySeries() {
+        var catalog = Catalog()
+        catalog.series["s-b"] = Series(id: "s-b", name: "Beta")
+        catalog.series["s-a"] = Series(id: "s-a", name: "Alpha")
+        let plan: [(String, SeriesID?)] = [("p1", nil), ("p2", "s-b"), ("p3", "s-a"), ("p4", "s-gone"), ("p5", "s-b"), ("p6", nil), ("p7", "s-a")]
+        var panels: [Panel] = []
+        for (k, (id, series)) in plan.enumerated() {
+            var panel = Panel(id: PanelID(id), title: id, start: LocalDateTime(year: 2025, month: 1, day: 1 + k, hour: 10, minute: 0)!, zone: "UTC")
+            panel.series = series
+            catalog.panels[panel.id] = panel
+            panels.append(panel)
+        }
+        let groups = Agenda(catalog: catalog, panels: panels, zones: [], now: goldenNow).bySeries
+        #expect(groups.map(\.name) == ["Beta", "Alpha", "s-gone", nil])
+        #expect(groups.map { $0.series?.id } == ["s-b", "s-a", nil, nil])
+        #expect(groups.map { $0.panels.map(\.id.rawValue) } == [["p2", "p5"], ["p3", "p7"], ["p4"], ["p1", "p6"]])
+        #expect(Agenda(catalog: catalog, panels: [], zones: [], now: goldenNow).bySeries.isEmpty)
+    }
+
+    @Test("the schedule JSON's outline found in parallel parts is the one found panel by panel: days, series, rooms, GUIDs")
+    func scheduleJSONOutlineInParts() throws {
+        // Parts of 64 panels or more, so that four parts each meet series and people the others met first.
+        var catalog = SyntheticStore.generate(panels: 2_000)
+        // Rooms of both kinds, and a panel whose time does not exist (it is in no day).
+        let ids = catalog.panels.keys.sorted()
+        catalog.panels[ids[3]]!.format = .inPerson
+        catalog.panels[ids[10]]!.start = LocalDateTime(date: LocalDate(year: 2024, month: 3, day: 10)!, hour: 2, minute: 30)!
+        catalog.panels[ids[10]]!.zone = "America/New_York"
+        let agenda = Agenda(catalog: catalog, panels: catalog.panelsByStart(), zones: [Zone.named("America/New_York")!], now: goldenNow)
+        let zone = Zone.named("America/New_York")!
+        // What the outline must be, found one panel at a time.
+        var days: [LocalDate: [PanelID]] = [:]
+        var series: [SeriesID] = [], people: [PersonID] = []
+        var rooms = Set<String>()
+        for panel in agenda.panels {
+            if let slot = try? panel.slot().get() {
+                days[zone.local(at: slot.span.start).date, default: []].append(panel.id)
+                rooms.insert(ScheduleJSONExporter.roomName(panel))
+            }
+            if let s = panel.series, !series.contains(s) { series.append(s) }
+            for entry in panel.roster where !people.contains(entry.person) { people.append(entry.person) }
+        }
+        for cores in [1, 2, 4] {
+            let outline = ScheduleJSONExporter.Outline(agenda, zone: zone, cores: cores, minimum: 64)
+            #expect(outline.days.map(\.date) == days.keys.sorted())
+            #expect(outline.days.map(\.index) == Array(1...days.count))
+            #expect(outline.days.allSatisfy { $0.events.map(\.0.id) == days[$0.date]! })
+            #expect(outline.series.map(\.id) == series.filter { catalog.series[$0] != nil })
+            #expect(outline.rooms == ["In person", "Online"])
+            #expect(rooms == ["In person", "Online"])
+            for id in people {
+                #expect(outline.guids[id] == UUID5.url(catalog.people[id]?.email.map { "acct:\($0)" } ?? "dais:person:\(id)"))
+            }
+        }
+        #expect(!days.values.contains { $0.contains(ids[10]) })
+        #expect(series.count > 100 && people.count > 400)
+    }
+
     @Test("the schedule JSON made in parallel parts (by day) equals the one made on one thread, and Python reads it")
     func scheduleJSONInParts() throws {
         // 2,000 panels over ten years: over a thousand days, parts of 16 days in batches of two or four.

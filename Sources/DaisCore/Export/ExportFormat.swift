@@ -81,19 +81,44 @@ public struct Agenda: Sendable {
 
     /// Panels grouped by series, each group in start order, groups ordered by their first panel;
     /// panels without a series last. `name` is the series' name (its id when it names nothing).
+    ///
+    /// Each panel's group is found by its series' symbol in an array and counted, then each group is
+    /// made at its size: a large agenda's thousands of series took a dictionary look-up a panel, and
+    /// each group grew append by append across the heap (38 ms at 100,000 panels).
     public var bySeries: [(name: String?, series: Series?, panels: [Panel])] {
-        var groups: [(SeriesID?, [Panel])] = []
-        var position: [SeriesID?: Int] = [:]
-        for panel in panels {
-            if let i = position[panel.series] {
-                groups[i].1.append(panel)
+        var groupOfSymbol = [Int32](repeating: -1, count: panels.isEmpty ? 0 : Identifier<Never>.symbolBound)
+        var ids: [SeriesID?] = [], counts: [Int] = []
+        var withoutSeries = -1
+        var groupOfPanel = [Int32](repeating: 0, count: panels.count)
+        for (i, panel) in panels.enumerated() {
+            var g: Int
+            if let id = panel.series {
+                g = Int(groupOfSymbol[Int(id.symbol)])
+                if g < 0 {
+                    g = ids.count
+                    groupOfSymbol[Int(id.symbol)] = Int32(g)
+                    ids.append(id)
+                    counts.append(0)
+                }
             } else {
-                position[panel.series] = groups.count
-                groups.append((panel.series, [panel]))
+                if withoutSeries < 0 {
+                    withoutSeries = ids.count
+                    ids.append(nil)
+                    counts.append(0)
+                }
+                g = withoutSeries
             }
+            groupOfPanel[i] = Int32(g)
+            counts[g] += 1
         }
-        let ordered = groups.filter { $0.0 != nil } + groups.filter { $0.0 == nil }
-        return ordered.map { (id, panels) in (id.map { catalog.series[$0]?.name ?? $0.rawValue }, id.flatMap { catalog.series[$0] }, panels) }
+        var members = counts.map { count -> [Panel] in
+            var group: [Panel] = []
+            group.reserveCapacity(count)
+            return group
+        }
+        for (i, panel) in panels.enumerated() { members[Int(groupOfPanel[i])].append(panel) }
+        let order = ids.indices.filter { ids[$0] != nil } + ids.indices.filter { ids[$0] == nil }
+        return order.map { g in (ids[g].map { catalog.series[$0]?.name ?? $0.rawValue }, ids[g].flatMap { catalog.series[$0] }, members[g]) }
     }
 }
 
