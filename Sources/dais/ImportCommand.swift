@@ -46,7 +46,7 @@ struct ImportCommand: ParsableCommand {
         }
         guard plan.changesSomething else { return }
         do {
-            try StoreFile(path: storeOptions.location.path).save(plan.applied(to: loaded.catalog), expecting: loaded.fingerprint)
+            try StoreFile(path: storeOptions.location.path).save(plan.catalog, expecting: loaded.fingerprint)
         } catch {
             throw CLIFailure(error)
         }

@@ -89,6 +89,7 @@ struct ImportTests {
         store.people["p-z"] = Person(id: "p-z", name: "María Garcia")
         let plan = try ICSImport.plan(bytes, path: "x.ics", into: store)
         let merged = plan.applied(to: store)
+        #expect(plan.catalog == merged)
         #expect(merged.panels[panels[0].id]?.roster.contains { $0.person == "p-z" } == true)
         #expect(merged.panels[panels[1].id]?.roster.contains { $0.person == "p-b" } == true)
         #expect(merged.people["p-a"] == nil)
@@ -129,6 +130,10 @@ struct ImportTests {
         #expect(plan.updated.first?.new.title == "Transnational repression (new title)")
         #expect(plan.updated.first?.new.id == "panel-2024-11-26-transnational-repression")
         #expect(plan.report.contains("update panel   panel-2024-11-26-transnational-repression  title"))
+        // The catalog the plan keeps (what `dais import` saves) is its changes applied to the store.
+        #expect(same.catalog == demo)
+        #expect(plan.catalog == plan.applied(to: demo))
+        #expect(plan.catalog.panels["panel-2024-11-26-transnational-repression"]?.title == "Transnational repression (new title)")
     }
 
     @Test("Google Calendar's file: X-WR-TIMEZONE for UTC times, attendees by role, matched by folded name; all-day and recurring events skipped with reasons")

@@ -30,6 +30,7 @@ public enum FuzzChecks {
         }
         let report = plan.report
         let applied = plan.applied(to: demo)
+        precondition(plan.catalog == applied, "the catalog the plan keeps is not its changes applied to the catalog planned into")
         do {
             let whole = try ICSImport.wholePlan(bytes, path: "fuzz.ics", into: demo)
             precondition(whole.report == report && whole.applied(to: demo) == applied, "the plan as events are read is not the whole parse's")

@@ -21,8 +21,11 @@ public struct ICSImport: Sendable {
         public internal(set) var newPeople: [Person] = []
         public internal(set) var newOrganizations: [Organization] = []
         public internal(set) var newSeries: [Series] = []
+        /// The catalog the import was planned into, with every change applied (what `applied(to:)`
+        /// makes of it, without making it again: the planning kept it up to date).
+        public internal(set) var catalog = Catalog()
 
-        /// The catalog after the import.
+        /// The changes applied to a catalog (for the one planned into, `catalog` is the same).
         public func applied(to catalog: Catalog) -> Catalog {
             var result = catalog
             for person in newPeople { result.people[person.id] = person }
@@ -90,7 +93,7 @@ public struct ICSImport: Sendable {
         for calendar in components where calendar.name == "VCALENDAR" {
             if let used = zoneUsed[calendar.line], used != calendar.first("X-WR-TIMEZONE")?.text { consistent = false }
         }
-        if consistent { return importer.plan }
+        if consistent { return importer.finished }
         return try wholePlan(bytes, path: path, into: catalog)
     }
 
@@ -110,7 +113,7 @@ public struct ICSImport: Sendable {
                 importer.importEvent(event, calendarZone: defaultZone)
             }
         }
-        return importer.plan
+        return importer.finished
     }
 
     // MARK: Working state
@@ -129,6 +132,13 @@ public struct ICSImport: Sendable {
     var panelsByUID: [String: PanelID] = [:]
     var organizationsByKey: [String: OrganizationID] = [:]
     var seriesByKey: [String: SeriesID] = [:]
+
+    /// The plan, with the catalog as the import leaves it.
+    var finished: Plan {
+        var result = plan
+        result.catalog = catalog
+        return result
+    }
 
     init(catalog: Catalog) {
         self.catalog = catalog
