@@ -117,6 +117,32 @@ struct ImportTests {
         #expect(ids[2] != ["p-q"] && fresh.people[ids[2][0]]?.name == "Bob Stone")
     }
 
+    @Test("organizations and series by the file's id: an id the store has is that one at every panel; an id it cannot take names one by name each time")
+    func organizationsByFileID() throws {
+        var catalog = try demoCatalog()
+        catalog.organizations["org-keep"] = Organization(id: "org-keep", name: "Keepers")
+        for var panel in catalog.panelsByStart().prefix(3) {
+            panel.cosponsors = ["org-keep"]
+            catalog.panels[panel.id] = panel
+        }
+        let panels = Array(catalog.panelsByStart().prefix(3))
+        var text = String(decoding: Agenda(catalog: catalog, panels: panels, zones: [], now: goldenNow).export(.ics), as: UTF8.self)
+        let lines = text.ranges(of: "X-DAIS-COSPONSOR;CN=Keepers:org-keep")
+        try #require(lines.count == 3)
+        // The first two panels name an id that cannot be an id under two names; the third keeps org-keep.
+        text.replaceSubrange(lines[1], with: "X-DAIS-COSPONSOR;CN=Second Org:not an id")
+        text.replaceSubrange(lines[0], with: "X-DAIS-COSPONSOR;CN=First Org:not an id")
+        let plan = try ICSImport.plan(Array(text.utf8), path: "x.ics", into: Catalog())
+        let made = plan.catalog
+        let cosponsors = panels.map { made.panels[$0.id]!.cosponsors.map { made.organizations[$0]!.name } }
+        #expect(cosponsors == [["First Org"], ["Second Org"], ["Keepers"]])
+        #expect(made.panels[panels[2].id]!.cosponsors == ["org-keep"])
+        // Every panel's series and host came back as the store had them, named once each.
+        #expect(panels.allSatisfy { made.panels[$0.id]!.series == $0.series && made.panels[$0.id]!.host == $0.host })
+        #expect(Set(plan.newSeries.map(\.id)).count == plan.newSeries.count)
+        #expect(Set(plan.newOrganizations.map(\.id)).count == plan.newOrganizations.count)
+    }
+
     @Test("re-importing updates the panel with the same UID instead of duplicating it")
     func reimport() throws {
         let demo = try demoCatalog()

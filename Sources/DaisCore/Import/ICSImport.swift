@@ -130,6 +130,11 @@ public struct ICSImport: Sendable {
     /// miss the caches). Neither the person nor the claim can change during the import.
     var foundByID: [String: (id: PersonID, name: String)] = [:]
     var panelsByUID: [String: PanelID] = [:]
+    /// The organizations and series a file's id was found to name in the catalog: the same id again
+    /// names the same one (none is removed during an import), without checking and interning the id
+    /// once more (a large file names each at many panels, and the symbol table misses the caches).
+    var organizationsByID: [String: OrganizationID] = [:]
+    var seriesByID: [String: SeriesID] = [:]
     var organizationsByKey: [String: OrganizationID] = [:]
     var seriesByKey: [String: SeriesID] = [:]
 
@@ -320,7 +325,11 @@ public struct ICSImport: Sendable {
     }
 
     mutating func organization(id: String, name: String) -> OrganizationID {
-        if Identifier<Never>.problem(with: id) == nil, catalog.organizations[OrganizationID(id)] != nil { return OrganizationID(id) }
+        if let found = organizationsByID[id] { return found }
+        if Identifier<Never>.problem(with: id) == nil, catalog.organizations[OrganizationID(id)] != nil {
+            organizationsByID[id] = OrganizationID(id)
+            return OrganizationID(id)
+        }
         let key = NameFolding.organizationKey(name)
         if let match = organizationsByKey[key] { return match }
         let newID = Identifier<Never>.problem(with: id) == nil ? OrganizationID(id) : Slug.organizationID(name: name, shortName: nil, in: catalog)
@@ -332,7 +341,11 @@ public struct ICSImport: Sendable {
     }
 
     mutating func series(id: String?, name: String, host: (id: String, name: String)? = nil) -> SeriesID {
-        if let id, Identifier<Never>.problem(with: id) == nil, catalog.series[SeriesID(id)] != nil { return SeriesID(id) }
+        if let id, let found = seriesByID[id] { return found }
+        if let id, Identifier<Never>.problem(with: id) == nil, catalog.series[SeriesID(id)] != nil {
+            seriesByID[id] = SeriesID(id)
+            return SeriesID(id)
+        }
         let key = NameFolding.fold(name)
         if let match = seriesByKey[key] { return match }
         let newID = id.flatMap { Identifier<Never>.problem(with: $0) == nil ? SeriesID($0) : nil } ?? Slug.seriesID(name: name, in: catalog)
