@@ -27,18 +27,19 @@ public enum CSVExporter {
         head += [0x0D, 0x0A]
         try head.withBytes(sink)
         let panels = agenda.panels
+        let directory = ExportDirectory(agenda.catalog, titleLines: true)
         try Parallel.stream(panels.count, partSize: partSize, cores: cores, capacity: partSize * 1_600) { (range, out: inout [UInt8]) in
             var common: [UInt8] = []
-            panels.forEachAhead(in: range) { i in rows(panels[i], agenda.catalog, &out, &common) }
+            panels.forEachAhead(in: range) { i in rows(panels[i], directory, &out, &common) }
         } deliver: { (piece) throws(E) in try sink(piece) }
     }
 
     /// A panel's rows: one per roster entry, or one with empty person columns.
-    static func rows(_ panel: Panel, _ catalog: Catalog, _ out: inout [UInt8], _ common: inout [UInt8]) {
+    static func rows(_ panel: Panel, _ directory: ExportDirectory, _ out: inout [UInt8], _ common: inout [UInt8]) {
         let slot = try? panel.slot().get()
         let end = slot.map { $0.zone.local(at: $0.span.end) } ?? panel.nominalEnd
         common.removeAll(keepingCapacity: true)
-        for (k, cell) in [panel.id.rawValue, panel.title, panel.series.map { catalog.series[$0]?.name ?? $0.rawValue } ?? "",
+        for (k, cell) in [panel.id.rawValue, panel.title, panel.series.map(directory.name(of:)) ?? "",
                           panel.status.rawValue, panel.start.date.description, panel.start.timeText,
                           end.date == panel.start.date ? end.timeText : "\(end.date) \(end.timeText)", panel.zone,
                           slot?.span.start.iso8601 ?? "", slot?.span.end.iso8601 ?? ""].enumerated() {
@@ -55,9 +56,9 @@ public enum CSVExporter {
         }
         if panel.roster.isEmpty { row(["", "", "", "", "", ""]) }
         for entry in panel.roster {
-            let person = catalog.people[entry.person]
+            let person = directory.person(entry.person)
             row([entry.person.rawValue, person?.name ?? "", entry.role.rawValue,
-                 catalog.titleLine(for: entry) ?? "", person?.affiliation ?? "", person?.email ?? ""])
+                 directory.titleLine(for: entry) ?? "", person?.affiliation ?? "", person?.email ?? ""])
         }
     }
 

@@ -127,40 +127,27 @@ public enum ICSExporter {
         out.line("END", kind)
     }
 
-    /// What every event of one export shares, made once: the stamp line, and the catalog's people,
-    /// series and organization names in arrays indexed by id symbol, so that the parts read them
-    /// without hashing or touching the catalog's dictionaries (which both threads would share).
+    /// What every event of one export shares, made once: the stamp line, the zone ids, and the
+    /// catalog's people, series and organization names by id symbol (`ExportDirectory`).
     final class EventContext: Sendable {
         /// "DTSTAMP:...Z" and its line end.
         let stamp: [UInt8]
         /// The zone ids by number (for TZID).
         let zones: [String]
-        private let people: [Person?]
-        private let series: [Series?]
-        private let organizationNames: [String?]
+        private let directory: ExportDirectory
 
         init(_ agenda: Agenda, zones: [String]) {
             var line = ICalendarText()
             line.line("DTSTAMP", agenda.now.icalUTC)
             stamp = line.bytes
             self.zones = zones
-            let bound = Identifier<Never>.symbolBound
-            let catalog = agenda.catalog
-            var people = [Person?](repeating: nil, count: bound)
-            for person in catalog.people.values { people[Int(person.id.symbol)] = person }
-            var series = [Series?](repeating: nil, count: bound)
-            for s in catalog.series.values { series[Int(s.id.symbol)] = s }
-            var names = [String?](repeating: nil, count: bound)
-            for org in catalog.organizations.values { names[Int(org.id.symbol)] = org.name }
-            (self.people, self.series, organizationNames) = (people, series, names)
+            directory = ExportDirectory(agenda.catalog)
         }
 
-        func person(_ id: PersonID) -> Person? { Int(id.symbol) < people.count ? people[Int(id.symbol)] : nil }
-        func series(_ id: SeriesID) -> Series? { Int(id.symbol) < series.count ? series[Int(id.symbol)] : nil }
+        func person(_ id: PersonID) -> Person? { directory.person(id) }
+        func series(_ id: SeriesID) -> Series? { directory.series(id) }
         /// The organization's name, or its id when it names nothing (as `Catalog.name(of:)`).
-        func name(of id: OrganizationID) -> String {
-            (Int(id.symbol) < organizationNames.count ? organizationNames[Int(id.symbol)] : nil) ?? id.rawValue
-        }
+        func name(of id: OrganizationID) -> String { directory.name(of: id) }
     }
 
     static func event(_ panel: Panel, _ time: EventTime, _ context: EventContext, into out: inout ICalendarText) {
