@@ -92,6 +92,30 @@ struct ExportTests {
         #expect(bytes > 3_000 * 500)
     }
 
+    @Test("the export directory answers as the catalog does: people, title lines (made ahead or not), series and organization names, unknown ids")
+    func exportDirectory() throws {
+        // The demo's entries carry their own title lines; the synthetic people's come from their
+        // titles and affiliations.
+        let synthetic = SyntheticStore.generate(panels: 300)
+        #expect(synthetic.panels.values.contains { $0.roster.contains { $0.title == nil && synthetic.titleLine(for: $0) != nil } })
+        for catalog in [try demoCatalog(), synthetic] {
+            for directory in [ExportDirectory(catalog, titleLines: true), ExportDirectory(catalog)] {
+                for panel in catalog.panels.values {
+                    for entry in panel.roster {
+                        #expect(directory.person(entry.person) == catalog.people[entry.person])
+                        #expect(directory.titleLine(for: entry) == catalog.titleLine(for: entry))
+                    }
+                    if let s = panel.series { #expect(directory.name(of: s) == catalog.series[s]!.name) }
+                    for org in panel.cosponsors { #expect(directory.name(of: org) == catalog.name(of: org)) }
+                }
+                let unknown = RosterEntry(person: PersonID("p-nobody-\(UUID())"), role: .panelist)
+                #expect(directory.person(unknown.person) == nil && directory.titleLine(for: unknown) == nil)
+                #expect(directory.name(of: SeriesID("series-nowhere")) == "series-nowhere")
+                #expect(directory.name(of: OrganizationID("org-nowhere")) == "org-nowhere")
+            }
+        }
+    }
+
     @Test("panels by series: groups in the order of their first panels, each in the agenda's order, an unknown series by its id, no series last")
     func panelsBySeries() {
         var catalog = Catalog()
@@ -201,7 +225,8 @@ struct ExportTests {
         #expect(streamed == one)
         // The header, then every panel's rows in turn, written in one go.
         var reference = Array(one.prefix { $0 != 0x0A }) + [0x0A], common: [UInt8] = []
-        for panel in agenda.panels { CSVExporter.rows(panel, catalog, &reference, &common) }
+        let directory = ExportDirectory(catalog, titleLines: true)
+        for panel in agenda.panels { CSVExporter.rows(panel, directory, &reference, &common) }
         #expect(one == reference)
         let rows = agenda.panels.reduce(1) { $0 + max(1, $1.roster.count) }
         #expect(String(decoding: one, as: UTF8.self).components(separatedBy: "\r\n").count - 1 >= rows)
