@@ -92,14 +92,8 @@ public struct AgendaDocument: Sendable {
         try first.withBytes(sink)
         let pieces = pieces
         try Parallel.stream(pieces.count, partSize: AgendaDocument.partSize, cores: cores, capacity: AgendaDocument.partSize * 1_600) { (range, out: inout Bytes) in
-            // Grouped by series, the panels lie in no order in memory: each is asked for ahead, as
-            // `forEachAhead` does.
-            for i in range {
-                if i + 8 < range.upperBound, case let .panel(ahead) = pieces[i + 8] { ahead.prefetchStorage() }
-                if i + 4 < range.upperBound, case let .panel(ahead) = pieces[i + 4] {
-                    ahead.prefetchRoster()
-                    ahead.prefetchTexts()
-                }
+            // Grouped by series, the panels lie in no order in memory: each is asked for ahead.
+            Panel.forEachAhead(in: range, panel: { if case let .panel(ahead) = pieces[$0] { ahead } else { nil } }) { i in
                 piece(self, pieces[i], &out)
             }
         } deliver: { (bytes) throws(E) in try sink(bytes) }

@@ -82,21 +82,23 @@ public struct Agenda: Sendable {
     /// Panels grouped by series, each group in start order, groups ordered by their first panel;
     /// panels without a series last. `name` is the series' name (its id when it names nothing).
     ///
-    /// Each panel's group is found by its series' symbol in an array and counted, then each group is
+    /// Each panel's group is found by its series' symbol (`SymbolIndex`) and counted, then each group is
     /// made at its size: a large agenda's thousands of series took a dictionary look-up a panel, and
     /// each group grew append by append across the heap (38 ms at 100,000 panels).
     public var bySeries: [(name: String?, series: Series?, panels: [Panel])] {
-        var groupOfSymbol = [Int32](repeating: -1, count: panels.isEmpty ? 0 : Identifier<Never>.symbolBound)
+        var groupOfSeries = SymbolIndex<SeriesKind>()
+        if !panels.isEmpty { groupOfSeries.reserveAll() }
         var ids: [SeriesID?] = [], counts: [Int] = []
         var withoutSeries = -1
         var groupOfPanel = [Int32](repeating: 0, count: panels.count)
         for (i, panel) in panels.enumerated() {
-            var g: Int
+            let g: Int
             if let id = panel.series {
-                g = Int(groupOfSymbol[Int(id.symbol)])
-                if g < 0 {
+                if let known = groupOfSeries[id] {
+                    g = known
+                } else {
                     g = ids.count
-                    groupOfSymbol[Int(id.symbol)] = Int32(g)
+                    groupOfSeries.insert(id, g)
                     ids.append(id)
                     counts.append(0)
                 }

@@ -105,7 +105,7 @@ public enum ScheduleJSONExporter {
         private struct Part: Sendable {
             var series: [SeriesID] = []
             var people: [PersonID] = []
-            var inPerson = false, online = false
+            var rooms: [String] = []
         }
 
         /// `minimum`: the fewest panels worth a part of their own.
@@ -124,7 +124,8 @@ public enum ScheduleJSONExporter {
                     if case .success(let slot) = panel.slot() {
                         slots[i] = slot
                         dates[i] = zone.local(at: slot.span.start).date
-                        if panel.format == .inPerson { part.inPerson = true } else { part.online = true }
+                        let room = roomName(panel)
+                        if !part.rooms.contains(room) { part.rooms.append(room) }
                     }
                     if let id = panel.series, seenSeries.insert(id.symbol) { part.series.append(id) }
                     for entry in panel.roster where seenPeople.insert(entry.person.symbol) { part.people.append(entry.person) }
@@ -141,7 +142,7 @@ public enum ScheduleJSONExporter {
             }
             let catalog = agenda.catalog
             series = seriesIDs.compactMap { catalog.series[$0] }
-            rooms = (parts.contains { $0.inPerson } ? ["In person"] : []) + (parts.contains { $0.online } ? ["Online"] : [])
+            rooms = Set(parts.flatMap(\.rooms)).sorted()
             // Days: the timed panels by date, each day's in the agenda's order.
             let (slotList, dateList) = (slots.array(), dates.array())
             var order = dateList.indices.filter { dateList[$0] != nil }

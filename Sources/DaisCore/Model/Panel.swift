@@ -281,20 +281,29 @@ public struct Link: Hashable, Sendable {
     }
 }
 
-extension Array where Element == Panel {
-    /// Calls `body` with each position of `range` in order, asking for the storage of the panel 8
-    /// positions ahead and (unless `rosters` is false) for the roster and texts of the one 4 ahead.
-    /// Panels lie spread over the heap in no relation to a sorted list's order: a loop reading each
-    /// in turn would otherwise wait for memory at every panel once the store outgrows the cache.
+extension Panel {
+    /// Calls `body` with each position of `range` in order, asking for the storage of the panel at
+    /// the position 8 ahead and (unless `rosters` is false) for the roster and texts of the one 4
+    /// ahead (`panel` gives the panel at a position, or nil where there is none). Panels lie spread
+    /// over the heap in no relation to a sorted list's order: a loop reading each in turn would
+    /// otherwise wait for memory at every panel once the store outgrows the cache.
     @inline(__always)
-    func forEachAhead(in range: Range<Int>, rosters: Bool = true, _ body: (Int) throws -> Void) rethrows {
+    static func forEachAhead(in range: Range<Int>, rosters: Bool = true, panel: (Int) -> Panel?, _ body: (Int) throws -> Void) rethrows {
         for i in range {
-            if i + 8 < range.upperBound { self[i + 8].prefetchStorage() }
-            if rosters && i + 4 < range.upperBound {
-                self[i + 4].prefetchRoster()
-                self[i + 4].prefetchTexts()
+            if i + 8 < range.upperBound { panel(i + 8)?.prefetchStorage() }
+            if rosters && i + 4 < range.upperBound, let ahead = panel(i + 4) {
+                ahead.prefetchRoster()
+                ahead.prefetchTexts()
             }
             try body(i)
         }
+    }
+}
+
+extension Array where Element == Panel {
+    /// `Panel.forEachAhead` over the array's positions.
+    @inline(__always)
+    func forEachAhead(in range: Range<Int>, rosters: Bool = true, _ body: (Int) throws -> Void) rethrows {
+        try Panel.forEachAhead(in: range, rosters: rosters, panel: { self[$0] }, body)
     }
 }
