@@ -92,27 +92,20 @@ struct ExportTests {
         #expect(bytes > 3_000 * 500)
     }
 
-    @Test("the export directory answers as the catalog does: people, title lines (made ahead or not), series and organization names, unknown ids")
+    @Test("the export directory answers as the catalog does: people, series and organization names, unknown ids")
     func exportDirectory() throws {
-        // The demo's entries carry their own title lines; the synthetic people's come from their
-        // titles and affiliations.
-        let synthetic = SyntheticStore.generate(panels: 300)
-        #expect(synthetic.panels.values.contains { $0.roster.contains { $0.title == nil && synthetic.titleLine(for: $0) != nil } })
-        for catalog in [try demoCatalog(), synthetic] {
-            for directory in [ExportDirectory(catalog, titleLines: true), ExportDirectory(catalog)] {
-                for panel in catalog.panels.values {
-                    for entry in panel.roster {
-                        #expect(directory.person(entry.person) == catalog.people[entry.person])
-                        #expect(directory.titleLine(for: entry) == catalog.titleLine(for: entry))
-                    }
-                    if let s = panel.series { #expect(directory.name(of: s) == catalog.series[s]!.name) }
-                    for org in panel.cosponsors { #expect(directory.name(of: org) == catalog.name(of: org)) }
+        for catalog in [try demoCatalog(), SyntheticStore.generate(panels: 300)] {
+            let directory = ExportDirectory(catalog)
+            for panel in catalog.panels.values {
+                for entry in panel.roster {
+                    #expect(directory.person(entry.person) == catalog.people[entry.person])
                 }
-                let unknown = RosterEntry(person: PersonID("p-nobody-\(UUID())"), role: .panelist)
-                #expect(directory.person(unknown.person) == nil && directory.titleLine(for: unknown) == nil)
-                #expect(directory.name(of: SeriesID("series-nowhere")) == "series-nowhere")
-                #expect(directory.name(of: OrganizationID("org-nowhere")) == "org-nowhere")
+                if let s = panel.series { #expect(directory.name(of: s) == catalog.series[s]!.name) }
+                for org in panel.cosponsors { #expect(directory.name(of: org) == catalog.name(of: org)) }
             }
+            #expect(directory.person(PersonID("p-nobody-\(UUID())")) == nil)
+            #expect(directory.name(of: SeriesID("series-nowhere")) == "series-nowhere")
+            #expect(directory.name(of: OrganizationID("org-nowhere")) == "org-nowhere")
         }
     }
 
@@ -225,8 +218,8 @@ struct ExportTests {
         #expect(streamed == one)
         // The header, then every panel's rows in turn, written in one go.
         var reference = Array(one.prefix { $0 != 0x0A }) + [0x0A], common: [UInt8] = []
-        let directory = ExportDirectory(catalog, titleLines: true)
-        for panel in agenda.panels { CSVExporter.rows(panel, directory, &reference, &common) }
+        let cells = CSVExporter.Cells(catalog)
+        for panel in agenda.panels { CSVExporter.rows(panel, cells, &reference, &common) }
         #expect(one == reference)
         let rows = agenda.panels.reduce(1) { $0 + max(1, $1.roster.count) }
         #expect(String(decoding: one, as: UTF8.self).components(separatedBy: "\r\n").count - 1 >= rows)
@@ -319,6 +312,52 @@ struct ExportTests {
         #expect(text.contains(",p-evil,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",panelist,\"line one\nline \"\"two\"\", three\",'@sum,'-x@example.org\r\n"))
         let rows = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.count == 1 + 15 + 2)  // header, 15 roster entries (with p-evil), 2 panels without a roster
+    }
+
+    @Test("CSV: the cells copied from the people and series written once equal those written one by one, unknown ids and entries' own titles too")
+    func csvCells() throws {
+        var catalog = try demoCatalog()
+        let synthetic = SyntheticStore.generate(panels: 200)
+        for (id, person) in synthetic.people { catalog.people[id] = person }
+        catalog.people["p-evil"] = Person(id: "p-evil", name: "=cmd|' /C calc'!A0", title: "Chair, \"Board\"", affiliation: "@org", email: "-x@example.org")
+        var panels = Array(synthetic.panels.values.prefix(40))
+        panels[0].roster.append(RosterEntry(person: "p-gone", role: .moderator, title: "+own, title"))
+        panels[1].roster.append(RosterEntry(person: "p-gone", role: .panelist))
+        panels[2].roster.append(RosterEntry(person: "p-evil", role: .remarks))
+        panels[3].roster.append(RosterEntry(person: "p-evil", role: .panelist, title: "own \"line\""))
+        panels[4].series = "series-gone"
+        panels[5].roster = []
+        for panel in panels { catalog.panels[panel.id] = panel }
+        for series in synthetic.series.values { catalog.series[series.id] = series }
+        #expect(panels.contains { $0.series != nil && catalog.series[$0.series!] != nil })
+        /// A row written cell by cell from the catalog.
+        func reference(_ panel: Panel, _ entry: RosterEntry?) -> String {
+            var out: [UInt8] = []
+            let person = entry.flatMap { catalog.people[$0.person] }
+            let slot = try? panel.slot().get()
+            let end = slot.map { $0.zone.local(at: $0.span.end) } ?? panel.nominalEnd
+            let series: String = panel.series.map { catalog.series[$0]?.name ?? $0.rawValue } ?? ""
+            let endText: String = end.date == panel.start.date ? end.timeText : "\(end.date) \(end.timeText)"
+            let title: String = entry.flatMap { catalog.titleLine(for: $0) } ?? ""
+            var cells: [String] = [panel.id.rawValue, panel.title, series, panel.status.rawValue, panel.start.date.description, panel.start.timeText, endText]
+            cells += [panel.zone, slot?.span.start.iso8601 ?? "", slot?.span.end.iso8601 ?? ""]
+            cells += [entry?.person.rawValue ?? "", person?.name ?? "", entry?.role.rawValue ?? "", title, person?.affiliation ?? "", person?.email ?? ""]
+            for (k, cell) in cells.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                CSVExporter.put(cell, &out)
+            }
+            return String(decoding: out, as: UTF8.self) + "\r\n"
+        }
+        let text = String(decoding: Agenda(catalog: catalog, panels: panels, zones: [], now: goldenNow).export(.csv), as: UTF8.self)
+        var expected = CSVExporter.header.joined(separator: ",") + "\r\n"
+        for panel in panels {
+            if panel.roster.isEmpty { expected += reference(panel, nil) }
+            for entry in panel.roster { expected += reference(panel, entry) }
+        }
+        #expect(text == expected)
+        #expect(text.contains(",p-gone,,moderator,\"'+own, title\",,\r\n") && text.contains(",p-gone,,panelist,,,\r\n"))
+        #expect(text.contains(",p-evil,'=cmd|' /C calc'!A0,remarks,\"Chair, \"\"Board\"\", @org\",'@org,'-x@example.org\r\n"))
+        #expect(text.contains(",series-gone,"))
     }
 
     @Test("HTML escapes every piece of data and links only http, https and mailto")

@@ -17,7 +17,8 @@ public enum CSVExporter {
 
     /// Hands the file to `sink` in order, in pieces: the header, then the panels' rows, written in
     /// parallel parts (`Parallel.stream`), each cell straight into its part's buffer; a panel's ten
-    /// common cells are written once and copied into each of its roster rows.
+    /// common cells are written once and copied into each of its roster rows, and each person's and
+    /// series' cells are written once for the whole file (`Cells`) and copied where they are met.
     static func write<E: Error>(_ agenda: Agenda, cores: Int = Parallel.cores, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
         var head: [UInt8] = []
         for (k, cell) in header.enumerated() {
@@ -27,38 +28,111 @@ public enum CSVExporter {
         head += [0x0D, 0x0A]
         try head.withBytes(sink)
         let panels = agenda.panels
-        let directory = ExportDirectory(agenda.catalog, titleLines: true)
+        let cells = Cells(agenda.catalog)
         try Parallel.stream(panels.count, partSize: partSize, cores: cores, capacity: partSize * 1_600) { (range, out: inout [UInt8]) in
             var common: [UInt8] = []
-            panels.forEachAhead(in: range) { i in rows(panels[i], directory, &out, &common) }
+            panels.forEachAhead(in: range) { i in rows(panels[i], cells, &out, &common) }
         } deliver: { (piece) throws(E) in try sink(piece) }
     }
 
     /// A panel's rows: one per roster entry, or one with empty person columns.
-    static func rows(_ panel: Panel, _ directory: ExportDirectory, _ out: inout [UInt8], _ common: inout [UInt8]) {
+    static func rows(_ panel: Panel, _ cells: Cells, _ out: inout [UInt8], _ common: inout [UInt8]) {
         let slot = try? panel.slot().get()
         let end = slot.map { $0.zone.local(at: $0.span.end) } ?? panel.nominalEnd
         common.removeAll(keepingCapacity: true)
-        for (k, cell) in [panel.id.rawValue, panel.title, panel.series.map(directory.name(of:)) ?? "",
-                          panel.status.rawValue, panel.start.date.description, panel.start.timeText,
-                          end.date == panel.start.date ? end.timeText : "\(end.date) \(end.timeText)", panel.zone,
-                          slot?.span.start.iso8601 ?? "", slot?.span.end.iso8601 ?? ""].enumerated() {
-            if k > 0 { common.append(UInt8(ascii: ",")) }
+        put(panel.id.rawValue, &common)
+        common.append(UInt8(ascii: ","))
+        put(panel.title, &common)
+        common.append(UInt8(ascii: ","))
+        if let series = panel.series { cells.series(series, &common) }
+        for cell in [panel.status.rawValue, panel.start.date.description, panel.start.timeText,
+                     end.date == panel.start.date ? end.timeText : "\(end.date) \(end.timeText)", panel.zone,
+                     slot?.span.start.iso8601 ?? "", slot?.span.end.iso8601 ?? ""] {
+            common.append(UInt8(ascii: ","))
             put(cell, &common)
         }
-        func row(_ cells: [String]) {
+        if panel.roster.isEmpty { out += common + [UInt8](",,,,,,\r\n".utf8) }
+        for entry in panel.roster {
             out += common
-            for cell in cells {
-                out.append(UInt8(ascii: ","))
-                put(cell, &out)
-            }
+            out.append(UInt8(ascii: ","))
+            cells.person(entry, &out)
             out += [0x0D, 0x0A]
         }
-        if panel.roster.isEmpty { row(["", "", "", "", "", ""]) }
-        for entry in panel.roster {
-            let person = directory.person(entry.person)
-            row([entry.person.rawValue, person?.name ?? "", entry.role.rawValue,
-                 directory.titleLine(for: entry) ?? "", person?.affiliation ?? "", person?.email ?? ""])
+    }
+
+    /// The cells of the catalog's people and series, written once as CSV in one buffer and found by
+    /// id symbol: most of a file's cells are those of the people on its rosters, each met at many
+    /// panels. Copying a person's bytes takes no reference count and makes no string.
+    final class Cells: Sendable {
+        private let bytes: [UInt8]
+        /// By a person's symbol: where "id,name" starts (-1: no such person) and ends, where the
+        /// title line ends, and where ",affiliation,email" ends.
+        private let people: [(start: Int32, named: Int32, titled: Int32, end: Int32)]
+        /// By a series' symbol: where its name's cell starts (-1: no such series) and ends.
+        private let series: [(start: Int32, end: Int32)]
+        private static let roles: [Role: [UInt8]] = Dictionary(uniqueKeysWithValues: Role.allCases.map { role in
+            var cell: [UInt8] = []
+            put(role.rawValue, &cell)
+            return (role, cell)
+        })
+
+        init(_ catalog: Catalog) {
+            var bytes: [UInt8] = []
+            let bound = Identifier<Never>.symbolBound
+            var people = [(start: Int32, named: Int32, titled: Int32, end: Int32)](repeating: (-1, 0, 0, 0), count: bound)
+            for person in catalog.people.values {
+                let start = Int32(bytes.count)
+                put(person.id.rawValue, &bytes)
+                bytes.append(UInt8(ascii: ","))
+                put(person.name, &bytes)
+                let named = Int32(bytes.count)
+                put(person.titleLine ?? "", &bytes)
+                let titled = Int32(bytes.count)
+                for cell in [person.affiliation ?? "", person.email ?? ""] {
+                    bytes.append(UInt8(ascii: ","))
+                    put(cell, &bytes)
+                }
+                people[Int(person.id.symbol)] = (start, named, titled, Int32(bytes.count))
+            }
+            var series = [(start: Int32, end: Int32)](repeating: (-1, 0), count: bound)
+            for s in catalog.series.values {
+                let start = Int32(bytes.count)
+                put(s.name, &bytes)
+                series[Int(s.id.symbol)] = (start, Int32(bytes.count))
+            }
+            (self.bytes, self.people, self.series) = (bytes, people, series)
+        }
+
+        private func copy(_ from: Int32, _ to: Int32, _ out: inout [UInt8]) {
+            bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[Int(from)..<Int(to)])) }
+        }
+
+        /// The series cell: its name, or its id when it names no series.
+        func series(_ id: SeriesID, _ out: inout [UInt8]) {
+            let symbol = Int(id.symbol)
+            if symbol < series.count, series[symbol].start >= 0 { copy(series[symbol].start, series[symbol].end, &out) } else { put(id.rawValue, &out) }
+        }
+
+        /// The six person cells of a roster entry: person_id, name, role, title_line (the entry's own,
+        /// else the person's title and affiliation), affiliation, email.
+        func person(_ entry: RosterEntry, _ out: inout [UInt8]) {
+            let own = entry.title?.nonEmpty
+            let symbol = Int(entry.person.symbol)
+            guard symbol < people.count, people[symbol].start >= 0 else {
+                // Nobody of that id: the id, and no name, affiliation or email.
+                put(entry.person.rawValue, &out)
+                out += [UInt8(ascii: ","), UInt8(ascii: ",")] + Self.roles[entry.role]! + [UInt8(ascii: ",")]
+                put(own ?? "", &out)
+                out += [UInt8(ascii: ","), UInt8(ascii: ",")]
+                return
+            }
+            let cells = people[symbol]
+            copy(cells.start, cells.named, &out)
+            out.append(UInt8(ascii: ","))
+            out += Self.roles[entry.role]!
+            out.append(UInt8(ascii: ","))
+            if let own { put(own, &out) } else { copy(cells.named, cells.titled, &out) }
+            copy(cells.titled, cells.end, &out)
         }
     }
 
