@@ -127,14 +127,16 @@ public enum ICSExporter {
         out.line("END", kind)
     }
 
-    /// What every event of one export shares, made once: the stamp line, the zone ids, and the
-    /// catalog's people, series and organization names by id symbol (`ExportDirectory`).
+    /// What every event of one export shares, made once: the stamp line, the zone ids, the
+    /// catalog's people, series and organization names by id symbol (`ExportDirectory`), and each
+    /// person's text (`PeopleText`).
     final class EventContext: Sendable {
         /// "DTSTAMP:...Z" and its line end.
         let stamp: [UInt8]
         /// The zone ids by number (for TZID).
         let zones: [String]
         private let directory: ExportDirectory
+        let people: PeopleText
 
         init(_ agenda: Agenda, zones: [String]) {
             var line = ICalendarText()
@@ -142,6 +144,7 @@ public enum ICSExporter {
             stamp = line.bytes
             self.zones = zones
             directory = ExportDirectory(agenda.catalog)
+            people = PeopleText(agenda.catalog)
         }
 
         func person(_ id: PersonID) -> Person? { directory.person(id) }
@@ -150,10 +153,77 @@ public enum ICSExporter {
         func name(of id: OrganizationID) -> String { directory.name(of: id) }
     }
 
+    /// What the events say of each person of the catalog, written once per file, unfolded, into one
+    /// buffer and found by id symbol: a person is met at many panels, and copying their bytes takes
+    /// no reference count and escapes nothing again. `folded` copies them in as the line's own.
+    final class PeopleText: Sendable {
+        private let bytes: [UInt8]
+        /// By a person's symbol (start -1: no such person), where each run ends: ";CN=name"; the
+        /// name, then the title line's pieces ("\\, title\\, affiliation") as the description says
+        /// them (both empty when a piece is not clean: `description` then writes them itself); the
+        /// X-DAIS-PERSON parameters after the role (";X-TITLE=...;X-HOME-ZONE=...") with ":" and the
+        /// id; the ATTENDEE line's end (";PARTSTAT=NEEDS-ACTION:mailto:address"; empty without one).
+        private let runs: [Runs]
+        struct Runs {
+            var start: Int32 = -1, cn: Int32 = 0, name: Int32 = 0, titleLine: Int32 = 0, person: Int32 = 0, attendee: Int32 = 0
+            var clean = false
+        }
+
+        init(_ catalog: Catalog) {
+            var bytes: [UInt8] = []
+            var runs = [Runs](repeating: Runs(), count: Identifier<Never>.symbolBound)
+            for person in catalog.people.values {
+                var r = Runs()
+                r.start = Int32(bytes.count)
+                ICalendarText.appendParameterField("CN", person.name, to: &bytes)
+                r.cn = Int32(bytes.count)
+                let (title, affiliation) = (person.title?.nonEmpty, person.affiliation?.nonEmpty)
+                r.clean = ICalendarText.isClean(person.name) && (title.map(ICalendarText.isClean) ?? true) && (affiliation.map(ICalendarText.isClean) ?? true)
+                if r.clean { bytes += person.name.utf8 }
+                r.name = Int32(bytes.count)
+                if r.clean {
+                    // As `Person.titleLine`: the title, else the affiliation; both unless the title holds it.
+                    if let line = title ?? affiliation { bytes += "\\, ".utf8; bytes += line.utf8 }
+                    if let title, let affiliation, !title.containsBytes(of: affiliation) { bytes += "\\, ".utf8; bytes += affiliation.utf8 }
+                }
+                r.titleLine = Int32(bytes.count)
+                if let t = person.title { ICalendarText.appendParameterField("X-TITLE", t, to: &bytes) }
+                if let a = person.affiliation { ICalendarText.appendParameterField("X-AFFILIATION", a, to: &bytes) }
+                if let e = person.email { ICalendarText.appendParameterField("X-EMAIL", e, to: &bytes) }
+                if let z = person.homeZone { ICalendarText.appendParameterField("X-HOME-ZONE", z, to: &bytes) }
+                bytes.append(UInt8(ascii: ":"))
+                ICalendarText.appendEscaped(person.id.rawValue, to: &bytes)
+                r.person = Int32(bytes.count)
+                if let email = person.email?.nonEmpty, email.utf8.contains(UInt8(ascii: "@")) {
+                    ICalendarText.appendParameterField("PARTSTAT", "NEEDS-ACTION", to: &bytes)
+                    bytes += ":mailto:".utf8
+                    // The address without spaces or control characters, escaped as the value always was.
+                    let address = email.utf8.contains(where: { $0 <= 0x20 }) ? String(decoding: email.utf8.filter { $0 > 0x20 }, as: UTF8.self) : email
+                    ICalendarText.appendEscaped(address, to: &bytes)
+                }
+                r.attendee = Int32(bytes.count)
+                runs[Int(person.id.symbol)] = r
+            }
+            (self.bytes, self.runs) = (bytes, runs)
+        }
+
+        /// The runs of a person of the catalog, or nil.
+        @inline(__always)
+        func runs(_ id: PersonID) -> Runs? {
+            let symbol = Int(id.symbol)
+            return symbol < runs.count && runs[symbol].start >= 0 ? runs[symbol] : nil
+        }
+
+        /// Copies bytes `from..<to` into a text, folded.
+        @inline(__always)
+        func copy(_ from: Int32, _ to: Int32, into out: inout ICalendarText) {
+            guard to > from else { return }
+            bytes.withUnsafeBufferPointer { out.folded(UnsafeBufferPointer(rebasing: $0[Int(from)..<Int(to)])) }
+        }
+    }
+
     static func event(_ panel: Panel, _ time: EventTime, _ context: EventContext, into out: inout ICalendarText) {
         let roster = panel.roster
-        // Each roster person looked up once, for the description, the attendees and X-DAIS-PERSON.
-        let people = roster.map { context.person($0.person) }
         let series = panel.series.map { ($0, context.series($0)) }
         out.line("BEGIN", "VEVENT")
         out.text("UID", panel.calendarUID)
@@ -179,7 +249,7 @@ public enum ICSExporter {
         out.text("SUMMARY", panel.title)
         out.begin("DESCRIPTION")
         out.startPieces()
-        description(panel, roster, people, series?.1, context, into: &out)
+        description(panel, roster, series?.1, context, into: &out)
         out.end()
         out.line("STATUS", panel.status == .draft ? "TENTATIVE" : panel.status == .cancelled ? "CANCELLED" : "CONFIRMED")
         if let (id, found) = series { out.text("CATEGORIES", found?.name ?? id.rawValue) }
@@ -190,16 +260,14 @@ public enum ICSExporter {
             out.end()
         }
         out.text("LOCATION", panel.format == .inPerson ? "In person" : "Online (\(panel.format.label))")
-        for (k, entry) in roster.enumerated() {
-            guard let person = people[k], let email = person.email?.nonEmpty, email.utf8.contains(UInt8(ascii: "@")) else { continue }
+        let people = context.people
+        for entry in roster {
+            // People with an address to invite: ATTENDEE;CN=...;ROLE=...;PARTSTAT=NEEDS-ACTION:mailto:...
+            guard let r = people.runs(entry.person), r.attendee > r.person else { continue }
             out.begin("ATTENDEE")
-            out.parameter("CN", person.name)
+            people.copy(r.start, r.cn, into: &out)
             out.parameter("ROLE", entry.role == .moderator ? "CHAIR" : "REQ-PARTICIPANT")
-            out.parameter("PARTSTAT", "NEEDS-ACTION")
-            // The address without spaces or control characters, escaped as the value always was.
-            let address = email.utf8.contains(where: { $0 <= 0x20 }) ? String(decoding: email.utf8.filter { $0 > 0x20 }, as: UTF8.self) : email
-            out.raw("mailto:")
-            out.escapedPiece(address)
+            people.copy(r.person, r.attendee, into: &out)
             out.end()
         }
         // Exact data for `dais import`.
@@ -229,18 +297,14 @@ public enum ICSExporter {
             out.escaped(org.rawValue)
             out.end()
         }
-        for (k, entry) in roster.enumerated() {
+        for entry in roster {
+            // X-DAIS-PERSON;CN=...;X-ROLE=...[;X-APPEARANCE-TITLE=...][;X-TITLE=...;X-AFFILIATION=...;X-EMAIL=...;X-HOME-ZONE=...]:id
             out.begin("X-DAIS-PERSON")
-            out.parameter("CN", people[k]?.name ?? entry.person.rawValue)
+            let r = people.runs(entry.person)
+            if let r { people.copy(r.start, r.cn, into: &out) } else { out.parameter("CN", entry.person.rawValue) }
             out.parameter("X-ROLE", entry.role.rawValue)
             if let title = entry.title { out.parameter("X-APPEARANCE-TITLE", title) }
-            if let person = people[k] {
-                if let t = person.title { out.parameter("X-TITLE", t) }
-                if let a = person.affiliation { out.parameter("X-AFFILIATION", a) }
-                if let e = person.email { out.parameter("X-EMAIL", e) }
-                if let z = person.homeZone { out.parameter("X-HOME-ZONE", z) }
-            }
-            out.escaped(entry.person.rawValue)
+            if let r { people.copy(r.titleLine, r.person, into: &out) } else { out.escaped(entry.person.rawValue) }
             out.end()
         }
         for link in panel.links {
@@ -263,7 +327,7 @@ public enum ICSExporter {
 
     /// The description, then the roster with roles and titles, then host and co-sponsors, then links,
     /// parted by blank lines: written into the value piece by piece, as one escaped string would be.
-    static func description(_ panel: Panel, _ roster: [RosterEntry], _ people: [Person?], _ series: Series?, _ context: EventContext,
+    static func description(_ panel: Panel, _ roster: [RosterEntry], _ series: Series?, _ context: EventContext,
                             into out: inout ICalendarText) {
         var parted = false
         func part() {
@@ -276,20 +340,34 @@ public enum ICSExporter {
         }
         part()
         var line = false
+        let people = context.people
         for role in Role.allCases {
             var any = false
-            for (k, entry) in roster.enumerated() where entry.role == role {
+            for entry in roster where entry.role == role {
                 any = true
                 if line { out.escapedPiece("\n") }
                 line = true
                 out.plainPiece(label(role))
                 out.plainPiece(": ")
-                out.escapedPiece(people[k]?.name ?? entry.person.rawValue)
+                let own = entry.title?.nonEmpty
+                if let r = people.runs(entry.person), r.clean {
+                    // The name, then the entry's own title, else the person's title line, as written once.
+                    people.copy(r.cn, r.name, into: &out)
+                    if let own {
+                        out.plainPiece("\\, ")
+                        out.escapedPiece(own)
+                    } else {
+                        people.copy(r.name, r.titleLine, into: &out)
+                    }
+                    continue
+                }
+                let person = context.person(entry.person)
+                out.escapedPiece(person?.name ?? entry.person.rawValue)
                 // The entry's own title, else the person's title line (`Person.titleLine`), in pieces.
-                if let title = entry.title?.nonEmpty {
+                if let own {
                     out.plainPiece("\\, ")
-                    out.escapedPiece(title)
-                } else if let person = people[k] {
+                    out.escapedPiece(own)
+                } else if let person {
                     let (title, affiliation) = (person.title?.nonEmpty, person.affiliation?.nonEmpty)
                     if let line = title ?? affiliation {
                         out.plainPiece("\\, ")

@@ -121,6 +121,23 @@ public struct ICalendarText: Sendable, PartBuffer {
         }
     }
 
+    /// The bytes `parameter(key, value)` adds, unfolded, for text made once and copied in with
+    /// `folded` (folding a run of bytes gives what folding its pieces one after the other gives).
+    static func appendParameterField(_ key: String, _ value: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: ";"))
+        out += key.utf8
+        out.append(UInt8(ascii: "="))
+        var text = value
+        if text.withUTF8({ hasNone($0, in: parameterSpecials) }) { out += text.utf8 } else { appendParameter(value, to: &out) }
+    }
+
+    /// Adds bytes made ahead as they are, folded: parameters (`appendParameterField`), ":" and an
+    /// escaped value, or a clean piece of a TEXT value (one `escapedPiece` would copy as it is, which
+    /// leaves what it knows of a carriage return before it unchanged, as this does).
+    mutating func folded(_ bytes: UnsafeBufferPointer<UInt8>) {
+        appendFolded(bytes, into: unique)
+    }
+
     /// Adds ":" and the value as is.
     public mutating func raw(_ value: String) {
         let out = unique
