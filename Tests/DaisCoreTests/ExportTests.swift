@@ -445,6 +445,40 @@ struct ExportTests {
         }
     }
 
+    @Test("Markdown and HTML: each person's roster line escaped once and copied in equals the entry's line escaped where it is met")
+    func pagePeopleLines() throws {
+        var catalog = SyntheticStore.generate(panels: 60)
+        catalog.people["p-evil"] = Person(id: "p-evil", name: "<b>*Evil*</b> & [x](y)", title: "# Chair\nof _all_", affiliation: "`Org` | ~x~")
+        catalog.people["p-bare"] = Person(id: "p-bare", name: "Bare")
+        var panel = catalog.panels.values.first!
+        panel.roster = [RosterEntry(person: "p-evil", role: .moderator), RosterEntry(person: "p-evil", role: .panelist, title: "Own <i>title</i>"),
+                        RosterEntry(person: "p-gone", role: .panelist), RosterEntry(person: "p-bare", role: .remarks), RosterEntry(person: "p-gone", role: .remarks, title: "- own")]
+        catalog.panels[panel.id] = panel
+        typealias Escape = @Sendable (inout AgendaDocument.Bytes, String) -> Void
+        for escape in [{ $0.md($1) }, { $0.h($1) }] as [Escape] {
+            let lines = AgendaDocument.PeopleLines(catalog, escape: escape)
+            for entry in catalog.panels.values.flatMap(\.roster) {
+                var copied = AgendaDocument.Bytes(), reference = AgendaDocument.Bytes()
+                lines.write(entry, &copied)
+                escape(&reference, AgendaDocument.line(for: entry, catalog))
+                #expect(copied.bytes == reference.bytes)
+            }
+        }
+        let agenda = Agenda(catalog: catalog, panels: [panel], zones: [], now: goldenNow)
+        let md = String(decoding: agenda.export(.md), as: UTF8.self)
+        #expect(md.contains("**Moderator:** \\<b\\>\\*Evil\\*\\</b\\> \\& \\[x\\](y), # Chair  \nof \\_all\\_, \\`Org\\` \\| \\~x\\~\n"))
+        #expect(md.contains("- \\<b\\>\\*Evil\\*\\</b\\> \\& \\[x\\](y), Own \\<i\\>title\\</i\\>\n- p-gone\n"))
+        #expect(md.contains("**Remarks by:**\n\n- Bare\n- p-gone, - own\n"))
+        let html = String(decoding: agenda.export(.html), as: UTF8.self)
+        #expect(html.contains("<dt>Moderator</dt>\n<dd>&lt;b&gt;*Evil*&lt;/b&gt; &amp; [x](y), # Chair<br>of _all_, `Org` | ~x~</dd>\n"))
+        #expect(html.contains("<dd>p-gone</dd>\n") && html.contains("<dt>Remarks by</dt>\n<dd>Bare</dd>\n<dd>p-gone, - own</dd>\n"))
+        // A panel with nobody yet: TBA for the moderator and the panelists.
+        panel.roster = []
+        let empty = Agenda(catalog: catalog, panels: [panel], zones: [], now: goldenNow)
+        #expect(String(decoding: empty.export(.md), as: UTF8.self).contains("**Moderator:** TBA\n\n**Panelists:** TBA\n"))
+        #expect(String(decoding: empty.export(.html), as: UTF8.self).contains("<dt>Moderator</dt>\n<dd>TBA</dd>\n<dt>Panelists</dt>\n<dd>TBA</dd>\n"))
+    }
+
     @Test("HTML escapes every piece of data and links only http, https and mailto")
     func htmlEscaping() throws {
         var catalog = try demoCatalog()

@@ -41,18 +41,62 @@ public struct AgendaDocument: Sendable {
 
     /// The roster as the page lists it: role heading, then "Name, title" lines (TBA when empty).
     public func roster(_ panel: Panel) -> [(heading: String, people: [String])] {
-        let catalog = agenda.catalog
-        var groups: [(String, [String])] = []
+        AgendaDocument.groups(panel).map { group in
+            (group.heading, group.entries.isEmpty ? ["TBA"] : group.entries.map { AgendaDocument.line(for: $0, agenda.catalog) })
+        }
+    }
+
+    /// The roster's groups as the page lists them: the moderators and the panelists always (none:
+    /// TBA), those giving remarks when there are any.
+    static func groups(_ panel: Panel) -> [(heading: String, entries: [RosterEntry])] {
+        var groups: [(String, [RosterEntry])] = []
         for role in Role.allCases {
             let entries = panel.entries(role)
-            let names = entries.map { entry in catalog.name(of: entry.person) + (catalog.titleLine(for: entry).map { ", \($0)" } ?? "") }
             switch role {
-            case .moderator: groups.append((entries.count > 1 ? "Moderators" : "Moderator", names.isEmpty ? ["TBA"] : names))
-            case .remarks: if !names.isEmpty { groups.append(("Remarks by", names)) }
-            case .panelist: groups.append((entries.count == 1 ? "Panelist" : "Panelists", names.isEmpty ? ["TBA"] : names))
+            case .moderator: groups.append((entries.count > 1 ? "Moderators" : "Moderator", entries))
+            case .remarks: if !entries.isEmpty { groups.append(("Remarks by", entries)) }
+            case .panelist: groups.append((entries.count == 1 ? "Panelist" : "Panelists", entries))
             }
         }
         return groups
+    }
+
+    /// "Name, title line" for a roster entry.
+    static func line(for entry: RosterEntry, _ catalog: Catalog) -> String {
+        catalog.name(of: entry.person) + (catalog.titleLine(for: entry).map { ", \($0)" } ?? "")
+    }
+
+    /// Each person's roster line ("Name, title line"), escaped for the page's format once per file
+    /// into one buffer and found by id symbol: a person is met at many panels. An entry with its
+    /// own title, or an id no person has, is escaped where it is met.
+    final class PeopleLines: Sendable {
+        private let bytes: [UInt8]
+        /// By a person's symbol: where the escaped line starts (-1: no such person) and ends.
+        private let lines: [(start: Int32, end: Int32)]
+        private let catalog: Catalog
+        private let escape: @Sendable (inout Bytes, String) -> Void
+
+        init(_ catalog: Catalog, escape: @escaping @Sendable (inout Bytes, String) -> Void) {
+            var out = Bytes()
+            var lines = [(start: Int32, end: Int32)](repeating: (-1, 0), count: Identifier<Never>.symbolBound)
+            for person in catalog.people.values {
+                let start = Int32(out.bytes.count)
+                escape(&out, person.name + (person.titleLine.map { ", \($0)" } ?? ""))
+                lines[Int(person.id.symbol)] = (start, Int32(out.bytes.count))
+            }
+            (bytes, self.lines, self.catalog, self.escape) = (out.bytes, lines, catalog, escape)
+        }
+
+        /// Adds the entry's line, escaped.
+        func write(_ entry: RosterEntry, _ out: inout Bytes) {
+            let symbol = Int(entry.person.symbol)
+            if entry.title?.nonEmpty == nil, symbol < lines.count, lines[symbol].start >= 0 {
+                let (start, end) = lines[symbol]
+                bytes.withUnsafeBufferPointer { out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(end)])) }
+            } else {
+                escape(&out, AgendaDocument.line(for: entry, catalog))
+            }
+        }
     }
 
     // MARK: Pieces
@@ -85,7 +129,7 @@ public struct AgendaDocument: Sendable {
 
     /// Hands the page to `sink` in order, in pieces: the head, then the pieces written in parallel
     /// parts (`Parallel.stream`), then the tail.
-    func write<E: Error>(cores: Int, head: (inout Bytes) -> Void, piece: @escaping @Sendable (AgendaDocument, Piece, inout Bytes) -> Void,
+    func write<E: Error>(cores: Int, head: (inout Bytes) -> Void, piece: @escaping @Sendable (Piece, inout Bytes) -> Void,
                          tail: (inout Bytes) -> Void, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
         var first = Bytes()
         head(&first)
@@ -94,7 +138,7 @@ public struct AgendaDocument: Sendable {
         try Parallel.stream(pieces.count, partSize: AgendaDocument.partSize, cores: cores, capacity: AgendaDocument.partSize * 1_600) { (range, out: inout Bytes) in
             // Grouped by series, the panels lie in no order in memory: each is asked for ahead.
             Panel.forEachAhead(in: range, panel: { if case let .panel(ahead) = pieces[$0] { ahead } else { nil } }) { i in
-                piece(self, pieces[i], &out)
+                piece(pieces[i], &out)
             }
         } deliver: { (bytes) throws(E) in try sink(bytes) }
         var last = Bytes()
@@ -203,17 +247,18 @@ public struct AgendaDocument: Sendable {
 
     /// Hands the Markdown page to `sink` in order, in pieces.
     func writeMarkdown<E: Error>(cores: Int = Parallel.cores, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
+        let people = PeopleLines(agenda.catalog) { $0.md($1) }
         try write(cores: cores, head: { out in
             out.put("# ")
             out.md(agenda.title)
             out.put("\n")
             if agenda.panels.isEmpty { out.put("\nNo panels.\n") }
-        }, piece: { document, piece, out in
-            document.markdown(piece, &out)
+        }, piece: { [self] piece, out in
+            markdown(piece, people, &out)
         }, tail: { _ in }, to: sink)
     }
 
-    func markdown(_ piece: Piece, _ out: inout Bytes) {
+    func markdown(_ piece: Piece, _ people: PeopleLines, _ out: inout Bytes) {
         switch piece {
         case let .group(heading, description):
             if let heading {
@@ -252,18 +297,18 @@ public struct AgendaDocument: Sendable {
                 out.mdParagraphs(description)
                 out.put("\n")
             }
-            for (heading, people) in roster(panel) {
+            for (heading, entries) in AgendaDocument.groups(panel) {
                 out.put("\n**")
                 out.md(heading)
-                if people.count == 1 {
+                if entries.count <= 1 {
                     out.put(":** ")
-                    out.md(people[0])
+                    if let entry = entries.first { people.write(entry, &out) } else { out.put("TBA") }
                     out.put("\n")
                 } else {
                     out.put(":**\n\n")
-                    for (k, person) in people.enumerated() {
+                    for (k, entry) in entries.enumerated() {
                         out.put(k == 0 ? "- " : "\n- ")
-                        out.md(person)
+                        people.write(entry, &out)
                     }
                     out.put("\n")
                 }
@@ -307,6 +352,7 @@ public struct AgendaDocument: Sendable {
 
     /// Hands the HTML page to `sink` in order, in pieces.
     func writeHTML<E: Error>(cores: Int = Parallel.cores, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
+        let people = PeopleLines(agenda.catalog) { $0.h($1) }
         try write(cores: cores, head: { out in
             out.put("""
             <!DOCTYPE html>
@@ -341,14 +387,14 @@ public struct AgendaDocument: Sendable {
             out.h(agenda.title)
             out.put("</h1>\n")
             if agenda.panels.isEmpty { out.put("<p>No panels.</p>\n") }
-        }, piece: { document, piece, out in
-            document.html(piece, &out)
+        }, piece: { [self] piece, out in
+            html(piece, people, &out)
         }, tail: { out in
             out.put("</body>\n</html>\n")
         }, to: sink)
     }
 
-    func html(_ piece: Piece, _ out: inout Bytes) {
+    func html(_ piece: Piece, _ people: PeopleLines, _ out: inout Bytes) {
         switch piece {
         case let .group(heading, description):
             out.put("<section>\n")
@@ -390,13 +436,14 @@ public struct AgendaDocument: Sendable {
             }
             if let description = panel.description?.nonEmpty { out.htmlParagraphs(description) }
             out.put("<dl class=\"roster\">\n")
-            for (heading, people) in roster(panel) {
+            for (heading, entries) in AgendaDocument.groups(panel) {
                 out.put("<dt>")
                 out.h(heading)
                 out.put("</dt>\n")
-                for person in people {
+                if entries.isEmpty { out.put("<dd>TBA</dd>\n") }
+                for entry in entries {
                     out.put("<dd>")
-                    out.h(person)
+                    people.write(entry, &out)
                     out.put("</dd>\n")
                 }
             }
