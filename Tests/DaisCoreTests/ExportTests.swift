@@ -445,6 +445,80 @@ struct ExportTests {
         }
     }
 
+    @Test("iCalendar: the series' and organizations' lines written once equal the same lines written call by call; unknown ids keep their ids")
+    func icsGroupText() throws {
+        var catalog = SyntheticStore.generate(panels: 100)
+        let long = String(repeating: "Fundación Ñandú für Menschenrechte ", count: 4)
+        catalog.organizations["o-long"] = Organization(id: "o-long", name: long)
+        catalog.organizations["o-comma"] = Organization(id: "o-comma", name: "Rights, Inc.; \"Quoted\"")
+        catalog.series["s-long"] = Series(id: "s-long", name: long + "Series: one; two", host: "o-comma")
+        catalog.series["s-orphan"] = Series(id: "s-orphan", name: "Orphan", host: "o-gone")
+        let groups = ICSExporter.GroupText(catalog, ExportDirectory(catalog))
+        func lines(_ write: (inout ICalendarText) -> Void) -> [UInt8] {
+            var text = ICalendarText()
+            write(&text)
+            return text.bytes
+        }
+        /// What a GroupText call wrote, or nil when it wrote nothing and said so.
+        func copied(_ write: (inout ICalendarText) -> Bool) -> [UInt8]? {
+            var text = ICalendarText()
+            return write(&text) ? text.bytes : nil
+        }
+        for series in catalog.series.values {
+            #expect(copied { groups.categories(series.id, into: &$0) } == lines { $0.text("CATEGORIES", series.name) })
+            #expect(copied { groups.seriesLine(series.id, into: &$0) } == lines { out in
+                out.begin("X-DAIS-SERIES")
+                out.parameter("CN", series.name)
+                if let host = series.host {
+                    out.parameter("X-HOST", host.rawValue)
+                    out.parameter("X-HOST-NAME", catalog.name(of: host))
+                }
+                out.escaped(series.id.rawValue)
+                out.end()
+            })
+            #expect(groups.host(of: series.id) == series.host)
+        }
+        for org in catalog.organizations.values {
+            for cosponsor in [false, true] {
+                #expect(copied { groups.line(org.id, cosponsor: cosponsor, into: &$0) } == lines { out in
+                    out.begin(cosponsor ? "X-DAIS-COSPONSOR" : "X-DAIS-HOST")
+                    out.parameter("CN", org.name)
+                    out.escaped(org.id.rawValue)
+                    out.end()
+                })
+            }
+            var copied = ICalendarText(), escaped = ICalendarText()
+            copied.begin("X-NAME-AFTER-A-LONG-PROPERTY-NAME")
+            copied.startPieces()
+            escaped.begin("X-NAME-AFTER-A-LONG-PROPERTY-NAME")
+            escaped.startPieces()
+            if !groups.namePiece(org.id, into: &copied) { copied.escapedPiece(org.name) }
+            escaped.escapedPiece(org.name)
+            #expect(copied.bytes == escaped.bytes)
+        }
+        var nowhere = ICalendarText()
+        #expect(!groups.namePiece("o-comma", into: &nowhere) && groups.namePiece("o-long", into: &nowhere))
+        nowhere.reset()
+        #expect(!groups.categories("s-gone", into: &nowhere) && !groups.seriesLine("s-gone", into: &nowhere) && groups.host(of: "s-gone") == nil)
+        #expect(!groups.line("o-gone", cosponsor: false, into: &nowhere) && !groups.namePiece("o-gone", into: &nowhere) && nowhere.bytes.isEmpty)
+        // In a file: known and unknown ids, the orphan series' host by its id.
+        var panel = catalog.panels.values.first!
+        panel.series = "s-gone"
+        panel.host = "o-gone"
+        panel.cosponsors = ["o-long", "o-gone", "o-comma"]
+        var second = catalog.panels.values.dropFirst().first!
+        second.series = "s-orphan"
+        second.host = nil
+        second.cosponsors = []
+        let ics = String(decoding: Agenda(catalog: catalog, panels: [panel, second], zones: [], now: goldenNow).export(.ics), as: UTF8.self)
+        let unfolded = ics.replacingOccurrences(of: "\r\n ", with: "")
+        #expect(unfolded.contains("\r\nCATEGORIES:s-gone\r\n") && unfolded.contains("\r\nX-DAIS-SERIES;CN=s-gone:s-gone\r\n"))
+        #expect(unfolded.contains("\r\nX-DAIS-HOST;CN=o-gone:o-gone\r\n") && unfolded.contains("\r\nX-DAIS-COSPONSOR;CN=o-gone:o-gone\r\n"))
+        #expect(unfolded.contains("\r\nX-DAIS-COSPONSOR;CN=\"Rights, Inc.; 'Quoted'\":o-comma\r\n"))
+        #expect(unfolded.contains("Hosted by o-gone and co-sponsored by \(long)\\, o-gone\\, and Rights\\, Inc.\\; \"Quoted\""))
+        #expect(unfolded.contains("\r\nX-DAIS-SERIES;CN=Orphan;X-HOST=o-gone;X-HOST-NAME=o-gone:s-orphan\r\n") && unfolded.contains("Hosted by o-gone"))
+    }
+
     @Test("Markdown and HTML: each person's roster line escaped once and copied in equals the entry's line escaped where it is met")
     func pagePeopleLines() throws {
         var catalog = SyntheticStore.generate(panels: 60)

@@ -137,6 +137,7 @@ public enum ICSExporter {
         let zones: [String]
         private let directory: ExportDirectory
         let people: PeopleText
+        let groups: GroupText
 
         init(_ agenda: Agenda, zones: [String]) {
             var line = ICalendarText()
@@ -145,10 +146,10 @@ public enum ICSExporter {
             self.zones = zones
             directory = ExportDirectory(agenda.catalog)
             people = PeopleText(agenda.catalog)
+            groups = GroupText(agenda.catalog, directory)
         }
 
         func person(_ id: PersonID) -> Person? { directory.person(id) }
-        func series(_ id: SeriesID) -> Series? { directory.series(id) }
         /// The organization's name, or its id when it names nothing (as `Catalog.name(of:)`).
         func name(of id: OrganizationID) -> String { directory.name(of: id) }
     }
@@ -222,9 +223,103 @@ public enum ICSExporter {
         }
     }
 
+    /// What the events say of each series and organization of the catalog, written once per file
+    /// into one buffer and found by id symbol: whole content lines, folded (they begin their lines
+    /// and hold nothing of the panel), and an organization's name as the description says it.
+    final class GroupText: Sendable {
+        private let bytes: [UInt8]
+        /// By a series' symbol (start -1: no such series): its CATEGORIES line, then its
+        /// X-DAIS-SERIES line; and the symbol of its host (-1: none).
+        private let series: [(start: Int32, categories: Int32, end: Int32, host: Int32)]
+        /// By an organization's symbol (start -1: no such organization): its X-DAIS-HOST line, its
+        /// X-DAIS-COSPONSOR line, then its name when it is clean (else nothing: `description`
+        /// escapes it where it is met).
+        private let organizations: [(start: Int32, host: Int32, cosponsor: Int32, end: Int32)]
+
+        init(_ catalog: Catalog, _ directory: ExportDirectory) {
+            var text = ICalendarText()
+            func offset() -> Int32 { Int32(text.withBytes { $0.count }) }
+            let bound = Identifier<Never>.symbolBound
+            var series = [(start: Int32, categories: Int32, end: Int32, host: Int32)](repeating: (-1, 0, 0, -1), count: bound)
+            for s in catalog.series.values {
+                let start = offset()
+                text.text("CATEGORIES", s.name)
+                let categories = offset()
+                text.begin("X-DAIS-SERIES")
+                text.parameter("CN", s.name)
+                if let host = s.host {
+                    text.parameter("X-HOST", host.rawValue)
+                    text.parameter("X-HOST-NAME", directory.name(of: host))
+                }
+                text.escaped(s.id.rawValue)
+                text.end()
+                series[Int(s.id.symbol)] = (start, categories, offset(), s.host.map { Int32($0.symbol) } ?? -1)
+            }
+            var organizations = [(start: Int32, host: Int32, cosponsor: Int32, end: Int32)](repeating: (-1, 0, 0, 0), count: bound)
+            for org in catalog.organizations.values {
+                let start = offset()
+                for name in ["X-DAIS-HOST", "X-DAIS-COSPONSOR"] {
+                    text.begin(name)
+                    text.parameter("CN", org.name)
+                    text.escaped(org.id.rawValue)
+                    text.end()
+                    if name == "X-DAIS-HOST" { organizations[Int(org.id.symbol)] = (start, offset(), 0, 0) }
+                }
+                let cosponsor = offset()
+                var bytes: [UInt8] = []
+                if ICalendarText.isClean(org.name) { bytes += org.name.utf8 }
+                text.appendLines(bytes)
+                organizations[Int(org.id.symbol)].cosponsor = cosponsor
+                organizations[Int(org.id.symbol)].end = offset()
+            }
+            bytes = text.bytes
+            (self.series, self.organizations) = (series, organizations)
+        }
+
+        private func copyLines(_ from: Int32, _ to: Int32, into out: inout ICalendarText) {
+            bytes.withUnsafeBufferPointer { out.appendLines(UnsafeBufferPointer(rebasing: $0[Int(from)..<Int(to)])) }
+        }
+
+        /// The series' CATEGORIES line; false when no series has the id.
+        func categories(_ id: SeriesID, into out: inout ICalendarText) -> Bool {
+            guard Int(id.symbol) < series.count, case let s = series[Int(id.symbol)], s.start >= 0 else { return false }
+            copyLines(s.start, s.categories, into: &out)
+            return true
+        }
+
+        /// The series' X-DAIS-SERIES line; false when no series has the id.
+        func seriesLine(_ id: SeriesID, into out: inout ICalendarText) -> Bool {
+            guard Int(id.symbol) < series.count, case let s = series[Int(id.symbol)], s.start >= 0 else { return false }
+            copyLines(s.categories, s.end, into: &out)
+            return true
+        }
+
+        /// The host of the series (nil: none, or no series has the id).
+        func host(of id: SeriesID) -> OrganizationID? {
+            guard Int(id.symbol) < series.count, case let s = series[Int(id.symbol)], s.start >= 0, s.host >= 0 else { return nil }
+            return OrganizationID(symbol: UInt32(s.host))
+        }
+
+        /// The organization's X-DAIS-HOST (or, `cosponsor`, X-DAIS-COSPONSOR) line; false when no
+        /// organization has the id.
+        func line(_ id: OrganizationID, cosponsor: Bool, into out: inout ICalendarText) -> Bool {
+            guard Int(id.symbol) < organizations.count, case let o = organizations[Int(id.symbol)], o.start >= 0 else { return false }
+            if cosponsor { copyLines(o.host, o.cosponsor, into: &out) } else { copyLines(o.start, o.host, into: &out) }
+            return true
+        }
+
+        /// The organization's name as a clean piece of a TEXT value; false when it is not clean or no
+        /// organization has the id.
+        func namePiece(_ id: OrganizationID, into out: inout ICalendarText) -> Bool {
+            guard Int(id.symbol) < organizations.count, case let o = organizations[Int(id.symbol)], o.start >= 0, o.end > o.cosponsor else { return false }
+            bytes.withUnsafeBufferPointer { out.folded(UnsafeBufferPointer(rebasing: $0[Int(o.cosponsor)..<Int(o.end)])) }
+            return true
+        }
+    }
+
     static func event(_ panel: Panel, _ time: EventTime, _ context: EventContext, into out: inout ICalendarText) {
         let roster = panel.roster
-        let series = panel.series.map { ($0, context.series($0)) }
+        let groups = context.groups
         out.line("BEGIN", "VEVENT")
         out.text("UID", panel.calendarUID)
         out.appendLines(context.stamp)
@@ -249,10 +344,10 @@ public enum ICSExporter {
         out.text("SUMMARY", panel.title)
         out.begin("DESCRIPTION")
         out.startPieces()
-        description(panel, roster, series?.1, context, into: &out)
+        description(panel, roster, context, into: &out)
         out.end()
         out.line("STATUS", panel.status == .draft ? "TENTATIVE" : panel.status == .cancelled ? "CANCELLED" : "CONFIRMED")
-        if let (id, found) = series { out.text("CATEGORIES", found?.name ?? id.rawValue) }
+        if let id = panel.series, !groups.categories(id, into: &out) { out.text("CATEGORIES", id.rawValue) }
         if let url = panel.links.first?.url, url.utf8.contains(UInt8(ascii: ":")), !url.utf8.contains(where: { $0 <= 0x20 }) {
             out.begin("URL")
             out.parameter("VALUE", "URI")
@@ -275,25 +370,23 @@ public enum ICSExporter {
         out.text("X-DAIS-FORMAT", panel.format.rawValue)
         if let description = panel.description { out.text("X-DAIS-DESCRIPTION", description) }
         if let notes = panel.notes { out.text("X-DAIS-NOTES", notes) }
-        if let (id, found) = series {
+        // The lines of the series and organizations the catalog has were written once (`GroupText`);
+        // an id that names nothing is written here, with the id for its name.
+        if let id = panel.series, !groups.seriesLine(id, into: &out) {
             out.begin("X-DAIS-SERIES")
-            out.parameter("CN", found?.name ?? id.rawValue)
-            if let host = found?.host {
-                out.parameter("X-HOST", host.rawValue)
-                out.parameter("X-HOST-NAME", context.name(of: host))
-            }
+            out.parameter("CN", id.rawValue)
             out.escaped(id.rawValue)
             out.end()
         }
-        if let host = panel.host {
+        if let host = panel.host, !groups.line(host, cosponsor: false, into: &out) {
             out.begin("X-DAIS-HOST")
-            out.parameter("CN", context.name(of: host))
+            out.parameter("CN", host.rawValue)
             out.escaped(host.rawValue)
             out.end()
         }
-        for org in panel.cosponsors {
+        for org in panel.cosponsors where !groups.line(org, cosponsor: true, into: &out) {
             out.begin("X-DAIS-COSPONSOR")
-            out.parameter("CN", context.name(of: org))
+            out.parameter("CN", org.rawValue)
             out.escaped(org.rawValue)
             out.end()
         }
@@ -327,7 +420,7 @@ public enum ICSExporter {
 
     /// The description, then the roster with roles and titles, then host and co-sponsors, then links,
     /// parted by blank lines: written into the value piece by piece, as one escaped string would be.
-    static func description(_ panel: Panel, _ roster: [RosterEntry], _ series: Series?, _ context: EventContext,
+    static func description(_ panel: Panel, _ roster: [RosterEntry], _ context: EventContext,
                             into out: inout ICalendarText) {
         var parted = false
         func part() {
@@ -387,20 +480,25 @@ public enum ICSExporter {
             }
         }
         // As `AgendaDocument.hosting` words it.
-        let host = (panel.host ?? series?.host).map(context.name(of:))
+        let groups = context.groups
+        /// An organization's name: copied when clean, else escaped here.
+        func name(_ id: OrganizationID) {
+            if !groups.namePiece(id, into: &out) { out.escapedPiece(context.name(of: id)) }
+        }
+        let host = panel.host ?? panel.series.flatMap(groups.host(of:))
         let sponsors = panel.cosponsors
         if host != nil || !sponsors.isEmpty {
             part()
             if let host {
                 out.plainPiece("Hosted by ")
-                out.escapedPiece(host)
+                name(host)
                 if !sponsors.isEmpty { out.plainPiece(" and co-sponsored by ") }
             } else {
                 out.plainPiece("Co-sponsored by ")
             }
             for (k, org) in sponsors.enumerated() {
                 if k > 0 { out.plainPiece(sponsors.count == 2 ? " and " : k == sponsors.count - 1 ? "\\, and " : "\\, ") }
-                out.escapedPiece(context.name(of: org))
+                name(org)
             }
         }
         if !panel.links.isEmpty {

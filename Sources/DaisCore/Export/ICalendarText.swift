@@ -60,8 +60,12 @@ public struct ICalendarText: Sendable, PartBuffer {
 
     /// Appends whole content lines made beforehand (CRLF included), as they are.
     public mutating func appendLines(_ lines: [UInt8]) {
-        let out = unique
-        lines.withUnsafeBufferPointer { out.bytes.append(contentsOf: $0) }
+        lines.withUnsafeBufferPointer { appendLines($0) }
+    }
+
+    /// The same from a buffer.
+    mutating func appendLines(_ lines: UnsafeBufferPointer<UInt8>) {
+        unique.bytes.append(contentsOf: lines)
         width = 0
     }
 
