@@ -128,8 +128,8 @@ public enum ICSExporter {
     }
 
     /// What every event of one export shares, made once: the stamp line, the zone ids, the
-    /// catalog's people, series and organization names by id symbol (`ExportDirectory`), and each
-    /// person's text (`PeopleText`).
+    /// catalog's people, series and organization names by id symbol (`ExportDirectory`), each
+    /// person's text (`PeopleText`), and each series' and organization's lines (`GroupText`).
     final class EventContext: Sendable {
         /// "DTSTAMP:...Z" and its line end.
         let stamp: [UInt8]
