@@ -63,35 +63,35 @@ public struct AgendaDocument: Sendable {
 
     /// "Name, title line" for a roster entry.
     static func line(for entry: RosterEntry, _ catalog: Catalog) -> String {
-        catalog.name(of: entry.person) + (catalog.titleLine(for: entry).map { ", \($0)" } ?? "")
+        line(catalog.name(of: entry.person), catalog.titleLine(for: entry))
     }
+
+    static func line(_ name: String, _ titleLine: String?) -> String { name + (titleLine.map { ", \($0)" } ?? "") }
 
     /// Each person's roster line ("Name, title line"), escaped for the page's format once per file
     /// into one buffer and found by id symbol: a person is met at many panels. An entry with its
     /// own title, or an id no person has, is escaped where it is met.
     final class PeopleLines: Sendable {
         private let bytes: [UInt8]
-        /// By a person's symbol: where the escaped line starts (-1: no such person) and ends.
-        private let lines: [(start: Int32, end: Int32)]
+        /// By person: where the escaped line starts and ends.
+        private let lines: SymbolRecords<PersonKind, (start: Int32, end: Int32)>
         private let catalog: Catalog
         private let escape: @Sendable (inout Bytes, String) -> Void
 
         init(_ catalog: Catalog, escape: @escaping @Sendable (inout Bytes, String) -> Void) {
             var out = Bytes()
-            var lines = [(start: Int32, end: Int32)](repeating: (-1, 0), count: Identifier<Never>.symbolBound)
+            var lines = SymbolRecords<PersonKind, (start: Int32, end: Int32)>()
             for person in catalog.people.values {
                 let start = Int32(out.bytes.count)
-                escape(&out, person.name + (person.titleLine.map { ", \($0)" } ?? ""))
-                lines[Int(person.id.symbol)] = (start, Int32(out.bytes.count))
+                escape(&out, AgendaDocument.line(person.name, person.titleLine))
+                lines.add(person.id, (start, Int32(out.bytes.count)))
             }
             (bytes, self.lines, self.catalog, self.escape) = (out.bytes, lines, catalog, escape)
         }
 
         /// Adds the entry's line, escaped.
         func write(_ entry: RosterEntry, _ out: inout Bytes) {
-            let symbol = Int(entry.person.symbol)
-            if entry.title?.nonEmpty == nil, symbol < lines.count, lines[symbol].start >= 0 {
-                let (start, end) = lines[symbol]
+            if entry.title?.nonEmpty == nil, let (start, end) = lines[entry.person] {
                 bytes.withUnsafeBufferPointer { out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(end)])) }
             } else {
                 escape(&out, AgendaDocument.line(for: entry, catalog))

@@ -65,11 +65,11 @@ public enum CSVExporter {
     /// panels. Copying a person's bytes takes no reference count and makes no string.
     final class Cells: Sendable {
         private let bytes: [UInt8]
-        /// By a person's symbol: where "id,name" starts (-1: no such person) and ends, where the
-        /// title line ends, and where ",affiliation,email" ends.
-        private let people: [(start: Int32, named: Int32, titled: Int32, end: Int32)]
-        /// By a series' symbol: where its name's cell starts (-1: no such series) and ends.
-        private let series: [(start: Int32, end: Int32)]
+        /// By person: where "id,name" starts and ends, where the title line ends, and where
+        /// ",affiliation,email" ends.
+        private let people: SymbolRecords<PersonKind, (start: Int32, named: Int32, titled: Int32, end: Int32)>
+        /// By series: where its name's cell starts and ends.
+        private let series: SymbolRecords<SeriesKind, (start: Int32, end: Int32)>
         private static let roles: [Role: [UInt8]] = Dictionary(uniqueKeysWithValues: Role.allCases.map { role in
             var cell: [UInt8] = []
             put(role.rawValue, &cell)
@@ -78,8 +78,7 @@ public enum CSVExporter {
 
         init(_ catalog: Catalog) {
             var bytes: [UInt8] = []
-            let bound = Identifier<Never>.symbolBound
-            var people = [(start: Int32, named: Int32, titled: Int32, end: Int32)](repeating: (-1, 0, 0, 0), count: bound)
+            var people = SymbolRecords<PersonKind, (start: Int32, named: Int32, titled: Int32, end: Int32)>()
             for person in catalog.people.values {
                 let start = Int32(bytes.count)
                 put(person.id.rawValue, &bytes)
@@ -92,13 +91,13 @@ public enum CSVExporter {
                     bytes.append(UInt8(ascii: ","))
                     put(cell, &bytes)
                 }
-                people[Int(person.id.symbol)] = (start, named, titled, Int32(bytes.count))
+                people.add(person.id, (start, named, titled, Int32(bytes.count)))
             }
-            var series = [(start: Int32, end: Int32)](repeating: (-1, 0), count: bound)
+            var series = SymbolRecords<SeriesKind, (start: Int32, end: Int32)>()
             for s in catalog.series.values {
                 let start = Int32(bytes.count)
                 put(s.name, &bytes)
-                series[Int(s.id.symbol)] = (start, Int32(bytes.count))
+                series.add(s.id, (start, Int32(bytes.count)))
             }
             (self.bytes, self.people, self.series) = (bytes, people, series)
         }
@@ -109,16 +108,14 @@ public enum CSVExporter {
 
         /// The series cell: its name, or its id when it names no series.
         func series(_ id: SeriesID, _ out: inout [UInt8]) {
-            let symbol = Int(id.symbol)
-            if symbol < series.count, series[symbol].start >= 0 { copy(series[symbol].start, series[symbol].end, &out) } else { put(id.rawValue, &out) }
+            if let cell = series[id] { copy(cell.start, cell.end, &out) } else { put(id.rawValue, &out) }
         }
 
         /// The six person cells of a roster entry: person_id, name, role, title_line (the entry's own,
         /// else the person's title and affiliation), affiliation, email.
         func person(_ entry: RosterEntry, _ out: inout [UInt8]) {
             let own = entry.title?.nonEmpty
-            let symbol = Int(entry.person.symbol)
-            guard symbol < people.count, people[symbol].start >= 0 else {
+            guard let cells = people[entry.person] else {
                 // Nobody of that id: the id, and no name, affiliation or email.
                 put(entry.person.rawValue, &out)
                 out += [UInt8(ascii: ","), UInt8(ascii: ",")] + Self.roles[entry.role]! + [UInt8(ascii: ",")]
@@ -126,7 +123,6 @@ public enum CSVExporter {
                 out += [UInt8(ascii: ","), UInt8(ascii: ",")]
                 return
             }
-            let cells = people[symbol]
             copy(cells.start, cells.named, &out)
             out.append(UInt8(ascii: ","))
             out += Self.roles[entry.role]!

@@ -159,20 +159,21 @@ public enum ICSExporter {
     /// no reference count and escapes nothing again. `folded` copies them in as the line's own.
     final class PeopleText: Sendable {
         private let bytes: [UInt8]
-        /// By a person's symbol (start -1: no such person), where each run ends: ";CN=name"; the
-        /// name, then the title line's pieces ("\\, title\\, affiliation") as the description says
-        /// them (both empty when a piece is not clean: `description` then writes them itself); the
+        /// By person, where each run starts and ends: ";CN=name"; the
+        /// name, then "\\, " and the title line escaped ("title\\, affiliation"), as the description
+        /// says them (both empty unless the name, title and affiliation are clean: `description`
+        /// then writes them itself); the
         /// X-DAIS-PERSON parameters after the role (";X-TITLE=...;X-HOME-ZONE=...") with ":" and the
         /// id; the ATTENDEE line's end (";PARTSTAT=NEEDS-ACTION:mailto:address"; empty without one).
-        private let runs: [Runs]
+        private let runs: SymbolRecords<PersonKind, Runs>
         struct Runs {
-            var start: Int32 = -1, cn: Int32 = 0, name: Int32 = 0, titleLine: Int32 = 0, person: Int32 = 0, attendee: Int32 = 0
+            var start: Int32 = 0, cn: Int32 = 0, name: Int32 = 0, titleLine: Int32 = 0, person: Int32 = 0, attendee: Int32 = 0
             var clean = false
         }
 
         init(_ catalog: Catalog) {
             var bytes: [UInt8] = []
-            var runs = [Runs](repeating: Runs(), count: Identifier<Never>.symbolBound)
+            var runs = SymbolRecords<PersonKind, Runs>()
             for person in catalog.people.values {
                 var r = Runs()
                 r.start = Int32(bytes.count)
@@ -182,10 +183,9 @@ public enum ICSExporter {
                 r.clean = ICalendarText.isClean(person.name) && (title.map(ICalendarText.isClean) ?? true) && (affiliation.map(ICalendarText.isClean) ?? true)
                 if r.clean { bytes += person.name.utf8 }
                 r.name = Int32(bytes.count)
-                if r.clean {
-                    // As `Person.titleLine`: the title, else the affiliation; both unless the title holds it.
-                    if let line = title ?? affiliation { bytes += "\\, ".utf8; bytes += line.utf8 }
-                    if let title, let affiliation, !title.containsBytes(of: affiliation) { bytes += "\\, ".utf8; bytes += affiliation.utf8 }
+                if r.clean, let line = person.titleLine {
+                    bytes += "\\, ".utf8
+                    ICalendarText.appendEscaped(line, to: &bytes)
                 }
                 r.titleLine = Int32(bytes.count)
                 if let t = person.title { ICalendarText.appendParameterField("X-TITLE", t, to: &bytes) }
@@ -203,17 +203,14 @@ public enum ICSExporter {
                     ICalendarText.appendEscaped(address, to: &bytes)
                 }
                 r.attendee = Int32(bytes.count)
-                runs[Int(person.id.symbol)] = r
+                runs.add(person.id, r)
             }
             (self.bytes, self.runs) = (bytes, runs)
         }
 
         /// The runs of a person of the catalog, or nil.
         @inline(__always)
-        func runs(_ id: PersonID) -> Runs? {
-            let symbol = Int(id.symbol)
-            return symbol < runs.count && runs[symbol].start >= 0 ? runs[symbol] : nil
-        }
+        func runs(_ id: PersonID) -> Runs? { runs[id] }
 
         /// Copies bytes `from..<to` into a text, folded.
         @inline(__always)
@@ -228,19 +225,16 @@ public enum ICSExporter {
     /// and hold nothing of the panel), and an organization's name as the description says it.
     final class GroupText: Sendable {
         private let bytes: [UInt8]
-        /// By a series' symbol (start -1: no such series): its CATEGORIES line, then its
-        /// X-DAIS-SERIES line; and the symbol of its host (-1: none).
-        private let series: [(start: Int32, categories: Int32, end: Int32, host: Int32)]
-        /// By an organization's symbol (start -1: no such organization): its X-DAIS-HOST line, its
-        /// X-DAIS-COSPONSOR line, then its name when it is clean (else nothing: `description`
-        /// escapes it where it is met).
-        private let organizations: [(start: Int32, host: Int32, cosponsor: Int32, end: Int32)]
+        /// By series: its CATEGORIES line, then its X-DAIS-SERIES line; and its host.
+        private let series: SymbolRecords<SeriesKind, (start: Int32, categories: Int32, end: Int32, host: OrganizationID?)>
+        /// By organization: its X-DAIS-HOST line, its X-DAIS-COSPONSOR line, then its name when it
+        /// is clean (else nothing: `description` escapes it where it is met).
+        private let organizations: SymbolRecords<OrganizationKind, (start: Int32, host: Int32, cosponsor: Int32, end: Int32)>
 
         init(_ catalog: Catalog, _ directory: ExportDirectory) {
             var text = ICalendarText()
             func offset() -> Int32 { Int32(text.withBytes { $0.count }) }
-            let bound = Identifier<Never>.symbolBound
-            var series = [(start: Int32, categories: Int32, end: Int32, host: Int32)](repeating: (-1, 0, 0, -1), count: bound)
+            var series = SymbolRecords<SeriesKind, (start: Int32, categories: Int32, end: Int32, host: OrganizationID?)>()
             for s in catalog.series.values {
                 let start = offset()
                 text.text("CATEGORIES", s.name)
@@ -253,24 +247,18 @@ public enum ICSExporter {
                 }
                 text.escaped(s.id.rawValue)
                 text.end()
-                series[Int(s.id.symbol)] = (start, categories, offset(), s.host.map { Int32($0.symbol) } ?? -1)
+                series.add(s.id, (start, categories, offset(), s.host))
             }
-            var organizations = [(start: Int32, host: Int32, cosponsor: Int32, end: Int32)](repeating: (-1, 0, 0, 0), count: bound)
+            var organizations = SymbolRecords<OrganizationKind, (start: Int32, host: Int32, cosponsor: Int32, end: Int32)>()
             for org in catalog.organizations.values {
                 let start = offset()
-                for name in ["X-DAIS-HOST", "X-DAIS-COSPONSOR"] {
-                    text.begin(name)
-                    text.parameter("CN", org.name)
-                    text.escaped(org.id.rawValue)
-                    text.end()
-                    if name == "X-DAIS-HOST" { organizations[Int(org.id.symbol)] = (start, offset(), 0, 0) }
-                }
+                referenceLine("X-DAIS-HOST", name: org.name, id: org.id.rawValue, into: &text)
+                let host = offset()
+                referenceLine("X-DAIS-COSPONSOR", name: org.name, id: org.id.rawValue, into: &text)
                 let cosponsor = offset()
-                var bytes: [UInt8] = []
-                if ICalendarText.isClean(org.name) { bytes += org.name.utf8 }
-                text.appendLines(bytes)
-                organizations[Int(org.id.symbol)].cosponsor = cosponsor
-                organizations[Int(org.id.symbol)].end = offset()
+                var name = org.name
+                if ICalendarText.isClean(name) { name.withUTF8 { text.appendLines($0) } }
+                organizations.add(org.id, (start, host, cosponsor, offset()))
             }
             bytes = text.bytes
             (self.series, self.organizations) = (series, organizations)
@@ -282,28 +270,25 @@ public enum ICSExporter {
 
         /// The series' CATEGORIES line; false when no series has the id.
         func categories(_ id: SeriesID, into out: inout ICalendarText) -> Bool {
-            guard Int(id.symbol) < series.count, case let s = series[Int(id.symbol)], s.start >= 0 else { return false }
+            guard let s = series[id] else { return false }
             copyLines(s.start, s.categories, into: &out)
             return true
         }
 
         /// The series' X-DAIS-SERIES line; false when no series has the id.
         func seriesLine(_ id: SeriesID, into out: inout ICalendarText) -> Bool {
-            guard Int(id.symbol) < series.count, case let s = series[Int(id.symbol)], s.start >= 0 else { return false }
+            guard let s = series[id] else { return false }
             copyLines(s.categories, s.end, into: &out)
             return true
         }
 
         /// The host of the series (nil: none, or no series has the id).
-        func host(of id: SeriesID) -> OrganizationID? {
-            guard Int(id.symbol) < series.count, case let s = series[Int(id.symbol)], s.start >= 0, s.host >= 0 else { return nil }
-            return OrganizationID(symbol: UInt32(s.host))
-        }
+        func host(of id: SeriesID) -> OrganizationID? { series[id]?.host ?? nil }
 
         /// The organization's X-DAIS-HOST (or, `cosponsor`, X-DAIS-COSPONSOR) line; false when no
         /// organization has the id.
         func line(_ id: OrganizationID, cosponsor: Bool, into out: inout ICalendarText) -> Bool {
-            guard Int(id.symbol) < organizations.count, case let o = organizations[Int(id.symbol)], o.start >= 0 else { return false }
+            guard let o = organizations[id] else { return false }
             if cosponsor { copyLines(o.host, o.cosponsor, into: &out) } else { copyLines(o.start, o.host, into: &out) }
             return true
         }
@@ -311,10 +296,18 @@ public enum ICSExporter {
         /// The organization's name as a clean piece of a TEXT value; false when it is not clean or no
         /// organization has the id.
         func namePiece(_ id: OrganizationID, into out: inout ICalendarText) -> Bool {
-            guard Int(id.symbol) < organizations.count, case let o = organizations[Int(id.symbol)], o.start >= 0, o.end > o.cosponsor else { return false }
+            guard let o = organizations[id], o.end > o.cosponsor else { return false }
             bytes.withUnsafeBufferPointer { out.folded(UnsafeBufferPointer(rebasing: $0[Int(o.cosponsor)..<Int(o.end)])) }
             return true
         }
+    }
+
+    /// "X-DAIS-HOST;CN=name:id" and its like: a line naming a record by its name and id.
+    static func referenceLine(_ property: String, name: String, id: String, into out: inout ICalendarText) {
+        out.begin(property)
+        out.parameter("CN", name)
+        out.escaped(id)
+        out.end()
     }
 
     static func event(_ panel: Panel, _ time: EventTime, _ context: EventContext, into out: inout ICalendarText) {
@@ -372,23 +365,10 @@ public enum ICSExporter {
         if let notes = panel.notes { out.text("X-DAIS-NOTES", notes) }
         // The lines of the series and organizations the catalog has were written once (`GroupText`);
         // an id that names nothing is written here, with the id for its name.
-        if let id = panel.series, !groups.seriesLine(id, into: &out) {
-            out.begin("X-DAIS-SERIES")
-            out.parameter("CN", id.rawValue)
-            out.escaped(id.rawValue)
-            out.end()
-        }
-        if let host = panel.host, !groups.line(host, cosponsor: false, into: &out) {
-            out.begin("X-DAIS-HOST")
-            out.parameter("CN", host.rawValue)
-            out.escaped(host.rawValue)
-            out.end()
-        }
+        if let id = panel.series, !groups.seriesLine(id, into: &out) { referenceLine("X-DAIS-SERIES", name: id.rawValue, id: id.rawValue, into: &out) }
+        if let host = panel.host, !groups.line(host, cosponsor: false, into: &out) { referenceLine("X-DAIS-HOST", name: host.rawValue, id: host.rawValue, into: &out) }
         for org in panel.cosponsors where !groups.line(org, cosponsor: true, into: &out) {
-            out.begin("X-DAIS-COSPONSOR")
-            out.parameter("CN", org.rawValue)
-            out.escaped(org.rawValue)
-            out.end()
+            referenceLine("X-DAIS-COSPONSOR", name: org.rawValue, id: org.rawValue, into: &out)
         }
         for entry in roster {
             // X-DAIS-PERSON;CN=...;X-ROLE=...[;X-APPEARANCE-TITLE=...][;X-TITLE=...;X-AFFILIATION=...;X-EMAIL=...;X-HOME-ZONE=...]:id
@@ -456,20 +436,10 @@ public enum ICSExporter {
                 }
                 let person = context.person(entry.person)
                 out.escapedPiece(person?.name ?? entry.person.rawValue)
-                // The entry's own title, else the person's title line (`Person.titleLine`), in pieces.
-                if let own {
+                // The entry's own title, else the person's title line (as `Catalog.titleLine(for:)`).
+                if let line = own ?? person?.titleLine {
                     out.plainPiece("\\, ")
-                    out.escapedPiece(own)
-                } else if let person {
-                    let (title, affiliation) = (person.title?.nonEmpty, person.affiliation?.nonEmpty)
-                    if let line = title ?? affiliation {
-                        out.plainPiece("\\, ")
-                        out.escapedPiece(line)
-                    }
-                    if let title, let affiliation, !title.containsBytes(of: affiliation) {
-                        out.plainPiece("\\, ")
-                        out.escapedPiece(affiliation)
-                    }
+                    out.escapedPiece(line)
                 }
             }
             if !any && role != .remarks {

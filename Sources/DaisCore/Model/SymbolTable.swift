@@ -244,3 +244,22 @@ struct SymbolIndex<Kind>: Sendable {
         if bound > slots.count { slots.append(contentsOf: repeatElement(-1, count: bound - slots.count)) }
     }
 }
+
+/// Records found by id through a `SymbolIndex`: the records in one dense array, in the order they
+/// were added. For the exports' tables of what they write once per person, series or organization.
+struct SymbolRecords<Kind, Record: Sendable>: Sendable {
+    private var index = SymbolIndex<Kind>()
+    private(set) var records: [Record] = []
+
+    init() { index.reserveAll() }
+
+    subscript(id: Identifier<Kind>) -> Record? {
+        @inline(__always) get { index[id].map { records[$0] } }
+    }
+
+    /// Adds the record of an id not added before.
+    mutating func add(_ id: Identifier<Kind>, _ record: Record) {
+        index.insert(id, records.count)
+        records.append(record)
+    }
+}
