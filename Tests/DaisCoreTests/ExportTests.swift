@@ -129,7 +129,7 @@ struct ExportTests {
         #expect(Agenda(catalog: catalog, panels: [], zones: [], now: goldenNow).bySeries.isEmpty)
     }
 
-    @Test("the schedule JSON's outline found in parallel parts is the one found panel by panel: days, series, rooms, GUIDs")
+    @Test("the schedule JSON's outline found in parallel parts is the one found panel by panel: days, series, rooms")
     func scheduleJSONOutlineInParts() throws {
         // Parts of 64 panels or more, so that four parts each meet series and people the others met first.
         var catalog = SyntheticStore.generate(panels: 2_000)
@@ -160,12 +160,55 @@ struct ExportTests {
             #expect(outline.series.map(\.id) == series.filter { catalog.series[$0] != nil })
             #expect(outline.rooms == ["In person", "Online"])
             #expect(rooms == ["In person", "Online"])
-            for id in people {
-                #expect(outline.guids[id] == UUID5.url(catalog.people[id]?.email.map { "acct:\($0)" } ?? "dais:person:\(id)"))
-            }
         }
         #expect(!days.values.contains { $0.contains(ids[10]) })
         #expect(series.count > 100 && people.count > 400)
+    }
+
+    @Test("the schedule JSON's people and track fields, written once per file, are the ones written entry by entry")
+    func scheduleJSONFieldText() throws {
+        var catalog = SyntheticStore.generate(panels: 300)
+        catalog.people["p-evil"] = Person(id: "p-evil", name: "Evil\u{202E}\"Name\"\n", title: "Chair\u{1B}[31m", affiliation: "Back\\slash", email: "evil@example.org")
+        catalog.people["p-bare"] = Person(id: "p-bare", name: "Bare")
+        catalog.series["s-evil"] = Series(id: "s-evil", name: "Track \"x\"\u{7F}")
+        let entries = catalog.panels.values.flatMap(\.roster) + [
+            RosterEntry(person: "p-evil", role: .moderator), RosterEntry(person: "p-evil", role: .panelist, title: "Own \"title\""),
+            RosterEntry(person: "p-bare", role: .remarks), RosterEntry(person: "p-gone", role: .panelist),
+            RosterEntry(person: "p-gone", role: .remarks, title: "Own"), RosterEntry(person: "p-bare", role: .panelist, title: ""),
+        ]
+        var people: [PersonID] = []
+        for entry in entries where !people.contains(entry.person) { people.append(entry.person) }
+        let series = Array(catalog.series.keys) + ["s-gone"]
+        func fields(_ body: (inout JSONWriter) -> Void) -> [UInt8] {
+            var w = ScheduleJSONExporter.documentWriter()
+            w.object { w in w.field("persons") { w in w.array([0]) { w, _ in w.object(body) } } }
+            return w.bytes
+        }
+        // Built on 1, 2 and 4 threads, and with only some of the people (the others are written alone).
+        for (cores, known) in [(1, people), (2, people), (4, people), (2, Array(people.prefix(people.count / 2)))] {
+            let text = ScheduleJSONExporter.FieldText(catalog, people: known, series: series, cores: cores)
+            for entry in entries {
+                let copied = fields { w in
+                    text.person(entry, &w)
+                    w.field("role") { $0.string(entry.role.rawValue) }
+                }
+                let reference = fields { w in
+                    if let bio = catalog.titleLine(for: entry) { w.field("biography") { $0.string(bio) } }
+                    w.field("code") { $0.string(ScheduleJSONExporter.code(entry.person.rawValue)) }
+                    w.field("guid") { $0.string(UUID5.url(catalog.people[entry.person]?.email.map { "acct:\($0)" } ?? "dais:person:\(entry.person)")) }
+                    w.field("name") { $0.string(catalog.name(of: entry.person)) }
+                    w.field("role") { $0.string(entry.role.rawValue) }
+                }
+                #expect(copied == reference, "\(entry.person) \(String(decoding: copied, as: UTF8.self))")
+            }
+            for id in series + ["s-unmet", nil] as [SeriesID?] {
+                let copied = fields { text.track(id, &$0) }
+                let reference = fields { w in w.field("track") { w in if let id { w.string(catalog.series[id]?.name ?? id.rawValue) } else { w.null() } } }
+                #expect(copied == reference)
+            }
+        }
+        let evil = String(decoding: fields { ScheduleJSONExporter.FieldText(catalog, people: ["p-evil"], series: []).person(RosterEntry(person: "p-evil", role: .moderator), &$0) }, as: UTF8.self)
+        #expect(evil.contains(#""name": "Evil\u202e\"Name\"\n""#) && evil.contains(#""biography": "Chair\u001b[31m, Back\\slash""#), "\(evil)")
     }
 
     @Test("the schedule JSON made in parallel parts (by day) equals the one made on one thread, and Python reads it")

@@ -28,14 +28,15 @@ public enum ScheduleJSONExporter {
     }
 
     /// The document, its days written in parallel parts and handed to `sink` as they are done (the
-    /// writer keeps what comes before and after them); each person's GUID is made once.
+    /// writer keeps what comes before and after them); what the events say of each person and
+    /// series is written once (`FieldText`).
     static func writer(_ agenda: Agenda, cores: Int, streamingTo sink: ChunkSink) -> JSONWriter {
         var clock = PhaseClock("export schedule-json")
         let zone = conferenceZone(agenda)
         let outline = Outline(agenda, zone: zone, cores: cores)
-        let (dates, dayItems, seriesIDs, people) = (outline.days.map(\.date), outline.days, outline.series, outline.guids)
-        clock.lap("outline: days, series, rooms, GUIDs")
-        var w = JSONWriter(escapesTerminalControls: true)
+        let (dates, dayItems, seriesIDs, text) = (outline.days.map(\.date), outline.days, outline.series, outline.text)
+        clock.lap("outline: days, series, rooms, people's and series' fields")
+        var w = documentWriter()
         w.sink = sink
         w.object { w in
             w.field("$schema") { $0.string("https://c3voc.de/schedule/schema.json") }
@@ -51,7 +52,7 @@ public enum ScheduleJSONExporter {
                         w.object { w in
                             w.field("acronym") { $0.string(acronym(agenda.title)) }
                             w.field("days") { w in
-                                w.array(streaming: dayItems, partSize: partSize, cores: cores) { w, item in day(item, zone, agenda, people, &w) }
+                                w.array(streaming: dayItems, partSize: partSize, cores: cores) { w, item in day(item, zone, agenda, text, &w) }
                             }
                             clock.lap("days written")
                             w.field("daysCount") { $0.integer(dates.count) }
@@ -90,15 +91,16 @@ public enum ScheduleJSONExporter {
 
     /// What the document is made of, found in one pass over the agenda's panels in parallel parts:
     /// the days (each panel that has a time, under its date in the conference's zone, in the
-    /// agenda's order), the series in the order of their first panels, the rooms, and the GUID of
-    /// each person on a roster (made once each, in parallel). The parts read each panel once; before,
-    /// five passes one after the other (placing the panels, a dictionary of days, grouping by series
-    /// for the series' order, a dictionary of GUIDs, the rooms) took 170 ms of a 100,000-panel export.
+    /// agenda's order), the series in the order of their first panels, the rooms, and the fields of
+    /// each person on a roster and each series (`FieldText`, the people's in parallel). The parts
+    /// read each panel once; before, five passes one after the other (placing the panels, a
+    /// dictionary of days, grouping by series for the series' order, a dictionary of GUIDs, the
+    /// rooms) took 170 ms of a 100,000-panel export.
     struct Outline {
         let days: [Day]
         let series: [Series]
         let rooms: [String]
-        let guids: Guids
+        let text: FieldText
 
         /// What one part found besides each panel's slot and date: the series and the people it met
         /// first, in order, and which rooms its timed panels are in.
@@ -157,19 +159,98 @@ public enum ScheduleJSONExporter {
                 start = end
             }
             self.days = days
-            let made = Parallel.map(people, minimum: 256, cores: cores) { id in
-                UUID5.url(catalog.people[id]?.email.map { "acct:\($0)" } ?? "dais:person:\(id)")
-            }
-            var guids = [String](repeating: "", count: bound)
-            for (id, guid) in zip(people, made) { guids[Int(id.symbol)] = guid }
-            self.guids = Guids(bySymbol: guids)
+            text = FieldText(catalog, people: people, series: seriesIDs, cores: cores)
         }
     }
 
-    /// Each roster person's GUID, by id symbol.
-    struct Guids: Sendable {
-        let bySymbol: [String]
-        subscript(id: PersonID) -> String { bySymbol[Int(id.symbol)] }
+    /// The writer of the document and of the pieces copied into it.
+    static func documentWriter() -> JSONWriter { JSONWriter(escapesTerminalControls: true) }
+
+    /// What the events say of each person on a roster and each series, written once per file as
+    /// whole fields (`"name": "..."`, `JSONWriter.member`) into one buffer and found by id symbol:
+    /// most of an event's fields are its people's, each met at many panels. Before, each roster
+    /// entry looked its person up, made its code and escaped its name and title line again.
+    final class FieldText: Sendable {
+        private let catalog: Catalog
+        private let bytes: [UInt8]
+        /// By person: where the "biography" field (the person's title line; empty without one) starts
+        /// and ends, and where the "code", "guid" and "name" fields end (each begins where the one
+        /// before ends).
+        private let people: SymbolRecords<PersonKind, (start: Int32, biography: Int32, code: Int32, guid: Int32, name: Int32)>
+        /// By series: where its "track" field starts and ends.
+        private let tracks: SymbolRecords<SeriesKind, (start: Int32, end: Int32)>
+
+        /// The fields of `people` and `series` (ids that name nothing too: a name is then the id);
+        /// the people's are written in parallel parts (a GUID is a SHA-1).
+        init(_ catalog: Catalog, people ids: [PersonID], series: [SeriesID], cores: Int = Parallel.cores) {
+            typealias Ends = (start: Int32, biography: Int32, code: Int32, guid: Int32, name: Int32)
+            let ranges = Parallel.ranges(ids.count, minimum: 256, cores: cores)
+            let parts = Column<(bytes: [UInt8], ends: [Ends])>(count: ranges.count, repeating: ([], []))
+            Parallel.run(ranges.count, cores: cores) { k in
+                var w = documentWriter()
+                var ends: [Ends] = []
+                for id in ids[ranges[k]] {
+                    let person = catalog.people[id]
+                    let start = Int32(w.count)
+                    if let line = person?.titleLine { w.member("biography") { $0.string(line) } }
+                    let biography = Int32(w.count)
+                    w.member("code") { $0.string(ScheduleJSONExporter.code(id.rawValue)) }
+                    let coded = Int32(w.count)
+                    w.member("guid") { $0.string(UUID5.url(person?.email.map { "acct:\($0)" } ?? "dais:person:\(id)")) }
+                    let guid = Int32(w.count)
+                    w.member("name") { $0.string(person?.name ?? id.rawValue) }
+                    ends.append((start, biography, coded, guid, Int32(w.count)))
+                }
+                parts[k] = (w.bytes, ends)
+            }
+            var bytes: [UInt8] = []
+            var records = SymbolRecords<PersonKind, Ends>()
+            for (part, range) in zip(parts.array(), ranges) {
+                let base = Int32(bytes.count)
+                bytes += part.bytes
+                for (id, e) in zip(ids[range], part.ends) {
+                    records.add(id, (base + e.start, base + e.biography, base + e.code, base + e.guid, base + e.name))
+                }
+            }
+            var tracks = SymbolRecords<SeriesKind, (start: Int32, end: Int32)>()
+            var w = documentWriter()
+            for id in series where tracks[id] == nil {
+                let start = Int32(bytes.count + w.count)
+                w.member("track") { $0.string(catalog.series[id]?.name ?? id.rawValue) }
+                tracks.add(id, (start, Int32(bytes.count + w.count)))
+            }
+            bytes += w.bytes
+            (self.catalog, self.bytes, self.people, self.tracks) = (catalog, bytes, records, tracks)
+        }
+
+        /// A roster entry's fields before its role: "biography" (its own title, else its person's
+        /// title line; none without either), "code", "guid", "name".
+        func person(_ entry: RosterEntry, _ w: inout JSONWriter) {
+            guard let e = people[entry.person] else {
+                // Not a person of the agenda's rosters (never, for its events): their fields alone.
+                return FieldText(catalog, people: [entry.person], series: [], cores: 1).person(entry, &w)
+            }
+            if let own = entry.title?.nonEmpty {
+                w.field("biography") { $0.string(own) }
+            } else if e.biography > e.start {
+                copy(e.start, e.biography, &w)
+            }
+            copy(e.biography, e.code, &w)
+            copy(e.code, e.guid, &w)
+            copy(e.guid, e.name, &w)
+        }
+
+        /// A panel's "track" field: its series' name, null without a series.
+        func track(_ id: SeriesID?, _ w: inout JSONWriter) {
+            guard let id else { return w.field("track") { $0.null() } }
+            guard let e = tracks[id] else { return FieldText(catalog, people: [], series: [id]).track(id, &w) }
+            copy(e.start, e.end, &w)
+        }
+
+        @inline(__always)
+        private func copy(_ from: Int32, _ to: Int32, _ w: inout JSONWriter) {
+            bytes.withUnsafeBufferPointer { w.field(written: UnsafeBufferPointer(rebasing: $0[Int(from)..<Int(to)])) }
+        }
     }
 
     /// A set of id symbols below a bound, as bits.
@@ -192,7 +273,7 @@ public enum ScheduleJSONExporter {
         let events: [(Panel, Slot)]
     }
 
-    static func day(_ item: Day, _ zone: Zone, _ agenda: Agenda, _ people: Guids, _ w: inout JSONWriter) {
+    static func day(_ item: Day, _ zone: Zone, _ agenda: Agenda, _ text: FieldText, _ w: inout JSONWriter) {
         let (index, date, events) = (item.index, item.date, item.events)
         let startOfDay = LocalDateTime(date: date, hour: 0, minute: 0)!
         let endOfDay = LocalDateTime(date: date, hour: 23, minute: 59)!
@@ -205,7 +286,7 @@ public enum ScheduleJSONExporter {
                 w.object { w in
                     for room in rooms(events.map(\.0)) {
                         w.field(room) { w in
-                            w.array(events.filter { roomName($0.0) == room }) { w, item in event(item.0, item.1, zone, agenda, people, &w) }
+                            w.array(events.filter { roomName($0.0) == room }) { w, item in event(item.0, item.1, zone, agenda, text, &w) }
                         }
                     }
                 }
@@ -213,8 +294,7 @@ public enum ScheduleJSONExporter {
         }
     }
 
-    static func event(_ panel: Panel, _ slot: Slot, _ zone: Zone, _ agenda: Agenda, _ people: Guids, _ w: inout JSONWriter) {
-        let catalog = agenda.catalog
+    static func event(_ panel: Panel, _ slot: Slot, _ zone: Zone, _ agenda: Agenda, _ text: FieldText, _ w: inout JSONWriter) {
         let start = zone.local(at: slot.span.start)
         let minutes = slot.span.minutes
         let abstract = panel.description?.firstParagraph
@@ -239,10 +319,7 @@ public enum ScheduleJSONExporter {
             w.field("persons") { w in
                 w.array(panel.roster) { w, entry in
                     w.object { w in
-                        if let bio = catalog.titleLine(for: entry) { w.field("biography") { $0.string(bio) } }
-                        w.field("code") { $0.string(code(entry.person.rawValue)) }
-                        w.field("guid") { $0.string(people[entry.person]) }
-                        w.field("name") { $0.string(catalog.name(of: entry.person)) }
+                        text.person(entry, &w)
                         w.field("role") { $0.string(entry.role.rawValue) }
                     }
                 }
@@ -252,7 +329,7 @@ public enum ScheduleJSONExporter {
             w.field("start") { $0.string(start.timeText) }
             w.field("subtitle") { $0.null() }
             w.field("title") { $0.string(panel.title) }
-            w.field("track") { w in if let s = panel.series { w.string(catalog.series[s]?.name ?? s.rawValue) } else { w.null() } }
+            text.track(panel.series, &w)
             w.field("type") { $0.string(panel.format.label) }
             w.field("url") { $0.string(panel.links.first.flatMap { AgendaDocument.safeURL($0.url) } ?? "urn:x-dais:panel:\(panel.id)") }
         }

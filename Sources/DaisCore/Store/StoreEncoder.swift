@@ -455,6 +455,26 @@ public struct JSONWriter {
         first = false
     }
 
+    /// A field on its own, `"key": value`, with no comma or line break before it: text written once
+    /// and copied into objects with `field(written:)` (a writer of such pieces holds no object).
+    mutating func member(_ key: String, _ value: (inout JSONWriter) -> Void) {
+        string(key)
+        put(": ")
+        value(&self)
+    }
+
+    /// A field written before by `member`, as `field` would write it here: the comma and the line
+    /// break, then its bytes.
+    mutating func field(written: UnsafeBufferPointer<UInt8>) {
+        if !first { put(UInt8(ascii: ",")) }
+        first = false
+        newline()
+        unique.bytes.append(contentsOf: written)
+    }
+
+    /// How many bytes the writer holds.
+    var count: Int { chunks.reduce(storage.bytes.count) { $0 + $1.bytes.count } }
+
     public mutating func optional(_ key: String, _ value: String?) {
         if let value { field(key) { $0.string(value) } }
     }
