@@ -571,13 +571,13 @@ struct ExportTests {
         panel.roster = [RosterEntry(person: "p-evil", role: .moderator), RosterEntry(person: "p-evil", role: .panelist, title: "Own <i>title</i>"),
                         RosterEntry(person: "p-gone", role: .panelist), RosterEntry(person: "p-bare", role: .remarks), RosterEntry(person: "p-gone", role: .remarks, title: "- own")]
         catalog.panels[panel.id] = panel
-        typealias Escape = @Sendable (inout AgendaDocument.Bytes, String) -> Void
-        for escape in [{ $0.md($1) }, { $0.h($1) }] as [Escape] {
-            let lines = AgendaDocument.PeopleLines(catalog, escape: escape)
+        for html in [false, true] {
+            let lines = AgendaDocument.PageText(catalog, html: html)
             for entry in catalog.panels.values.flatMap(\.roster) {
                 var copied = AgendaDocument.Bytes(), reference = AgendaDocument.Bytes()
                 lines.write(entry, &copied)
-                escape(&reference, AgendaDocument.line(for: entry, catalog))
+                let line = AgendaDocument.line(for: entry, catalog)
+                if html { reference.h(line) } else { reference.md(line) }
                 #expect(copied.bytes == reference.bytes)
             }
         }
@@ -594,6 +594,54 @@ struct ExportTests {
         let empty = Agenda(catalog: catalog, panels: [panel], zones: [], now: goldenNow)
         #expect(String(decoding: empty.export(.md), as: UTF8.self).contains("**Moderator:** TBA\n\n**Panelists:** TBA\n"))
         #expect(String(decoding: empty.export(.html), as: UTF8.self).contains("<dt>Moderator</dt>\n<dd>TBA</dd>\n<dt>Panelists</dt>\n<dd>TBA</dd>\n"))
+    }
+
+    @Test("Markdown and HTML: the hosting sentence of names escaped once and copied in equals the whole sentence escaped where it is met")
+    func pageHostingText() throws {
+        var catalog = SyntheticStore.generate(panels: 60)
+        let evil = ["o-hash": "# Org\n- list\n=x", "o-star": "*Bold* & <i>[x](y)</i>", "o-empty": "", "o-plain": "Plain Org", "o-bidi": "Evil\u{202E}\r\n+1"]
+        for (id, name) in evil { catalog.organizations[OrganizationID(id)] = Organization(id: OrganizationID(id), name: name) }
+        catalog.series["s-evil"] = Series(id: "s-evil", name: "Evil", host: "o-hash")
+        catalog.series["s-orphan"] = Series(id: "s-orphan", name: "Orphan", host: "o-gone")
+        catalog.series["s-none"] = Series(id: "s-none", name: "None")
+        let ids: [OrganizationID] = ["o-hash", "o-star", "o-empty", "o-plain", "o-bidi", "o-gone"]
+        var panels = Array(catalog.panels.values)
+        // Every host (own, the series', none) with zero to five co-sponsors, known and not.
+        for (k, series) in ([nil, "s-evil", "s-orphan", "s-none", "s-gone"] as [SeriesID?]).enumerated() {
+            for host in [nil] + ids.map(Optional.some) {
+                for count in 0...5 {
+                    var panel = panels[0]
+                    panel.series = series
+                    panel.host = host
+                    panel.cosponsors = (0..<count).map { ids[($0 + k) % ids.count] }
+                    panels.append(panel)
+                }
+            }
+        }
+        for html in [false, true] {
+            let text = AgendaDocument.PageText(catalog, html: html)
+            var some = 0
+            for panel in panels {
+                var copied = AgendaDocument.Bytes(), reference = AgendaDocument.Bytes()
+                let wrote = text.writeHosting(panel, &copied)
+                let sentence = AgendaDocument.hosting(panel, catalog)
+                if let sentence { if html { reference.h(sentence) } else { reference.md(sentence) } }
+                #expect(wrote == (sentence != nil))
+                #expect(copied.bytes == reference.bytes, "\(sentence ?? "none")")
+                if wrote { some += 1 }
+            }
+            #expect(some > 200)
+        }
+        var panel = panels[0]
+        (panel.series, panel.host, panel.cosponsors) = ("s-evil", nil, ["o-star", "o-gone", "o-hash"])
+        #expect(AgendaDocument.hosting(panel, catalog) == "Hosted by # Org\n- list\n=x and co-sponsored by *Bold* & <i>[x](y)</i>, o-gone, and # Org\n- list\n=x")
+        let md = String(decoding: Agenda(catalog: catalog, panels: [panel], zones: [], now: goldenNow).export(.md), as: UTF8.self)
+        #expect(md.contains("\nHosted by # Org  \n\\- list  \n\\=x and co-sponsored by \\*Bold\\* \\& \\<i\\>\\[x\\](y)\\</i\\>, o-gone, and # Org  \n\\- list  \n\\=x.\n"), "\(md)")
+        panel.series = nil
+        panel.cosponsors = []
+        #expect(AgendaDocument.hosting(panel, catalog) == nil)
+        let bare = String(decoding: Agenda(catalog: catalog, panels: [panel], zones: [], now: goldenNow).export(.html), as: UTF8.self)
+        #expect(!bare.contains("hosting\">"))
     }
 
     @Test("HTML escapes every piece of data and links only http, https and mailto")

@@ -22,21 +22,29 @@ public struct AgendaDocument: Sendable {
 
     /// "Hosted by X and co-sponsored by A, B, and C", or nil.
     public static func hosting(_ panel: Panel, _ catalog: Catalog) -> String? {
-        let host = catalog.effectiveHost(of: panel).map { catalog.name(of: $0) }
-        let sponsors = panel.cosponsors.map { catalog.name(of: $0) }
-        let list: String
-        switch sponsors.count {
-        case 0: list = ""
-        case 1: list = sponsors[0]
-        case 2: list = "\(sponsors[0]) and \(sponsors[1])"
-        default: list = sponsors.dropLast().joined(separator: ", ") + ", and " + sponsors.last!
+        var sentence = ""
+        let any = hosting(host: catalog.effectiveHost(of: panel), sponsors: panel.cosponsors,
+                          text: { sentence += $0.description }, name: { sentence += catalog.name(of: $0) })
+        return any ? sentence : nil
+    }
+
+    /// The hosting sentence in pieces: its words (`text`, plain ASCII that no format escapes) and
+    /// the organizations named (`name`, each inside the sentence, never first). False, and nothing
+    /// written, when there is neither host nor co-sponsor.
+    static func hosting(host: OrganizationID?, sponsors: [OrganizationID], text: (StaticString) -> Void, name: (OrganizationID) -> Void) -> Bool {
+        guard host != nil || !sponsors.isEmpty else { return false }
+        if let host {
+            text("Hosted by ")
+            name(host)
+            if !sponsors.isEmpty { text(" and co-sponsored by ") }
+        } else {
+            text("Co-sponsored by ")
         }
-        switch (host, list.isEmpty) {
-        case let (host?, true): return "Hosted by \(host)"
-        case let (host?, false): return "Hosted by \(host) and co-sponsored by \(list)"
-        case (nil, false): return "Co-sponsored by \(list)"
-        case (nil, true): return nil
+        for (k, sponsor) in sponsors.enumerated() {
+            if k > 0 { text(sponsors.count == 2 ? " and " : k == sponsors.count - 1 ? ", and " : ", ") }
+            name(sponsor)
         }
+        return true
     }
 
     /// The roster as the page lists it: role heading, then "Name, title" lines (TBA when empty).
@@ -68,34 +76,71 @@ public struct AgendaDocument: Sendable {
 
     static func line(_ name: String, _ titleLine: String?) -> String { name + (titleLine.map { ", \($0)" } ?? "") }
 
-    /// Each person's roster line ("Name, title line"), escaped for the page's format once per file
-    /// into one buffer and found by id symbol: a person is met at many panels. An entry with its
-    /// own title, or an id no person has, is escaped where it is met.
-    final class PeopleLines: Sendable {
+    /// What the page says of each person, organization and series, escaped for its format (Markdown
+    /// or HTML) once per file into one buffer and found by id symbol, each met at many panels: a
+    /// person's roster line ("Name, title line"), an organization's name as the hosting sentence
+    /// says it, a series' host. An entry with its own title, or an id that names nothing, is
+    /// escaped where it is met.
+    final class PageText: Sendable {
         private let bytes: [UInt8]
         /// By person: where the escaped line starts and ends.
         private let lines: SymbolRecords<PersonKind, (start: Int32, end: Int32)>
+        /// By organization: where its escaped name starts and ends.
+        private let names: SymbolRecords<OrganizationKind, (start: Int32, end: Int32)>
+        /// By series: its host.
+        private let hosts: SymbolRecords<SeriesKind, OrganizationID?>
         private let catalog: Catalog
-        private let escape: @Sendable (inout Bytes, String) -> Void
+        private let html: Bool
 
-        init(_ catalog: Catalog, escape: @escaping @Sendable (inout Bytes, String) -> Void) {
+        init(_ catalog: Catalog, html: Bool) {
             var out = Bytes()
             var lines = SymbolRecords<PersonKind, (start: Int32, end: Int32)>()
+            var names = SymbolRecords<OrganizationKind, (start: Int32, end: Int32)>()
+            var hosts = SymbolRecords<SeriesKind, OrganizationID?>()
             for person in catalog.people.values {
                 let start = Int32(out.bytes.count)
-                escape(&out, AgendaDocument.line(person.name, person.titleLine))
+                Self.line(AgendaDocument.line(person.name, person.titleLine), html, &out)
                 lines.add(person.id, (start, Int32(out.bytes.count)))
             }
-            (bytes, self.lines, self.catalog, self.escape) = (out.bytes, lines, catalog, escape)
+            for org in catalog.organizations.values {
+                let start = Int32(out.bytes.count)
+                Self.name(org.name, html, &out)
+                names.add(org.id, (start, Int32(out.bytes.count)))
+            }
+            for series in catalog.series.values { hosts.add(series.id, series.host) }
+            (bytes, self.lines, self.names, self.hosts, self.catalog, self.html) = (out.bytes, lines, names, hosts, catalog, html)
         }
+
+        /// A roster line escaped: it begins a line (Markdown escapes a "#", "+", "-" or "=" there).
+        private static func line(_ text: String, _ html: Bool, _ out: inout Bytes) { html ? out.h(text) : out.md(text) }
+
+        /// A name escaped as it stands inside a line.
+        private static func name(_ text: String, _ html: Bool, _ out: inout Bytes) { html ? out.h(text) : out.md(text, atLineStart: false) }
 
         /// Adds the entry's line, escaped.
         func write(_ entry: RosterEntry, _ out: inout Bytes) {
             if entry.title?.nonEmpty == nil, let (start, end) = lines[entry.person] {
-                bytes.withUnsafeBufferPointer { out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(end)])) }
+                copy(start, end, &out)
             } else {
-                escape(&out, AgendaDocument.line(for: entry, catalog))
+                Self.line(AgendaDocument.line(for: entry, catalog), html, &out)
             }
+        }
+
+        /// Adds the panel's hosting sentence (as `AgendaDocument.hosting` words it), escaped; false
+        /// when it has none. Its words need no escape in either format, and what comes after a name
+        /// never begins a line, so the sentence is its words and its names escaped one by one.
+        func writeHosting(_ panel: Panel, _ out: inout Bytes) -> Bool {
+            let host = panel.host ?? panel.series.flatMap { hosts[$0] ?? nil }
+            return AgendaDocument.hosting(host: host, sponsors: panel.cosponsors, text: { text in
+                out.bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+            }, name: { id in
+                if let (start, end) = names[id] { copy(start, end, &out) } else { Self.name(id.rawValue, html, &out) }
+            })
+        }
+
+        @inline(__always)
+        private func copy(_ start: Int32, _ end: Int32, _ out: inout Bytes) {
+            bytes.withUnsafeBufferPointer { out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(end)])) }
         }
     }
 
@@ -167,11 +212,12 @@ public struct AgendaDocument: Sendable {
 
         /// Markdown text with everything that could format, link or embed HTML escaped; a line
         /// break becomes a hard break ("  \n").
-        mutating func md(_ text: String) {
+        /// `atLineStart`: the text begins a line (else it continues one).
+        mutating func md(_ text: String, atLineStart lineStart: Bool = true) {
             var inert = DisplayText.inert(text, singleLine: false)
             inert.withUTF8 { b in
                 // Every escaped character is ASCII, so the text is read as bytes and copied in runs.
-                var atLineStart = true, run = 0
+                var atLineStart = lineStart, run = 0
                 for i in 0..<b.count {
                     let c = b[i]
                     switch c {
@@ -247,7 +293,7 @@ public struct AgendaDocument: Sendable {
 
     /// Hands the Markdown page to `sink` in order, in pieces.
     func writeMarkdown<E: Error>(cores: Int = Parallel.cores, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
-        let people = PeopleLines(agenda.catalog) { $0.md($1) }
+        let people = PageText(agenda.catalog, html: false)
         try write(cores: cores, head: { out in
             out.put("# ")
             out.md(agenda.title)
@@ -258,7 +304,7 @@ public struct AgendaDocument: Sendable {
         }, tail: { _ in }, to: sink)
     }
 
-    func markdown(_ piece: Piece, _ people: PeopleLines, _ out: inout Bytes) {
+    func markdown(_ piece: Piece, _ people: PageText, _ out: inout Bytes) {
         switch piece {
         case let .group(heading, description):
             if let heading {
@@ -313,11 +359,8 @@ public struct AgendaDocument: Sendable {
                     out.put("\n")
                 }
             }
-            if let hosting = AgendaDocument.hosting(panel, agenda.catalog) {
-                out.put("\n")
-                out.md(hosting)
-                out.put(".\n")
-            }
+            out.put("\n")
+            if people.writeHosting(panel, &out) { out.put(".\n") } else { out.bytes.removeLast() }
             for link in panel.links {
                 out.put("\n")
                 if let url = AgendaDocument.safeURL(link.url) {
@@ -352,7 +395,7 @@ public struct AgendaDocument: Sendable {
 
     /// Hands the HTML page to `sink` in order, in pieces.
     func writeHTML<E: Error>(cores: Int = Parallel.cores, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
-        let people = PeopleLines(agenda.catalog) { $0.h($1) }
+        let people = PageText(agenda.catalog, html: true)
         try write(cores: cores, head: { out in
             out.put("""
             <!DOCTYPE html>
@@ -394,7 +437,7 @@ public struct AgendaDocument: Sendable {
         }, to: sink)
     }
 
-    func html(_ piece: Piece, _ people: PeopleLines, _ out: inout Bytes) {
+    func html(_ piece: Piece, _ people: PageText, _ out: inout Bytes) {
         switch piece {
         case let .group(heading, description):
             out.put("<section>\n")
@@ -448,11 +491,9 @@ public struct AgendaDocument: Sendable {
                 }
             }
             out.put("</dl>\n")
-            if let hosting = AgendaDocument.hosting(panel, agenda.catalog) {
-                out.put("<p class=\"hosting\">")
-                out.h(hosting)
-                out.put(".</p>\n")
-            }
+            let mark = out.bytes.count
+            out.put("<p class=\"hosting\">")
+            if people.writeHosting(panel, &out) { out.put(".</p>\n") } else { out.bytes.removeSubrange(mark...) }
             for link in panel.links {
                 if let url = AgendaDocument.safeURL(link.url) {
                     out.put("<p><a href=\"")
