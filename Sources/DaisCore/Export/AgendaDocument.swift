@@ -24,24 +24,42 @@ public struct AgendaDocument: Sendable {
     public static func hosting(_ panel: Panel, _ catalog: Catalog) -> String? {
         var sentence = ""
         let any = hosting(host: catalog.effectiveHost(of: panel), sponsors: panel.cosponsors,
-                          text: { sentence += $0.description }, name: { sentence += catalog.name(of: $0) })
+                          word: { sentence += $0.text.description }, name: { sentence += catalog.name(of: $0) })
         return any ? sentence : nil
     }
 
-    /// The hosting sentence in pieces: its words (`text`, plain ASCII that no format escapes) and
-    /// the organizations named (`name`, each inside the sentence, never first). False, and nothing
+    /// The words of the hosting sentence, before and between its names.
+    enum HostingWord {
+        case hostedBy, andCoSponsoredBy, coSponsoredBy, and, comma, commaAnd
+
+        /// As written: plain ASCII that Markdown and HTML leave as it is (iCalendar TEXT escapes the
+        /// commas).
+        var text: StaticString {
+            switch self {
+            case .hostedBy: "Hosted by "
+            case .andCoSponsoredBy: " and co-sponsored by "
+            case .coSponsoredBy: "Co-sponsored by "
+            case .and: " and "
+            case .comma: ", "
+            case .commaAnd: ", and "
+            }
+        }
+    }
+
+    /// The hosting sentence in pieces, for every format that writes it: its words (`word`) and the
+    /// organizations it names (`name`, each inside the sentence, never first). False, and nothing
     /// written, when there is neither host nor co-sponsor.
-    static func hosting(host: OrganizationID?, sponsors: [OrganizationID], text: (StaticString) -> Void, name: (OrganizationID) -> Void) -> Bool {
+    static func hosting(host: OrganizationID?, sponsors: [OrganizationID], word: (HostingWord) -> Void, name: (OrganizationID) -> Void) -> Bool {
         guard host != nil || !sponsors.isEmpty else { return false }
         if let host {
-            text("Hosted by ")
+            word(.hostedBy)
             name(host)
-            if !sponsors.isEmpty { text(" and co-sponsored by ") }
+            if !sponsors.isEmpty { word(.andCoSponsoredBy) }
         } else {
-            text("Co-sponsored by ")
+            word(.coSponsoredBy)
         }
         for (k, sponsor) in sponsors.enumerated() {
-            if k > 0 { text(sponsors.count == 2 ? " and " : k == sponsors.count - 1 ? ", and " : ", ") }
+            if k > 0 { word(sponsors.count == 2 ? .and : k == sponsors.count - 1 ? .commaAnd : .comma) }
             name(sponsor)
         }
         return true
@@ -131,8 +149,8 @@ public struct AgendaDocument: Sendable {
         /// never begins a line, so the sentence is its words and its names escaped one by one.
         func writeHosting(_ panel: Panel, _ out: inout Bytes) -> Bool {
             let host = panel.host ?? panel.series.flatMap { hosts[$0] ?? nil }
-            return AgendaDocument.hosting(host: host, sponsors: panel.cosponsors, text: { text in
-                out.bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+            return AgendaDocument.hosting(host: host, sponsors: panel.cosponsors, word: { word in
+                out.bytes.append(contentsOf: UnsafeBufferPointer(start: word.text.utf8Start, count: word.text.utf8CodeUnitCount))
             }, name: { id in
                 if let (start, end) = names[id] { copy(start, end, &out) } else { Self.name(id.rawValue, html, &out) }
             })

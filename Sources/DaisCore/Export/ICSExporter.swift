@@ -449,27 +449,22 @@ public enum ICSExporter {
                 out.plainPiece(": TBA")
             }
         }
-        // As `AgendaDocument.hosting` words it.
+        // The hosting sentence, worded by `AgendaDocument.hosting` (its commas escaped as TEXT).
         let groups = context.groups
         /// An organization's name: copied when clean, else escaped here.
         func name(_ id: OrganizationID) {
             if !groups.namePiece(id, into: &out) { out.escapedPiece(context.name(of: id)) }
         }
         let host = panel.host ?? panel.series.flatMap(groups.host(of:))
-        let sponsors = panel.cosponsors
-        if host != nil || !sponsors.isEmpty {
+        if host != nil || !panel.cosponsors.isEmpty {
             part()
-            if let host {
-                out.plainPiece("Hosted by ")
-                name(host)
-                if !sponsors.isEmpty { out.plainPiece(" and co-sponsored by ") }
-            } else {
-                out.plainPiece("Co-sponsored by ")
-            }
-            for (k, org) in sponsors.enumerated() {
-                if k > 0 { out.plainPiece(sponsors.count == 2 ? " and " : k == sponsors.count - 1 ? "\\, and " : "\\, ") }
-                name(org)
-            }
+            _ = AgendaDocument.hosting(host: host, sponsors: panel.cosponsors, word: { word in
+                switch word {
+                case .comma: out.plainPiece("\\, ")
+                case .commaAnd: out.plainPiece("\\, and ")
+                default: out.plainPiece(word.text)
+                }
+            }, name: name)
         }
         if !panel.links.isEmpty {
             part()
