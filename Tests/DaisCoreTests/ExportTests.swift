@@ -29,6 +29,11 @@ struct ExportTests {
         }
         catalog.panels["gap"] = Panel(id: "gap", title: "G", start: LocalDateTime(year: 2024, month: 3, day: 10, hour: 2, minute: 30)!, zone: "America/New_York")
         catalog.panels["no-time"] = Panel(id: "no-time", title: "N", start: at, zone: "UTC", durationMinutes: 0)
+        // Instants before 1970 and centuries apart: the radix sort's span takes every pass it has.
+        for (k, year) in [1, 1899, 1969, 3000, 9999].enumerated() {
+            let id = PanelID("far-\(k)")
+            catalog.panels[id] = Panel(id: id, title: "F", start: LocalDateTime(year: year, month: 6, day: 1, hour: 12, minute: 0)!, zone: "UTC")
+        }
         let reference = catalog.panels.values.map { panel in ((try? panel.slot().get().span.start.secondsSinceEpoch) ?? Int64.max, panel) }
             .sorted { a, b in
                 if a.0 != b.0 { return a.0 < b.0 }

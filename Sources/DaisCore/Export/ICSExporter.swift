@@ -22,6 +22,7 @@ public enum ICSExporter {
 
     /// The same with the events made by `cores` threads (the file does not depend on how many).
     static func write<E: Error>(_ agenda: Agenda, cores: Int, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
+        var clock = PhaseClock("export ics")
         let panels = agenda.panels
         // Each panel's time as plain numbers (nil: it cannot be placed and is not exported), in
         // parallel parts, each numbering the zones it meets; the events then read no zone object.
@@ -42,6 +43,7 @@ public enum ICSExporter {
             }
         }
         let slots = times.array()
+        clock.lap("panel times")
         var head = ICalendarText(capacity: 65_536)
         head.line("BEGIN", "VCALENDAR")
         head.line("VERSION", "2.0")
@@ -60,14 +62,16 @@ public enum ICSExporter {
             timezone(zones.all[z], from: Instant(secondsSinceEpoch: from), to: Instant(secondsSinceEpoch: to), into: &head)
         }
         try head.withBytes(sink)
-
+        clock.lap("zone list and VTIMEZONEs")
         let context = EventContext(agenda, zones: zones.ids)
+        clock.lap("people's, series' and organizations' text")
         try Parallel.stream(panels.count, partSize: partSize, cores: cores, capacity: partSize * 3_200) { (range, out: inout ICalendarText) in
             for i in range {
                 guard let time = slots[i] else { continue }  // a panel whose time cannot be placed is not exported
                 event(panels[i], time, context, into: &out)
             }
         } deliver: { (piece) throws(E) in try sink(piece) }
+        clock.lap("events written")
         var tail = ICalendarText()
         tail.line("END", "VCALENDAR")
         try tail.withBytes(sink)
