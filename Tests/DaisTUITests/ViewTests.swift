@@ -119,4 +119,42 @@ struct ViewTests {
         }
         #expect(ConsoleView.render(makeState(catalog)).lines.joined().contains("Evil ␛[31mred␛[0m title␈␈"))
     }
+
+    @Test("an organization's details scroll line by line over all its panels, to the last co-sponsored one")
+    func organizationDetailsScroll() {
+        // A synthetic store whose organizations name many panels each: more lines than the pane holds.
+        let catalog = SyntheticStore.generate(panels: 150, seed: 3)
+        var state = makeState(catalog, width: 120, height: 30)
+        state.press(.character("3"), .tab)
+        let details = Layout(width: 120, height: 30).details
+        func pane(_ state: AppState) -> [String] {
+            let screen = ConsoleView.render(state)
+            return (details.row..<(details.row + details.height)).map { row in
+                String(screen.lines[row].dropFirst(details.column + 1).prefix(details.width - 1))
+            }
+        }
+        var panes = [pane(state)]
+        #expect(panes[0].contains { $0.hasPrefix("Hosts ") })
+        for _ in 0..<1_000 {
+            state.press(.down)
+            panes.append(pane(state))
+            if panes[panes.count - 1] == panes[panes.count - 2] { break }
+        }
+        // Each step shows the lines one further: the window slides over one list of lines.
+        #expect(panes.count >= 2 && panes[panes.count - 1] == panes[panes.count - 2], "the scroll must stop at the end")
+        panes.removeLast()
+        #expect(panes.count > details.height, "the pane must need scrolling (\(panes.count) positions)")
+        for k in 0..<(panes.count - 1) {
+            #expect(Array(panes[k].dropFirst()) == Array(panes[k + 1].dropLast()), "step \(k)")
+        }
+        // The end: the last co-sponsored panel's title on the last line (a scroll past it shows the same).
+        let org = state.selectedOrganization!
+        let last = catalog.panels.values.filter { $0.cosponsors.contains(org.id) && $0.status != .cancelled }
+            .max { PanelSortKey($0) < PanelSortKey($1) }!
+        state.press(.end)
+        let end = pane(state)
+        #expect(end == panes[panes.count - 1])
+        #expect(end.joined(separator: " ").replacingOccurrences(of: "  ", with: " ").contains(String(last.title.prefix(20))), "\(end)")
+        #expect(end.contains { $0.hasPrefix("Co-sponsors ") } || panes.contains { $0.contains { $0.hasPrefix("Co-sponsors ") } })
+    }
 }

@@ -48,14 +48,13 @@ enum DirectoryView {
         }
         if let notes = person.notes?.nonEmpty { lines += StyledLine.wrapped("Notes: \(notes)", width: width, style: .dim) }
         lines.append(StyledLine(""))
-        let panels = state.schedule.livePanels(withPerson: person.id).compactMap { state.catalog.panels[$0] }
-            .sorted { PanelSortKey($0) < PanelSortKey($1) }
+        let panels = byStart(state.schedule.livePanels(withPerson: person.id).compactMap { state.catalog.panels[$0] })
         lines.append(StyledLine(panels.isEmpty ? "On no panel yet" : "Panels", .bold))
         let zone = home ?? state.zone
-        for panel in panels {
+        for (panel, slot) in panels {
             let roles = panel.roster.filter { $0.person == person.id }.map(\.role.label).joined(separator: ", ")
             let when: String
-            if let slot = try? panel.slot().get() {
+            if let slot {
                 when = TimeFormat.dayRange(slot.span, in: zone) + " \(zone.local(at: slot.span.start).date.year)"
             } else {
                 when = "\(panel.start.date) time to be fixed"
@@ -97,19 +96,35 @@ enum DirectoryView {
         var lines = StyledLine.wrapped(org.displayName, width: width, style: .bold)
         if let url = org.url { lines.append(StyledLine(url, .accent)) }
         lines.append(StyledLine("id \(org.id)", .dim))
-        let ordered = state.schedule.livePanels(namingOrganization: org.id, in: state.catalog).compactMap { state.catalog.panels[$0] }
-            .sorted { PanelSortKey($0) < PanelSortKey($1) }
-        let hosted = ordered.filter { state.catalog.effectiveHost(of: $0) == org.id }
-        let cosponsored = ordered.filter { $0.cosponsors.contains(org.id) }
-        for (heading, panels) in [("Hosts", hosted), ("Co-sponsors", cosponsored)] {
+        let ordered = byStart(state.schedule.livePanels(namingOrganization: org.id, in: state.catalog).compactMap { state.catalog.panels[$0] })
+        let hosted = ordered.filter { state.catalog.effectiveHost(of: $0.panel) == org.id }
+        let cosponsored = ordered.filter { $0.panel.cosponsors.contains(org.id) }
+        // Lines below the pane are not made: an organization can name hundreds of panels, and
+        // wrapping each took most of a key's time. They are made to the end only when the pane is
+        // scrolled near it, where the clamp below needs their count.
+        let needed = cursor.detailTop + details.height
+        sections: for (heading, panels) in [("Hosts", hosted), ("Co-sponsors", cosponsored)] {
             lines.append(StyledLine(""))
             lines.append(StyledLine(panels.isEmpty ? "\(heading) no panel" : "\(heading) \(panels.count) panel\(panels.count == 1 ? "" : "s")", .bold))
-            for panel in panels {
-                let when = (try? panel.slot().get()).map { TimeFormat.Reading($0.span.start, in: state.zone).dayClock + " \(state.zone.local(at: $0.span.start).date.year)" } ?? "\(panel.start.date)"
+            for (panel, slot) in panels {
+                if lines.count >= needed { break sections }
+                let when = slot.map { TimeFormat.Reading($0.span.start, in: state.zone).dayClock + " \(state.zone.local(at: $0.span.start).date.year)" } ?? "\(panel.start.date)"
                 lines += StyledLine.wrapped("\(when)  \(panel.title)", width: width, indent: 2, hanging: 4)
             }
         }
         screen.draw(lines, in: Rect(row: details.row, column: details.column + 1, width: width, height: details.height),
                     top: min(cursor.detailTop, max(0, lines.count - details.height)))
+    }
+
+    /// Panels in start order (`PanelSortKey`), each with its slot (nil: its time cannot be placed),
+    /// resolved once: sorting by `PanelSortKey($0) < PanelSortKey($1)` resolved both panels' times
+    /// at every comparison, and the lines resolved them once more.
+    static func byStart(_ panels: [Panel]) -> [(panel: Panel, slot: Slot?)] {
+        panels.map { panel in
+            let slot = try? panel.slot().get()
+            return (key: PanelSortKey(instant: slot?.span.start.secondsSinceEpoch ?? Int64.max, local: panel.start, id: panel.id), panel: panel, slot: slot)
+        }
+        .sorted { $0.key < $1.key }
+        .map { (panel: $0.panel, slot: $0.slot) }
     }
 }
