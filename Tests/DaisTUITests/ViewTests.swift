@@ -156,5 +156,37 @@ struct ViewTests {
         #expect(end == panes[panes.count - 1])
         #expect(end.joined(separator: " ").replacingOccurrences(of: "  ", with: " ").contains(String(last.title.prefix(20))), "\(end)")
         #expect(end.contains { $0.hasPrefix("Co-sponsors ") } || panes.contains { $0.contains { $0.hasPrefix("Co-sponsors ") } })
+        // Back from the end, a line and a page at a time (End does not leave the pane past its last line).
+        state.press(.up)
+        #expect(pane(state) == panes[panes.count - 2])
+        state.press(.pageUp)
+        #expect(pane(state) == panes[max(0, panes.count - 2 - max(1, state.listHeight - 1))])
+        state.press(.home)
+        #expect(pane(state) == panes[0])
+    }
+
+    @Test("details of a panel and of a person scroll back at once from the end", arguments: [Tab.panels, Tab.people])
+    func detailsBackFromEnd(_ tab: Tab) {
+        // Small panes (80x24, details below the list) and people on many panels, so that the
+        // details need scrolling.
+        var state = makeState(SyntheticStore.generate(panels: 150, seed: 3), width: 80, height: 24)
+        state.press(.character(Character(String(tab.rawValue))), .tab)
+        let details = Layout(width: 80, height: 24).details
+        func pane(_ state: AppState) -> [String] {
+            let screen = ConsoleView.render(state)
+            return (details.row..<(details.row + details.height)).map { String(screen.lines[$0].dropFirst(details.column)) }
+        }
+        let top = pane(state)
+        state.press(.down)
+        let second = pane(state)
+        #expect(second != top, "the details must need scrolling")
+        state.press(.end)
+        let end = pane(state)
+        state.press(.down)
+        #expect(pane(state) == end)
+        state.press(.up)
+        #expect(pane(state) != end, "one key up from the end must show the line before")
+        state.press(.home)
+        #expect(pane(state) == top)
     }
 }

@@ -229,7 +229,10 @@ extension AppState {
         }
         var c = cursor
         if focus == .details && tab != .findings {
-            c.detailTop = max(0, c.detailTop + (abs(delta) > 1_000 ? (delta > 0 ? 10_000 : -10_000) : delta))
+            // Stopped at the last line: past it, keys up would first have to undo the overshoot.
+            let last = detailMaxTop
+            let top = min(c.detailTop, last)
+            c.detailTop = delta > 0 ? min(last, top &+ delta) : max(0, top &+ delta)
             cursors[tab] = c
             return
         }

@@ -93,16 +93,22 @@ enum DirectoryView {
         guard let org = state.selectedOrganization else { return }
         let details = layout.details
         let width = details.width - 1
+        // Lines below the pane are not made: an organization can name hundreds of panels, and
+        // wrapping each took most of a key's time.
+        let lines = organizationLines(org, state, width: width, needed: cursor.detailTop + details.height)
+        screen.draw(lines, in: Rect(row: details.row, column: details.column + 1, width: width, height: details.height),
+                    top: min(cursor.detailTop, max(0, lines.count - details.height)))
+    }
+
+    /// The organization's details: name, address, id, the panels it hosts and co-sponsors. Only
+    /// the first `needed` lines are sure to be made (all of them with `Int.max`).
+    static func organizationLines(_ org: Organization, _ state: AppState, width: Int, needed: Int = Int.max) -> [StyledLine] {
         var lines = StyledLine.wrapped(org.displayName, width: width, style: .bold)
         if let url = org.url { lines.append(StyledLine(url, .accent)) }
         lines.append(StyledLine("id \(org.id)", .dim))
         let ordered = byStart(state.schedule.livePanels(namingOrganization: org.id, in: state.catalog).compactMap { state.catalog.panels[$0] })
         let hosted = ordered.filter { state.catalog.effectiveHost(of: $0.panel) == org.id }
         let cosponsored = ordered.filter { $0.panel.cosponsors.contains(org.id) }
-        // Lines below the pane are not made: an organization can name hundreds of panels, and
-        // wrapping each took most of a key's time. They are made to the end only when the pane is
-        // scrolled near it, where the clamp below needs their count.
-        let needed = cursor.detailTop + details.height
         sections: for (heading, panels) in [("Hosts", hosted), ("Co-sponsors", cosponsored)] {
             lines.append(StyledLine(""))
             lines.append(StyledLine(panels.isEmpty ? "\(heading) no panel" : "\(heading) \(panels.count) panel\(panels.count == 1 ? "" : "s")", .bold))
@@ -112,8 +118,7 @@ enum DirectoryView {
                 lines += StyledLine.wrapped("\(when)  \(panel.title)", width: width, indent: 2, hanging: 4)
             }
         }
-        screen.draw(lines, in: Rect(row: details.row, column: details.column + 1, width: width, height: details.height),
-                    top: min(cursor.detailTop, max(0, lines.count - details.height)))
+        return lines
     }
 
     /// Panels in start order (`PanelSortKey`), each with its slot (nil: its time cannot be placed),

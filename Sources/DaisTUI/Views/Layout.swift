@@ -70,6 +70,21 @@ extension AppState {
         return rows
     }
 
+    /// How far the current tab's details can scroll: their lines less the pane's height (where the
+    /// views stop them too), 0 for the tabs without details to scroll.
+    public var detailMaxTop: Int {
+        let details = Layout(width: width, height: height).details
+        let width = details.width - 1
+        let count: Int
+        switch tab {
+        case .panels: count = selectedPanel.map { PanelsView.detailLines($0, self, width: width).count } ?? 0
+        case .people: count = selectedPerson.map { DirectoryView.personLines($0, self, width: width).count } ?? 0
+        case .organizations: count = selectedOrganization.map { DirectoryView.organizationLines($0, self, width: width).count } ?? 0
+        case .findings, .week: count = 0
+        }
+        return max(0, count - details.height)
+    }
+
     /// Rows the list of the current tab has room for.
     public var listHeight: Int {
         let layout = Layout(width: width, height: height)
