@@ -230,9 +230,9 @@ extension AppState {
         var c = cursor
         if focus == .details && tab != .findings {
             // Stopped at the last line: past it, keys up would first have to undo the overshoot.
-            let last = detailMaxTop
-            let top = min(c.detailTop, last)
-            c.detailTop = delta > 0 ? min(last, top &+ delta) : max(0, top &+ delta)
+            // (Going up, from where the pane stops: the details may have become shorter since.)
+            c.detailTop = delta > 0 ? detailTop(atMost: c.detailTop > Int.max - delta ? Int.max : c.detailTop + delta)
+                : max(0, detailTop(atMost: c.detailTop) &+ delta)
             cursors[tab] = c
             return
         }

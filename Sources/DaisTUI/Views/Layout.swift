@@ -70,19 +70,22 @@ extension AppState {
         return rows
     }
 
-    /// How far the current tab's details can scroll: their lines less the pane's height (where the
-    /// views stop them too), 0 for the tabs without details to scroll.
-    public var detailMaxTop: Int {
+    /// The first line of the current tab's details a pane can show, `wanted` or less: at most their
+    /// line count less the pane's height (where the views stop them too); 0 for the tabs without
+    /// details to scroll. An organization's lines are made only as far as `wanted` needs.
+    public func detailTop(atMost wanted: Int) -> Int {
         let details = Layout(width: width, height: height).details
         let width = details.width - 1
         let count: Int
         switch tab {
         case .panels: count = selectedPanel.map { PanelsView.detailLines($0, self, width: width).count } ?? 0
         case .people: count = selectedPerson.map { DirectoryView.personLines($0, self, width: width).count } ?? 0
-        case .organizations: count = selectedOrganization.map { DirectoryView.organizationLines($0, self, width: width).count } ?? 0
+        case .organizations:
+            let needed = wanted > Int.max - details.height ? Int.max : wanted + details.height
+            count = selectedOrganization.map { DirectoryView.organizationLines($0, self, width: width, needed: needed).count } ?? 0
         case .findings, .week: count = 0
         }
-        return max(0, count - details.height)
+        return max(0, min(wanted, count - details.height))
     }
 
     /// Rows the list of the current tab has room for.
