@@ -421,74 +421,77 @@ struct ExportTests {
             Person(id: "p-chair", name: "Ana Chair", title: "Director of Amnesty Europe", affiliation: "Amnesty"),
         ]
         for person in hostile { catalog.people[person.id] = person }
-        let text = ICSExporter.PeopleText(catalog)
-        #expect(text.runs("p-nobody") == nil)
-        let clean = hostile.map { text.runs($0.id)?.clean }
-        #expect(clean == [true, false, false, false, true, true])
-        // Each line begins after a property name of its own length, so that folds fall at every offset.
-        for (k, person) in (Array(catalog.people.values) + hostile).enumerated() {
-            let r = try #require(text.runs(person.id))
-            let name = String(repeating: "X", count: 1 + k % 40)
-            for role in Role.allCases {
-                for own in [nil, "Own title, \"quoted\""] as [String?] {
+        // One part on one thread, and parts of 8 and of 3 people shared by two threads: the joined table is the same.
+        for (cores, partSize) in [(1, 1_024), (2, 8), (2, 3)] {
+            let text = ICSExporter.PeopleText(catalog, cores: cores, partSize: partSize)
+            #expect(text.runs("p-nobody") == nil)
+            let clean = hostile.map { text.runs($0.id)?.clean }
+            #expect(clean == [true, false, false, false, true, true])
+            // Each line begins after a property name of its own length, so that folds fall at every offset.
+            for (k, person) in (Array(catalog.people.values) + hostile).enumerated() {
+                let r = try #require(text.runs(person.id))
+                let name = String(repeating: "X", count: 1 + k % 40)
+                for role in Role.allCases {
+                    for own in [nil, "Own title, \"quoted\""] as [String?] {
+                        var reference = ICalendarText(), copied = ICalendarText()
+                        reference.begin(name)
+                        reference.parameter("CN", person.name)
+                        reference.parameter("X-ROLE", role.rawValue)
+                        if let own { reference.parameter("X-APPEARANCE-TITLE", own) }
+                        if let t = person.title { reference.parameter("X-TITLE", t) }
+                        if let a = person.affiliation { reference.parameter("X-AFFILIATION", a) }
+                        if let e = person.email { reference.parameter("X-EMAIL", e) }
+                        if let z = person.homeZone { reference.parameter("X-HOME-ZONE", z) }
+                        reference.escaped(person.id.rawValue)
+                        reference.end()
+                        copied.begin(name)
+                        text.copy(r.start, r.cn, into: &copied)
+                        copied.parameter("X-ROLE", role.rawValue)
+                        if let own { copied.parameter("X-APPEARANCE-TITLE", own) }
+                        text.copy(r.titleLine, r.person, into: &copied)
+                        copied.end()
+                        #expect(copied.bytes == reference.bytes)
+                    }
+                }
+                // The invitation, for a usable address only.
+                if let email = person.email?.nonEmpty, email.contains("@") {
                     var reference = ICalendarText(), copied = ICalendarText()
                     reference.begin(name)
                     reference.parameter("CN", person.name)
-                    reference.parameter("X-ROLE", role.rawValue)
-                    if let own { reference.parameter("X-APPEARANCE-TITLE", own) }
-                    if let t = person.title { reference.parameter("X-TITLE", t) }
-                    if let a = person.affiliation { reference.parameter("X-AFFILIATION", a) }
-                    if let e = person.email { reference.parameter("X-EMAIL", e) }
-                    if let z = person.homeZone { reference.parameter("X-HOME-ZONE", z) }
-                    reference.escaped(person.id.rawValue)
+                    reference.parameter("ROLE", "CHAIR")
+                    reference.parameter("PARTSTAT", "NEEDS-ACTION")
+                    reference.raw("mailto:")
+                    reference.escapedPiece(String(decoding: email.utf8.filter { $0 > 0x20 }, as: UTF8.self))
                     reference.end()
                     copied.begin(name)
                     text.copy(r.start, r.cn, into: &copied)
-                    copied.parameter("X-ROLE", role.rawValue)
-                    if let own { copied.parameter("X-APPEARANCE-TITLE", own) }
-                    text.copy(r.titleLine, r.person, into: &copied)
+                    copied.parameter("ROLE", "CHAIR")
+                    text.copy(r.person, r.attendee, into: &copied)
                     copied.end()
                     #expect(copied.bytes == reference.bytes)
+                } else {
+                    #expect(r.attendee == r.person)
                 }
-            }
-            // The invitation, for a usable address only.
-            if let email = person.email?.nonEmpty, email.contains("@") {
-                var reference = ICalendarText(), copied = ICalendarText()
-                reference.begin(name)
-                reference.parameter("CN", person.name)
-                reference.parameter("ROLE", "CHAIR")
-                reference.parameter("PARTSTAT", "NEEDS-ACTION")
-                reference.raw("mailto:")
-                reference.escapedPiece(String(decoding: email.utf8.filter { $0 > 0x20 }, as: UTF8.self))
-                reference.end()
-                copied.begin(name)
-                text.copy(r.start, r.cn, into: &copied)
-                copied.parameter("ROLE", "CHAIR")
-                text.copy(r.person, r.attendee, into: &copied)
-                copied.end()
-                #expect(copied.bytes == reference.bytes)
-            } else {
-                #expect(r.attendee == r.person)
-            }
-            // The description's name and title line, when clean.
-            if r.clean {
-                var reference = ICalendarText(), copied = ICalendarText()
-                for t in [0, 1] {
-                    var out = t == 0 ? reference : copied
-                    out.begin(name)
-                    out.startPieces()
-                    out.plainPiece("Panelist: ")
-                    if t == 0 {
-                        out.escapedPiece(person.name)
-                        if let line = person.titleLine { out.plainPiece("\\, "); out.escapedPiece(line) }
-                    } else {
-                        text.copy(r.cn, r.name, into: &out)
-                        text.copy(r.name, r.titleLine, into: &out)
+                // The description's name and title line, when clean.
+                if r.clean {
+                    var reference = ICalendarText(), copied = ICalendarText()
+                    for t in [0, 1] {
+                        var out = t == 0 ? reference : copied
+                        out.begin(name)
+                        out.startPieces()
+                        out.plainPiece("Panelist: ")
+                        if t == 0 {
+                            out.escapedPiece(person.name)
+                            if let line = person.titleLine { out.plainPiece("\\, "); out.escapedPiece(line) }
+                        } else {
+                            text.copy(r.cn, r.name, into: &out)
+                            text.copy(r.name, r.titleLine, into: &out)
+                        }
+                        out.end()
+                        if t == 0 { reference = out } else { copied = out }
                     }
-                    out.end()
-                    if t == 0 { reference = out } else { copied = out }
+                    #expect(copied.bytes == reference.bytes)
                 }
-                #expect(copied.bytes == reference.bytes)
             }
         }
     }

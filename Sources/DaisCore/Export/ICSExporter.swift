@@ -63,7 +63,7 @@ public enum ICSExporter {
         }
         try head.withBytes(sink)
         clock.lap("zone list and VTIMEZONEs")
-        let context = EventContext(agenda, zones: zones.ids)
+        let context = EventContext(agenda, zones: zones.ids, cores: cores)
         clock.lap("people's, series' and organizations' text")
         try Parallel.stream(panels.count, partSize: partSize, cores: cores, capacity: partSize * 3_200) { (range, out: inout ICalendarText) in
             for i in range {
@@ -143,14 +143,19 @@ public enum ICSExporter {
         let people: PeopleText
         let groups: GroupText
 
-        init(_ agenda: Agenda, zones: [String]) {
+        init(_ agenda: Agenda, zones: [String], cores: Int) {
             var line = ICalendarText()
             line.line("DTSTAMP", agenda.now.icalUTC)
             stamp = line.bytes
             self.zones = zones
-            directory = ExportDirectory(agenda.catalog)
-            people = PeopleText(agenda.catalog)
-            groups = GroupText(agenda.catalog, directory)
+            // The people's text in parallel parts, the directory and the groups' text beside them.
+            let catalog = agenda.catalog
+            let made = Column<(ExportDirectory, GroupText)?>(count: 1, repeating: nil)
+            people = PeopleText(catalog, cores: cores) {
+                let directory = ExportDirectory(catalog)
+                made[0] = (directory, GroupText(catalog, directory))
+            }
+            (directory, groups) = made.array()[0]!
         }
 
         func person(_ id: PersonID) -> Person? { directory.person(id) }
@@ -173,43 +178,90 @@ public enum ICSExporter {
         struct Runs {
             var start: Int32 = 0, cn: Int32 = 0, name: Int32 = 0, titleLine: Int32 = 0, person: Int32 = 0, attendee: Int32 = 0
             var clean = false
+
+            /// The same runs `base` bytes further on.
+            func shifted(by base: Int32) -> Runs {
+                Runs(start: start + base, cn: cn + base, name: name + base, titleLine: titleLine + base, person: person + base,
+                     attendee: attendee + base, clean: clean)
+            }
         }
 
-        init(_ catalog: Catalog) {
+        /// Made in parts of `partSize` people (each its own bytes, joined in order), taken in turn by
+        /// this thread and another, this one running `alongside` first.
+        init(_ catalog: Catalog, cores: Int, partSize: Int = 1_024, alongside: () -> Void = {}) {
+            let people = catalog.people
+            let count = (people.count + partSize - 1) / partSize
+            let ranges = (0..<count).map { k in (k * partSize)..<min(people.count, (k + 1) * partSize) }
+            let starts = Parallel.starts(of: people, at: ranges)
+            // Each part's buffers reserved here, from this thread's heap: the other thread's heap
+            // would be fresh memory, each page of it a fault.
+            let parts = Column<(bytes: [UInt8], runs: [(PersonID, Runs)])>(count: count, repeating: ([], []))
+            for (k, range) in ranges.enumerated() {
+                parts.update(k) { part in
+                    part.bytes.reserveCapacity(range.count * 384)
+                    part.runs.reserveCapacity(range.count)
+                }
+            }
+            let next = PartCounter()
+            let work: @Sendable () -> Void = {
+                while case let k = next.take(), k < count {
+                    parts.update(k) { part in
+                        var at = starts[k]
+                        for _ in ranges[k] {
+                            let person = people.values[at]
+                            part.runs.append((person.id, Self.append(person, to: &part.bytes)))
+                            people.formIndex(after: &at)
+                        }
+                    }
+                }
+            }
+            let helper = cores > 1 && count > 1 ? Pending(work) : nil
+            alongside()
+            work()
+            helper?.wait()
+            let made = parts.array()
             var bytes: [UInt8] = []
+            bytes.reserveCapacity(made.reduce(0) { $0 + $1.bytes.count })
             var runs = SymbolRecords<PersonKind, Runs>()
-            for person in catalog.people.values {
-                var r = Runs()
-                r.start = Int32(bytes.count)
-                ICalendarText.appendParameterField("CN", person.name, to: &bytes)
-                r.cn = Int32(bytes.count)
-                let (title, affiliation) = (person.title?.nonEmpty, person.affiliation?.nonEmpty)
-                r.clean = ICalendarText.isClean(person.name) && (title.map(ICalendarText.isClean) ?? true) && (affiliation.map(ICalendarText.isClean) ?? true)
-                if r.clean { bytes += person.name.utf8 }
-                r.name = Int32(bytes.count)
-                if r.clean, let line = person.titleLine {
-                    bytes += "\\, ".utf8
-                    ICalendarText.appendEscaped(line, to: &bytes)
-                }
-                r.titleLine = Int32(bytes.count)
-                if let t = person.title { ICalendarText.appendParameterField("X-TITLE", t, to: &bytes) }
-                if let a = person.affiliation { ICalendarText.appendParameterField("X-AFFILIATION", a, to: &bytes) }
-                if let e = person.email { ICalendarText.appendParameterField("X-EMAIL", e, to: &bytes) }
-                if let z = person.homeZone { ICalendarText.appendParameterField("X-HOME-ZONE", z, to: &bytes) }
-                bytes.append(UInt8(ascii: ":"))
-                ICalendarText.appendEscaped(person.id.rawValue, to: &bytes)
-                r.person = Int32(bytes.count)
-                if let email = person.email?.nonEmpty, email.utf8.contains(UInt8(ascii: "@")) {
-                    ICalendarText.appendParameterField("PARTSTAT", "NEEDS-ACTION", to: &bytes)
-                    bytes += ":mailto:".utf8
-                    // The address without spaces or control characters, escaped as the value always was.
-                    let address = email.utf8.contains(where: { $0 <= 0x20 }) ? String(decoding: email.utf8.filter { $0 > 0x20 }, as: UTF8.self) : email
-                    ICalendarText.appendEscaped(address, to: &bytes)
-                }
-                r.attendee = Int32(bytes.count)
-                runs.add(person.id, r)
+            for part in made {
+                let base = Int32(bytes.count)
+                bytes += part.bytes
+                for (id, r) in part.runs { runs.add(id, r.shifted(by: base)) }
             }
             (self.bytes, self.runs) = (bytes, runs)
+        }
+
+        /// Adds a person's runs to `bytes`; their offsets are into `bytes`.
+        private static func append(_ person: Person, to bytes: inout [UInt8]) -> Runs {
+            var r = Runs()
+            r.start = Int32(bytes.count)
+            ICalendarText.appendParameterField("CN", person.name, to: &bytes)
+            r.cn = Int32(bytes.count)
+            let (title, affiliation) = (person.title?.nonEmpty, person.affiliation?.nonEmpty)
+            r.clean = ICalendarText.isClean(person.name) && (title.map(ICalendarText.isClean) ?? true) && (affiliation.map(ICalendarText.isClean) ?? true)
+            if r.clean { bytes += person.name.utf8 }
+            r.name = Int32(bytes.count)
+            if r.clean, let line = person.titleLine {
+                bytes += "\\, ".utf8
+                ICalendarText.appendEscaped(line, to: &bytes)
+            }
+            r.titleLine = Int32(bytes.count)
+            if let t = person.title { ICalendarText.appendParameterField("X-TITLE", t, to: &bytes) }
+            if let a = person.affiliation { ICalendarText.appendParameterField("X-AFFILIATION", a, to: &bytes) }
+            if let e = person.email { ICalendarText.appendParameterField("X-EMAIL", e, to: &bytes) }
+            if let z = person.homeZone { ICalendarText.appendParameterField("X-HOME-ZONE", z, to: &bytes) }
+            bytes.append(UInt8(ascii: ":"))
+            ICalendarText.appendEscaped(person.id.rawValue, to: &bytes)
+            r.person = Int32(bytes.count)
+            if let email = person.email?.nonEmpty, email.utf8.contains(UInt8(ascii: "@")) {
+                ICalendarText.appendParameterField("PARTSTAT", "NEEDS-ACTION", to: &bytes)
+                bytes += ":mailto:".utf8
+                // The address without spaces or control characters, escaped as the value always was.
+                let address = email.utf8.contains(where: { $0 <= 0x20 }) ? String(decoding: email.utf8.filter { $0 > 0x20 }, as: UTF8.self) : email
+                ICalendarText.appendEscaped(address, to: &bytes)
+            }
+            r.attendee = Int32(bytes.count)
+            return r
         }
 
         /// The runs of a person of the catalog, or nil.

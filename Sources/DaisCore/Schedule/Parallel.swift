@@ -1,3 +1,4 @@
+import Synchronization
 import Dispatch
 import Foundation
 
@@ -87,6 +88,12 @@ enum Parallel {
         }
         return result
     }
+}
+
+/// Part numbers handed out in turn (0, 1, 2, ...) to the threads that share the parts.
+final class PartCounter: Sendable {
+    private let next = Atomic<Int>(0)
+    func take() -> Int { next.add(1, ordering: .relaxed).oldValue }
 }
 
 /// Work started on another thread (on this one, when there is one core), its result waited for
