@@ -169,19 +169,23 @@ public struct AgendaDocument: Sendable {
     /// in parallel parts.
     enum Piece: Sendable {
         case group(heading: String?, description: String?)
-        case panel(Panel)
+        /// The panel at this position of the agenda's panels.
+        case panel(Int32)
         case endGroup
     }
 
     var pieces: [Piece] {
         var pieces: [Piece] = []
         pieces.reserveCapacity(agenda.panels.count + 64)
-        let groups = agenda.bySeries
+        let groups = agenda.seriesGroups
+        let catalog = agenda.catalog
         for group in groups {
-            let heading = groups.count == 1 && group.name == agenda.title ? nil : group.name ?? "Other panels"
-            let description = groups.count > 1 || group.panels.count > 1 ? group.series?.description?.nonEmpty : nil
+            let series = group.series.flatMap { catalog.series[$0] }
+            let name = group.series.map { series?.name ?? $0.rawValue }
+            let heading = groups.count == 1 && name == agenda.title ? nil : name ?? "Other panels"
+            let description = groups.count > 1 || group.positions.count > 1 ? series?.description?.nonEmpty : nil
             pieces.append(.group(heading: heading, description: description))
-            for panel in group.panels { pieces.append(.panel(panel)) }
+            for position in group.positions { pieces.append(.panel(position)) }
             pieces.append(.endGroup)
         }
         return pieces
@@ -200,7 +204,7 @@ public struct AgendaDocument: Sendable {
         let pieces = pieces
         try Parallel.stream(pieces.count, partSize: AgendaDocument.partSize, cores: cores, capacity: AgendaDocument.partSize * 1_600) { (range, out: inout Bytes) in
             // Grouped by series, the panels lie in no order in memory: each is asked for ahead.
-            Panel.forEachAhead(in: range, panel: { if case let .panel(ahead) = pieces[$0] { ahead } else { nil } }) { i in
+            Panel.forEachAhead(in: range, panel: { if case let .panel(ahead) = pieces[$0] { agenda.panels[Int(ahead)] } else { nil } }) { i in
                 piece(pieces[i], &out)
             }
         } deliver: { (bytes) throws(E) in try sink(bytes) }
@@ -335,7 +339,8 @@ public struct AgendaDocument: Sendable {
                 out.mdParagraphs(description)
                 out.put("\n")
             }
-        case let .panel(panel):
+        case let .panel(position):
+            let panel = agenda.panels[Int(position)]
             out.put("\n### ")
             out.md(panel.title)
             out.put("\n\n")
@@ -465,7 +470,8 @@ public struct AgendaDocument: Sendable {
                 out.put("</h2>\n")
             }
             if let description { out.htmlParagraphs(description) }
-        case let .panel(panel):
+        case let .panel(position):
+            let panel = agenda.panels[Int(position)]
             out.put("<article id=\"")
             out.h(panel.id.rawValue)
             out.put("\">\n<h3>")
