@@ -178,12 +178,9 @@ public struct AgendaDocument: Sendable {
         var pieces: [Piece] = []
         pieces.reserveCapacity(agenda.panels.count + 64)
         let groups = agenda.seriesGroups
-        let catalog = agenda.catalog
         for group in groups {
-            let series = group.series.flatMap { catalog.series[$0] }
-            let name = group.series.map { series?.name ?? $0.rawValue }
-            let heading = groups.count == 1 && name == agenda.title ? nil : name ?? "Other panels"
-            let description = groups.count > 1 || group.positions.count > 1 ? series?.description?.nonEmpty : nil
+            let heading = groups.count == 1 && group.name == agenda.title ? nil : group.name ?? "Other panels"
+            let description = groups.count > 1 || group.positions.count > 1 ? group.series?.description?.nonEmpty : nil
             pieces.append(.group(heading: heading, description: description))
             for position in group.positions { pieces.append(.panel(position)) }
             pieces.append(.endGroup)

@@ -58,7 +58,7 @@ public struct Catalog: Hashable, Sendable {
     }
 
     /// What `panelsByStart` sorts: plain numbers.
-    struct StartKey {
+    private struct StartKey {
         let instant: Int64, local: Int64
         let position: Int32
     }
@@ -68,7 +68,7 @@ public struct Catalog: Hashable, Sendable {
     /// needs (three for a span of up to 272 years in seconds): linear in the panels, where comparing
     /// grows with n log n (10 ms of the 100,000-panel sort, 0.7 ms at 10,000). Unplaceable panels
     /// (`Int64.max`) come last. Small arrays are sorted by comparing.
-    static func byInstant(_ keys: [StartKey]) -> [StartKey] {
+    private static func byInstant(_ keys: [StartKey]) -> [StartKey] {
         var low = Int64.max, high = Int64.min
         for key in keys where key.instant != Int64.max { (low, high) = (min(low, key.instant), max(high, key.instant)) }
         // The span in unsigned numbers, one more for the unplaceable.
