@@ -25,6 +25,10 @@ public enum SlotProblem: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownZone(String)
     case nonexistentTime(LocalDateTime, Gap)
     case nonPositiveDuration(Int)
+    /// Longer than `Limits.maxDurationMinutes`.
+    case durationTooLong(Int)
+    /// Starting or ending, in UTC or in its own zone, outside the years 1-9999 (no export could write it).
+    case outsideCalendar
 
     public var description: String {
         switch self {
@@ -35,6 +39,10 @@ public enum SlotProblem: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(local.date) \(local.timeText) does not exist in \(gap.zone.identifier): \(gap.explanation)"
         case .nonPositiveDuration(let minutes):
             return "duration must be more than 0 minutes, not \(minutes)"
+        case .durationTooLong(let minutes):
+            return "duration must be at most 31 days (44,640 minutes), not \(minutes)"
+        case .outsideCalendar:
+            return "it would start or end outside the years 1 to 9999, which no calendar file can hold"
         }
     }
 }
@@ -48,14 +56,23 @@ public func resolveSlot(start: LocalDateTime, zone identifier: String, minutes: 
 /// Places a local start in a known zone for a number of minutes.
 public func resolveSlot(start: LocalDateTime, zone: Zone, minutes: Int) -> Result<Slot, SlotProblem> {
     guard minutes > 0 else { return .failure(.nonPositiveDuration(minutes)) }
+    guard minutes <= Limits.maxDurationMinutes else { return .failure(.durationTooLong(minutes)) }
+    let slot: Slot
     switch zone.resolve(start) {
     case .unique(let instant):
-        return .success(Slot(zone: zone, localStart: start, span: TimeSpan(start: instant, end: instant.adding(minutes: minutes)), ambiguity: nil))
+        slot = Slot(zone: zone, localStart: start, span: TimeSpan(start: instant, end: instant.adding(minutes: minutes)), ambiguity: nil)
     case .ambiguous(let first, let second):
-        return .success(Slot(zone: zone, localStart: start, span: TimeSpan(start: first, end: first.adding(minutes: minutes)), ambiguity: (first, second)))
+        slot = Slot(zone: zone, localStart: start, span: TimeSpan(start: first, end: first.adding(minutes: minutes)), ambiguity: (first, second))
     case .nonexistent(let gap):
         return .failure(.nonexistentTime(start, gap))
     }
+    // Only the first and last days of the calendar can fail this; elsewhere it is two comparisons.
+    if start.date.year == Limits.years.lowerBound || start.date.year == Limits.years.upperBound {
+        guard slot.span.start >= Limits.earliestInstant, slot.span.end <= Limits.latestInstant,
+              zone.local(at: slot.span.end).date.year <= Limits.years.upperBound
+        else { return .failure(.outsideCalendar) }
+    }
+    return .success(slot)
 }
 
 extension Panel {

@@ -1204,8 +1204,12 @@ struct ZoneNumbers: Sendable {
     /// zone. The zone's rules are read in place when its offset is steady around the start (nearly
     /// always); only otherwise is the zone copied out to resolve it.
     func placement(_ panel: Panel, in number: Int16) -> (start: Int64, end: Int64, ambiguous: Bool)? {
-        guard panel.durationMinutes > 0 else { return nil }
+        guard panel.durationMinutes > 0, panel.durationMinutes <= Limits.maxDurationMinutes else { return nil }
         let local = panel.start
+        // At the calendar's two ends the slot may leave it: `resolveSlot` decides (as everywhere).
+        if local.date.year == Limits.years.lowerBound || local.date.year == Limits.years.upperBound {
+            guard case .success = resolveSlot(start: local, zone: all[Int(number)], minutes: panel.durationMinutes) else { return nil }
+        }
         let start: Instant, ambiguous: Bool
         if let steady = rules[Int(number)]._withUnsafeGuaranteedRef({ $0.steadyInstant(local) }) {
             (start, ambiguous) = (steady, false)

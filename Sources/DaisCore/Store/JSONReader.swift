@@ -432,7 +432,7 @@ struct JSONReader {
 /// A field name as the file spells it, matched against names as bytes: `case "id":` in a switch
 /// compares the key's bytes with the literal's, with no string made. A name written with escapes
 /// (rare) is kept unescaped as a string.
-struct JSONKey {
+struct JSONKey: CustomStringConvertible {
     /// The name's bytes in the document, when it has no escapes.
     let raw: UnsafeBufferPointer<UInt8>?
     /// The unescaped name, when it had escapes.
@@ -450,6 +450,9 @@ struct JSONKey {
 
     /// The name, for messages.
     var text: String { unescaped ?? String(decoding: raw!, as: UTF8.self) }
+
+    /// The name as written (a key is interpolated into messages as its name).
+    var description: String { text }
 
     /// Calls `body` with the name's UTF-8 bytes.
     func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {

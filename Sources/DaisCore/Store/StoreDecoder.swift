@@ -323,7 +323,9 @@ public enum StoreDecoder {
             switch key {
             case "changeoverMinutes":
                 let value = try r.readInt(for: "\"changeoverMinutes\"")
-                guard value >= 0 else { throw r.fail("\"changeoverMinutes\" cannot be negative", at: keyOffset) }
+                guard Limits.changeoverMinutes.contains(value) else {
+                    throw r.fail("\"changeoverMinutes\" must be 0 to 1440 (a day), not \(value)", at: keyOffset)
+                }
                 settings.changeoverMinutesValue = value
             case "displayZones":
                 var zones: [String] = []
@@ -455,7 +457,13 @@ public enum StoreDecoder {
             case "description": description = try r.readOptionalString(for: "\"description\"")
             case "start": start = try readLocal(&r, field: "\"start\" of a panel")
             case "zone": zone = try r.readSharedString(for: "\"zone\" of a panel", whenNew: Zone.prepare)
-            case "durationMinutes": duration = try r.readInt(for: "\"durationMinutes\"")
+            case "durationMinutes":
+                r.skipSpace()
+                let valueOffset = r.position
+                duration = try r.readInt(for: "\"durationMinutes\"")
+                guard Limits.storedDurationMinutes.contains(duration) else {
+                    throw r.fail("\"durationMinutes\" is \(duration); a panel lasts at most 31 days (44640 minutes)", at: valueOffset)
+                }
             case "format": format = try readEnum(&r, PanelFormat.self, field: "\"format\"")
             case "status": status = try readEnum(&r, PanelStatus.self, field: "\"status\"")
             case "host": host = r.readNull() ? nil : try readReference(&r, field: "\"host\" of a panel")

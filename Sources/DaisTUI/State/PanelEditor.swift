@@ -79,7 +79,7 @@ public struct PanelEditor: Sendable {
             var minutes = start.date == end.date ? (end.minuteOfDay - start.minuteOfDay) : 0
             if minutes <= 0 { minutes += 24 * 60 }  // an end at or before the start is the next day
             texts[.duration] = TextField(String(minutes))
-        } else if field != .end, let minutes = Int(text(.duration).strippingSpaces), minutes > 0 {
+        } else if field != .end, let minutes = validMinutes {
             texts[.end] = TextField(start.adding(minutes: minutes).timeText)
         }
     }
@@ -95,6 +95,12 @@ public struct PanelEditor: Sendable {
         return nil
     }
 
+    /// The minutes typed, when they are a duration a panel may have (`Limits.durationMinutes`).
+    var validMinutes: Int? {
+        guard let minutes = Limits.wholeNumber(text(.duration).strippingSpaces), Limits.durationProblem(minutes) == nil else { return nil }
+        return minutes
+    }
+
     /// What is wrong with each field, by field; empty when the form can be saved.
     public func problems(zone lookup: (String) -> ZoneAliases.Lookup = ZoneAliases.lookup) -> [Field: String] {
         var problems: [Field: String] = [:]
@@ -104,8 +110,8 @@ public struct PanelEditor: Sendable {
         if let date, PanelEditor.clock(text(.start), on: date) == nil { problems[.start] = "a time like 10:00" }
         let zone = lookup(text(.zone))
         if zone.zone == nil { problems[.zone] = zone.message }
-        if let minutes = Int(text(.duration).strippingSpaces) {
-            if minutes <= 0 { problems[.duration] = "more than 0 minutes" } else if minutes > 7 * 24 * 60 { problems[.duration] = "at most a week" }
+        if let minutes = Limits.wholeNumber(text(.duration).strippingSpaces) {
+            if let problem = Limits.durationProblem(minutes) { problems[.duration] = problem }
         } else {
             problems[.duration] = "a number of minutes"
         }
@@ -139,7 +145,7 @@ public struct PanelEditor: Sendable {
               let date = LocalDate(parsing: text(.date).strippingSpaces),
               let start = PanelEditor.clock(text(.start), on: date),
               let zone = ZoneAliases.lookup(text(.zone)).zone,
-              let minutes = Int(text(.duration).strippingSpaces)
+              let minutes = validMinutes
         else { return nil }
         var panel = original ?? Panel(id: newID, title: "", start: start, zone: zone.identifier)
         panel.title = text(.title).strippingSpaces
@@ -162,7 +168,7 @@ public struct PanelEditor: Sendable {
         guard let date = LocalDate(parsing: text(.date).strippingSpaces),
               let start = PanelEditor.clock(text(.start), on: date),
               let zone = ZoneAliases.lookup(text(.zone)).zone,
-              let minutes = Int(text(.duration).strippingSpaces), minutes > 0
+              let minutes = validMinutes
         else { return nil }
         return resolveSlot(start: start, zone: zone, minutes: minutes)
     }
