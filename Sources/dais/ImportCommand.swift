@@ -8,9 +8,11 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import the events of an iCalendar file as panels (re-importing updates them).",
         discussion: """
-        Prints one line per change and per event not imported (with the reason). Nothing is written with \
-        --dry-run, nor when the file cannot be read; the store is saved atomically otherwise. Refused (exit 4) \
-        while a console or another writer holds the store's lock.
+        Prints one line per change and per event not imported (with its line and reason). Recurring events \
+        become a panel per occurrence from --from to --to (default: today to a year ahead). Nothing is \
+        written with --dry-run, nor when the file cannot be read; the store is saved atomically otherwise, \
+        and the report is printed once it is. Refused (exit 4) while a console or another writer holds \
+        the store's lock.
         """
     )
 
@@ -22,33 +24,61 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Show what would change without saving.")
     var dryRun = false
 
+    @Option(name: .long, help: ArgumentHelp("Recurring events: occurrences from this date (UTC; default today).", valueName: "YYYY-MM-DD"))
+    var from: String?
+
+    @Option(name: .long, help: ArgumentHelp("Recurring events: occurrences up to this date (UTC; default a year after --from).", valueName: "YYYY-MM-DD"))
+    var to: String?
+
     func run() throws {
-        let bytes: [UInt8]
-        do {
-            bytes = try StoreFile(path: file).readBytes()
-        } catch {
-            throw CLIFailure(.badInput, error.description.replacingOccurrences(of: "cannot read the store", with: "cannot read the file"))
-        }
+        let window = try importWindow()
+        let bytes = try readInput()
         // A writer holds the lock from before loading until after saving; a dry run only reads.
         let lock = dryRun ? nil : try storeOptions.lockForWriting(program: "dais import")
         defer { lock?.release() }
         let loaded = try storeOptions.load()
         let plan: ICSImport.Plan
         do {
-            plan = try ICSImport.plan(bytes, path: file, into: loaded.catalog)
+            plan = try ICSImport.plan(bytes, path: file, into: loaded.catalog, window: window)
         } catch {
             throw CLIFailure(.badInput, error.description)
         }
-        output(plan.report)
         guard !dryRun else {
+            output(plan.report)
             FileHandle.standardError.write(Data("dais: dry run: nothing was saved\n".utf8))
             return
         }
-        guard plan.changesSomething else { return }
-        do {
-            try StoreFile(path: storeOptions.location.path).save(plan.catalog, expecting: loaded.fingerprint)
-        } catch {
-            throw CLIFailure(error)
+        if plan.changesSomething {
+            do {
+                try StoreFile(path: storeOptions.location.path).save(plan.catalog, expecting: loaded.fingerprint)
+            } catch {
+                throw CLIFailure(.writeFailed, "\(error.description); nothing was imported")
+            }
         }
+        output(plan.report)
+    }
+
+    /// The file's bytes, or a failure that names the file (not the store).
+    func readInput() throws -> [UInt8] {
+        do {
+            return try StoreFile(path: file).readBytes()
+        } catch {
+            switch error {
+            case .notFound: throw CLIFailure(.badInput, "\(file): no such file to import")
+            case .unreadable(_, let reason): throw CLIFailure(.badInput, "\(file): cannot read the file to import: \(reason)")
+            default: throw CLIFailure(.badInput, "\(file): \(error)")
+            }
+        }
+    }
+
+    /// The dates recurring events are expanded between.
+    func importWindow() throws -> ICSImport.Window {
+        let today = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).utc.date
+        var window = ICSImport.Window.year(from: try from.map { try dateArgument($0, option: "--from") } ?? today)
+        if let to { window.to = try dateArgument(to, option: "--to") }
+        guard window.from <= window.to else {
+            throw CLIFailure(.badInput, "--to (\(window.to)) is before --from (\(window.from))")
+        }
+        return window
     }
 }

@@ -1,38 +1,9 @@
 /// Maps the TZIDs that calendars write to IANA zones: IANA ids themselves, Windows names as Outlook
-/// and Exchange write them ("Eastern Standard Time"), Outlook's display names ("(UTC-05:00) Eastern
-/// Time (US & Canada)"), and ids with a vendor prefix ("/mozilla.org/20050126_1/America/New_York").
+/// and Exchange write them ("Eastern Standard Time", every name in CLDR's table: `WindowsZones`),
+/// Outlook's display names ("(UTC-05:00) Eastern Time (US & Canada)"), old and POSIX-style ids
+/// ("US/Eastern", "US-Eastern", "EST5EDT"), and ids with a vendor prefix
+/// ("/mozilla.org/20050126_1/America/New_York").
 public enum CalendarZones {
-    /// Windows zone names to IANA (CLDR windowsZones, territory 001), the common ones.
-    static let windows: [String: String] = [
-        "Dateline Standard Time": "Etc/GMT+12", "UTC-11": "Etc/GMT+11", "Hawaiian Standard Time": "Pacific/Honolulu",
-        "Alaskan Standard Time": "America/Anchorage", "Pacific Standard Time": "America/Los_Angeles",
-        "Pacific Standard Time (Mexico)": "America/Tijuana", "US Mountain Standard Time": "America/Phoenix",
-        "Mountain Standard Time": "America/Denver", "Central America Standard Time": "America/Guatemala",
-        "Central Standard Time": "America/Chicago", "Central Standard Time (Mexico)": "America/Mexico_City",
-        "Canada Central Standard Time": "America/Regina", "SA Pacific Standard Time": "America/Bogota",
-        "Eastern Standard Time": "America/New_York", "US Eastern Standard Time": "America/Indiana/Indianapolis",
-        "Eastern Standard Time (Mexico)": "America/Cancun", "Atlantic Standard Time": "America/Halifax",
-        "Newfoundland Standard Time": "America/St_Johns", "E. South America Standard Time": "America/Sao_Paulo",
-        "Argentina Standard Time": "America/Argentina/Buenos_Aires", "SA Western Standard Time": "America/La_Paz",
-        "Pacific SA Standard Time": "America/Santiago", "UTC": "UTC", "Coordinated Universal Time": "UTC",
-        "GMT Standard Time": "Europe/London", "Greenwich Standard Time": "Atlantic/Reykjavik",
-        "W. Europe Standard Time": "Europe/Berlin", "Central Europe Standard Time": "Europe/Budapest",
-        "Romance Standard Time": "Europe/Paris", "Central European Standard Time": "Europe/Warsaw",
-        "W. Central Africa Standard Time": "Africa/Lagos", "GTB Standard Time": "Europe/Bucharest",
-        "E. Europe Standard Time": "Europe/Chisinau", "FLE Standard Time": "Europe/Kyiv", "Israel Standard Time": "Asia/Jerusalem",
-        "South Africa Standard Time": "Africa/Johannesburg", "Egypt Standard Time": "Africa/Cairo",
-        "Turkey Standard Time": "Europe/Istanbul", "Russian Standard Time": "Europe/Moscow",
-        "E. Africa Standard Time": "Africa/Nairobi", "Arab Standard Time": "Asia/Riyadh", "Arabian Standard Time": "Asia/Dubai",
-        "Iran Standard Time": "Asia/Tehran", "Pakistan Standard Time": "Asia/Karachi", "India Standard Time": "Asia/Kolkata",
-        "Nepal Standard Time": "Asia/Kathmandu", "Bangladesh Standard Time": "Asia/Dhaka", "Myanmar Standard Time": "Asia/Yangon",
-        "SE Asia Standard Time": "Asia/Bangkok", "China Standard Time": "Asia/Shanghai", "Singapore Standard Time": "Asia/Singapore",
-        "W. Australia Standard Time": "Australia/Perth", "Taipei Standard Time": "Asia/Taipei", "Tokyo Standard Time": "Asia/Tokyo",
-        "Korea Standard Time": "Asia/Seoul", "Cen. Australia Standard Time": "Australia/Adelaide",
-        "AUS Central Standard Time": "Australia/Darwin", "E. Australia Standard Time": "Australia/Brisbane",
-        "AUS Eastern Standard Time": "Australia/Sydney", "Tasmania Standard Time": "Australia/Hobart",
-        "New Zealand Standard Time": "Pacific/Auckland", "Fiji Standard Time": "Pacific/Fiji",
-    ]
-
     /// Outlook's display names, by a distinctive part.
     static let displayNames: [(String, String)] = [
         ("Eastern Time (US & Canada)", "America/New_York"), ("Central Time (US & Canada)", "America/Chicago"),
@@ -43,18 +14,30 @@ public enum CalendarZones {
         ("Chennai, Kolkata, Mumbai, New Delhi", "Asia/Kolkata"), ("Auckland, Wellington", "Pacific/Auckland"),
     ]
 
-    /// The zone a TZID names, or nil.
+    /// The zone a TZID names, or nil. Names longer than 256 characters name nothing (the longest
+    /// names calendars write are Outlook's display names, under 100).
     public static func zone(forTZID raw: String) -> Zone? {
+        guard raw.utf8.count <= 256 else { return nil }
         let tzid = raw.trimmingSpaces.trimmingQuotes
+        // An old alias first, so that "US/Eastern" is stored as tzdata's current name.
+        if let id = WindowsZones.aliases[tzid], let zone = Zone.named(id) { return zone }
         if let zone = Zone.named(tzid) { return zone }
-        if let id = windows[tzid], let zone = Zone.named(id) { return zone }
+        if let id = WindowsZones.iana[tzid], let zone = Zone.named(id) { return zone }
         for (part, id) in displayNames where tzid.contains(part) { return Zone.named(id) }
-        // A vendor prefix: take the longest "Region/City" tail that names a zone.
-        let parts = tzid.split(separator: "/")
-        for start in parts.indices where start < parts.count - 1 {
-            if let zone = Zone.named(parts[start...].joined(separator: "/")), ZoneRegistry.shared.knownIdentifiers.contains(zone.identifier) { return zone }
+        // A vendor prefix: take the longest "Region/City" tail that names a zone. IANA ids have at
+        // most three parts ("America/Argentina/Buenos_Aires"), so only the last three are tried.
+        let parts = tzid.split(separator: "/").suffix(3)
+        for start in parts.indices where start < parts.endIndex - 1 {
+            let tail = parts[start...].joined(separator: "/")
+            if let zone = Zone.named(WindowsZones.aliases[tail] ?? tail) { return zone }
         }
         return nil
+    }
+
+    /// Whether a TZID is itself an IANA id (its own rules are then IANA's, whatever the file says).
+    static func isIANA(_ raw: String) -> Bool {
+        let tzid = raw.trimmingSpaces.trimmingQuotes
+        return Zone.named(tzid)?.identifier == tzid
     }
 }
 

@@ -29,10 +29,33 @@ public enum ICalendarParser {
         public var properties: [Property] = []
         public var components: [Component] = []
         public let line: Int
+        /// Lines inside this component (not inside its sub-components) that could not be read: a
+        /// component with problems is refused alone, and the rest of the file is still read.
+        public var problems: [Failure] = []
+
+        public init(name: String, line: Int) {
+            self.name = name
+            self.line = line
+        }
 
         public func first(_ name: String) -> Property? { properties.first { $0.name == name } }
         public func all(_ name: String) -> [Property] { properties.filter { $0.name == name } }
     }
+
+    /// A file read: its calendars, and what was noticed on the way.
+    public struct Document: Sendable {
+        /// The VCALENDARs, in order. Events written without one (a bare VEVENT file) are in one
+        /// made for them.
+        public var calendars: [Component] = []
+        /// What the reader noticed that the importer should report (a byte-order mark, bare events).
+        public var notes: [String] = []
+    }
+
+    /// Components that stand directly in a VCALENDAR (RFC 5545, 3.6).
+    static let calendarParts: Set<String> = ["VEVENT", "VTODO", "VJOURNAL", "VFREEBUSY", "VTIMEZONE", "VAVAILABILITY"]
+
+    /// Components nest at most this deep (iCalendar nests three deep: VCALENDAR, VEVENT, VALARM).
+    public static let maxDepth = 64
 
     /// Whether text (as UTF-8 bytes) is its own uppercase: no lowercase ASCII letter, nothing
     /// outside ASCII. Names and keys nearly always are, and then no uppercased copy is made.
@@ -40,94 +63,184 @@ public enum ICalendarParser {
         !bytes.contains { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") || $0 >= 0x80 }
     }
 
-    /// Why a file is not iCalendar, with the line.
+    /// Why a file, or a line of it, is not iCalendar, with the line.
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public let line: Int
         public let message: String
         public var description: String { "line \(line): \(message)" }
+
+        public init(line: Int, message: String) {
+            self.line = line
+            self.message = message
+        }
     }
 
-    /// The top-level components (normally one VCALENDAR). Reads bytes: lines are unfolded and split
-    /// without building a string for the whole file.
-    public static func parse(_ bytes: [UInt8]) throws(Failure) -> [Component] { try parse(bytes, events: nil) }
+    /// The file's text as UTF-8 without a byte-order mark: a UTF-8 mark is dropped, UTF-16 with a
+    /// mark (either byte order) is converted. Says which it found in `note`.
+    static func utf8Text(_ bytes: [UInt8], note: inout String?) throws(Failure) -> [UInt8] {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            note = "the file starts with a UTF-8 byte-order mark; it was read without it"
+            return Array(bytes.dropFirst(3))
+        }
+        let little = bytes.starts(with: [0xFF, 0xFE]), big = bytes.starts(with: [0xFE, 0xFF])
+        guard little || big else { return bytes }
+        guard bytes.count % 2 == 0 else { throw Failure(line: 1, message: "the file says it is UTF-16 but has an odd number of bytes") }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2 - 1)
+        var i = 2
+        while i + 1 < bytes.count {
+            units.append(little ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
+            i += 2
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(units.count)
+        var decoder = UTF16()
+        var iterator = units.makeIterator()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): out.append(contentsOf: Array(String(scalar).utf8))
+            case .emptyInput: break loop
+            case .error: throw Failure(line: 1, message: "the file says it is UTF-16 (\(little ? "little" : "big")-endian) but holds a broken character")
+            }
+        }
+        note = "the file is UTF-16 (\(little ? "little" : "big")-endian, with a byte-order mark); it was read as such"
+        return out
+    }
 
-    /// The same, with each VEVENT of a VCALENDAR handed to `events` (with the calendar as read so
-    /// far) as soon as it ends, instead of kept in the calendar: a large file is never held whole
-    /// as components.
-    static func parse(_ bytes: [UInt8], events: ((Component, Component) -> Void)?) throws(Failure) -> [Component] {
+    /// Reads a file: lines unfolded (CRLF, LF or a lone CR end a line), split into properties and
+    /// nested into components. A line that cannot be read is kept as a problem of the component it
+    /// stands in (the importer refuses that event and reads on); what makes the structure unknowable
+    /// (an unclosed component at the end, nesting beyond `maxDepth`, text that is not iCalendar at
+    /// all) refuses the file. Nothing here recurses on the input.
+    public static func parse(_ input: [UInt8]) throws(Failure) -> Document {
+        var note: String?
+        let bytes = try utf8Text(input, note: &note)
+        var document = Document()
+        if let note { document.notes.append(note) }
         var stack: [Component] = []
-        var top: [Component] = []
         var sawAnything = false
+        var madeCalendar = false
         var failure: Failure?
         bytes.withUnsafeBufferPointer { buffer in
             var logical: [UInt8] = []
             var logicalLine = 0
             var number = 0
             var i = 0
+            /// A problem of the innermost open component (or of the file, before any).
+            func problem(_ p: Failure) {
+                if stack.isEmpty { failure = p } else { stack[stack.count - 1].problems.append(p) }
+            }
+            /// Closes the components open above `depth`, each with a problem saying what closed it.
+            func closeInner(above depth: Int, by what: String) {
+                while stack.count > depth + 1 {
+                    var open = stack.removeLast()
+                    open.problems.append(Failure(line: open.line, message: "BEGIN:\(open.name.prefix(40)) is never closed (\(what) comes first)"))
+                    stack[stack.count - 1].components.append(open)
+                }
+            }
             func finish() -> Bool {
                 defer { logical.removeAll(keepingCapacity: true) }
                 if logical.isEmpty { return true }
                 if !sawAnything {
-                    let prefix = Array("BEGIN:VCALENDAR".utf8)
-                    guard logical.count >= prefix.count, zip(logical.prefix(prefix.count), prefix).allSatisfy({ ($0 | 0x20) == ($1 | 0x20) }) else {
+                    sawAnything = true
+                    if startsWith(logical, "BEGIN:VEVENT") {
+                        // Single events saved without their calendar: read them as one calendar.
+                        stack.append(Component(name: "VCALENDAR", line: logicalLine))
+                        madeCalendar = true
+                        document.notes.append("the file has events without a BEGIN:VCALENDAR around them; they were read as one calendar")
+                    } else if !startsWith(logical, "BEGIN:VCALENDAR") {
                         failure = Failure(line: logicalLine, message: "not an iCalendar file: it does not start with BEGIN:VCALENDAR")
                         return false
                     }
                 }
-                sawAnything = true
+                let property: Property
                 do {
-                    let property = try contentLine(logical, number: logicalLine)
-                    switch property.name {
-                    case "BEGIN":
-                        let name = property.value.uppercased().trimmingSpaces
-                        guard !name.isEmpty, name.count <= 64, !name.utf8.contains(0x20) else { throw Failure(line: logicalLine, message: "BEGIN without a component name") }
-                        stack.append(Component(name: name, line: logicalLine))
-                    case "END":
-                        let name = property.value.uppercased().trimmingSpaces
-                        guard let open = stack.popLast() else { throw Failure(line: logicalLine, message: "END:\(name.prefix(40)) without a BEGIN") }
-                        guard open.name == name else {
-                            throw Failure(line: logicalLine, message: "END:\(name.prefix(40)) closes BEGIN:\(open.name) of line \(open.line)")
-                        }
-                        if stack.isEmpty {
-                            top.append(open)
-                        } else if let events, stack.count == 1, open.name == "VEVENT", stack[0].name == "VCALENDAR" {
-                            events(open, stack[0])
-                        } else {
-                            stack[stack.count - 1].components.append(open)
-                        }
-                    default:
-                        guard !stack.isEmpty else { throw Failure(line: logicalLine, message: "\(property.name) outside any BEGIN:VCALENDAR") }
-                        stack[stack.count - 1].properties.append(property)
-                    }
+                    property = try contentLine(logical, number: logicalLine)
                 } catch {
-                    failure = error as? Failure
-                    return false
+                    problem(error)
+                    return failure == nil
+                }
+                switch property.name {
+                case "BEGIN":
+                    let name = property.value.uppercased().trimmingSpaces
+                    guard !name.isEmpty, name.count <= 64, !name.utf8.contains(0x20) else {
+                        problem(Failure(line: logicalLine, message: "BEGIN without a component name"))
+                        return failure == nil
+                    }
+                    guard stack.count < maxDepth else {
+                        failure = Failure(line: logicalLine, message: "BEGIN:\(name) nests components more than \(maxDepth) deep (iCalendar nests three)")
+                        return false
+                    }
+                    if ICalendarParser.calendarParts.contains(name), let calendar = stack.lastIndex(where: { $0.name == "VCALENDAR" }) {
+                        // An event (or to-do, zone...) begins only inside a calendar: what is still
+                        // open inside the calendar was never closed.
+                        closeInner(above: calendar, by: "BEGIN:\(name) of line \(logicalLine)")
+                    }
+                    stack.append(Component(name: name, line: logicalLine))
+                case "END":
+                    let name = property.value.uppercased().trimmingSpaces
+                    guard let depth = stack.lastIndex(where: { $0.name == name }) else {
+                        problem(Failure(line: logicalLine, message: "END:\(name.prefix(40)) without a BEGIN"))
+                        return failure == nil
+                    }
+                    closeInner(above: depth, by: "END:\(name.prefix(40)) of line \(logicalLine)")
+                    let closed = stack.removeLast()
+                    if !stack.isEmpty {
+                        stack[stack.count - 1].components.append(closed)
+                    } else if closed.name == "VCALENDAR" {
+                        document.calendars.append(closed)
+                    } else if closed.name == "VEVENT" {
+                        var calendar = Component(name: "VCALENDAR", line: closed.line)
+                        calendar.components.append(closed)
+                        document.calendars.append(calendar)
+                        document.notes.append("line \(closed.line): an event outside any VCALENDAR was read as a calendar of its own")
+                    } else {
+                        document.notes.append("line \(closed.line): \(closed.name.prefix(40)) outside any VCALENDAR was ignored")
+                    }
+                default:
+                    guard !stack.isEmpty else {
+                        document.notes.append("line \(logicalLine): \(property.name.prefix(40)) outside any component was ignored")
+                        return true
+                    }
+                    stack[stack.count - 1].properties.append(property)
                 }
                 return true
             }
             while i < buffer.count {
                 number += 1
                 var end = i
-                while end < buffer.count && buffer[end] != 0x0A { end += 1 }
-                var lineEnd = end
-                if lineEnd > i && buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-                if lineEnd > i && (buffer[i] == 0x20 || buffer[i] == 0x09) && !logical.isEmpty {
-                    logical.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[(i + 1)..<lineEnd]))
+                while end < buffer.count && buffer[end] != 0x0A && buffer[end] != 0x0D { end += 1 }
+                var next = end + 1
+                if end < buffer.count && buffer[end] == 0x0D && next < buffer.count && buffer[next] == 0x0A { next += 1 }
+                if end > i && (buffer[i] == 0x20 || buffer[i] == 0x09) && !logical.isEmpty {
+                    logical.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[(i + 1)..<end]))
                 } else {
                     if !finish() { return }
                     logicalLine = number
-                    logical.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i..<lineEnd]))
+                    logical.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i..<end]))
                 }
-                i = end + 1
+                i = next
             }
             _ = finish()
         }
         if let failure { throw failure }
+        if stack.count == 1, stack[0].name == "VCALENDAR" {
+            // Only the calendar is left open (bare events, or a misspelt END:VCALENDAR): every
+            // event in it was closed, so it ends with the file.
+            if !madeCalendar { document.notes.append("line \(stack[0].line): the calendar is never closed (no END:VCALENDAR); its events were read") }
+            document.calendars.append(stack.removeLast())
+        }
         if let open = stack.last { throw Failure(line: open.line, message: "BEGIN:\(open.name) is never closed (the file is cut short?)") }
-        guard sawAnything, top.contains(where: { $0.name == "VCALENDAR" }) else {
+        guard sawAnything, !document.calendars.isEmpty else {
             throw Failure(line: 1, message: "not an iCalendar file: no BEGIN:VCALENDAR")
         }
-        return top
+        return document
+    }
+
+    /// Whether a line starts with `prefix`, ignoring ASCII case.
+    private static func startsWith(_ line: [UInt8], _ prefix: StaticString) -> Bool {
+        let p = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+        return line.count >= p.count && zip(line, p).allSatisfy { ($0 | 0x20) == ($1 | 0x20) }
     }
 
     /// "NAME;KEY=VALUE;KEY=\"quoted\":value", from the bytes of one unfolded line.
@@ -227,28 +340,43 @@ public enum ICalendarParser {
         return bytes.count == 15 ? .local(local) : nil
     }
 
-    /// An RFC 5545 DURATION in minutes ("PT1H30M", "P1D", "PT75M", "-PT5M" is refused).
+    /// Whether a DATE-TIME value has seconds other than zero ("20190301T170035Z"), which a panel,
+    /// starting on the minute, drops.
+    public static func hasSeconds(_ value: String) -> Bool {
+        let bytes = Array(value.trimmingSpaces.utf8)
+        return bytes.count >= 15 && bytes[8] == UInt8(ascii: "T") && (bytes[13] != UInt8(ascii: "0") || bytes[14] != UInt8(ascii: "0"))
+    }
+
+    /// An RFC 5545 DURATION in minutes ("PT1H30M", "P1D", "PT75M"; seconds are dropped; "-PT5M"
+    /// is refused). However large the numbers, nothing overflows: a duration beyond a million days
+    /// comes back as that (more than any panel may last, which the importer then says).
     public static func durationMinutes(_ value: String) -> Int? {
         var text = Substring(value.trimmingSpaces)
         if text.hasPrefix("+") { text = text.dropFirst() }
         guard text.hasPrefix("P") else { return nil }
         text = text.dropFirst()
+        let cap = 1_000_000 * 24 * 60
         var total = 0, number = 0, inTime = false, sawDigit = false
-        for c in text {
-            if let d = c.wholeNumberValue {
-                number = number * 10 + d
+        for c in text.utf8 {
+            if c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") {
+                number = min(number * 10 + Int(c - UInt8(ascii: "0")), cap * 60)
                 sawDigit = true
                 continue
             }
+            let unit: Int
             switch (c, inTime) {
-            case ("T", false): inTime = true; continue
-            case ("W", false): total += number * 7 * 24 * 60
-            case ("D", false): total += number * 24 * 60
-            case ("H", true): total += number * 60
-            case ("M", true): total += number
-            case ("S", true): total += number / 60
+            case (UInt8(ascii: "T"), false): inTime = true; continue
+            case (UInt8(ascii: "W"), false): unit = 7 * 24 * 60
+            case (UInt8(ascii: "D"), false): unit = 24 * 60
+            case (UInt8(ascii: "H"), true): unit = 60
+            case (UInt8(ascii: "M"), true): unit = 1
+            case (UInt8(ascii: "S"), true):
+                total = min(total + number / 60, cap)
+                number = 0
+                continue
             default: return nil
             }
+            total = min(total + min(number, cap) * unit, cap)
             number = 0
         }
         return sawDigit ? total : nil
