@@ -15,10 +15,12 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   echo "test.sh: installing ${need_apt[*]}" >&2
   as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
-# Python's icalendar and jsonschema check the exports (for the python3 first on PATH).
-if ! python3 -c "import icalendar, jsonschema" 2>/dev/null; then
-  echo "test.sh: installing icalendar and jsonschema from PyPI" >&2
-  python3 -m pip install -q icalendar jsonschema 2>/dev/null || python3 -m pip install -q --break-system-packages icalendar jsonschema
+# Python's icalendar and jsonschema check the exports; icalendar, recurring-ical-events and
+# x-wr-timezone read the import corpus as the reference (for the python3 first on PATH).
+python_packages=(icalendar==7.3.2 jsonschema recurring-ical-events==3.8.2 x-wr-timezone==2.0.1)
+if ! python3 -c "import icalendar, jsonschema, recurring_ical_events, x_wr_timezone" 2>/dev/null; then
+  echo "test.sh: installing ${python_packages[*]} from PyPI" >&2
+  python3 -m pip install -q "${python_packages[@]}" 2>/dev/null || python3 -m pip install -q --break-system-packages "${python_packages[@]}"
 fi
 
 exec swift test "$@"

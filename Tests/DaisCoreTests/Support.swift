@@ -52,6 +52,6 @@ func run(_ executable: String, _ arguments: [String], stdin: String? = nil, envi
     return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
 }
 
-/// python3 on PATH, or nil.
-let python3: String? = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    ?? ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":").map { "\($0)/python3" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+/// The python3 first on PATH (the one scripts/test.sh installs packages for), or nil.
+let python3: String? = ((ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":").map(String.init) ?? []) + ["/usr/bin", "/usr/local/bin"])
+    .map { "\($0)/python3" }.first { FileManager.default.isExecutableFile(atPath: $0) }

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import DaisCore
+
+/// Dais's importer against Python's icalendar and recurring_ical_events (written independently of
+/// Dais) on 400 calendar files that other projects ship (fixtures/import/corpus, see its README).
+@Suite("The import corpus against Python's icalendar")
+struct ImportCorpusTests {
+    /// One event as the reference reads it.
+    struct Reference: Decodable {
+        let uid: String?
+        let start: String?
+        let end: String?
+        let allDay: Bool?
+        let unresolvedTzid: String?
+        let error: String?
+    }
+
+    struct FileResult: Decodable {
+        let ok: Bool
+        let events: [Reference]?
+        let error: String?
+    }
+
+    /// "2024-11-13T15:00:00Z" for each panel, grouped by the UID of the event it came from (an
+    /// occurrence's key "UID/20241113T150000Z" is cut back to its UID; "" for events without one).
+    static func panelsByUID(_ catalog: Catalog) -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for panel in catalog.panels.values {
+            var uid = panel.uid ?? ""
+            if uid.hasPrefix("import-") { uid = "" }
+            if let slash = uid.lastIndex(of: "/"), uid[uid.index(after: slash)...].count == 16, uid.hasSuffix("Z") { uid = String(uid[..<slash]) }
+            guard case .success(let slot) = panel.slot() else { continue }
+            result[uid, default: []].append("\(slot.span.start.iso8601) \(slot.span.end.iso8601)")
+        }
+        return result
+    }
+
+    @Test("every file is read without a crash, and every instant Dais imports is icalendar's, or Dais says why not")
+    func corpus() throws {
+        let python = try #require(python3, "python3 is needed (scripts/test.sh installs what the reference needs)")
+        let folder = fixturePath("import/corpus")
+        let reference = try run(python, ["\(repositoryRoot)/scripts/ics-reference.py", "--all", folder, "2000-01-01", "2031-01-01"])
+        try #require(reference.status == 0, "the reference failed (scripts/test.sh installs icalendar, recurring-ical-events and x-wr-timezone): \(reference.stderr.suffix(600))")
+        let results = try JSONDecoder().decode([String: FileResult].self, from: Data(reference.stdout.utf8))
+        #expect(results.count >= 400, "the corpus has \(results.count) files")
+
+        let window = ICSImport.Window(from: LocalDate(year: 2000, month: 1, day: 1)!, to: LocalDate(year: 2030, month: 12, day: 31)!)
+        let empty = Catalog(settings: Settings(displayZones: ["UTC"]))
+        var matched = 0, explained = 0, refusedByBoth = 0, refusedByReferenceOnly = 0, allDay = 0
+        var unexplained: [String] = []
+        for (name, result) in results.sorted(by: { $0.key < $1.key }) {
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: "\(folder)/\(name)")))
+            let plan: ICSImport.Plan
+            do {
+                plan = try ICSImport.plan(bytes, path: name, into: empty, window: window)
+            } catch {
+                // Refused whole: right when the reference finds no timed event in it either.
+                let timed = (result.events ?? []).filter { $0.error == nil && $0.allDay != true }
+                if timed.isEmpty { refusedByBoth += 1 } else { unexplained.append("\(name): Dais refused it (\(error)), icalendar read \(timed.count) timed events") }
+                continue
+            }
+            guard result.ok, let events = result.events else {
+                refusedByReferenceOnly += 1  // icalendar fails; Dais read what it could, reporting the rest
+                continue
+            }
+            let skippedOrNoted = Set(plan.skipped.compactMap(\.uid)).union(plan.notedUIDs)
+            let anonymousRemarks = plan.skipped.contains { $0.uid == nil } || plan.notes.contains { $0.contains("no UID") }
+            var expected: [String: [Reference]] = [:]
+            var failing = Set<String>()
+            for event in events {
+                let uid = event.uid ?? ""
+                if event.error != nil || event.unresolvedTzid != nil { failing.insert(uid) }
+                if event.allDay == true { allDay += 1 }
+                guard event.error == nil, event.allDay != true, event.start != nil else { continue }
+                expected[uid, default: []].append(event)
+            }
+            let imported = ImportCorpusTests.panelsByUID(plan.catalog)
+            for uid in Set(expected.keys).union(imported.keys).sorted() {
+                let theirs = expected[uid] ?? [], ours = imported[uid] ?? []
+                // Compared by start, and by end where the file gives one (Dais assumes 60 minutes otherwise).
+                var unmatched = ours
+                var missing: [Reference] = []
+                for event in theirs {
+                    let start = event.start!
+                    if let i = unmatched.firstIndex(where: { $0.hasPrefix(start + " ") && (event.end == nil || $0.hasSuffix(" " + event.end!)) }) {
+                        unmatched.remove(at: i)
+                    } else {
+                        missing.append(event)
+                    }
+                }
+                matched += theirs.count - missing.count
+                if missing.isEmpty && unmatched.isEmpty { continue }
+                // A recurring event cut at Dais's limit of panels explains missing occurrences, never other ones.
+                let capped = plan.capped.contains(uid) && !plan.skipped.contains { $0.uid == uid }
+                if capped && !unmatched.isEmpty {
+                    unexplained.append("\(name) UID \(uid.prefix(60)): cut at \(ICSImport.occurrenceLimit), yet Dais has \(unmatched.prefix(3)) that icalendar has not")
+                    continue
+                }
+                if skippedOrNoted.contains(uid) || failing.contains(uid) || (uid.isEmpty && anonymousRemarks) {
+                    explained += missing.count + unmatched.count
+                    continue
+                }
+                unexplained.append("\(name) UID \(uid.prefix(60)): icalendar \(missing.prefix(3).map { "\($0.start!)-\($0.end ?? "?")" }), Dais \(unmatched.prefix(3))")
+            }
+        }
+        #expect(unexplained.isEmpty, "\(unexplained.count) unexplained:\n\(unexplained.prefix(40).joined(separator: "\n"))")
+        #expect(matched > 10_000, "only \(matched) instants matched")
+        print("import corpus: \(results.count) files, \(matched) instants as icalendar reads them, \(explained) differences reported by Dais, "
+              + "\(allDay) all-day events skipped, \(refusedByBoth) files refused by both, \(refusedByReferenceOnly) read by Dais where icalendar fails")
+    }
+}
