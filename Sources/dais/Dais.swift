@@ -75,6 +75,9 @@ struct Dais: ParsableCommand {
     /// First of all, freed memory is kept for reuse (see `ProcessMemory`).
     static func main() {
         ProcessMemory.keepFreedMemory()
+        // A file growing past `ulimit -f` then fails its write (EFBIG), which every writer reports and
+        // cleans up after, instead of the process being killed with its temporary file left behind.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -11,8 +11,8 @@ public enum ExportFile {
         if StoreFile(path: path).exists && !replacing {
             throw .refusedOverwrite(path: path, reason: "the file exists (give --force to replace it)")
         }
-        try FileIO.writeAtomically(to: path, backup: nil, exclusive: !replacing) { fd, temporary throws(StoreError) in
-            try contents { piece throws(StoreError) in try FileIO.writeAll(fd, piece, path: temporary) }
+        try FileIO.writeAtomically(to: path, backup: nil, exclusive: !replacing) { fd, _ throws(StoreError) in
+            try contents { piece throws(StoreError) in try FileIO.writeAll(fd, piece, path: path) }
         }
     }
 

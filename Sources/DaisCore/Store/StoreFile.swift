@@ -150,11 +150,11 @@ public struct StoreFile: Sendable {
             do throws(StoreError) { return .success(try store.currentFingerprint()) } catch { return .failure(error) }
         }
         var written = Fingerprint.Running()
-        try FileIO.writeAtomically(to: path, exclusive: expecting == nil) { fd, temporary throws(StoreError) -> String? in
+        try FileIO.writeAtomically(to: path, exclusive: expecting == nil) { fd, _ throws(StoreError) -> String? in
             // Each piece is written, and taken into the new fingerprint, as soon as it is made, while
             // the next is made; the file is never whole in memory.
             try ChunkSink.delivering(to: { (piece) throws(StoreError) in
-                try FileIO.writeAll(fd, piece, path: temporary)
+                try FileIO.writeAll(fd, piece, path: store.path)
                 written.add(piece)
             }) { sink in StoreEncoder.write(catalog, to: sink) }
             clock.lap("encoded and written")
@@ -263,7 +263,7 @@ enum FileIO {
     /// current file is kept there (hard link, or copy where links are not possible). With `exclusive`,
     /// the file must not exist yet and is never replaced, even if one appears meanwhile.
     static func writeAtomically(_ bytes: [UInt8], to path: String, backup: String?, exclusive: Bool = false) throws(StoreError) {
-        try writeAtomically(to: path, backup: backup, exclusive: exclusive) { fd, temporary throws(StoreError) in try writeAll(fd, bytes, path: temporary) }
+        try writeAtomically(to: path, backup: backup, exclusive: exclusive) { fd, _ throws(StoreError) in try writeAll(fd, bytes, path: path) }
     }
 
     /// The same with the contents written by `contents` to the temporary file's descriptor (given with
@@ -281,6 +281,12 @@ enum FileIO {
     static func writeAtomically(to path: String, exclusive: Bool,
                                 writing contents: (Int32, String) throws(StoreError) -> String?) throws(StoreError) {
         let folder = parentFolder(of: path)
+        // What is replaced keeps its mode, owner and group; a file no one may write is not replaced.
+        var replaced = stat()
+        let replacing = !exclusive && stat(path, &replaced) == 0
+        if replacing && (replaced.st_mode & 0o222) == 0 {
+            throw .writeFailed(path: path, reason: "the file is read-only (mode \(String(replaced.st_mode & 0o777, radix: 8))); make it writable (chmod u+w) to save it, or save under another name")
+        }
         removeStaleTemporaries(in: folder, of: path)
         let temporary = temporaryPath(for: path, pid: getpid())
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -291,14 +297,21 @@ enum FileIO {
         do {
             defer { close(fd) }
             backup = try contents(fd, temporary)
+            if replacing {
+                if replaced.st_uid != geteuid() || replaced.st_gid != getegid(), fchown(fd, replaced.st_uid, replaced.st_gid) != 0 {
+                    throw StoreError.writeFailed(path: path, reason: "it belongs to user \(replaced.st_uid) (group \(replaced.st_gid)), and a file saved here would belong to you instead (\(errorText(errno))); save it as its owner, or save under another name")
+                }
+                guard fchmod(fd, replaced.st_mode & 0o7777) == 0 else {
+                    throw StoreError.writeFailed(path: path, reason: "cannot give the new file the old one's permissions: \(errorText(errno))")
+                }
+            }
             guard fsync(fd) == 0 else { throw StoreError.writeFailed(path: path, reason: "flush failed: \(errorText(errno))") }
-            // Keep the same permissions as the file being replaced.
-            var info = stat()
-            if stat(path, &info) == 0 { fchmod(fd, info.st_mode & 0o7777) }
         }
         if let backup {
             let linkTemp = temporaryPath(for: backup, pid: getpid())
             unlink(linkTemp)
+            // The link is to a file this process may replace (its own, or any for root; see the owner
+            // check above), so in a sticky folder too it can be renamed or removed again.
             if link(path, linkTemp) == 0 {
                 if rename(linkTemp, backup) != 0 {
                     unlink(linkTemp)
@@ -393,6 +406,25 @@ enum FileIO {
                 throw .writeFailed(path: folder, reason: "cannot create folder \(current): \(errorText(errno))")
             }
         }
+    }
+
+    /// The path with its last part followed through symbolic links (to the file a link names, even
+    /// one that does not exist yet), as git and editors do: saving through a link then replaces the
+    /// file it names and leaves the link a link. Folders on the way are left as written (every file
+    /// beside the store is reached through the same folder). A loop of links is left as it is
+    /// (opening it then says so).
+    public static func followingLinks(_ path: String) -> String {
+        var current = path
+        for _ in 0..<40 {  // the kernel's own limit on links followed in one path
+            var info = stat()
+            guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return current }
+            var buffer = [CChar](repeating: 0, count: 4096)
+            let n = readlink(current, &buffer, buffer.count)
+            guard n > 0 else { return current }
+            let target = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            current = target.hasPrefix("/") || !current.contains("/") ? target : parentFolder(of: current) + "/" + target
+        }
+        return path
     }
 
     static func parentFolder(of path: String) -> String {

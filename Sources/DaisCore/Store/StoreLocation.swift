@@ -12,16 +12,18 @@ public struct StoreLocation: Hashable, Sendable {
     public let source: Source
 
     /// Resolves the location from the option and an environment (pass `ProcessInfo.processInfo.environment`).
+    /// A store path that is a symbolic link is followed to the file it names (`FileIO.followingLinks`),
+    /// so that the store, its backup, lock and recovery file all live beside the real file.
     public static func resolve(option: String?, environment: [String: String]) -> StoreLocation {
-        if let option, !option.isEmpty { return StoreLocation(path: option, source: .option) }
-        if let env = environment["DAIS_STORE"], !env.isEmpty { return StoreLocation(path: env, source: .environment) }
+        if let option, !option.isEmpty { return StoreLocation(path: FileIO.followingLinks(option), source: .option) }
+        if let env = environment["DAIS_STORE"], !env.isEmpty { return StoreLocation(path: FileIO.followingLinks(env), source: .environment) }
         let dataHome: String
         if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
             dataHome = xdg
         } else {
             dataHome = (environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ".") + "/.local/share"
         }
-        return StoreLocation(path: dataHome + "/dais/store.json", source: .standard)
+        return StoreLocation(path: FileIO.followingLinks(dataHome + "/dais/store.json"), source: .standard)
     }
 
     /// Only the default location is created on first run; a path given explicitly must exist

@@ -100,6 +100,11 @@ public final class StoreLock: @unchecked Sendable {
     /// Tries once to take the store's lock, without waiting.
     public static func acquire(storePath: String, program: String, now: Instant) -> Outcome {
         let path = lockPath(forStore: storePath)
+        // A store file no one may write is not to be replaced, whoever runs Dais (root included).
+        var info = stat()
+        if stat(storePath, &info) == 0, (info.st_mode & 0o222) == 0 {
+            return .unavailable(reason: "\(storePath) is read-only (mode \(String(info.st_mode & 0o777, radix: 8))); make it writable (chmod u+w) to save it")
+        }
         let me = Holder(pid: getpid(), host: hostName(), since: now, program: program)
         for _ in 0..<8 {
             var fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
