@@ -20,8 +20,8 @@ public enum Console {
         var needsDraw = true
         let (w, h) = terminal.size
         let startup = reduce(&state, .resize(width: w, height: h))
-        let recovery = RecoveryWriter(storePath: state.store.path, holder: holder)
         let mailbox = Mailbox()
+        let recovery = RecoveryWriter(storePath: state.store.path, holder: holder, mailbox: mailbox)
         var pending: [Action] = []
         for effect in startup { pending += perform(effect, mailbox, holder) }
         while !state.quitting {
@@ -37,8 +37,12 @@ public enum Console {
                 needsDraw = false
             }
             if let signal = signals.received {
-                recovery.writeNow(state)
+                // What is typed in open dialogs is kept too, where it makes a valid record.
+                var final = state
+                let unkept = final.commitOpenForms()
+                let problem = recovery.writeNow(final)
                 terminal.end()
+                Console.farewell(final, recoveryPath: recovery.path, problem: problem, unkept: unkept)
                 return 128 + signal
             }
             // Unsaved edits go to the recovery file too, off the main thread, a moment after the last
@@ -70,6 +74,21 @@ public enum Console {
         recovery.finish(state)
         terminal.end()
         return 0
+    }
+
+    /// What a console stopped by a signal says on standard error, once the terminal is back: where
+    /// the unsaved edits are, or that they could not be kept, and what was typed and not kept.
+    static func farewell(_ state: AppState, recoveryPath: String, problem: String?, unkept: [String]) {
+        var lines: [String] = []
+        if let problem {
+            lines.append("dais: unsaved edits could NOT be kept in \(recoveryPath): \(problem)")
+        } else if state.isModified {
+            lines.append("dais: unsaved edits kept in \(recoveryPath); dais offers them next time")
+        }
+        for text in unkept { lines.append("dais: not kept: \(text)") }
+        guard !lines.isEmpty else { return }
+        let text = DisplayText.inert(lines.joined(separator: "\n"), singleLine: false) + "\n"
+        _ = text.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
     }
 
     /// Performs one effect; its outcome comes back as actions.
@@ -143,10 +162,13 @@ final class LockHolder {
 
 /// Keeps the recovery file beside the store in step with unsaved edits: written in the background
 /// two seconds after the last edit (at least every 30 seconds while edits go on), removed when there
-/// is nothing unsaved any more. A read-only console (another holds the store) writes none.
+/// is nothing unsaved any more. A read-only console (another holds the store) writes none. A write
+/// that fails (a full disk, a folder made read-only) is reported to the state (`recoveryWrite`) and
+/// tried again every five seconds until one succeeds.
 final class RecoveryWriter {
     private let file: RecoveryFile
     private let holder: LockHolder
+    private let mailbox: Mailbox
     /// Only the console that holds the store writes its recovery file.
     private var enabled: Bool { holder.lock != nil }
     private let queue = DispatchQueue(label: "dais.recovery")
@@ -154,11 +176,21 @@ final class RecoveryWriter {
     private var lastChange: UInt64 = 0
     private var lastWrite: UInt64 = 0
     private var writtenVersion: Int?
+    /// Whether the last write failed (set on the writer's queue, read on the main thread).
+    private final class Flag: Sendable {
+        let value = Atomic<Bool>(false)
+    }
 
-    init(storePath: String, holder: LockHolder) {
+    private let failing = Flag()
+
+    init(storePath: String, holder: LockHolder, mailbox: Mailbox) {
         file = RecoveryFile(storePath: storePath)
         self.holder = holder
+        self.mailbox = mailbox
     }
+
+    /// The recovery file's path.
+    var path: String { file.path }
 
     private var now: UInt64 { DispatchTime.now().uptimeNanoseconds }
 
@@ -177,22 +209,38 @@ final class RecoveryWriter {
             }
             return
         }
-        guard writtenVersion != state.version,
+        let retrying = failing.value.load(ordering: .relaxed) && time - lastWrite >= 5_000_000_000
+        guard retrying || writtenVersion != state.version,
               time - lastChange >= 2_000_000_000 || time - lastWrite >= 30_000_000_000 else { return }
         // A recovery file of an earlier session that the organizer has not restored or discarded yet
         // is never overwritten.
         if writtenVersion == nil && file.exists { return }
         writtenVersion = state.version
         lastWrite = time
-        let catalog = state.catalog, file = self.file
-        queue.async { try? file.write(catalog) }
+        let catalog = state.catalog, file = self.file, mailbox = self.mailbox, failing = self.failing
+        queue.async {
+            do throws(StoreError) {
+                try file.write(catalog)
+                if failing.value.exchange(false, ordering: .relaxed) { mailbox.post(.recoveryWrite(problem: nil)) }
+            } catch {
+                failing.value.store(true, ordering: .relaxed)
+                mailbox.post(.recoveryWrite(problem: RecoveryWriter.reason(error)))
+            }
+        }
     }
 
-    /// On a signal: the edits now, after any write under way.
-    func writeNow(_ state: AppState) {
-        guard enabled else { return }
+    /// On a signal: the edits now, after any write under way. Nil when they are kept (or there
+    /// were none), else why they could not be.
+    func writeNow(_ state: AppState) -> String? {
+        guard enabled else { return state.isModified ? "this console was read-only" : nil }
         queue.sync {}
-        if state.isModified { try? file.write(state.catalog) }
+        guard state.isModified else { return nil }
+        do {
+            try file.write(state.catalog)
+            return nil
+        } catch {
+            return RecoveryWriter.reason(error)
+        }
     }
 
     /// On quitting: the organizer saved or chose to drop the edits; no recovery file stays.
@@ -200,6 +248,12 @@ final class RecoveryWriter {
         guard enabled else { return }
         queue.sync {}
         if writtenVersion != nil { file.remove() }
+    }
+
+    /// The reason in a failed write ("No space left on device").
+    static func reason(_ error: StoreError) -> String {
+        if case .writeFailed(_, let reason) = error { return reason }
+        return error.description
     }
 }
 

@@ -119,6 +119,9 @@ public struct AppState: Sendable {
     /// Dialogs, the topmost last.
     public internal(set) var overlays: [Overlay] = []
     public internal(set) var notice: Notice?
+    /// Why unsaved edits cannot be kept in the recovery file beside the store, while that lasts:
+    /// shown in the status line until a write succeeds.
+    public internal(set) var recoveryProblem: String?
     /// Set when the console should end.
     public internal(set) var quitting = false
     /// Set while a save started from the quit question is under way.

@@ -21,6 +21,8 @@ public enum Action: Sendable {
     /// Every finding in order, gathered off the main thread for a state version (after `sortFindings`).
     case findingsSorted([Finding], version: Int)
     case exportFailed(StoreError, ExportFormat, [PanelID], path: String)
+    /// The recovery file beside the store could not be written (nil: it was, after all).
+    case recoveryWrite(problem: String?)
 }
 
 /// Work the shell does for the reducer; its outcome comes back as an action.

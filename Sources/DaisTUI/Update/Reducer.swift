@@ -88,6 +88,9 @@ extension AppState {
         return []
     case .recoveryDiscarded:
         return []
+    case .recoveryWrite(let problem):
+        self.recoveryProblem = problem
+        return []
     case .findingsSorted(let list, let version):
         if version == self.version { self.findingsCache = (version, list) }
         if self.findingsRequested <= version { self.findingsRequested = -1 }

@@ -61,6 +61,9 @@ public enum ConsoleView {
         } else if let notice = state.notice {
             screen.put(" " + notice.text, row: row, column: 0, width: leftWidth,
                        style: notice.kind == .error ? .error : notice.kind == .success ? .accent : .header)
+        } else if let problem = state.recoveryProblem, state.isModified {
+            screen.put(" Unsaved edits cannot be kept beside the store (\(problem)); retrying. s saves them",
+                       row: row, column: 0, width: leftWidth, style: .error)
         } else {
             var hint = " ? help  n new  e edit  r roster  d delete  / search  f filter  z zones  u undo  s save  q quit"
             if let query = state.search[state.tab]?.text, !query.isEmpty { hint = " search: \(query)  (/ to change, Esc in search clears)" }
