@@ -36,7 +36,7 @@ struct ImportCorpusTests {
         return result
     }
 
-    @Test("every file is read without a crash, and every instant Dais imports is icalendar's, or Dais says why not")
+    @Test("every file is read without a crash, every instant Dais imports is icalendar's or Dais says why not, and importing again changes nothing")
     func corpus() throws {
         let python = try #require(python3, "python3 is needed (scripts/test.sh installs what the reference needs)")
         let folder = fixturePath("import/corpus")
@@ -63,6 +63,10 @@ struct ImportCorpusTests {
             guard result.ok, let events = result.events else {
                 refusedByReferenceOnly += 1  // icalendar fails; Dais read what it could, reporting the rest
                 continue
+            }
+            // Importing the same file again changes nothing (every panel unchanged).
+            if let again = try? ICSImport.plan(bytes, path: name, into: plan.catalog, window: window), again.changesSomething {
+                unexplained.append("\(name): importing it again changes \(again.added.count) added, \(again.updated.count) updated")
             }
             let skippedOrNoted = Set(plan.skipped.compactMap(\.uid)).union(plan.notedUIDs)
             let anonymousRemarks = plan.skipped.contains { $0.uid == nil } || plan.notes.contains { $0.contains("no UID") }

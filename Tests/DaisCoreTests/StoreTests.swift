@@ -242,6 +242,9 @@ struct StoreTests {
         Invalid(file: "bad-id.json", line: 7, column: 13, message: "bad person id \"../../etc/passwd\""),
         Invalid(file: "invalid-utf8.json", line: 8, column: 15, message: "not valid UTF-8"),
         Invalid(file: "trailing-text.json", line: 2, column: 1, message: "unexpected text after the end of the store object"),
+        Invalid(file: "unknown-top-field.json", line: 7, column: 3, message: "unknown field \"timezone\" at the top of the store"),
+        Invalid(file: "unknown-waking-field.json", line: 10, column: 7, message: "unknown field \"ende\" in \"wakingHours\"; known fields: start, end"),
+        Invalid(file: "long-duration.json", line: 6, column: 26, message: "\"durationMinutes\" is 44641; a panel lasts at most 31 days (44640 minutes)"),
     ])
     func invalid(_ c: Invalid) throws {
         let path = fixturePath("invalid/\(c.file)")
@@ -264,7 +267,7 @@ struct StoreTests {
     @Test("every file in fixtures/invalid has a case above")
     func everyInvalidFixtureCovered() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: fixturePath("invalid")).filter { $0.hasSuffix(".json") }
-        #expect(files.count == 14)
+        #expect(files.count == 17)
     }
 
     @Test("deep nesting and huge strings are answered without crashing")
