@@ -19,7 +19,8 @@ for target in "$@"; do
     mkdir -p "$corpus" "$work/crashes-$target" "fixtures/fuzz/$target"
     case "$target" in
         store) cp fixtures/*.json fixtures/valid/*.json fixtures/invalid/*.json fixtures/hostile/*.json "$corpus/" ;;
-        ics) cp fixtures/import/*.ics fixtures/export/*.ics "$corpus/" 2>/dev/null || true ;;
+        ics) cp fixtures/import/*.ics fixtures/export/*.ics "$corpus/" 2>/dev/null || true
+             find fixtures/import/corpus -name "*.ics" -size -64k -exec cp {} "$corpus/" \; ;;
         time) cp fuzz/seeds/time/* "$corpus/" ;;
     esac
     cp fixtures/fuzz/"$target"/* "$corpus/" 2>/dev/null || true

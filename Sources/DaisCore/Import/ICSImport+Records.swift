@@ -49,7 +49,12 @@ extension ICSImport {
         }
         if let lowercasedEmail, let id = peopleByEmail[lowercasedEmail], free(id) { return id }
         let key = NameFolding.personKey(name)
-        if !key.isEmpty, let id = peopleByKey[key], free(id) { return id }
+        if !key.isEmpty, let id = peopleByKey[key], free(id) {
+            // The address now names this person for the rest of the file, as it will when the file is
+            // imported again (a later attendee of that address under another spelling is the same person).
+            if let lowercasedEmail, peopleByEmail[lowercasedEmail] == nil { peopleByEmail[lowercasedEmail] = id }
+            return id
+        }
         // The file's id when it is valid and free, else a slug of the name.
         let id = if let preferred, existing == nil, Identifier<Never>.problem(with: preferred.rawValue) == nil { preferred } else {
             Slug.personID(name: name.isEmpty ? (email ?? "person") : name, in: catalog)
