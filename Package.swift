@@ -11,12 +11,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // The core: model, time, store, checks, exporters. Foundation only, and two small C helpers.
-        .target(name: "DaisCore", dependencies: ["CPrefetch", "CAllocator"]),
+        // The core: model, time, store, checks, exporters. Foundation only, and one small C helper.
+        .target(name: "DaisCore", dependencies: ["CPrefetch"]),
         // The processor's prefetch hint, for the whole-store check's pass over panels spread across the heap.
         .target(name: "CPrefetch"),
-        // The C library's allocator told to keep freed memory for reuse (mallopt).
-        .target(name: "CAllocator"),
         // The console as pure code: state, actions, reducer, key map, views into an in-memory screen.
         .target(name: "DaisTUI", dependencies: ["DaisCore", "CTextSearch", "CPrefetch"]),
         // The C library's memmem, for the console's search over its folded texts.

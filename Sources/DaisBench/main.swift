@@ -13,9 +13,6 @@ import Foundation
 /// (`--files` times them all one after the other in one process, for profiling.)
 /// `dais-bench --open FILE` is the child process that measures opening a store from process start.
 
-// Every process of the benchmark treats freed memory as the `dais` command does.
-ProcessMemory.keepFreedMemory()
-
 func now() -> Double {
     var t = timespec()
     clock_gettime(CLOCK_MONOTONIC, &t)

@@ -72,9 +72,7 @@ struct Dais: ParsableCommand {
     }
 
     /// Parses, runs, and maps every failure to one line on standard error and a documented exit status.
-    /// First of all, freed memory is kept for reuse (see `ProcessMemory`).
     static func main() {
-        ProcessMemory.keepFreedMemory()
         // A file growing past `ulimit -f` then fails its write (EFBIG), which every writer reports and
         // cleans up after, instead of the process being killed with its temporary file left behind.
         signal(SIGXFSZ, SIG_IGN)

@@ -2,9 +2,6 @@ import ArgumentParser
 import DaisCore
 import Foundation
 
-/// What a command has loaded, never freed: the process exit returns the memory at once.
-nonisolated(unsafe) private var keptUntilExit: [StoreFile.Loaded] = []
-
 /// `--store PATH`, shared by every command.
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The store file (default: $DAIS_STORE, else $XDG_DATA_HOME/dais/store.json).", valueName: "path"))
@@ -14,16 +11,13 @@ struct StoreOptions: ParsableArguments {
         StoreLocation.resolve(option: store, environment: ProcessInfo.processInfo.environment)
     }
 
-    /// Loads the store (creating the demo store at the default location on first run). The loaded
-    /// store is kept until the process exits: a command runs once, and freeing 100,000 panels one by
-    /// one on the way out took a tenth of `dais list`.
+    /// Loads the store (creating the demo store at the default location on first run).
     func load() throws -> StoreFile.Loaded {
         do {
             let (loaded, created) = try location.loadOrCreate()
             if created {
                 FileHandle.standardError.write(Data("dais: created the demo store at \(location.path)\n".utf8))
             }
-            keptUntilExit.append(loaded)
             return loaded
         } catch {
             throw CLIFailure(error)

@@ -1,31 +1,27 @@
-import CPrefetch
-
 /// One event: a virtual panel, a webinar or an in-person session, as announced.
 ///
 /// A value like any struct, kept in one shared box that is copied only when a shared panel is
 /// changed: copying a panel (into a sorted list, a draft, an undo step) costs one reference count,
 /// not one per field.
 public struct Panel: Hashable, Sendable, Identifiable {
-    // Fields are read far more than written (every check, sort and render reads them). Runtime
-    // exclusivity checks on these class properties cost about 8% of a whole-store check; they are
-    // off here because a box is private to `Panel`, read through `get`, and written only after
-    // `unique` made it this panel's alone, so two accesses to one box never overlap.
+    // A box is private to `Panel`, read through `get` and written only after `unique` made it this
+    // panel's alone: a shared box is never written, which is what makes it safe to send.
     private final class Box: @unchecked Sendable {
-        @exclusivity(unchecked) var id: PanelID
-        @exclusivity(unchecked) var series: SeriesID?
-        @exclusivity(unchecked) var title: String
-        @exclusivity(unchecked) var description: String?
-        @exclusivity(unchecked) var start: LocalDateTime
-        @exclusivity(unchecked) var zone: String
-        @exclusivity(unchecked) var durationMinutes: Int
-        @exclusivity(unchecked) var format: PanelFormat
-        @exclusivity(unchecked) var status: PanelStatus
-        @exclusivity(unchecked) var host: OrganizationID?
-        @exclusivity(unchecked) var cosponsors: [OrganizationID]
-        @exclusivity(unchecked) var roster: [RosterEntry]
-        @exclusivity(unchecked) var links: [Link]
-        @exclusivity(unchecked) var notes: String?
-        @exclusivity(unchecked) var uid: String?
+        var id: PanelID
+        var series: SeriesID?
+        var title: String
+        var description: String?
+        var start: LocalDateTime
+        var zone: String
+        var durationMinutes: Int
+        var format: PanelFormat
+        var status: PanelStatus
+        var host: OrganizationID?
+        var cosponsors: [OrganizationID]
+        var roster: [RosterEntry]
+        var links: [Link]
+        var notes: String?
+        var uid: String?
 
         init(id: PanelID, series: SeriesID?, title: String, description: String?, start: LocalDateTime, zone: String, durationMinutes: Int, format: PanelFormat, status: PanelStatus, host: OrganizationID?, cosponsors: [OrganizationID], roster: [RosterEntry], links: [Link], notes: String?, uid: String?) {
             self.id = id
@@ -49,37 +45,6 @@ public struct Panel: Hashable, Sendable, Identifiable {
     }
 
     private var box: Box
-
-    /// Asks the processor to start loading this panel's storage (a loop over many panels calls this
-    /// a few panels ahead, so that each is in the cache when its turn comes). Retains nothing.
-    func prefetchStorage() {
-        dais_prefetch(UnsafeRawPointer(Unmanaged.passUnretained(box).toOpaque()), 3)
-    }
-
-    /// The same for the roster's entries (the storage should have been asked for earlier: this reads
-    /// where the roster is).
-    func prefetchRoster() {
-        withUnsafeMutableBytes(of: &box.roster) { field in
-            if let buffer = field.load(as: UnsafeRawPointer?.self) { dais_prefetch(buffer, 2) }
-        }
-    }
-
-    /// The same for the title's and the description's bytes (the storage should have been asked for
-    /// earlier). Reads the strings' representation in place, retaining nothing: a native string of
-    /// more than 15 bytes keeps its address in its second word and its bytes 32 bytes after it.
-    func prefetchTexts() {
-        Panel.prefetchText(&box.title, lines: 1)
-        Panel.prefetchText(&box.description, lines: 4)
-    }
-
-    private static func prefetchText<T>(_ text: inout T, lines: Int32) {
-        withUnsafeMutableBytes(of: &text) { raw in
-            let object = raw.load(fromByteOffset: 8, as: UInt64.self)
-            // Small strings (bit 61) hold their bytes inline; a wrong address is harmless to a prefetch.
-            guard object & (1 << 61) == 0, let address = UnsafeRawPointer(bitPattern: UInt(object & 0x0FFF_FFFF_FFFF_FFFF) + 32) else { return }
-            dais_prefetch(address, lines)
-        }
-    }
 
     /// The box, copied first when another panel shares it.
     private var unique: Box {
@@ -282,28 +247,20 @@ public struct Link: Hashable, Sendable {
 }
 
 extension Panel {
-    /// Calls `body` with each position of `range` in order, asking for the storage of the panel at
-    /// the position 8 ahead and (unless `rosters` is false) for the roster and texts of the one 4
-    /// ahead (`panel` gives the panel at a position, or nil where there is none). Panels lie spread
-    /// over the heap in no relation to a sorted list's order: a loop reading each in turn would
-    /// otherwise wait for memory at every panel once the store outgrows the cache.
-    @inline(__always)
+    /// Nothing (kept while callers move off it).
+    func prefetchStorage() {}
+    /// Nothing (kept while callers move off it).
+    func prefetchRoster() {}
+
+    /// Calls `body` with each position of `range` in order (kept while callers move off it).
     static func forEachAhead(in range: Range<Int>, rosters: Bool = true, panel: (Int) -> Panel?, _ body: (Int) throws -> Void) rethrows {
-        for i in range {
-            if i + 8 < range.upperBound { panel(i + 8)?.prefetchStorage() }
-            if rosters && i + 4 < range.upperBound, let ahead = panel(i + 4) {
-                ahead.prefetchRoster()
-                ahead.prefetchTexts()
-            }
-            try body(i)
-        }
+        for i in range { try body(i) }
     }
 }
 
 extension Array where Element == Panel {
     /// `Panel.forEachAhead` over the array's positions.
-    @inline(__always)
     func forEachAhead(in range: Range<Int>, rosters: Bool = true, _ body: (Int) throws -> Void) rethrows {
-        try Panel.forEachAhead(in: range, rosters: rosters, panel: { self[$0] }, body)
+        for i in range { try body(i) }
     }
 }

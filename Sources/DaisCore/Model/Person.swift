@@ -4,17 +4,17 @@
 /// changed (as `Panel` is): reading a person out of the catalog costs one reference count, not one
 /// per string.
 public struct Person: Hashable, Sendable, Identifiable {
-    // Runtime exclusivity checks are off for the box's fields for the reason given in `Panel`: the
-    // box is private, read through `get`, and written only after `unique` made it this person's alone.
+    // As in `Panel`: the box is private, read through `get`, and written only after `unique` made it
+    // this person's alone.
     private final class Box: @unchecked Sendable {
-        @exclusivity(unchecked) var id: PersonID
-        @exclusivity(unchecked) var name: String
-        @exclusivity(unchecked) var title: String?
-        @exclusivity(unchecked) var affiliation: String?
-        @exclusivity(unchecked) var email: String?
-        @exclusivity(unchecked) var homeZone: String?
-        @exclusivity(unchecked) var unavailable: [Unavailability]
-        @exclusivity(unchecked) var notes: String?
+        var id: PersonID
+        var name: String
+        var title: String?
+        var affiliation: String?
+        var email: String?
+        var homeZone: String?
+        var unavailable: [Unavailability]
+        var notes: String?
 
         init(id: PersonID, name: String, title: String?, affiliation: String?, email: String?, homeZone: String?, unavailable: [Unavailability], notes: String?) {
             self.id = id
