@@ -83,18 +83,11 @@ public final class Terminal {
         screenPointer = nil
     }
 
-    /// Draws a screen, sending only cells that differ from the last one drawn.
+    /// Draws a screen: the cells `Screen.changes(from:)` says differ from the last one drawn.
     public func draw(_ screen: Screen) {
-        let full = previous == nil || previous!.width != screen.width || previous!.height != screen.height
-        if full { werase(window) }
-        for row in 0..<screen.height {
-            for column in 0..<screen.width {
-                let cell = screen[row, column]
-                if cell.isContinuation { continue }
-                if !full, let old = previous, old[row, column] == cell { continue }
-                put(cell, row: row, column: column, screenWidth: screen.width)
-            }
-        }
+        let (clear, updates) = screen.changes(from: previous)
+        if clear { werase(window) }
+        for update in updates { put(update.cell, row: update.row, column: update.column) }
         previous = screen
         if let cursor = screen.cursor {
             curs_set(1)
@@ -111,7 +104,7 @@ public final class Terminal {
         clearok(window, true)
     }
 
-    private func put(_ cell: Cell, row: Int, column: Int, screenWidth: Int) {
+    private func put(_ cell: Cell, row: Int, column: Int) {
         var scalars = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
         if scalars.isEmpty { scalars = [32] }
         scalars.append(0)
