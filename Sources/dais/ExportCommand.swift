@@ -29,20 +29,7 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace the --output file if it exists.")
     var force = false
 
-    @Option(name: .long, help: ArgumentHelp("Only panels of this series id.", valueName: "id"))
-    var series: String?
-
-    @Option(name: .long, help: ArgumentHelp("Only panels with this person on the roster (their own agenda).", valueName: "id"))
-    var person: String?
-
-    @Option(name: .long, help: ArgumentHelp("Only panels on or after this date.", valueName: "YYYY-MM-DD"))
-    var from: String?
-
-    @Option(name: .long, help: ArgumentHelp("Only panels on or before this date.", valueName: "YYYY-MM-DD"))
-    var to: String?
-
-    @Option(name: .long, help: ArgumentHelp("Only panels with this status; repeatable.", valueName: "status"))
-    var status: [String] = []
+    @OptionGroup var selection: SelectionOptions
 
     @Option(name: .long, help: ArgumentHelp("Zones to show times in (md, html; the first is the schedule.json time zone); repeatable (default: the store's display zones).", valueName: "zone"))
     var zone: [String] = []
@@ -53,14 +40,14 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         var clock = PhaseClock("export")
         let zones = try zone.map(zoneArgument)
-        let query = try ListCommand.query(series: series, person: person, status: status, from: from, to: to)
+        let query = selection.query
         let catalog = try storeOptions.load().catalog
         clock.lap("store loaded")
         if let problem = query.unknownReferences(in: catalog) { throw CLIFailure(.badInput, problem) }
         let panels = query.select(from: catalog)
         clock.lap("panels selected")
         let agenda = Agenda(catalog: catalog, panels: panels, zones: zones.isEmpty ? catalog.settings.displayZones.compactMap(Zone.named) : zones,
-                            title: title ?? person.flatMap { catalog.people[PersonID($0)].map { "Agenda of \($0.name)" } }, now: exportTime())
+                            title: title ?? selection.person.flatMap { catalog.people[$0].map { "Agenda of \($0.name)" } }, now: exportTime())
         defer { clock.lap("agenda made and written") }
         // Made and written piece by piece (a large iCalendar file is never held whole).
         let contents = { (sink: (UnsafeBufferPointer<UInt8>) throws(StoreError) -> Void) throws(StoreError) in try agenda.write(format.export, to: sink) }

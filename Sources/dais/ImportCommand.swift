@@ -24,11 +24,13 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Show what would change without saving.")
     var dryRun = false
 
-    @Option(name: .long, help: ArgumentHelp("Recurring events: occurrences from this date (UTC; default today).", valueName: "YYYY-MM-DD"))
-    var from: String?
+    @Option(name: .long, help: ArgumentHelp("Recurring events: occurrences from this date (UTC; default today).", valueName: "YYYY-MM-DD"),
+            transform: { try LocalDate.argument($0, option: "--from") })
+    var from: LocalDate?
 
-    @Option(name: .long, help: ArgumentHelp("Recurring events: occurrences up to this date (UTC; default a year after --from).", valueName: "YYYY-MM-DD"))
-    var to: String?
+    @Option(name: .long, help: ArgumentHelp("Recurring events: occurrences up to this date (UTC; default a year after --from).", valueName: "YYYY-MM-DD"),
+            transform: { try LocalDate.argument($0, option: "--to") })
+    var to: LocalDate?
 
     func run() throws {
         let window = try importWindow()
@@ -74,8 +76,8 @@ struct ImportCommand: ParsableCommand {
     /// The dates recurring events are expanded between.
     func importWindow() throws -> ICSImport.Window {
         let today = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).utc.date
-        var window = ICSImport.Window.year(from: try from.map { try dateArgument($0, option: "--from") } ?? today)
-        if let to { window.to = try dateArgument(to, option: "--to") }
+        var window = ICSImport.Window.year(from: from ?? today)
+        if let to { window.to = to }
         guard window.from <= window.to else {
             throw CLIFailure(.badInput, "--to (\(window.to)) is before --from (\(window.from))")
         }

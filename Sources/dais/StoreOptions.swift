@@ -56,14 +56,6 @@ func zoneArgument(_ text: String) throws -> Zone {
     return zone
 }
 
-/// Parses a date "YYYY-MM-DD" typed on the command line.
-func dateArgument(_ text: String, option: String) throws -> LocalDate {
-    guard let date = LocalDate(parsing: text) else {
-        throw CLIFailure(.badInput, "\(option) needs a date like 2024-11-13, not \"\(text)\"")
-    }
-    return date
-}
-
 /// Writes text to standard output as is (it has been made inert where it holds user data).
 func output(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
