@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "dais", targets: ["dais"]),
         .library(name: "DaisCore", targets: ["DaisCore"]),
+        .library(name: "DaisFuzzChecks", targets: ["DaisFuzzChecks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -15,6 +16,10 @@ let package = Package(
         .target(name: "DaisCore", dependencies: ["CPrefetch"]),
         // The processor's prefetch hint, for the whole-store check's pass over panels spread across the heap.
         .target(name: "CPrefetch"),
+        // Deterministic synthetic stores for `dais generate`, the benchmark and the tests.
+        .target(name: "DaisSynthetic", dependencies: ["DaisCore"]),
+        // The properties the fuzzers check, shared with the tests that replay their inputs.
+        .target(name: "DaisFuzzChecks", dependencies: ["DaisCore"]),
         // The console as pure code: state, actions, reducer, key map, views into an in-memory screen.
         .target(name: "DaisTUI", dependencies: ["DaisCore", "CTextSearch", "CPrefetch"]),
         // The C library's memmem, for the console's search over its folded texts.
@@ -26,16 +31,16 @@ let package = Package(
         .executableTarget(
             name: "dais",
             dependencies: [
-                "DaisCore", "DaisTUI", "DaisTerminal",
+                "DaisCore", "DaisTUI", "DaisTerminal", "DaisSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks of the hot paths on synthetic stores (run with -c release).
-        .executableTarget(name: "dais-bench", dependencies: ["DaisCore", "DaisTUI"], path: "Sources/DaisBench"),
+        .executableTarget(name: "dais-bench", dependencies: ["DaisCore", "DaisTUI", "DaisSynthetic"], path: "Sources/DaisBench"),
         // Crash-safety harness: SIGKILL during saves, then check the store and its backup.
-        .executableTarget(name: "dais-torture", dependencies: ["DaisCore"], path: "Sources/DaisTorture"),
-        .testTarget(name: "DaisCoreTests", dependencies: ["DaisCore"]),
-        .testTarget(name: "DaisTUITests", dependencies: ["DaisTUI", "DaisCore"], exclude: ["Golden"]),
+        .executableTarget(name: "dais-torture", dependencies: ["DaisCore", "DaisSynthetic"], path: "Sources/DaisTorture"),
+        .testTarget(name: "DaisCoreTests", dependencies: ["DaisCore", "DaisSynthetic", "DaisFuzzChecks"]),
+        .testTarget(name: "DaisTUITests", dependencies: ["DaisTUI", "DaisCore", "DaisSynthetic"], exclude: ["Golden"]),
         .testTarget(name: "DaisCLITests", dependencies: ["DaisCore"]),
     ]
 )

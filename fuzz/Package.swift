@@ -10,14 +10,15 @@
 import PackageDescription
 
 let core: Target.Dependency = .product(name: "DaisCore", package: "dais-root")
+let checks: Target.Dependency = .product(name: "DaisFuzzChecks", package: "dais-root")
 
 let package = Package(
     name: "DaisFuzz",
     dependencies: [.package(path: "dais-root")],
     targets: [
         .target(name: "FuzzDriver"),
-        .executableTarget(name: "fuzz-store", dependencies: [core, "FuzzDriver"]),
-        .executableTarget(name: "fuzz-ics", dependencies: [core, "FuzzDriver"]),
-        .executableTarget(name: "fuzz-time", dependencies: [core, "FuzzDriver"]),
+        .executableTarget(name: "fuzz-store", dependencies: [core, checks, "FuzzDriver"]),
+        .executableTarget(name: "fuzz-ics", dependencies: [core, checks, "FuzzDriver"]),
+        .executableTarget(name: "fuzz-time", dependencies: [core, checks, "FuzzDriver"]),
     ]
 )

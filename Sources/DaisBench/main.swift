@@ -1,4 +1,5 @@
 import DaisCore
+import DaisSynthetic
 import DaisTUI
 import Foundation
 

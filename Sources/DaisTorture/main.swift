@@ -11,6 +11,7 @@
 /// loads the store, then saves A and B in turn until it is killed, writing one byte to standard output
 /// when it is ready and after every save.
 import DaisCore
+import DaisSynthetic
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DaisCore
+import DaisSynthetic
 import Foundation
 
 /// `dais generate`: a synthetic store for trying Dais at scale and for benchmarks.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DaisCore
+import DaisSynthetic
 
 /// The time stamp the golden files were written with (SOURCE_DATE_EPOCH=1732000000).
 let goldenNow = Instant(secondsSinceEpoch: 1_732_000_000)

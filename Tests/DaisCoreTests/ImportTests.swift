@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DaisCore
+import DaisSynthetic
 
 func emptyCatalog() -> Catalog { Catalog() }
 

@@ -1,5 +1,6 @@
 import Testing
 @testable import DaisCore
+import DaisSynthetic
 
 @Suite("Incremental re-checks")
 struct IncrementalScheduleTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DaisCore
+import DaisSynthetic
 
 // Serialized: `readInParts` counts the decoder's reads in parts, which another test decoding a
 // large store at the same moment would add to.

@@ -1,4 +1,5 @@
 import DaisCore
+import DaisSynthetic
 import Testing
 @testable import DaisTUI
 

@@ -177,7 +177,7 @@ extension ICSImport {
     }
 
     /// The fields two versions of a panel differ in.
-    static func differences(_ a: Panel, _ b: Panel) -> [String] {
+    public static func differences(_ a: Panel, _ b: Panel) -> [String] {
         var d: [String] = []
         if a.title != b.title { d.append("title") }
         if a.start != b.start || a.zone != b.zone { d.append("time") }

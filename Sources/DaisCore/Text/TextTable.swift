@@ -38,3 +38,8 @@ public struct TextTable: Sendable {
         return out
     }
 }
+
+extension String {
+    /// The string with its first character uppercased ("arbitrary detention" → "Arbitrary detention").
+    public var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import DaisCore
+import DaisFuzzChecks
 import FuzzDriver
 
 /// The iCalendar importer: any bytes give a plan or a failure naming the line, never a crash; a plan
@@ -9,6 +10,8 @@ import FuzzDriver
 var argc = CommandLine.argc
 var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
 exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-    FuzzChecks.ics(data == nil || size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size)))
+    // libFuzzer hands over a C buffer: copied into an array before anything reads it.
+    let problems = FuzzChecks.ics(data == nil || size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size)))
+    if !problems.isEmpty { fatalError(problems.joined(separator: "; ")) }
     return 0
 })

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import DaisCore
+import DaisFuzzChecks
 import FuzzDriver
 
 /// The store loader: any bytes give a catalog or a StoreError, never a crash; what loads saves and
@@ -9,6 +10,8 @@ import FuzzDriver
 var argc = CommandLine.argc
 var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
 exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-    FuzzChecks.store(data == nil || size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size)))
+    // libFuzzer hands over a C buffer: copied into an array before anything reads it.
+    let problems = FuzzChecks.store(data == nil || size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size)))
+    if !problems.isEmpty { fatalError(problems.joined(separator: "; ")) }
     return 0
 })

@@ -1,3 +1,5 @@
+import DaisCore
+
 /// Deterministic, realistic synthetic stores for benchmarks and tests: panels over several years in a mix
 /// of zones, descriptions of a few hundred characters, about four roster entries each from a pool of
 /// people with home zones and some unavailability, series, hosts and co-sponsors, and a realistic rate
@@ -142,7 +144,3 @@ public struct SplitMix: RandomNumberGenerator, Sendable {
     public mutating func next(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
 
-extension String {
-    /// The string with its first character uppercased.
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
-}
