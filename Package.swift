@@ -21,7 +21,7 @@ let package = Package(
         // The properties the fuzzers check, shared with the tests that replay their inputs.
         .target(name: "DaisFuzzChecks", dependencies: ["DaisCore"]),
         // The console as pure code: state, actions, reducer, key map, views into an in-memory screen.
-        .target(name: "DaisTUI", dependencies: ["DaisCore", "CTextSearch", "CPrefetch"]),
+        .target(name: "DaisTUI", dependencies: ["DaisCore", "CTextSearch"]),
         // The C library's memmem, for the console's search over its folded texts.
         .target(name: "CTextSearch"),
         // ncursesw through a shim header (wide-character API, macros and C globals as functions).

@@ -6,8 +6,4 @@
 /// extension the Swift Glibc module does not expose).
 const void *dais_memmem(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
 
-/// The first occurrence of `needle` in a short `haystack` (one record's text), or NULL: first and
-/// last bytes compared 16 positions at a time, without memmem's set-up for each call.
-const void *dais_find_short(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
-
 #endif
