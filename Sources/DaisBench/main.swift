@@ -7,7 +7,7 @@ import Foundation
 ///
 ///     swift run -c release dais-bench [--sizes 1000,10000,100000] [--rounds 5] [--check-only | --keys-only]
 ///
-/// Prints one table (medians of several runs) and the ratios the goals are stated in. Loading,
+/// Prints one table (medians of several runs) and each figure against the floor. Loading,
 /// saving, each export and the import are timed once each in a fresh child process of their own
 /// (`--op`), right after the store is loaded, as a command meets them; the full check in another
 /// child (`--check`); in rounds that run every size once each, the median of the rounds.
