@@ -207,13 +207,9 @@ public struct ICSImport: Sendable {
             }
             let uid = ICSImport.uid(event)
             if event.first("RECURRENCE-ID") != nil, let uid, recurring.contains(uid) { continue }  // with its master
-            if event.first("RRULE") != nil || event.first("RDATE") != nil, let uid, event.first("RECURRENCE-ID") == nil {
-                importRecurring(event, uid: uid, overrides: overrides[uid] ?? [], times: &times, window: window)
-                expanded = true
-            } else if event.first("RRULE") != nil || event.first("RDATE") != nil, event.first("RECURRENCE-ID") == nil {
-                // No UID to key the occurrences by: the one made from its start, summary and organizer.
-                note(event, "no UID; its occurrences are known by its start, summary and organizer when imported again")
-                importRecurring(event, uid: ICSImport.madeUID(event), overrides: [], times: &times, window: window)
+            if event.first("RECURRENCE-ID") == nil, event.first("RRULE") != nil || event.first("RDATE") != nil {
+                if uid == nil { note(event, "no UID; its occurrences are known by its start, summary and organizer when imported again") }
+                importRecurring(event, uid: uid ?? ICSImport.madeUID(event), overrides: uid.flatMap { overrides[$0] } ?? [], times: &times, window: window)
                 expanded = true
             } else {
                 importSingle(event, times: &times)
