@@ -157,7 +157,8 @@ public final class Terminal {
         }
         switch code {
         case 9: return .key(.tab)
-        case 10, 13: return .key(.enter)
+        case 13: return .key(.enter)
+        case 10: return .key(.control("j"))  // Ctrl-J; the reducer takes it for Enter outside texts of several lines
         case 27: return .key(.escape)
         case 8, 127: return .key(.backspace)
         case 1...26: return .key(.control(Character(Unicode.Scalar(UInt8(code) + 96))))

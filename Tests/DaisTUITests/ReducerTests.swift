@@ -564,10 +564,11 @@ struct TextFieldTests {
         #expect(field.text.isEmpty)
     }
 
-    @Test("multi-line fields take Enter as a new line and move between lines")
+    @Test("multi-line fields take Ctrl-J as a line break and move between lines; Enter is not theirs")
     func multiline() {
         var field = TextField("first", multiline: true)
-        field.apply(.enter)
+        #expect(field.apply(.enter) == false)
+        field.apply(.control("j"))
         field.type("second line")
         field.apply(.up)
         field.apply(.control("e"))
@@ -575,6 +576,57 @@ struct TextFieldTests {
         #expect(field.text == "first!\nsecond line")
         var single = TextField("x")
         #expect(single.apply(.enter) == false)
+        #expect(single.apply(.control("j")) == false)
+    }
+
+    @Test("in the person form, Enter on Notes saves; Ctrl-J breaks the line; Tab goes round to the first field")
+    func notesField() {
+        var state = makeState()
+        state.press(.character("2"), .character("n"))
+        #expect(state.topOverlayName == "form")
+        state.type("Ada Lovelace")
+        for _ in 0..<5 { state.press(.tab) }  // Notes
+        state.type("one")
+        state.press(.control("j"))
+        state.type("two")
+        state.press(.tab)
+        guard case .form(let form)? = state.overlays.last else { Issue.record("the form closed"); return }
+        #expect(form.focus == 0, "Tab on the last field goes to the first")
+        for _ in 0..<5 { state.press(.tab) }
+        state.press(.enter)
+        #expect(state.overlays.isEmpty, "Enter on the last field saved the form")
+        let ada = state.catalog.people.values.first { $0.name == "Ada Lovelace" }
+        #expect(ada?.notes == "one\ntwo")
+        // What is typed next goes to the screen, not into her notes.
+        state.type("j")
+        #expect(state.catalog.people.values.first { $0.name == "Ada Lovelace" }?.notes == "one\ntwo")
+    }
+
+    @Test("in the panel form, Enter on the last field (Notes) saves the panel")
+    func panelNotesEnter() {
+        var state = makeState()
+        state.press(.enter)
+        #expect(state.topOverlayName == "editor")
+        for _ in 0..<13 { state.press(.tab) }
+        state.type("x")
+        state.press(.enter)
+        #expect(state.overlays.isEmpty)
+        #expect(state.isModified)
+    }
+
+    @Test("while the terminal is too small only q acts; with unsaved changes its question shows in the notice and takes its keys")
+    func tooSmall() {
+        var state = makeState(width: 60, height: 20)
+        state.press(.character("d"), .character("n"), .enter)
+        #expect(state.overlays.isEmpty && !state.isModified, "d, n and Enter did nothing")
+        #expect(state.press(.character("q")).contains { if case .quit = $0 { return true } else { return false } })
+        var edited = makeState()
+        edited.press(.character("d"), .character("y"))
+        #expect(edited.isModified)
+        _ = reduce(&edited, .resize(width: 60, height: 20))
+        edited.press(.character("q"))
+        #expect(ConsoleView.render(edited).lines.contains { $0.contains("There are unsaved changes.") })
+        #expect(edited.press(.character("s")).contains { if case .save = $0 { return true } else { return false } })
     }
 }
 

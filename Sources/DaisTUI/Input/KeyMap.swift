@@ -7,7 +7,7 @@ public enum Command: Hashable, Sendable {
     // Dialogs
     case accept, cancel, nextField, previousField, saveForm, cycleForward, cycleBackward, clear
     case addEntry, removeEntry, moveUp, moveDown, cycleRole, appearanceTitle, setHost, addCosponsor, switchSection
-    case yes, no, saveAndQuit, quitWithoutSaving, reload, saveAs, restore, discard, export
+    case yes, no, saveAndQuit, quitWithoutSaving, reload, saveAs, restore, discard, export, newLine
     case merge, takeMine, takeTheirs
 }
 
@@ -97,7 +97,8 @@ public enum KeyMap {
         Binding(context: .editor, keys: [.down], command: .nextField, help: "next field (in text with several lines: next line)"),
         Binding(context: .editor, keys: [.up], command: .previousField, help: "previous field (in text with several lines: previous line)"),
         Binding(context: .editor, keys: [.control("s"), .function(2)], command: .saveForm, help: "save the panel"),
-        Binding(context: .editor, keys: [.enter], command: .accept, help: "next field; on a choice: pick; in Description, Links, Notes: new line"),
+        Binding(context: .editor, keys: [.enter], command: .accept, help: "next field; on a choice: pick; on the last field: save"),
+        Binding(context: .editor, keys: [.control("j")], command: .newLine, help: "in Description, Links, Notes: a line break"),
         Binding(context: .editor, keys: [.character(" "), .right], command: .cycleForward, help: "on Format, Status: next choice"),
         Binding(context: .editor, keys: [.left], command: .cycleBackward, help: "on Format, Status: previous choice"),
         Binding(context: .editor, keys: [.backspace, .delete], command: .removeEntry, help: "on Series, Host: clear; on Co-sponsors: remove the last"),
@@ -126,6 +127,7 @@ public enum KeyMap {
         Binding(context: .form, keys: [.tab, .down], command: .nextField, help: "next field"),
         Binding(context: .form, keys: [.backTab, .up], command: .previousField, help: "previous field"),
         Binding(context: .form, keys: [.enter], command: .accept, help: "next field; on the last: save"),
+        Binding(context: .form, keys: [.control("j")], command: .newLine, help: "in Notes and Description: a line break"),
         Binding(context: .form, keys: [.control("s"), .function(2)], command: .saveForm, help: "save"),
         Binding(context: .form, keys: [.escape], command: .cancel, help: "close without saving"),
         // Prompt

@@ -6,7 +6,7 @@ public struct TextField: Hashable, Sendable {
     public private(set) var characters: [Character]
     /// Position of the cursor: 0 ... characters.count.
     public private(set) var cursor: Int
-    /// Whether Enter inserts a newline (multi-line descriptions) instead of leaving the field.
+    /// Whether Ctrl-J breaks the line (descriptions, links, notes); Enter leaves the field either way.
     public let multiline: Bool
 
     public init(_ text: String = "", multiline: Bool = false) {
@@ -37,7 +37,7 @@ public struct TextField: Hashable, Sendable {
             }
             characters.insert(c, at: cursor)
             cursor += 1
-        case .enter where multiline:
+        case .control("j") where multiline:
             characters.insert("\n", at: cursor)
             cursor += 1
         case .left: cursor = max(0, cursor - 1)

@@ -13,6 +13,9 @@ public enum Tab: Int, CaseIterable, Hashable, Sendable {
         case .week: return "Week"
         }
     }
+
+    /// The name on a narrow tab bar.
+    public var shortTitle: String { self == .organizations ? "Orgs" : title }
 }
 
 /// Which half of a screen the movement keys act on.

@@ -22,8 +22,12 @@ extension AppState {
             }
             if field == .zone, key == .tab, let first = editor.zoneCompletions.first {
                 editor.texts[.zone] = TextField(first)
+            } else if field.rawValue == fields.count - 1 {
+                // The last field: Enter saves, Tab goes round to the first.
+                if key != .tab { return saveEditor(editor) }
+                editor.focus = fields[0]
             } else {
-                editor.focus = fields[min(fields.count - 1, field.rawValue + 1)]
+                editor.focus = fields[field.rawValue + 1]
             }
         case .previousField?:
             editor.focus = fields[max(0, field.rawValue - 1)]
@@ -64,10 +68,10 @@ extension AppState {
         switch key {
         case .character, .left, .right, .home, .end, .backspace, .delete:
             return true
+        case .control("j"), .up, .down:
+            return multiline
         case .control(let c):
             return "aeuwkdh".contains(c)
-        case .enter, .up, .down:
-            return multiline
         default:
             return false
         }

@@ -257,7 +257,7 @@ extension AppState {
                let first = ZoneAliases.completions(for: field.text).first {
                 form.fields[form.focus] = TextField(first)
             } else {
-                form.focus = min(form.fields.count - 1, form.focus + 1)
+                form.focus = (form.focus + 1) % form.fields.count  // from the last field, round to the first
             }
         case .previousField?: form.focus = max(0, form.focus - 1)
         case .accept?:

@@ -39,7 +39,7 @@ extension AppState {
     case .resize(let width, let height):
         self.width = width
         self.height = height
-        self.scrollToSelection()
+        self.scrollEveryListToSelection()
         return []
     case .saved(let fingerprint, let path):
         if path == self.store.path {
@@ -143,7 +143,14 @@ extension AppState {
     }
 
     mutating func handle(_ key: Key) -> [Effect] {
-        if Layout(width: width, height: height).isTooSmall, overlays.isEmpty, key != .character("q") { return [] }
+        // Ctrl-J (a line feed) breaks the line in a text of several lines; anywhere else it is Enter,
+        // as some terminals send it for Enter.
+        if key == .control("j") && !focusedTextIsMultiline { return handle(.enter) }
+        if Layout(width: width, height: height).isTooSmall {
+            // Only what the notice shows may act: q (quit), and the quit question it then shows.
+            if case .confirm(let question)? = overlays.last, case .quit = question.subject { return handleDialog(key, .confirm) }
+            return key == .character("q") ? perform(.quit) : []
+        }
         let context = keyContext
         switch context {
         case .help, .confirm, .filter, .zones, .editor, .roster, .picker, .form, .prompt, .storeChanged, .recovery, .export, .merge:
@@ -157,6 +164,15 @@ extension AppState {
                 if let command = KeyMap.command(for: key, in: scope) { return perform(command) }
             }
             return []
+        }
+    }
+
+    /// Whether the focused field of the topmost form is a text of several lines.
+    var focusedTextIsMultiline: Bool {
+        switch overlays.last {
+        case .editor(let editor)?: return editor.texts[editor.focus]?.multiline ?? false
+        case .form(let form)?: return form.fields[form.focus].multiline
+        default: return false
         }
     }
 
@@ -271,8 +287,26 @@ extension AppState {
         } else if c.selected >= c.top + height {
             c.top = c.selected - height + 1
         }
+        // The list fills its pane: no empty rows below the last row while rows above are hidden
+        // (a pane that grew, or rows that went away).
+        if tab == .panels {
+            while c.top > 0, panelRows(from: c.top - 1, limit: height).contains(.panel(position: rowCount - 1)) { c.top -= 1 }
+        } else {
+            c.top = min(c.top, rowCount - height)
+        }
         c.top = max(0, c.top)
         cursors[tab] = c
+    }
+
+    /// `scrollToSelection` for every list, as after a resize (the Findings list only when shown:
+    /// counting it may mean gathering every finding).
+    mutating func scrollEveryListToSelection() {
+        let shown = tab
+        for list in Tab.allCases where list != .week && (list != .findings || list == shown) {
+            tab = list
+            scrollToSelection()
+        }
+        tab = shown
     }
 
     mutating func moveDay(_ delta: Int) {

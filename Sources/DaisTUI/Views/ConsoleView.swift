@@ -23,8 +23,11 @@ public enum ConsoleView {
     }
 
     static func drawTooSmall(_ screen: inout Screen, _ state: AppState) {
-        let lines = ["Dais needs a terminal of at least \(Layout.minimumWidth)×\(Layout.minimumHeight);",
+        var lines = ["Dais needs a terminal of at least \(Layout.minimumWidth)×\(Layout.minimumHeight);",
                      "this one is \(state.width)×\(state.height).", "Enlarge the window, or press q to quit."]
+        if case .confirm(let question)? = state.overlays.last, case .quit = question.subject {
+            lines = [question.message, question.choices]
+        }
         for (i, line) in lines.enumerated() {
             let row = state.height / 2 - 1 + i
             let w = DisplayText.width(of: line)
@@ -32,17 +35,26 @@ public enum ConsoleView {
         }
     }
 
+    /// The tab bar, with the findings' counts and the display zone on the right. Where all does not
+    /// fit (80 columns), the tabs' names and the zone are shortened first: the counts always show.
     static func drawTabBar(_ screen: inout Screen, _ state: AppState) {
         screen.bar("", row: 0, column: 0, width: state.width, style: .header)
+        let marks = state.schedule.totals
+        let counts = "✗ \(marks.errors)  ! \(marks.warnings)  "
+        let city = state.zone.identifier.split(separator: "/").last.map { $0.replacingOccurrences(of: "_", with: " ") } ?? state.zone.identifier
+        let tabs = { (short: Bool) in " Dais " + Tab.allCases.map { " \($0.rawValue) \(short ? $0.shortTitle : $0.title) " }.joined() }
+        var right = counts + state.zone.identifier + " ", short = false
+        for (candidateShort, zone) in [(false, state.zone.identifier), (true, state.zone.identifier), (true, city), (true, "")] {
+            (short, right) = (candidateShort, counts + zone + " ")
+            if DisplayText.width(of: tabs(short)) + DisplayText.width(of: right) + 1 <= state.width { break }
+        }
         var x = screen.put(" Dais ", row: 0, column: 0, width: state.width, style: .header)
         for tab in Tab.allCases {
-            let label = " \(tab.rawValue) \(tab.title) "
+            let label = " \(tab.rawValue) \(short ? tab.shortTitle : tab.title) "
             x += screen.put(label, row: 0, column: x, width: state.width - x, style: tab == state.tab ? .selected : .header)
         }
-        let marks = state.schedule.totals
-        let right = "✗ \(marks.errors)  ! \(marks.warnings)  \(state.zone.identifier) "
         let w = DisplayText.width(of: right)
-        if x + w + 1 < state.width { screen.put(right, row: 0, column: state.width - w, width: w, style: .header) }
+        if x + w <= state.width { screen.put(right, row: 0, column: state.width - w, width: w, style: .header) }
     }
 
     static func drawStatus(_ screen: inout Screen, _ state: AppState) {

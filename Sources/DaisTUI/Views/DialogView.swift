@@ -197,7 +197,7 @@ enum DialogView {
             if !c.isEmpty { screen.put("Tab: \(c)", row: r, column: rect.column + 2 + labelWidth, width: rect.width - labelWidth - 4, style: .accent) }
         }
         if let message = form.message { screen.put(message, row: rect.bottom - 3, column: rect.column + 2, width: rect.width - 4, style: .error) }
-        screen.put("Tab next  Enter next/save  Ctrl-S save  Esc cancel", row: rect.bottom - 2, column: rect.column + 2, width: rect.width - 4, style: .dim)
+        screen.put("Tab next  Enter next/save  Ctrl-J line break (notes)  Ctrl-S save  Esc cancel", row: rect.bottom - 2, column: rect.column + 2, width: rect.width - 4, style: .dim)
     }
 }
 

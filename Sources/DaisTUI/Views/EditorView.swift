@@ -9,7 +9,7 @@ enum EditorView {
         let labelWidth = 13
         let valueWidth = rect.width - labelWidth - 4
         var r = rect.row + 1
-        let descriptionRows = state.height >= 34 ? 4 : 2
+        let descriptionRows = state.height >= 34 ? 4 : state.height >= 28 ? 2 : 1
         for field in PanelEditor.Field.allCases {
             let focused = field == editor.focus
             let rows = field == .description ? descriptionRows : (field == .links || field == .notes) ? (state.height >= 34 ? 2 : 1) : 1
@@ -41,28 +41,50 @@ enum EditorView {
             }
             r += rows
         }
-        // Live slot, findings.
-        var lines: [StyledLine] = []
-        switch editor.slot {
-        case .success(let slot)?:
-            lines += PanelDetail.slotLines(slot, zones: state.displayZones).map { StyledLine($0, .accent) }
-            if slot.ambiguity != nil { lines.append(StyledLine("this time occurs twice that day (clocks go back); the first is used", .warning)) }
-        case .failure(let problem)?:
-            lines.append(StyledLine(problem.description, .error))
-        case nil:
-            lines.append(StyledLine("the slot appears here once date, start, zone and minutes are valid", .dim))
-        }
-        if let preview = state.editorPreview(editor) {
-            for f in preview.findings {
-                lines += StyledLine.wrapped("\(f.severity == .error ? "✗" : "!") \(f.message)", width: rect.width - 4,
-                                            style: f.severity == .error ? .error : .warning, hanging: 2)
-            }
-        }
-        r += 1
+        // Live slot, findings (below a blank line where there is room for one).
+        if state.height >= 28 { r += 1 }
         let room = max(0, rect.bottom - 2 - r)
-        screen.draw(Array(lines.prefix(room)), in: Rect(row: r, column: rect.column + 2, width: rect.width - 4, height: room))
-        let footer = editor.message ?? "Tab/Shift-Tab fields  Ctrl-S save  Esc cancel  (roster: r on the list, or after saving a new panel)"
+        screen.draw(slotAndFindings(editor, state, width: rect.width - 4, room: room), in: Rect(row: r, column: rect.column + 2, width: rect.width - 4, height: room))
+        let footer = editor.message ?? "Tab fields  Enter next/save  Ctrl-J line break (description, links, notes)  Ctrl-S save  Esc cancel"
         screen.put(footer, row: rect.bottom - 2, column: rect.column + 2, width: rect.width - 4, style: editor.message == nil ? .dim : .error)
+    }
+
+    /// The slot in every display zone and the draft's findings, in at most `room` lines. Findings
+    /// come first when room is short: the slot shrinks to one line of zones, then each finding to
+    /// one line, and only then do the last findings give way to a line that counts them.
+    static func slotAndFindings(_ editor: PanelEditor, _ state: AppState, width: Int, room: Int) -> [StyledLine] {
+        var slot: [StyledLine] = [], compact: [StyledLine] = []
+        switch editor.slot {
+        case .success(let s)?:
+            slot = PanelDetail.slotLines(s, zones: state.displayZones).map { StyledLine($0, .accent) }
+            let own = s.zone.local(at: s.span.start).date
+            let others = state.displayZones.filter { $0 != s.zone }.map { zone in
+                let shift = TimeFormat.dayShift(from: own, to: zone.local(at: s.span.start).date)
+                return TimeFormat.range(s.span, in: zone) + (shift.isEmpty ? "" : " \(shift)")
+            }
+            let first = "\(TimeFormat.weekdayDate(own)) \(own.year)  \(TimeFormat.range(s.span, in: s.zone))"
+            compact = StyledLine.wrapped(([first] + others).joined(separator: " · "), width: width, style: .accent, hanging: 2)
+            if s.ambiguity != nil {
+                let fold = StyledLine("this time occurs twice that day (clocks go back); the first is used", .warning)
+                slot.append(fold)
+                compact.append(fold)
+            }
+        case .failure(let problem)?:
+            slot = [StyledLine(problem.description, .error)]
+            compact = slot
+        case nil:
+            slot = [StyledLine("the slot appears here once date, start, zone and minutes are valid", .dim)]
+            compact = slot
+        }
+        let findings = state.editorPreview(editor)?.findings ?? []
+        let marked = findings.map { ("\($0.severity == .error ? "✗" : "!") \($0.message)", $0.severity == .error ? Style.error : .warning) }
+        let wrapped = marked.flatMap { StyledLine.wrapped($0.0, width: width, style: $0.1, hanging: 2) }
+        if slot.count + wrapped.count <= room { return slot + wrapped }
+        if compact.count + wrapped.count <= room { return compact + wrapped }
+        let short = marked.map { StyledLine($0.0, $0.1) }
+        if compact.count + short.count <= room { return compact + short }
+        let shown = max(0, room - compact.count - 1)
+        return compact + short.prefix(shown) + [StyledLine("… \(short.count - shown) more: the Findings screen lists every one once the panel is saved", .dim)]
     }
 
     static func choiceText(_ field: PanelEditor.Field, _ editor: PanelEditor, _ state: AppState) -> String {
