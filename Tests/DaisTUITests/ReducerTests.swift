@@ -628,6 +628,39 @@ struct TextFieldTests {
         #expect(ConsoleView.render(edited).lines.contains { $0.contains("There are unsaved changes.") })
         #expect(edited.press(.character("s")).contains { if case .save = $0 { return true } else { return false } })
     }
+
+    @Test("a new panel takes the selected panel's zone and its date there: a Sydney panel begets a Sydney panel")
+    func newPanelZone() {
+        var state = makeState()
+        state.press(.character("g"), .character("j"))
+        #expect(state.selectedPanel?.zone == "Australia/Sydney")
+        state.press(.character("n"))
+        guard case .editor(let editor)? = state.overlays.last else { Issue.record("no editor"); return }
+        #expect(editor.text(.zone) == "Australia/Sydney")
+        #expect(editor.text(.date) == "2023-11-29", "the Sydney date, not New York's 28 November")
+    }
+
+    @Test("the person chooser ranks a match at the start of the name above one at a word's start, then by rosters; it shows home zones")
+    func chooserRanking() {
+        var catalog = demoCatalog()
+        catalog.people["p-chloe"] = Person(id: "p-chloe", name: "Chloe Zoeller", homeZone: "Europe/London")
+        catalog.people["p-zoe"] = Person(id: "p-zoe", name: "Zoë Nguyễn", homeZone: "Australia/Sydney")
+        catalog.people["p-zoran"] = Person(id: "p-zoran", name: "Zoran Zoe")
+        var panel = catalog.panels.values.sorted { $0.id < $1.id }[0]
+        panel.roster.append(RosterEntry(person: "p-zoran", role: .panelist))
+        catalog.panels[panel.id] = panel
+        var state = makeState(catalog)
+        state.press(.character("r"), .character("a"))
+        state.type("zo")
+        guard case .picker(let picker)? = state.overlays.last else { Issue.record("no chooser"); return }
+        let names = state.pickerItems(picker).compactMap { item -> String? in
+            if case .person(let id) = item { return state.catalog.people[id]?.name } else { return nil }
+        }
+        // Zoran (on a roster) and Zoë start with "zo"; Chloe Zoeller only has a word that does.
+        #expect(Array(names.prefix(3)) == ["Zoran Zoe", "Zoë Nguyễn", "Chloe Zoeller"])
+        let screen = ConsoleView.render(state).lines.joined(separator: "\n")
+        #expect(screen.contains("Australia/Sydney"), "the chooser shows home zones")
+    }
 }
 
 extension TextField {

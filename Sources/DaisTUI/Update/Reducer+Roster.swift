@@ -101,23 +101,34 @@ extension AppState {
 
     /// The rows a picker shows for what is typed: matches by folded name (and title and affiliation for
     /// people, to tell namesakes apart), names starting with the text first, at most `limit`.
+    /// The chooser's list: matches at the start of the name first, then at the start of a word,
+    /// then inside a word; people who are on more rosters first within each; then by name.
     public func pickerItems(_ picker: Picker, limit: Int = 50) -> [PickerItem] {
         let query = NameFolding.fold(picker.query.text)
-        var starts: [PickerItem] = [], contains: [PickerItem] = []
-        func consider(_ item: PickerItem, name: String, extra: String) {
-            guard starts.count < limit else { return }
+        var found: [(rank: Int, weight: Int, order: Int, item: PickerItem)] = []
+        func consider(_ item: PickerItem, name: String, extra: String, weight: Int = 0) {
             let folded = NameFolding.fold(name)
-            if query.isEmpty || folded.hasPrefix(query) || folded.split(separator: " ").contains(where: { $0.hasPrefix(query) }) {
-                starts.append(item)
-            } else if contains.count < limit, (folded + " " + NameFolding.fold(extra)).contains(query) {
-                contains.append(item)
+            let rank: Int
+            if query.isEmpty || folded.hasPrefix(query) {
+                rank = 0
+            } else if folded.split(separator: " ").contains(where: { $0.hasPrefix(query) }) {
+                rank = 1
+            } else if (folded + " " + NameFolding.fold(extra)).contains(query) {
+                rank = 2
+            } else {
+                return
             }
+            found.append((rank, weight, found.count, item))
         }
         switch picker.kind {
         case .person:
+            var appearances: [PersonID: Int] = [:]
+            if !query.isEmpty {
+                for panel in catalog.panels.values { for entry in panel.roster { appearances[entry.person, default: 0] += 1 } }
+            }
             for id in peopleOrder.ids {
                 guard let p = catalog.people[id] else { continue }
-                consider(.person(id), name: p.name, extra: "\(p.title ?? "") \(p.affiliation ?? "") \(p.email ?? "")")
+                consider(.person(id), name: p.name, extra: "\(p.title ?? "") \(p.affiliation ?? "") \(p.email ?? "")", weight: appearances[id] ?? 0)
             }
         case .organization:
             for id in organizationOrder.ids {
@@ -127,8 +138,9 @@ extension AppState {
         case .series:
             for s in catalog.seriesByName() { consider(.series(s.id), name: s.name, extra: s.description ?? "") }
         }
+        found.sort { ($0.rank, -$0.weight, $0.order) < ($1.rank, -$1.weight, $1.order) }
         var items: [PickerItem] = picker.offersNone && query.isEmpty ? [.none] : []
-        items += Array((starts + contains).prefix(limit))
+        items += found.prefix(limit).map(\.item)
         let typed = picker.query.text.strippingSpaces
         if (picker.offersNew || picker.kind == .series && picker.purpose.isEditorSeries), !typed.isEmpty { items.append(.new(typed)) }
         return items

@@ -368,11 +368,14 @@ extension AppState {
     mutating func newRecord() {
         switch tab {
         case .panels, .week, .findings:
-            var date = selectedPanel.flatMap { try? $0.slot().get() }.map { zone.local(at: $0.span.start).date }
-                ?? weekStart
+            // A new panel starts like the selected one: its zone (a Sydney panel begets a Sydney
+            // panel), its date there, its series.
+            let model = tab == .week ? selectedWeekPanel : selectedPanel
+            let modelZone = model.flatMap { Zone.named($0.zone) } ?? zone
+            var date = model.flatMap { try? $0.slot().get() }.map { modelZone.local(at: $0.span.start).date } ?? weekStart
             if tab == .week { date = weekStart.adding(days: weekDay) }
             let series = tab == .panels ? selectedPanel?.series : nil
-            overlays.append(.editor(PanelEditor(panel: nil, date: date, zone: zone.identifier, series: series)))
+            overlays.append(.editor(PanelEditor(panel: nil, date: date, zone: modelZone.identifier, series: series)))
         case .people: overlays.append(.form(.person(nil)))
         case .organizations: overlays.append(.form(.organization(nil)))
         }

@@ -148,7 +148,7 @@ enum DialogView {
             return ("+ New \(noun) “\(name)”", "")
         case .person(let id):
             let p = state.catalog.people[id]
-            return (p?.name ?? id.rawValue, [p?.titleLine, p?.email].compactMap { $0 }.joined(separator: " · "))
+            return (p?.name ?? id.rawValue, [p?.homeZone, p?.titleLine, p?.email].compactMap { $0 }.joined(separator: " · "))
         case .organization(let id):
             let o = state.catalog.organizations[id]
             return (o?.displayName ?? id.rawValue, "")
