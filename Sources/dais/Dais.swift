@@ -71,6 +71,17 @@ struct Dais: ParsableCommand {
         }
     }
 
+    /// "unknown command "lsit"; did you mean `dais list`?" when the first word that is neither an
+    /// option nor `--store`'s value is a subcommand's name mistyped, else nil.
+    static func mistypedCommand(_ arguments: [String]) -> String? {
+        var words = arguments[...]
+        while let first = words.first, first.hasPrefix("-") { words = words.dropFirst(first == "--store" ? 2 : 1) }
+        guard let word = words.first else { return nil }
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+        guard !names.contains(word), let nearest = EditDistance.nearest(word, among: names).first else { return nil }
+        return "unknown command \"\(word)\"; did you mean `dais \(nearest)`? (see `dais --help`)"
+    }
+
     /// Parses, runs, and maps every failure to one line on standard error and a documented exit status.
     static func main() {
         // A file growing past `ulimit -f` then fails its write (EFBIG), which every writer reports and
@@ -92,6 +103,7 @@ struct Dais: ParsableCommand {
             }
             let message = Dais.message(for: error)
                 .split(separator: "\n").first.map(String.init) ?? "invalid usage"
+            if let command = mistypedCommand(Array(CommandLine.arguments.dropFirst())) { CLIFailure(.usage, command).report() }
             CLIFailure(.usage, message.replacingOccurrences(of: "Error: ", with: "") + " (see `dais --help`)").report()
         }
     }

@@ -164,6 +164,20 @@ struct TimeCommandTests {
         #expect(result.stdout.contains("America/New_York  Tue 2023-11-28  21:00 EST   UTC-5   -1d"))
     }
 
+    @Test("a mistyped zone or command is answered with what it was probably meant to be")
+    func didYouMean() throws {
+        let zone = try dais(["time", "2024-11-13T10:00", "--zone", "Londn"])
+        #expect(zone.status == 2)
+        #expect(zone.stderr == "dais: unknown time zone \"Londn\": did you mean Europe/London?\n")
+        let list = try dais(["list", "--store", fixturePath("magnitsky-month.json"), "--zone", "sydny"])
+        #expect(list.stderr == "dais: unknown time zone \"sydny\": did you mean Australia/Sydney?\n")
+        let command = try dais(["lsit"])
+        #expect(command.status == 64)
+        #expect(command.stderr == "dais: unknown command \"lsit\"; did you mean `dais list`? (see `dais --help`)\n")
+        let afterStore = try dais(["--store", fixturePath("magnitsky-month.json"), "chek"])
+        #expect(afterStore.stderr.contains("did you mean `dais check`?"))
+    }
+
     @Test("a local time that does not exist exits 2 saying why")
     func gap() throws {
         let result = try dais(["time", "2024-03-10T02:30", "--zone", "America/New_York"])

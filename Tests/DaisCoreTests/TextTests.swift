@@ -165,3 +165,24 @@ struct DisplayTextTests {
         #expect(mixed == ["ab", ten, ten, ten, "cd"])  // a word too long for any line starts a line of its own
     }
 }
+
+@Suite("Spellings a letter or two apart")
+struct EditDistanceTests {
+    @Test("insertions, deletions, substitutions and neighbours swapped each count one", arguments: [
+        ("londn", "london", 1), ("lsit", "list", 1), ("chek", "check", 1), ("sydny", "sydney", 1),
+        ("nairobbi", "nairobi", 1), ("kitten", "sitting", 3), ("", "abc", 3), ("same", "same", 0), ("ab", "ba", 1),
+    ])
+    func distances(_ a: String, _ b: String, _ expected: Int) {
+        #expect(EditDistance.distance(a, b) == expected)
+    }
+
+    @Test("the nearest candidates within the limit, nearest first; a limit stops early")
+    func nearest() {
+        #expect(EditDistance.nearest("lsit", among: ["check", "list", "import", "time"]) == ["list"])
+        #expect(EditDistance.nearest("tme", among: ["time", "list", "tmux"]) == ["time"], "a third of three letters: one edit")
+        #expect(EditDistance.nearest("tmeu", among: ["time", "list", "tmux"], limit: 2) == ["time", "tmux"])
+        #expect(EditDistance.nearest("zzzzz", among: ["list", "check"]).isEmpty)
+        #expect(EditDistance.distance("abcdef", "uvwxyz", limit: 2) == 3)
+    }
+}
+

@@ -661,6 +661,25 @@ struct TextFieldTests {
         let screen = ConsoleView.render(state).lines.joined(separator: "\n")
         #expect(screen.contains("Australia/Sydney"), "the chooser shows home zones")
     }
+
+    @Test("Tab on a partly typed zone takes the completion and goes on to Minutes, as the hint says")
+    func zoneTabMovesOn() {
+        var state = makeState()
+        state.press(.character("n"))
+        for _ in 0..<5 { state.press(.tab) }  // Zone
+        guard case .editor(var editor)? = state.overlays.last else { Issue.record("no editor"); return }
+        #expect(editor.focus == .zone)
+        state.press(.control("u"))
+        state.type("sydn")
+        #expect(ConsoleView.render(state).lines.contains { $0.contains("Tab takes Australia/Sydney and goes on") })
+        state.press(.tab)
+        state.type("90")
+        guard case .editor(let after)? = state.overlays.last else { Issue.record("no editor"); return }
+        editor = after
+        #expect(editor.text(.zone) == "Australia/Sydney")
+        #expect(editor.focus == .duration)
+        #expect(editor.text(.duration) == "6090", "typed into Minutes, not into Zone")
+    }
 }
 
 extension TextField {

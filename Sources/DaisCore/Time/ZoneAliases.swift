@@ -136,7 +136,21 @@ public enum ZoneAliases {
             result.append(id)
             if result.count == limit { break }
         }
+        if result.isEmpty { result = Array(misspelt(key).prefix(limit)) }
         return result
+    }
+
+    /// Zones whose city or alias is a letter or two away from the folded text ("londn" → Europe/London).
+    static func misspelt(_ key: String) -> [String] {
+        guard key.count >= 3 else { return [] }
+        var byName: [String: String] = [:]
+        for id in ZoneRegistry.shared.knownIdentifiers.sorted() where id.contains("/") {
+            let city = fold(String(id.split(separator: "/").last ?? ""))
+            if byName[city] == nil { byName[city] = id }
+        }
+        for (alias, id) in aliases where byName[alias] == nil { byName[alias] = id }
+        var seen = Set<String>()
+        return EditDistance.nearest(key, among: byName.keys.sorted()).compactMap { byName[$0] }.filter { seen.insert($0).inserted }
     }
 
     /// Completion candidates for a partly typed zone: aliases first (shown with their zone), then IANA ids.

@@ -92,7 +92,7 @@ public enum KeyMap {
         Binding(context: .search, keys: [.enter], command: .accept, help: "keep the search and return to the list"),
         Binding(context: .search, keys: [.escape], command: .cancel, help: "clear the search"),
         // Panel editor
-        Binding(context: .editor, keys: [.tab], command: .nextField, help: "next field (on Zone: take the first completion)"),
+        Binding(context: .editor, keys: [.tab], command: .nextField, help: "next field (on Zone: take the first completion, then go on)"),
         Binding(context: .editor, keys: [.backTab], command: .previousField, help: "previous field"),
         Binding(context: .editor, keys: [.down], command: .nextField, help: "next field (in text with several lines: next line)"),
         Binding(context: .editor, keys: [.up], command: .previousField, help: "previous field (in text with several lines: previous line)"),

@@ -21,7 +21,9 @@ extension AppState {
                 return
             }
             if field == .zone, key == .tab, let first = editor.zoneCompletions.first {
+                // Tab on a partly typed zone takes the first completion and goes on, as on any field.
                 editor.texts[.zone] = TextField(first)
+                editor.focus = fields[field.rawValue + 1]
             } else if field.rawValue == fields.count - 1 {
                 // The last field: Enter saves, Tab goes round to the first.
                 if key != .tab { return saveEditor(editor) }

@@ -267,7 +267,9 @@ extension AppState {
         case .nextField?:
             if form.labels[form.focus] == "Home zone", key == .tab, ZoneAliases.lookup(field.text).zone == nil,
                let first = ZoneAliases.completions(for: field.text).first {
+                // Tab takes the first completion and goes on, as in the panel form.
                 form.fields[form.focus] = TextField(first)
+                form.focus += 1
             } else {
                 form.focus = (form.focus + 1) % form.fields.count  // from the last field, round to the first
             }

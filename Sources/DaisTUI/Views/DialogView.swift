@@ -193,8 +193,13 @@ enum DialogView {
             r += rows
         }
         if form.labels[form.focus] == "Home zone", ZoneAliases.lookup(form.fields[form.focus].text).zone == nil {
-            let c = ZoneAliases.completions(for: form.fields[form.focus].text, limit: 3).joined(separator: "  ")
-            if !c.isEmpty { screen.put("Tab: \(c)", row: r, column: rect.column + 2 + labelWidth, width: rect.width - labelWidth - 4, style: .accent) }
+            let c = ZoneAliases.completions(for: form.fields[form.focus].text, limit: 3)
+            if !c.isEmpty {
+                let hint = "Tab takes \(c[0]) and goes on" + (c.count > 1 ? "; or \(c.dropFirst().joined(separator: ", "))" : "")
+                // On the row under the form's last field (a wrapped line when it does not fit).
+                let lines = StyledLine.wrapped(hint, width: rect.width - labelWidth - 4, style: .accent)
+                screen.draw(lines, in: Rect(row: r, column: rect.column + 2 + labelWidth, width: rect.width - labelWidth - 4, height: max(1, rect.bottom - 3 - r)))
+            }
         }
         if let message = form.message { screen.put(message, row: rect.bottom - 3, column: rect.column + 2, width: rect.width - 4, style: .error) }
         screen.put("Tab next  Enter next/save  Ctrl-J line break (notes)  Ctrl-S save  Esc cancel", row: rect.bottom - 2, column: rect.column + 2, width: rect.width - 4, style: .dim)

@@ -27,9 +27,9 @@ enum EditorView {
                 } else if field == .zone, let zone = ZoneAliases.lookup(text.text).zone, zone.identifier != text.text {
                     screen.put("= \(zone.identifier)", row: r, column: x + valueWidth / 2 + 12, width: valueWidth / 2 - 12, style: .accent)
                 } else if field == .zone, focused {
-                    let c = editor.zoneCompletions.joined(separator: "  ")
-                    screen.put(c.isEmpty ? (problems[.zone] ?? "") : "Tab: \(c)", row: r, column: x + valueWidth / 2 + 12, width: valueWidth / 2 - 12,
-                               style: c.isEmpty ? .error : .accent)
+                    let c = editor.zoneCompletions
+                    let hint = c.isEmpty ? (problems[.zone] ?? "") : "Tab takes \(c[0]) and goes on" + (c.count > 1 ? "; or \(c.dropFirst().joined(separator: ", "))" : "")
+                    screen.put(hint, row: r, column: x + valueWidth / 2 + 12, width: valueWidth / 2 - 12, style: c.isEmpty ? .error : .accent)
                 }
             } else {
                 let value = choiceText(field, editor, state)
