@@ -680,6 +680,48 @@ struct TextFieldTests {
         #expect(editor.focus == .duration)
         #expect(editor.text(.duration) == "6090", "typed into Minutes, not into Zone")
     }
+
+    @Test("the footer shows the keys that work where you are; a key of another screen says where it works")
+    func footerByScreen() {
+        var state = makeState()
+        let footer = { (state: AppState) in ConsoleView.render(state).lines.last ?? "" }
+        #expect(footer(state).contains("r roster") && footer(state).contains("c duplicate"))
+        state.press(.character("2"))
+        #expect(!footer(state).contains("r roster"))
+        #expect(footer(state).hasPrefix(" ? help  n new  e edit  d delete"))
+        state.press(.character("r"))
+        #expect(state.notice?.text == "r works on the Panels screen: edit roster, host and co-sponsors")
+        #expect(state.overlays.isEmpty)
+        state.press(.character("4"))
+        #expect(footer(state).contains("Enter jump") && !footer(state).contains("n new"))
+    }
+
+    @Test("c copies a panel to a date: same time, zone, series, roster and organizations, as a new draft; a bad date is refused")
+    func duplicatePanel() {
+        var state = makeState()
+        state.press(.character("G"))  // the last panel: 26 November 2024, with co-sponsors
+        let original = state.selectedPanel!
+        state.press(.character("c"))
+        guard case .prompt(let prompt)? = state.overlays.last else { Issue.record("no question"); return }
+        #expect(prompt.field.text == "2024-12-26", "a month later, to begin with")
+        state.press(.control("u"))
+        state.type("2024-13-01")
+        state.press(.enter)
+        guard case .prompt(let refused)? = state.overlays.last else { Issue.record("the question closed"); return }
+        #expect(refused.message == "a date like 2024-12-13")
+        state.press(.control("u"))
+        state.type("2025-01-15")
+        state.press(.enter)
+        #expect(state.overlays.isEmpty)
+        let copy = state.selectedPanel!
+        #expect(copy.id != original.id && copy.start == LocalDateTime(year: 2025, month: 1, day: 15, hour: original.start.hour, minute: original.start.minute))
+        #expect(copy.zone == original.zone && copy.series == original.series && copy.roster == original.roster)
+        #expect(copy.host == original.host && copy.cosponsors == original.cosponsors && copy.durationMinutes == original.durationMinutes)
+        #expect(copy.status == .draft)
+        #expect(state.catalog.panels.count == demoCatalog().panels.count + 1)
+        state.press(.character("u"))
+        #expect(state.catalog.panels.count == demoCatalog().panels.count)
+    }
 }
 
 extension TextField {

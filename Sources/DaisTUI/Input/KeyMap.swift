@@ -6,7 +6,7 @@ public enum Command: Hashable, Sendable {
     case open, new, edit, delete, roster
     // Dialogs
     case accept, cancel, nextField, previousField, saveForm, cycleForward, cycleBackward, clear
-    case addEntry, removeEntry, moveUp, moveDown, cycleRole, appearanceTitle, setHost, addCosponsor, switchSection
+    case addEntry, removeEntry, moveUp, moveDown, cycleRole, appearanceTitle, setHost, addCosponsor, switchSection, duplicate
     case yes, no, saveAndQuit, quitWithoutSaving, reload, saveAs, restore, discard, export, newLine
     case merge, takeMine, takeTheirs
 }
@@ -35,12 +35,22 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case export = "Export"
 }
 
-/// One binding: keys, the command, and the help text (the same table draws the help screen).
+/// One binding: keys, the command, and the help text (the same table draws the help screen), and
+/// the words the footer shows for it where it works ("n new"; nil: not in the footer).
 public struct Binding: Sendable {
     public let context: KeyContext
     public let keys: [Key]
     public let command: Command
     public let help: String
+    public let footer: String?
+
+    public init(context: KeyContext, keys: [Key], command: Command, help: String, footer: String? = nil) {
+        self.context = context
+        self.keys = keys
+        self.command = command
+        self.help = help
+        self.footer = footer
+    }
 }
 
 /// The key map: keys as data. Handling and the help screen both read `bindings`.
@@ -52,16 +62,16 @@ public enum KeyMap {
         Binding(context: .everywhere, keys: [.character("3")], command: .showTab(.organizations), help: "Organizations"),
         Binding(context: .everywhere, keys: [.character("4")], command: .showTab(.findings), help: "Findings"),
         Binding(context: .everywhere, keys: [.character("5")], command: .showTab(.week), help: "Week"),
-        Binding(context: .everywhere, keys: [.character("?"), .function(1)], command: .help, help: "this help"),
-        Binding(context: .everywhere, keys: [.character("/")], command: .search, help: "search (case and accents ignored)"),
-        Binding(context: .everywhere, keys: [.character("f")], command: .filter, help: "filter panels: series, status, person, findings"),
-        Binding(context: .everywhere, keys: [.character("z")], command: .zones, help: "choose display zones"),
+        Binding(context: .everywhere, keys: [.character("?"), .function(1)], command: .help, help: "this help", footer: "? help"),
+        Binding(context: .everywhere, keys: [.character("/")], command: .search, help: "search (case and accents ignored)", footer: "/ search"),
+        Binding(context: .everywhere, keys: [.character("f")], command: .filter, help: "filter panels: series, status, person, findings", footer: "f filter"),
+        Binding(context: .everywhere, keys: [.character("z")], command: .zones, help: "choose display zones", footer: "z zones"),
         Binding(context: .everywhere, keys: [.character("Z")], command: .cycleZone, help: "show times in the next display zone"),
-        Binding(context: .everywhere, keys: [.character("u")], command: .undo, help: "undo"),
+        Binding(context: .everywhere, keys: [.character("u")], command: .undo, help: "undo", footer: "u undo"),
         Binding(context: .everywhere, keys: [.control("r")], command: .redo, help: "redo"),
-        Binding(context: .everywhere, keys: [.character("s"), .control("s")], command: .save, help: "save the store"),
-        Binding(context: .everywhere, keys: [.character("x")], command: .export, help: "export the agenda: ics, md, html, csv, schedule.json"),
-        Binding(context: .everywhere, keys: [.character("q")], command: .quit, help: "quit (asks when there are unsaved changes)"),
+        Binding(context: .everywhere, keys: [.character("s"), .control("s")], command: .save, help: "save the store", footer: "s save"),
+        Binding(context: .everywhere, keys: [.character("x")], command: .export, help: "export the agenda: ics, md, html, csv, schedule.json", footer: "x export"),
+        Binding(context: .everywhere, keys: [.character("q")], command: .quit, help: "quit (asks when there are unsaved changes)", footer: "q quit"),
         // Lists
         Binding(context: .lists, keys: [.down, .character("j")], command: .down, help: "next row"),
         Binding(context: .lists, keys: [.up, .character("k")], command: .up, help: "previous row"),
@@ -73,21 +83,24 @@ public enum KeyMap {
         Binding(context: .lists, keys: [.left, .character("h")], command: .left, help: "focus the list"),
         Binding(context: .lists, keys: [.right, .character("l")], command: .right, help: "focus the details"),
         Binding(context: .lists, keys: [.enter], command: .open, help: "open: edit the panel, person or organization"),
-        Binding(context: .lists, keys: [.character("n")], command: .new, help: "new panel, person or organization"),
-        Binding(context: .lists, keys: [.character("e")], command: .edit, help: "edit the selected record"),
-        Binding(context: .lists, keys: [.character("d"), .delete], command: .delete, help: "delete the selected record (asks)"),
-        Binding(context: .panels, keys: [.character("r")], command: .roster, help: "edit roster, host and co-sponsors"),
-        Binding(context: .findings, keys: [.enter], command: .open, help: "jump to the panel (or person)"),
-        Binding(context: .week, keys: [.left, .character("h")], command: .left, help: "previous day"),
+        Binding(context: .lists, keys: [.character("n")], command: .new, help: "new panel, person or organization", footer: "n new"),
+        Binding(context: .lists, keys: [.character("e")], command: .edit, help: "edit the selected record", footer: "e edit"),
+        Binding(context: .lists, keys: [.character("d"), .delete], command: .delete, help: "delete the selected record (asks)", footer: "d delete"),
+        Binding(context: .panels, keys: [.character("r")], command: .roster, help: "edit roster, host and co-sponsors", footer: "r roster"),
+        Binding(context: .panels, keys: [.character("c")], command: .duplicate, help: "duplicate the panel on another date (same series, roster, organizations, time)",
+                footer: "c duplicate"),
+        Binding(context: .findings, keys: [.enter], command: .open, help: "jump to the panel (or person)", footer: "Enter jump"),
+        Binding(context: .week, keys: [.left, .character("h")], command: .left, help: "previous day", footer: "← → day"),
         Binding(context: .week, keys: [.right, .character("l")], command: .right, help: "next day"),
         Binding(context: .week, keys: [.down, .character("j")], command: .down, help: "next panel of the day"),
         Binding(context: .week, keys: [.up, .character("k")], command: .up, help: "previous panel of the day"),
-        Binding(context: .week, keys: [.pageDown, .character("]")], command: .nextWeek, help: "next week"),
+        Binding(context: .week, keys: [.pageDown, .character("]")], command: .nextWeek, help: "next week", footer: "[ ] week"),
         Binding(context: .week, keys: [.pageUp, .character("[")], command: .previousWeek, help: "previous week"),
         Binding(context: .week, keys: [.enter], command: .open, help: "show the panel on the Panels screen"),
-        Binding(context: .week, keys: [.character("e")], command: .edit, help: "edit the panel"),
-        Binding(context: .week, keys: [.character("n")], command: .new, help: "new panel on the selected day"),
-        Binding(context: .week, keys: [.character("r")], command: .roster, help: "edit roster, host and co-sponsors"),
+        Binding(context: .week, keys: [.character("e")], command: .edit, help: "edit the panel", footer: "e edit"),
+        Binding(context: .week, keys: [.character("n")], command: .new, help: "new panel on the selected day", footer: "n new"),
+        Binding(context: .week, keys: [.character("r")], command: .roster, help: "edit roster, host and co-sponsors", footer: "r roster"),
+        Binding(context: .week, keys: [.character("c")], command: .duplicate, help: "duplicate the panel on another date", footer: "c duplicate"),
         // Search
         Binding(context: .search, keys: [.enter], command: .accept, help: "keep the search and return to the list"),
         Binding(context: .search, keys: [.escape], command: .cancel, help: "clear the search"),
@@ -188,6 +201,40 @@ public enum KeyMap {
     /// The command for a key in a context, if one is bound.
     public static func command(for key: Key, in context: KeyContext) -> Command? {
         bindings.first { $0.context == context && $0.keys.contains(key) }?.command
+    }
+
+    /// The contexts whose keys a screen takes, in the order they are tried.
+    public static func scopes(of context: KeyContext) -> [KeyContext] {
+        switch context {
+        case .week: return [.week, .everywhere]
+        case .panels, .directory, .findings: return [context, .lists, .everywhere]
+        default: return [context]
+        }
+    }
+
+    /// The footer of a screen: the keys that work there, "? help" first, then the screen's own, the
+    /// lists', and those that work everywhere.
+    public static func footer(for context: KeyContext) -> String {
+        var seen = Set<String>(), words: [String] = []
+        // The Findings list is read, not edited: its lists' n, e, d do nothing there.
+        let skipped: Set<String> = context == .findings ? ["n new", "e edit", "d delete"] : []
+        for scope in scopes(of: context) {
+            for binding in bindings where binding.context == scope {
+                guard let footer = binding.footer, !skipped.contains(footer), seen.insert(footer).inserted else { continue }
+                words.append(footer)
+            }
+        }
+        if let help = words.firstIndex(of: "? help") { words.insert(words.remove(at: help), at: 0) }
+        return words.joined(separator: "  ")
+    }
+
+    /// Where else a key does something, when it does nothing in `context`: the first screen that
+    /// binds it, and what it does there.
+    public static func elsewhere(_ key: Key, from context: KeyContext) -> (context: KeyContext, help: String)? {
+        for other in [KeyContext.panels, .week, .directory, .findings] where other != context {
+            if let binding = bindings.first(where: { $0.context == other && $0.keys.contains(key) }) { return (other, binding.help) }
+        }
+        return nil
     }
 
     /// The help screen's lines: each context, then its keys and what they do.

@@ -89,6 +89,8 @@ public struct Prompt: Sendable {
         case appearanceTitle(PanelID, Int)
         case addZone
         case exportFile
+        /// The date of a copy of this panel.
+        case duplicate(PanelID)
     }
 
     public let purpose: Purpose

@@ -190,3 +190,28 @@ extension String {
         return String(s)
     }
 }
+
+extension Panel {
+    /// A copy of this panel on another date ("2024-12-13"), at the same local time in the same zone,
+    /// with its series, roster, host, co-sponsors, length, format and links: a new draft with an id
+    /// of its own. Or why there can be none on that date.
+    public func duplicated(on dateText: String, in catalog: Catalog) -> Result<Panel, DuplicateProblem> {
+        guard let date = LocalDate(parsing: dateText),
+              let start = LocalDateTime(date: date, hour: start.hour, minute: start.minute) else { return .failure(DuplicateProblem("a date like 2024-12-13")) }
+        if let zone = Zone.named(zone), case .nonexistent(let gap) = zone.resolve(start) {
+            return .failure(DuplicateProblem("\(start.timeText) does not exist on \(date) in \(zone.identifier): \(gap.explanation)"))
+        }
+        var copy = self
+        copy.id = Slug.panelID(date: date, title: title, in: catalog)
+        copy.start = start
+        copy.status = .draft
+        copy.uid = nil
+        return .success(copy)
+    }
+}
+
+/// Why a panel cannot be copied to a date.
+public struct DuplicateProblem: Error, Sendable {
+    public let message: String
+    init(_ message: String) { self.message = message }
+}

@@ -298,6 +298,22 @@ extension AppState {
             overlays.removeLast()
             let folder = store.path.contains("/") ? String(store.path[..<store.path.lastIndex(of: "/")!]) : "."
             return [.saveAs(catalog, path: path.hasPrefix("/") ? path : "\(folder)/\(path)")]
+        case .duplicate(let id):
+            guard let original = catalog.panels[id] else {
+                overlays.removeLast()
+                return []
+            }
+            switch original.duplicated(on: text.strippingSpaces, in: catalog) {
+            case .failure(let problem):
+                prompt.message = problem.message
+                overlays[overlays.count - 1] = .prompt(prompt)
+            case .success(let copy):
+                overlays.removeLast()
+                commit(Edit("Duplicate '\(original.title)' on \(copy.start.date)", [.panel(old: nil, new: copy)]))
+                select(panel: copy.id)
+                notice = Notice("Copied '\(copy.title)' to \(copy.start.date) as a draft: Enter edits it, r its roster", .success)
+            }
+            return []
         case .appearanceTitle(let id, let index):
             overlays.removeLast()
             guard var panel = catalog.panels[id], index < panel.roster.count else { return [] }

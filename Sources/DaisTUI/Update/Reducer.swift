@@ -159,9 +159,12 @@ extension AppState {
             return handleSearch(key)
         default:
             // Screen-specific bindings first, then lists, then everywhere.
-            for scope in [context, .lists, .everywhere] {
-                if context == .week && scope == .lists { continue }
+            for scope in KeyMap.scopes(of: context) {
                 if let command = KeyMap.command(for: key, in: scope) { return perform(command) }
+            }
+            // A key of another screen says where it works, instead of doing nothing without a word.
+            if let (other, help) = KeyMap.elsewhere(key, from: context) {
+                notice = Notice("\(key) works on the \(other.rawValue): \(help)")
             }
             return []
         }
@@ -221,6 +224,7 @@ extension AppState {
                 overlays.append(.roster(RosterEditor(panelID: panel.id)))
             }
         case .export: openExport()
+        case .duplicate: askDuplicate()
         default: break
         }
         return []
@@ -363,6 +367,18 @@ extension AppState {
         }
         cursors[.people]?.selected = visiblePeople?.firstIndex(of: id) ?? peopleOrder.position(of: id) ?? 0
         scrollToSelection()
+    }
+
+    /// Asks for the date of a copy of the selected panel (a month later, to begin with).
+    mutating func askDuplicate() {
+        guard let panel = tab == .week ? selectedWeekPanel : selectedPanel else {
+            notice = Notice("c copies the selected panel: choose one on the Panels or Week screen")
+            return
+        }
+        let d = panel.start.date
+        let next = LocalDate(year: d.month == 12 ? d.year + 1 : d.year, month: d.month % 12 + 1, day: min(d.day, 28)) ?? d
+        overlays.append(.prompt(Prompt(.duplicate(panel.id), title: "Copy '\(panel.title)' to the date (same time, zone, series, roster, organizations)",
+                                       text: next.description)))
     }
 
     mutating func newRecord() {

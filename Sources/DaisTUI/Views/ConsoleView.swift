@@ -77,7 +77,7 @@ public enum ConsoleView {
             screen.put(" Unsaved edits cannot be kept beside the store (\(problem)); retrying. s saves them",
                        row: row, column: 0, width: leftWidth, style: .error)
         } else {
-            var hint = " ? help  n new  e edit  r roster  d delete  / search  f filter  z zones  u undo  s save  q quit"
+            var hint = " " + KeyMap.footer(for: state.keyContext)
             if let query = state.search[state.tab]?.text, !query.isEmpty { hint = " search: \(query)  (/ to change, Esc in search clears)" }
             if state.tab == .panels && state.filter.isActive { hint = " filtered (f to change)" + hint }
             screen.put(hint, row: row, column: 0, width: leftWidth, style: .header)
