@@ -722,6 +722,39 @@ struct TextFieldTests {
         state.press(.character("u"))
         #expect(state.catalog.panels.count == demoCatalog().panels.count)
     }
+
+    @Test("S edits the selected panel's series; its Host is chosen from the organizations, or made new there")
+    func editSeries() {
+        var state = makeState()
+        state.press(.character("G"))  // a Magnitsky Month 2024 panel
+        let seriesID = state.selectedPanel!.series!
+        state.press(.character("S"))
+        guard case .form(let form)? = state.overlays.last else { Issue.record("no form"); return }
+        #expect(form.title == "Edit series" && form.fields[1].text == "Human Rights First")
+        state.press(.tab, .enter)
+        #expect(state.topOverlayName == "picker")
+        state.press(.control("u"))
+        state.type("redr")
+        state.press(.enter)
+        guard case .form(let chosen)? = state.overlays.last else { Issue.record("back to the form"); return }
+        #expect(chosen.fields[1].text == "REDRESS")
+        state.press(.control("s"))
+        #expect(state.catalog.series[seriesID]?.host == "redress")
+        // A host that is not there yet is made from the chooser, and lands in the form.
+        state.press(.character("S"), .tab, .enter, .control("u"))
+        state.type("Fresh Coalition")
+        let items = { (s: AppState) -> [PickerItem] in if case .picker(let p)? = s.overlays.last { return s.pickerItems(p) } else { return [] } }
+        let new = items(state).firstIndex { if case .new = $0 { return true } else { return false } } ?? 0
+        for _ in 0..<new { state.press(.down) }
+        state.press(.enter)
+        #expect(state.topOverlayName == "form")
+        state.press(.control("s"))  // the organization
+        guard case .form(let series)? = state.overlays.last else { Issue.record("the series form"); return }
+        #expect(series.fields[1].text == "Fresh Coalition")
+        state.press(.control("s"))
+        let host = state.catalog.series[seriesID]?.host
+        #expect(host.flatMap { state.catalog.organizations[$0]?.name } == "Fresh Coalition")
+    }
 }
 
 extension TextField {

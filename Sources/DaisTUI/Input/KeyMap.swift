@@ -6,7 +6,7 @@ public enum Command: Hashable, Sendable {
     case open, new, edit, delete, roster
     // Dialogs
     case accept, cancel, nextField, previousField, saveForm, cycleForward, cycleBackward, clear
-    case addEntry, removeEntry, moveUp, moveDown, cycleRole, appearanceTitle, setHost, addCosponsor, switchSection, duplicate
+    case addEntry, removeEntry, moveUp, moveDown, cycleRole, appearanceTitle, setHost, addCosponsor, switchSection, duplicate, editSeries
     case yes, no, saveAndQuit, quitWithoutSaving, reload, saveAs, restore, discard, export, newLine
     case merge, takeMine, takeTheirs
 }
@@ -89,6 +89,7 @@ public enum KeyMap {
         Binding(context: .panels, keys: [.character("r")], command: .roster, help: "edit roster, host and co-sponsors", footer: "r roster"),
         Binding(context: .panels, keys: [.character("c")], command: .duplicate, help: "duplicate the panel on another date (same series, roster, organizations, time)",
                 footer: "c duplicate"),
+        Binding(context: .panels, keys: [.character("S")], command: .editSeries, help: "edit the panel's series (name, host, description)", footer: "S series"),
         Binding(context: .findings, keys: [.enter], command: .open, help: "jump to the panel (or person)", footer: "Enter jump"),
         Binding(context: .week, keys: [.left, .character("h")], command: .left, help: "previous day", footer: "← → day"),
         Binding(context: .week, keys: [.right, .character("l")], command: .right, help: "next day"),
@@ -139,7 +140,7 @@ public enum KeyMap {
         // Forms
         Binding(context: .form, keys: [.tab, .down], command: .nextField, help: "next field"),
         Binding(context: .form, keys: [.backTab, .up], command: .previousField, help: "previous field"),
-        Binding(context: .form, keys: [.enter], command: .accept, help: "next field; on the last: save"),
+        Binding(context: .form, keys: [.enter], command: .accept, help: "next field; on the last: save; on a series' Host: choose the organization"),
         Binding(context: .form, keys: [.control("j")], command: .newLine, help: "in Notes and Description: a line break"),
         Binding(context: .form, keys: [.control("s"), .function(2)], command: .saveForm, help: "save"),
         Binding(context: .form, keys: [.escape], command: .cancel, help: "close without saving"),

@@ -117,6 +117,8 @@ public struct Picker: Sendable {
         case editorCosponsor
         case filterSeries
         case filterPerson
+        /// The host in the series form.
+        case seriesHost
     }
 
     public let kind: Kind
@@ -132,7 +134,7 @@ public struct Picker: Sendable {
     /// Whether the list ends with "+ New ..." (creating a record from the typed name).
     public var offersNew: Bool {
         switch purpose {
-        case .rosterAdd, .rosterHost, .rosterCosponsor, .editorHost, .editorCosponsor: return kind != .series
+        case .rosterAdd, .rosterHost, .rosterCosponsor, .editorHost, .editorCosponsor, .seriesHost: return kind != .series
         default: return false
         }
     }
@@ -140,7 +142,7 @@ public struct Picker: Sendable {
     /// Whether the list starts with "(none)" (clearing the choice).
     public var offersNone: Bool {
         switch purpose {
-        case .editorSeries, .editorHost, .rosterHost, .filterSeries, .filterPerson: return true
+        case .editorSeries, .editorHost, .rosterHost, .filterSeries, .filterPerson, .seriesHost: return true
         default: return false
         }
     }
@@ -181,6 +183,7 @@ public struct RecordForm: Sendable {
         case addRosterCosponsor(PanelID)
         case setEditorHost
         case addEditorCosponsor
+        case setSeriesHost
     }
 
     public let kind: Kind
@@ -211,8 +214,8 @@ public struct RecordForm: Sendable {
     }
 
     public static func series(_ series: Series?, hostName: String = "") -> RecordForm {
-        RecordForm(kind: .series(series?.id), labels: ["Name", "Host (organization id)", "Description"],
-                   fields: [TextField(series?.name ?? ""), TextField(series?.host?.rawValue ?? hostName),
+        RecordForm(kind: .series(series?.id), labels: ["Name", "Host", "Description"],
+                   fields: [TextField(series?.name ?? ""), TextField(hostName),
                             TextField(series?.description ?? "", multiline: true)])
     }
 }

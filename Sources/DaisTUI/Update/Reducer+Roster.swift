@@ -184,6 +184,7 @@ extension AppState {
             case .rosterCosponsor(let id): form.followUp = .addRosterCosponsor(id)
             case .editorHost: form.followUp = .setEditorHost
             case .editorCosponsor: form.followUp = .addEditorCosponsor
+            case .seriesHost: form.followUp = .setSeriesHost
             default: break
             }
             overlays.append(.form(form))
@@ -213,6 +214,9 @@ extension AppState {
             default: break
             }
             overlays[i] = .editor(editor)
+        case .seriesHost:
+            let name = if case .organization(let o) = item { catalog.organizations[o]?.name ?? o.rawValue } else { "" }
+            setSeriesFormHost(name)
         case .filterSeries, .filterPerson:
             switch item {
             case .series(let s): filter.series = s
@@ -222,6 +226,15 @@ extension AppState {
             }
             applySearchAndFilter(keepingTab: .panels)
         }
+    }
+
+    /// Writes the host chosen for the series form that is open under the chooser.
+    mutating func setSeriesFormHost(_ name: String) {
+        guard let i = overlays.lastIndex(where: { if case .form(let f) = $0, case .series = f.kind { return true } else { return false } }),
+              case .form(var form) = overlays[i] else { return }
+        form.fields[1] = TextField(name)
+        form.focus = 2
+        overlays[i] = .form(form)
     }
 
     /// Adds a person to a roster: as moderator when there is none yet, else as panelist.
@@ -261,6 +274,13 @@ extension AppState {
             form.fields[form.focus].apply(key)
             form.message = nil
             overlays[overlays.count - 1] = .form(form)
+            return
+        }
+        if case .series = form.kind, form.focus == 1, key == .enter {
+            // The host is chosen from the organizations (or made), as everywhere else.
+            var picker = Picker(kind: .organization, purpose: .seriesHost)
+            picker.query = TextField(field.text)
+            overlays.append(.picker(picker))
             return
         }
         switch KeyMap.command(for: key, in: .form) {
@@ -339,6 +359,9 @@ extension AppState {
                 var panel = oldPanel
                 panel.host = org.id
                 commit(Edit("New host \(org.name)", [change, .panel(old: oldPanel, new: panel)]))
+            case .setSeriesHost?:
+                commit(Edit("New organization \(org.name)", [change]))
+                setSeriesFormHost(org.name)
             case .setEditorHost?, .addEditorCosponsor?:
                 commit(Edit("New organization \(org.name)", [change]))
                 if let i = overlays.lastIndex(where: { if case .editor = $0 { return true } else { return false } }), case .editor(var editor) = overlays[i] {
@@ -353,7 +376,7 @@ extension AppState {
             if !values[1].isEmpty {
                 let key = NameFolding.organizationKey(values[1])
                 guard let match = catalog.organizations.values.first(where: { $0.id.rawValue == values[1] || NameFolding.organizationKey($0.name) == key || $0.shortName == values[1] })
-                else { return refuse("no organization named \"\(values[1])\" (add it on the Organizations screen)", field: 1) }
+                else { return refuse("no organization named \"\(values[1])\": Enter on Host chooses one, or makes it", field: 1) }
                 host = match.id
             }
             let old = id.flatMap { catalog.series[$0] }

@@ -225,6 +225,12 @@ extension AppState {
             }
         case .export: openExport()
         case .duplicate: askDuplicate()
+        case .editSeries:
+            guard let series = selectedPanel?.series.flatMap({ catalog.series[$0] }) else {
+                notice = Notice("S edits the selected panel's series; this panel has none (Enter, then Series, gives it one)")
+                break
+            }
+            overlays.append(.form(.series(series, hostName: series.host.map { catalog.name(of: $0) } ?? "")))
         default: break
         }
         return []

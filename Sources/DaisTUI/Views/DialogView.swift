@@ -192,6 +192,10 @@ enum DialogView {
             screen.draw(field, in: Rect(row: r, column: rect.column + 2 + labelWidth, width: rect.width - labelWidth - 4, height: rows), focused: focused)
             r += rows
         }
+        if case .series = form.kind, form.focus == 1 {
+            screen.put("Enter chooses the organization (or makes a new one)", row: r, column: rect.column + 2 + labelWidth,
+                       width: rect.width - labelWidth - 4, style: .accent)
+        }
         if form.labels[form.focus] == "Home zone", ZoneAliases.lookup(form.fields[form.focus].text).zone == nil {
             let c = ZoneAliases.completions(for: form.fields[form.focus].text, limit: 3)
             if !c.isEmpty {
