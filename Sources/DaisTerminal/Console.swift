@@ -139,9 +139,9 @@ public enum Console {
         case .discardRecovery(let storePath):
             RecoveryFile(storePath: storePath).remove()
             return [.recoveryDiscarded]
-        case .export(let catalog, let format, let ids, let zones, let path, let replacing):
+        case .export(let catalog, let format, let ids, let zones, let title, let path, let replacing):
             let now = Instant(secondsSinceEpoch: Int64(time(nil)))
-            let agenda = Agenda(catalog: catalog, panels: ids.compactMap { catalog.panels[$0] }, zones: zones, now: now)
+            let agenda = Agenda(catalog: catalog, panels: ids.compactMap { catalog.panels[$0] }, zones: zones, title: title, now: now)
             do {
                 try ExportFile.write(agenda.export(format), to: path, replacing: replacing)
                 return [.exported(path: path, panels: ids.count)]

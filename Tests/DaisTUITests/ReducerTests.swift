@@ -496,26 +496,60 @@ struct ReducerTests {
         #expect(state.selectedPerson?.id == "p-ngozi-okafor")
     }
 
-    @Test("export: x opens the dialog; format, selection and file; a file that exists is replaced only after asking")
+    @Test("export: the dialog starts on the format; format, panels, statuses, title, file; a file that exists is replaced only after asking, n returns to the name; choices are kept")
     func export() {
         var state = makeState()
         state.press(.character("x"))
         #expect(state.topOverlayName == "export")
-        state.press(.up, .up, .right)  // format: Markdown
+        guard case .export(let opened)? = state.overlays.last else { Issue.record("no dialog"); return }
+        #expect(opened.row == .format && opened.statuses == .announced)
+        state.press(.right)            // format: Markdown
         state.press(.down, .right)     // panels: the selected panel's series
+        state.press(.down, .right)     // statuses: all, drafts too
+        state.press(.down)
+        state.type("Magnitsky Month")  // the page's title
         var effects = state.press(.enter)
-        guard case .export(_, let format, let ids, _, let path, let replacing)? = effects.first else { Issue.record("no export effect"); return }
+        guard case .export(_, let format, let ids, _, let title, let path, let replacing)? = effects.first else { Issue.record("no export effect"); return }
         #expect(format == .md)
+        #expect(title == "Magnitsky Month")
         #expect(path == "/tmp/agenda.md")
         #expect(ids.count == 3, "Magnitsky Month 2024")
         #expect(!replacing)
         _ = reduce(&state, .exportFailed(.refusedOverwrite(path: path, reason: "exists"), format, ids, path: path))
         #expect(state.topOverlayName == "confirm")
+        state.press(.character("n"))
+        guard case .export(let back)? = state.overlays.last else { Issue.record("n closed the dialog"); return }
+        #expect(back.row == .file && back.format == .md && back.title.text == "Magnitsky Month")
+        state.press(.enter)
+        _ = reduce(&state, .exportFailed(.refusedOverwrite(path: path, reason: "exists"), format, ids, path: path))
         effects = state.press(.character("y"))
-        guard case .export(_, _, _, _, _, let replace)? = effects.first else { Issue.record("no second export"); return }
+        guard case .export(_, _, _, _, _, _, let replace)? = effects.first else { Issue.record("no second export"); return }
         #expect(replace)
+        #expect(state.overlays.isEmpty)
         _ = reduce(&state, .exported(path: path, panels: 3))
         #expect(state.notice?.text == "Exported 3 panels to /tmp/agenda.md")
+        // Opened again, the dialog offers what was written last: format, statuses, title, folder.
+        state.press(.character("x"))
+        guard case .export(let again)? = state.overlays.last else { Issue.record("no dialog"); return }
+        #expect(again.format == .md && again.statuses == .all && again.title.text == "Magnitsky Month")
+        #expect(again.file.text == "/tmp/agenda.md")
+    }
+
+    @Test("drafts are left out of the public formats unless chosen; CSV keeps them")
+    func exportStatuses() {
+        var state = makeState()
+        var draft = state.catalog.panels.values.sorted { $0.id < $1.id }[0]
+        draft.status = .draft
+        state.catalog.panels[draft.id] = draft
+        state.press(.character("x"))
+        var effects = state.press(.enter)
+        guard case .export(_, .ics, let ids, _, _, _, _)? = effects.first else { Issue.record("no export"); return }
+        #expect(!ids.contains(draft.id))
+        state.press(.character("x"))
+        for _ in 0..<3 { state.press(.right) }  // ics → md → html → csv
+        effects = state.press(.enter)
+        guard case .export(_, .csv, let all, _, _, _, _)? = effects.first else { Issue.record("no CSV export"); return }
+        #expect(all.contains(draft.id))
     }
 
     @Test("the help screen lists every binding of the key map")

@@ -169,8 +169,8 @@ public enum KeyMap {
         // Export
         Binding(context: .export, keys: [.down, .tab], command: .down, help: "next choice"),
         Binding(context: .export, keys: [.up, .backTab], command: .up, help: "previous choice"),
-        Binding(context: .export, keys: [.right, .character(" ")], command: .cycleForward, help: "on Format, Panels: next option"),
-        Binding(context: .export, keys: [.left], command: .cycleBackward, help: "on Format, Panels: previous option"),
+        Binding(context: .export, keys: [.right, .character(" ")], command: .cycleForward, help: "on Format, Panels, Statuses: next option"),
+        Binding(context: .export, keys: [.left], command: .cycleBackward, help: "on Format, Panels, Statuses: previous option"),
         Binding(context: .export, keys: [.enter, .control("s")], command: .accept, help: "write the file (asks before replacing one)"),
         Binding(context: .export, keys: [.escape], command: .cancel, help: "close"),
         // Help

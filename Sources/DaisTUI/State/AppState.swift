@@ -122,6 +122,9 @@ public struct AppState: Sendable {
     /// Dialogs, the topmost last.
     public internal(set) var overlays: [Overlay] = []
     public internal(set) var notice: Notice?
+    /// The export dialog as last written: its format, panels, statuses, title and folder are offered
+    /// again while the console runs.
+    var lastExport: ExportDialog?
     /// Why unsaved edits cannot be kept in the recovery file beside the store, while that lasts:
     /// shown in the status line until a write succeeds.
     public internal(set) var recoveryProblem: String?

@@ -34,9 +34,27 @@ public struct MergeDialog: Sendable {
     }
 }
 
-/// The export dialog: format, which panels, and the file.
+/// The export dialog: format, which panels and statuses, the page's title, and the file.
 public struct ExportDialog: Sendable {
-    public enum Row: Int, CaseIterable, Sendable { case format, selection, file }
+    public enum Row: Int, CaseIterable, Sendable { case format, selection, statuses, title, file }
+    /// Which statuses go out. Drafts are not announced: the public formats leave them out unless
+    /// asked; the organizers' CSV keeps them.
+    public enum Statuses: String, CaseIterable, Sendable {
+        case announced = "scheduled and cancelled (no drafts)"
+        case all = "all, drafts too"
+        case scheduled = "scheduled only"
+
+        public func contains(_ status: PanelStatus) -> Bool {
+            switch self {
+            case .announced: return status != .draft
+            case .all: return true
+            case .scheduled: return status == .scheduled
+            }
+        }
+
+        /// What a format takes unless the organizer chose otherwise.
+        public static func standard(for format: ExportFormat) -> Statuses { format == .csv ? .all : .announced }
+    }
     /// Which panels to export.
     public enum Selection: Hashable, Sendable {
         case all
@@ -45,10 +63,15 @@ public struct ExportDialog: Sendable {
         case person(PersonID)
     }
 
-    public var row: Row = .file
+    public var row: Row = .format
     public var format: ExportFormat = .ics
     public var selection: Selection
     public var choices: [Selection]
+    public var statuses: Statuses = .announced
+    /// Set once the organizer chose the statuses (they then stay when the format changes).
+    public var statusesChosen = false
+    /// The page's title (empty: the series' name, else "Agenda").
+    public var title = TextField()
     public var file: TextField
     public var message: String?
 }
@@ -61,7 +84,7 @@ public struct Confirmation: Sendable {
         case deleteOrganization(OrganizationID)
         case quit
         case reload
-        case replaceExport(ExportFormat, [PanelID], path: String)
+        case replaceExport(ExportFormat, [PanelID], path: String, title: String?)
     }
 
     public let subject: Subject

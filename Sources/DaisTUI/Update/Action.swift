@@ -34,7 +34,7 @@ public enum Effect: Sendable {
         case .save(_, let store): return "Saving \(store.path)…"
         case .saveAs(_, let path): return "Saving \(path)…"
         case .reload(let path), .loadForMerge(let path): return "Reading \(path)…"
-        case .export(_, let format, _, _, let path, _): return "Writing \(format.rawValue) to \(path)…"
+        case .export(_, let format, _, _, _, let path, _): return "Writing \(format.rawValue) to \(path)…"
         default: return nil
         }
     }
@@ -56,7 +56,7 @@ public enum Effect: Sendable {
     /// Remove the recovery file beside the store.
     case discardRecovery(storePath: String)
     /// Write the agenda of these panels (with the current time stamp) to a file.
-    case export(Catalog, ExportFormat, [PanelID], zones: [Zone], path: String, replacing: Bool)
+    case export(Catalog, ExportFormat, [PanelID], zones: [Zone], title: String?, path: String, replacing: Bool)
     /// End the console.
     case quit
 }

@@ -148,9 +148,10 @@ extension AppState {
         case (.reload, .yes?):
             overlays.removeLast()
             return [.reload(path: store.path)]
-        case (.replaceExport(let format, let ids, let path), .yes?):
+        case (.replaceExport(let format, let ids, let path, let title), .yes?):
             overlays.removeLast()
-            return [.export(catalog, format, ids, zones: displayZones, path: path, replacing: true)]
+            if case .export? = overlays.last { overlays.removeLast() }
+            return [.export(catalog, format, ids, zones: displayZones, title: title, path: path, replacing: true)]
         default:
             break
         }
@@ -350,10 +351,22 @@ extension AppState {
         if let series = selectedPanel?.series { choices.append(.series(series)) }
         if tab == .people, let person = selectedPerson { choices.append(.person(person.id)) }
         for entry in selectedPanel?.roster ?? [] where !choices.contains(.person(entry.person)) { choices.append(.person(entry.person)) }
-        let folder = store.path.contains("/") ? String(store.path[..<store.path.lastIndex(of: "/")!]) : "."
+        var folder = store.path.contains("/") ? String(store.path[..<store.path.lastIndex(of: "/")!]) : "."
         let initial: ExportDialog.Selection = tab == .people ? choices.first { if case .person = $0 { return true } else { return false } } ?? .all
             : (visiblePanels != nil ? .shown : .all)
-        overlays.append(.export(ExportDialog(selection: initial, choices: choices, file: TextField("\(folder)/agenda.ics"))))
+        var dialog = ExportDialog(selection: initial, choices: choices, file: TextField())
+        // What was written last time, while the console runs: format, panels, statuses, title, folder.
+        if let last = lastExport {
+            dialog.format = last.format
+            if choices.contains(last.selection) { dialog.selection = last.selection }
+            (dialog.statuses, dialog.statusesChosen, dialog.title) = (last.statuses, last.statusesChosen, last.title)
+            let path = last.file.text.strippingSpaces
+            if let slash = path.lastIndex(of: "/") { folder = String(path[..<slash]) }
+        } else {
+            dialog.statuses = .standard(for: dialog.format)
+        }
+        dialog.file = TextField("\(folder)/agenda.\(dialog.format.fileExtension)")
+        overlays.append(.export(dialog))
     }
 
     /// The panels a selection names, in start order.
@@ -380,8 +393,9 @@ extension AppState {
     mutating func handleExport(_ dialog: ExportDialog, _ key: Key) -> [Effect] {
         var dialog = dialog
         let command = KeyMap.command(for: key, in: .export)
-        if dialog.row == .file, editsText(key, multiline: false) {  // the file name takes typing, ← → and Space
-            dialog.file.apply(key)
+        // The file name and the title take typing, ← → and Space.
+        if dialog.row == .file || dialog.row == .title, editsText(key, multiline: false) {
+            if dialog.row == .file { dialog.file.apply(key) } else { dialog.title.apply(key) }
             dialog.message = nil
             overlays[overlays.count - 1] = .export(dialog)
             return []
@@ -400,10 +414,15 @@ extension AppState {
                 var path = dialog.file.text
                 if path.hasSuffix("." + old.fileExtension) { path.removeLast(old.fileExtension.count + 1) }
                 dialog.file = TextField(path + "." + dialog.format.fileExtension)
+                if !dialog.statusesChosen { dialog.statuses = .standard(for: dialog.format) }
             case .selection:
                 let i = dialog.choices.firstIndex(of: dialog.selection) ?? 0
                 dialog.selection = dialog.choices[(i + step + dialog.choices.count) % dialog.choices.count]
-            case .file: break
+            case .statuses:
+                let all = ExportDialog.Statuses.allCases
+                dialog.statuses = all[(all.firstIndex(of: dialog.statuses)! + step + all.count) % all.count]
+                dialog.statusesChosen = true
+            case .title, .file: break
             }
         case .accept?:
             let path = dialog.file.text.strippingSpaces
@@ -413,7 +432,9 @@ extension AppState {
                 break
             }
             overlays.removeLast()
-            return [.export(catalog, dialog.format, panels(for: dialog.selection), zones: displayZones, path: path, replacing: false)]
+            lastExport = dialog
+            let ids = panels(for: dialog.selection).filter { catalog.panels[$0].map { dialog.statuses.contains($0.status) } ?? false }
+            return [.export(catalog, dialog.format, ids, zones: displayZones, title: dialog.title.text.strippingSpaces.nonEmpty, path: path, replacing: false)]
         case .cancel?:
             overlays.removeLast()
             return []

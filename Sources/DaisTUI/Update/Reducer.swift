@@ -104,8 +104,15 @@ extension AppState {
         return []
     case .exportFailed(let error, let format, let ids, let path):
         if case .refusedOverwrite = error {
-            self.overlays.append(.confirm(Confirmation(subject: .replaceExport(format, ids, path: path),
-                                                        message: "\(path) exists. Replace it?", choices: "y Replace   n Keep it")))
+            // The dialog comes back under the question: n returns to the file name.
+            if var dialog = self.lastExport {
+                dialog.row = .file
+                dialog.message = "\(path) exists: give another name, or Enter again to replace it"
+                self.overlays.append(.export(dialog))
+            }
+            let title = self.lastExport.flatMap { $0.title.text.strippingSpaces.nonEmpty }
+            self.overlays.append(.confirm(Confirmation(subject: .replaceExport(format, ids, path: path, title: title),
+                                                        message: "\(path) exists. Replace it?", choices: "y Replace   n Another name")))
         } else {
             self.notice = Notice(error.description, .error)
         }

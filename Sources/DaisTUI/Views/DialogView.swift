@@ -158,24 +158,31 @@ enum DialogView {
     }
 
     static func drawExport(_ dialog: ExportDialog, _ screen: inout Screen, _ state: AppState) {
-        let rect = centered(width: 76, height: 10, state)
+        let rect = centered(width: 76, height: 12, state)
         screen.box(rect, title: "Export the agenda")
-        let rows: [(ExportDialog.Row, String)] = [(.format, "Format"), (.selection, "Panels"), (.file, "File")]
+        let rows: [(ExportDialog.Row, String)] = [(.format, "Format"), (.selection, "Panels"), (.statuses, "Statuses"), (.title, "Title"), (.file, "File")]
         for (k, (row, label)) in rows.enumerated() {
             let r = rect.row + 1 + k
             let focused = row == dialog.row
-            screen.put(label, row: r, column: rect.column + 2, width: 8, style: focused ? .bold : .dim)
-            let x = rect.column + 10, w = rect.width - 12
+            screen.put(label, row: r, column: rect.column + 2, width: 9, style: focused ? .bold : .dim)
+            let x = rect.column + 11, w = rect.width - 13
             switch row {
             case .format: screen.bar(dialog.format.label, row: r, column: x, width: w, style: focused ? .selected : .plain)
             case .selection: screen.bar(state.describe(dialog.selection), row: r, column: x, width: w, style: focused ? .selected : .plain)
+            case .statuses: screen.bar(dialog.statuses.rawValue, row: r, column: x, width: w, style: focused ? .selected : .plain)
+            case .title:
+                if dialog.title.text.isEmpty && !focused {
+                    screen.put("(the series' name, else “Agenda”)", row: r, column: x, width: w, style: .dim)
+                } else {
+                    screen.draw(dialog.title, in: Rect(row: r, column: x, width: w, height: 1), focused: focused, style: focused ? .selected : .plain)
+                }
             case .file: screen.draw(dialog.file, in: Rect(row: r, column: x, width: w, height: 1), focused: focused, style: focused ? .selected : .plain)
             }
         }
         let zones = state.displayZones.map(\.identifier).joined(separator: ", ")
-        screen.put("Times shown in: \(zones)", row: rect.row + 5, column: rect.column + 2, width: rect.width - 4, style: .dim)
-        if let message = dialog.message { screen.put(message, row: rect.row + 6, column: rect.column + 2, width: rect.width - 4, style: .error) }
-        screen.put("↑ ↓ choose  ← → change  Enter write  Esc close", row: rect.bottom - 2, column: rect.column + 2, width: rect.width - 4, style: .dim)
+        screen.put("Times shown in: \(zones)", row: rect.row + 7, column: rect.column + 2, width: rect.width - 4, style: .dim)
+        if let message = dialog.message { screen.put(message, row: rect.row + 8, column: rect.column + 2, width: rect.width - 4, style: .error) }
+        screen.put("↑ ↓ row  ← → change  Enter write  Esc close", row: rect.bottom - 2, column: rect.column + 2, width: rect.width - 4, style: .dim)
     }
 
     static func drawForm(_ form: RecordForm, _ screen: inout Screen, _ state: AppState) {
