@@ -11,7 +11,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case newerVersion(path: String, found: Int, supported: Int)
     /// The file has changed on disk since it was loaded; saving would overwrite someone's work.
     case changedOnDisk(path: String)
-    /// Saving failed; the previous file is untouched.
+    /// Saving failed; the file on disk (if any) was left as it was.
     case writeFailed(path: String, reason: String)
     /// Writing to standard output (or another stream) failed; there was no file to keep.
     case outputFailed(path: String, reason: String)
@@ -31,7 +31,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .changedOnDisk(let path):
             return "\(path): the store changed on disk since it was loaded; reload it or save under another name"
         case .writeFailed(let path, let reason):
-            return "\(path): could not save: \(reason); the previous file is untouched"
+            return "\(path): could not save: \(reason); the file on disk was left as it was"
         case .outputFailed(let path, let reason):
             return "\(path): could not write: \(reason)"
         case .refusedOverwrite(let path, let reason):

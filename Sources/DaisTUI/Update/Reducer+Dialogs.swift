@@ -383,8 +383,8 @@ extension AppState {
     public func describe(_ selection: ExportDialog.Selection) -> String {
         let count = panels(for: selection).count
         switch selection {
-        case .all: return "all \(count) panels"
-        case .shown: return "the \(count) panels shown (search and filter)"
+        case .all: return count == 1 ? "the 1 panel" : "all \(Plural.count(count, "panel"))"
+        case .shown: return "\(count == 1 ? "the 1 panel" : "the \(Plural.count(count, "panel"))") shown (search and filter)"
         case .series(let s): return "\(catalog.series[s]?.name ?? s.rawValue) (\(count))"
         case .person(let p): return "\(catalog.name(of: p))'s agenda (\(count))"
         }

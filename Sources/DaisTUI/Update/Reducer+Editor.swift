@@ -123,7 +123,7 @@ extension AppState {
         if let original = editor.original {
             if original != draft {
                 commit(Edit("Edit '\(draft.title)'", [.panel(old: original, new: draft)]))
-                notice = Notice("Saved '\(draft.title)' in the catalog (s writes the store)", .success)
+                notice = Notice("Changed '\(draft.title)' (s saves it to the store file)", .success)
             }
         } else {
             commit(Edit("New panel '\(draft.title)'", [.panel(old: nil, new: draft)]))

@@ -100,7 +100,7 @@ extension AppState {
         if self.corporaRequested <= corpora.panels.version { self.corporaRequested = -1 }
         return []
     case .exported(let path, let count):
-        self.notice = Notice("Exported \(count) panel\(count == 1 ? "" : "s") to \(path)", .success)
+        self.notice = Notice("Exported \(Plural.count(count, "panel")) to \(path)", .success)
         return []
     case .exportFailed(let error, let format, let ids, let path):
         if case .refusedOverwrite = error {
@@ -433,7 +433,8 @@ extension AppState {
         case .people:
             guard let person = selectedPerson else { return }
             let count = catalog.panels.values.filter { $0.roster.contains { $0.person == person.id } }.count
-            let extra = count == 0 ? "" : " They are on \(count) panel\(count == 1 ? "" : "s") and will be taken off those rosters."
+            let extra = count == 0 ? "" : count == 1 ? " They are on 1 panel and will be taken off its roster."
+                : " They are on \(count) panels and will be taken off those rosters."
             overlays.append(.confirm(Confirmation(subject: .deletePerson(person.id), message: "Delete \(person.name)?\(extra)",
                                                   choices: "y Delete   n Keep")))
         case .organizations:

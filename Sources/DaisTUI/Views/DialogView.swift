@@ -13,7 +13,7 @@ enum DialogView {
         case .recovery(let offer):
             drawMessage(title: "Recovered edits",
                         lines: ["Dais found edits that were not saved when it last stopped (\(offer.savedAt)).",
-                                "They hold \(offer.catalog.panels.count) panels and \(offer.catalog.people.count) people."],
+                                "They hold \(Plural.count(offer.catalog.panels.count, "panel")) and \(Plural.count(offer.catalog.people.count, "person", "people"))."],
                         choices: "r Restore them   d Discard them   Esc Decide later", &screen, state)
         case .filter(let dialog): drawFilter(dialog, &screen, state)
         case .zones(let dialog): drawZones(dialog, &screen, state)
@@ -68,7 +68,7 @@ enum DialogView {
             screen.bar("  \(label.padding(10))\(value)", row: rect.row + 1 + k, column: rect.column + 1, width: rect.width - 2,
                        style: selected ? .selected : .plain)
         }
-        screen.put("\(state.panelCount) of \(state.panelOrder.count) panels shown", row: rect.row + 6, column: rect.column + 2, width: rect.width - 4, style: .accent)
+        screen.put("\(state.panelCount) of \(Plural.count(state.panelOrder.count, "panel")) shown", row: rect.row + 6, column: rect.column + 2, width: rect.width - 4, style: .accent)
         screen.put("← → change  Enter choose  x clear  f keep  Esc restore", row: rect.bottom - 2, column: rect.column + 2, width: rect.width - 4, style: .dim)
     }
 

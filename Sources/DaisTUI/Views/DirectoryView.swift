@@ -6,7 +6,7 @@ enum DirectoryView {
         let list = layout.list
         let cursor = state.cursors[.people] ?? ListCursor()
         screen.bar(" Name", row: list.row, column: list.column, width: list.width, style: state.focus == .list ? .header : .dim)
-        let count = "\(state.peopleCount) people "
+        let count = Plural.count(state.peopleCount, "person", "people") + " "
         screen.put(count, row: list.row, column: list.right - DisplayText.width(of: count), width: DisplayText.width(of: count),
                    style: state.focus == .list ? .header : .dim)
         if state.peopleCount == 0 {
@@ -111,7 +111,7 @@ enum DirectoryView {
         let cosponsored = ordered.filter { $0.panel.cosponsors.contains(org.id) }
         sections: for (heading, panels) in [("Hosts", hosted), ("Co-sponsors", cosponsored)] {
             lines.append(StyledLine(""))
-            lines.append(StyledLine(panels.isEmpty ? "\(heading) no panel" : "\(heading) \(panels.count) panel\(panels.count == 1 ? "" : "s")", .bold))
+            lines.append(StyledLine(panels.isEmpty ? "\(heading) no panel" : "\(heading) \(Plural.count(panels.count, "panel"))", .bold))
             for (panel, slot) in panels {
                 if lines.count >= needed { break sections }
                 let when = slot.map { TimeFormat.Reading($0.span.start, in: state.zone).dayClock + " \(state.zone.local(at: $0.span.start).date.year)" } ?? "\(panel.start.date)"

@@ -142,12 +142,12 @@ enum RosterView {
                        style: editor.section == .organizations && editor.selected == k + 1 ? .selected : .plain)
             r += 1
         }
-        let findings = state.schedule.findings(forPanel: panel)
+        // The findings whole where there is room (wrapped), else a line each.
+        let findings = state.schedule.findings(forPanel: panel).map { ("\($0.severity == .error ? "✗" : "!") \($0.message)", $0.severity == .error ? Style.error : .warning) }
         r += 1
-        for f in findings where r < rect.bottom - 3 {
-            screen.put("\(f.severity == .error ? "✗" : "!") \(f.message)", row: r, column: rect.column + 2, width: width, style: f.severity == .error ? .error : .warning)
-            r += 1
-        }
+        let room = max(0, rect.bottom - 3 - r)
+        let wrapped = findings.flatMap { StyledLine.wrapped($0.0, width: width, style: $0.1, hanging: 2) }
+        screen.draw(wrapped.count <= room ? wrapped : findings.map { StyledLine($0.0, $0.1) }, in: Rect(row: r, column: rect.column + 2, width: width, height: room))
         let hint = editor.section == .roster
             ? "a add  r role  t title  K J move  d remove  Tab organizations  o host  c co-sponsor  u undo  Esc close"
             : "a add co-sponsor  o host  K J move  d remove  Tab roster  u undo  Esc close"

@@ -92,7 +92,7 @@ extension AppState {
     public var listHeight: Int {
         let layout = Layout(width: width, height: height)
         switch tab {
-        case .findings: return layout.main.height - 1
+        case .findings: return layout.list.height - 1
         case .week: return layout.main.height
         default: return layout.list.height - 1  // one row for the column headings
         }

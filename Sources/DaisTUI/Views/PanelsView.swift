@@ -8,7 +8,7 @@ enum PanelsView {
         let cursor = state.cursors[.panels] ?? ListCursor()
         let focusStyle: Style = state.focus == .list ? .header : .dim
         screen.bar(" When (\(zone.identifier))", row: list.row, column: list.column, width: list.width, style: focusStyle)
-        let countText = state.visiblePanels != nil ? "\(state.panelCount) of \(state.panelOrder.count) " : "\(state.panelCount) panels "
+        let countText = state.visiblePanels != nil ? "\(state.panelCount) of \(state.panelOrder.count) " : Plural.count(state.panelCount, "panel") + " "
         let cw = DisplayText.width(of: countText)
         if cw < list.width / 2 { screen.put(countText, row: list.row, column: list.right - cw, width: cw, style: focusStyle) }
         let rows = state.panelRows(from: cursor.top, limit: list.height - 1)
