@@ -789,6 +789,27 @@ struct TextFieldTests {
         let host = state.catalog.series[seriesID]?.host
         #expect(host.flatMap { state.catalog.organizations[$0]?.name } == "Fresh Coalition")
     }
+
+    @Test("the Week screen: g goes to the week of a date; Z shows its hours in the next zone; the hour axis follows")
+    func weekGoToDate() {
+        var state = makeState()
+        state.press(.character("5"), .character("g"), .control("u"))
+        state.type("2023-11-29")
+        state.press(.enter)
+        #expect(state.weekStart == LocalDate(year: 2023, month: 11, day: 27))
+        #expect(state.weekDay == 2)
+        var lines = ConsoleView.render(state).lines
+        #expect(lines.contains { $0.hasPrefix("21:00│") && $0.contains("21:00 Evalu") }, "the Sydney webinar at 21:00 New York time, the day before: \(lines.joined(separator: "\n"))")
+        state.press(.character("Z"))
+        lines = ConsoleView.render(state).lines
+        #expect(lines.contains { $0.contains("times in Australia/Sydney") })
+        #expect(lines.contains { $0.hasPrefix("13:00│") && $0.contains("13:00 Evalu") })
+        state.press(.character("g"), .control("u"))
+        state.type("soon")
+        state.press(.enter)
+        guard case .prompt(let prompt)? = state.overlays.last else { Issue.record("the question closed"); return }
+        #expect(prompt.message == "a date like 2024-11-13")
+    }
 }
 
 extension TextField {

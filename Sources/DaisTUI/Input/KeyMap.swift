@@ -6,7 +6,7 @@ public enum Command: Hashable, Sendable {
     case open, new, edit, delete, roster
     // Dialogs
     case accept, cancel, nextField, previousField, saveForm, cycleForward, cycleBackward, clear
-    case addEntry, removeEntry, moveUp, moveDown, cycleRole, appearanceTitle, setHost, addCosponsor, switchSection, duplicate, editSeries
+    case addEntry, removeEntry, moveUp, moveDown, cycleRole, appearanceTitle, setHost, addCosponsor, switchSection, duplicate, editSeries, goToDate
     case yes, no, saveAndQuit, quitWithoutSaving, reload, saveAs, restore, discard, export, newLine
     case merge, takeMine, takeTheirs
 }
@@ -98,6 +98,8 @@ public enum KeyMap {
         Binding(context: .week, keys: [.pageDown, .character("]")], command: .nextWeek, help: "next week", footer: "[ ] week"),
         Binding(context: .week, keys: [.pageUp, .character("[")], command: .previousWeek, help: "previous week"),
         Binding(context: .week, keys: [.enter], command: .open, help: "show the panel on the Panels screen"),
+        Binding(context: .week, keys: [.character("g")], command: .goToDate, help: "go to a date (the week holding it)", footer: "g date"),
+        Binding(context: .week, keys: [.character("Z")], command: .cycleZone, help: "the hours in the next display zone", footer: "Z zone"),
         Binding(context: .week, keys: [.character("e")], command: .edit, help: "edit the panel", footer: "e edit"),
         Binding(context: .week, keys: [.character("n")], command: .new, help: "new panel on the selected day", footer: "n new"),
         Binding(context: .week, keys: [.character("r")], command: .roster, help: "edit roster, host and co-sponsors", footer: "r roster"),

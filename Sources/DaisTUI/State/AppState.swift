@@ -232,6 +232,22 @@ public struct AppState: Sendable {
         return days
     }
 
+    /// The days of a month (1...31) on which a panel shown starts, in the current display zone.
+    public func monthPanelDays(_ first: LocalDate) -> [Int] {
+        let zone = self.zone
+        let start = LocalDateTime(date: first, hour: 0, minute: 0)!.secondsSinceEpochAsUTC
+        var days: [Int] = []
+        var i = panelOrder.lowerBound(PanelSortKey(instant: start - 86_400))
+        while i < panelOrder.count, panelOrder.key(at: i).instant < start + 33 * 86_400 {
+            if let panel = catalog.panels[panelOrder.ids[i]], let slot = try? panel.slot().get(), matchesFilter(panel) {
+                let date = zone.local(at: slot.span.start).date
+                if date.year == first.year && date.month == first.month { days.append(date.day) }
+            }
+            i += 1
+        }
+        return days
+    }
+
     /// True when a panel passes the filter (search is applied separately).
     public func matchesFilter(_ panel: Panel) -> Bool {
         if let series = filter.series, panel.series != series { return false }

@@ -114,6 +114,8 @@ public struct Prompt: Sendable {
         case exportFile
         /// The date of a copy of this panel.
         case duplicate(PanelID)
+        /// The date the Week screen goes to.
+        case goToDate
     }
 
     public let purpose: Purpose

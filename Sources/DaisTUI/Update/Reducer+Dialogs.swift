@@ -299,6 +299,17 @@ extension AppState {
             overlays.removeLast()
             let folder = store.path.contains("/") ? String(store.path[..<store.path.lastIndex(of: "/")!]) : "."
             return [.saveAs(catalog, path: path.hasPrefix("/") ? path : "\(folder)/\(path)")]
+        case .goToDate:
+            guard let date = LocalDate(parsing: text.strippingSpaces) else {
+                prompt.message = "a date like 2024-11-13"
+                overlays[overlays.count - 1] = .prompt(prompt)
+                return []
+            }
+            overlays.removeLast()
+            weekStart = date.adding(days: -date.weekdayIndex)
+            weekDay = date.weekdayIndex
+            weekRow = 0
+            return []
         case .duplicate(let id):
             guard let original = catalog.panels[id] else {
                 overlays.removeLast()

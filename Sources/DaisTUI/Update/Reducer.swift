@@ -232,6 +232,8 @@ extension AppState {
             }
         case .export: openExport()
         case .duplicate: askDuplicate()
+        case .goToDate:
+            overlays.append(.prompt(Prompt(.goToDate, title: "Go to the week of (YYYY-MM-DD)", text: weekStart.adding(days: weekDay).description)))
         case .editSeries:
             guard let series = selectedPanel?.series.flatMap({ catalog.series[$0] }) else {
                 notice = Notice("S edits the selected panel's series; this panel has none (Enter, then Series, gives it one)")
