@@ -78,7 +78,7 @@ enum PanelsView {
         lines.append(StyledLine(""))
         switch panel.slot() {
         case .success(let slot):
-            lines += PanelDetail.slotLines(slot, zones: state.displayZones).map { StyledLine($0) }
+            lines += PanelDetail.slotLines(slot, zones: state.displayZones).flatMap { StyledLine.wrapped($0, width: width, hanging: 2) }
             if slot.ambiguity != nil { lines.append(StyledLine("the start time occurs twice that day; the first is used", .warning, indent: 2)) }
         case .failure(let problem):
             lines.append(StyledLine("\(panel.start.date) \(panel.start.timeText) \(panel.zone)"))
