@@ -133,6 +133,10 @@ struct ConsoleTests {
         }
         let exited = try tmux.waitFor("EXIT=\(128 + stop.signal)")
         #expect(exited != nil, "\(String(describing: try? tmux.screen()))")
+        if !stop.fatal {
+            // (The line, with its long path, is wider than the window: tmux shows it on two rows.)
+            #expect(exited?.contains("dais: unsaved edits kept in") == true, "said on the way out")
+        }
         let after = try #require(try tmux.waitFor("iexten"), "stty -a printed its local modes")
         #expect(after.contains(" icanon") && !after.contains("-icanon"), "canonical mode is back")
         #expect(after.contains(" echo ") && !after.contains("-echo "), "echo is back")
