@@ -1,6 +1,8 @@
 /// Store-wide settings. Each field may be absent in the file; the defaults below apply then.
 public struct Settings: Hashable, Sendable {
     public static let defaultChangeoverMinutes = 15
+    /// How far past a person's waking hours a slot may reach at a cost before it counts as night.
+    public static let defaultStretchMinutes = 60
     public static let defaultWakingHours = WakingHours(start: 8 * 60, end: 21 * 60)
     public static let defaultDisplayZones = ["America/New_York", "Australia/Sydney", "UTC"]
 
