@@ -57,13 +57,15 @@ public struct SlotCost: Sendable {
     }
 
     /// The minutes of the span outside waking hours in a zone: before them and after them within
-    /// the stretch, and beyond the stretch (night). Read on the wall clock from the span's start.
+    /// the stretch, and beyond the stretch (night), each minute read on the zone's wall clock (when
+    /// the clocks change inside the span, minute by minute).
     static func outside(_ span: TimeSpan, in zone: Zone, hours: WakingHours, stretch: Int) -> (before: Int, after: Int, night: Int) {
         let first = zone.local(at: span.start).minuteOfDay
+        let steady = zone.offset(at: span.start) == zone.offset(at: span.end)
         let day = 24 * 60
         var before = 0, after = 0, night = 0
         for k in 0..<max(0, span.minutes) {
-            let t = (first + k) % day
+            let t = steady ? (first + k) % day : zone.local(at: span.start.adding(minutes: k)).minuteOfDay
             if t >= hours.start && t < hours.end { continue }
             // Minutes until waking hours begin, and since they ended (across midnight too).
             let untilStart = t < hours.start ? hours.start - t : hours.start + day - t
