@@ -2,9 +2,7 @@ import Foundation
 import Testing
 @testable import DaisCore
 
-// Serialized: `readInParts` counts the decoder's reads in parts, which another test decoding a
-// large store at the same moment would add to.
-@Suite("The JSON store", .serialized)
+@Suite("The JSON store")
 struct StoreTests {
     @Test("the demo store loads and saves back to identical bytes")
     func roundTrip() throws {
@@ -128,50 +126,6 @@ struct StoreTests {
         #expect(result.status == 0)
         #expect(result.stdout == String(decoding: bytes, as: UTF8.self))
         #expect(StoreEncoder.encode(try StoreDecoder.decode(bytes, path: path)) == bytes)
-    }
-
-    @Test("a large store read in two parts is the store read in one pass; anything unexpected is read in one pass, with its message")
-    func readInParts() throws {
-        // 3,000 panels: above the size read in two parts.
-        let catalog = SyntheticStore.generate(panels: 3_000)
-        let bytes = StoreEncoder.encode(catalog)
-        #expect(bytes.count >= StoreDecoder.parallelThreshold)
-        let read = StoreDecoder.partsRead.load(ordering: .relaxed)
-        #expect(try StoreDecoder.decode(bytes, path: "big.json", inParts: true) == catalog)
-        #expect(StoreDecoder.partsRead.load(ordering: .relaxed) == read + 1, "the two parts were read")
-        #expect(try StoreDecoder.decode(bytes, path: "big.json", inParts: false) == catalog)
-
-        /// What each way of reading says of some bytes: the catalog, or the message.
-        func outcome(_ bytes: [UInt8], inParts: Bool) -> String {
-            do { return "\(try StoreDecoder.decode(bytes, path: "big.json", inParts: inParts).panels.count) panels" } catch { return "\(error)" }
-        }
-        var text = String(decoding: bytes, as: UTF8.self)
-        let ids = catalog.panels.keys.map(\.rawValue).sorted()
-        // A panel id used twice, once in each half; a bad field late in the file; the same store
-        // written on one line (no layout to cut at) and with other indentation.
-        let duplicate = text.replacingOccurrences(of: "\"id\": \"\(ids[2_900])\"", with: "\"id\": \"\(ids[10])\"")
-        let badField = text.replacingOccurrences(of: "\"id\": \"\(ids[2_800])\"", with: "\"id\": \"\(ids[2_800])\", \"colour\": 1")
-        let json = try JSONSerialization.jsonObject(with: Data(bytes))
-        let oneLine = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
-        let reindented = text.replacingOccurrences(of: "\n    ", with: "\n\t")
-        // Each variant: whether two parts are tried (a cut is found) and whether they are read.
-        for (name, variant, tried) in [("duplicate", Array(duplicate.utf8), 1), ("bad field", Array(badField.utf8), 1),
-                                       ("one line", [UInt8](oneLine), 0), ("tabs", Array(reindented.utf8), 0)] {
-            let before = (StoreDecoder.partsTried.load(ordering: .relaxed), StoreDecoder.partsRead.load(ordering: .relaxed))
-            let inParts = outcome(variant, inParts: true)
-            #expect(StoreDecoder.partsTried.load(ordering: .relaxed) == before.0 + tried, "\(name): parts tried")
-            #expect(StoreDecoder.partsRead.load(ordering: .relaxed) == before.1, "\(name): read in one pass")
-            #expect(inParts == outcome(variant, inParts: false), "\(name)")
-        }
-        #expect(outcome(Array(duplicate.utf8), inParts: false).contains("duplicate panel id"))
-        #expect(outcome(Array(badField.utf8), inParts: false).contains("unknown field \"colour\""))
-        #expect(outcome([UInt8](oneLine), inParts: true) == "3000 panels")
-        text = ""
-        // Few panels, many people: the middle of the file is among the people, not cut at.
-        let crowd = SyntheticStore.generate(panels: 300, people: 12_000)
-        let crowdBytes = StoreEncoder.encode(crowd)
-        #expect(crowdBytes.count >= StoreDecoder.parallelThreshold)
-        #expect(try StoreDecoder.decode(crowdBytes, path: "crowd.json", inParts: true) == crowd)
     }
 
     @Test("the fingerprint of bytes in pieces is the fingerprint of the whole, however they are cut")

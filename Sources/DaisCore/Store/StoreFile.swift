@@ -180,12 +180,6 @@ public struct StoreFile: Sendable {
     }
 }
 
-/// Bytes lent to work on another thread that the lender waits for before the bytes go away.
-struct LentChunks: @unchecked Sendable {
-    let chunks: [UnsafeBufferPointer<UInt8>]
-    init(_ chunks: [UnsafeBufferPointer<UInt8>]) { self.chunks = chunks }
-}
-
 /// Small POSIX file helpers with errors that name the file.
 enum FileIO {
     /// A file opened for reading, and its status; the messages of `read`.
