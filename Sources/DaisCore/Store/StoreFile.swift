@@ -62,6 +62,10 @@ public struct StoreFile: Sendable {
                 h ^= h >> 31
             }
 
+            mutating func add(_ piece: [UInt8]) {
+                piece.withUnsafeBufferPointer { add($0) }
+            }
+
             /// Eight bytes a step across the pieces' joins (little-endian words, as loaded); the last
             /// few bytes of the whole wait in `carry` for `fingerprint`.
             mutating func add(_ chunk: UnsafeBufferPointer<UInt8>) {
@@ -109,12 +113,11 @@ public struct StoreFile: Sendable {
         var clock = PhaseClock("load")
         let bytes = try readBytes()
         clock.lap("file read")
-        // The fingerprint is taken on another core while the store is decoded.
-        let fingerprint = Pending { Fingerprint(bytes: bytes) }
         let catalog = try StoreDecoder.decode(bytes, path: path)
         clock.lap("decoded")
-        defer { clock.lap("fingerprint") }
-        return Loaded(catalog: catalog, fingerprint: fingerprint.wait())
+        let fingerprint = Fingerprint(bytes: bytes)
+        clock.lap("fingerprint")
+        return Loaded(catalog: catalog, fingerprint: fingerprint)
     }
 
     /// The raw bytes of the file.
@@ -142,31 +145,32 @@ public struct StoreFile: Sendable {
     @discardableResult
     public func save(_ catalog: Catalog, expecting: Fingerprint?) throws(StoreError) -> Fingerprint {
         var clock = PhaseClock("save")
-        // What is on disk now is read on another core while the catalog is encoded into the
-        // temporary file; the store and its backup are touched only once it is known to be what was
-        // loaded (else the temporary file is removed and the store is as it was).
-        let store = self
-        let onDisk = Pending { () -> Result<Fingerprint?, StoreError> in
-            do throws(StoreError) { return .success(try store.currentFingerprint()) } catch { return .failure(error) }
-        }
         var written = Fingerprint.Running()
         try FileIO.writeAtomically(to: path, exclusive: expecting == nil) { fd, _ throws(StoreError) -> String? in
-            // Each piece is written, and taken into the new fingerprint, as soon as it is made, while
-            // the next is made; the file is never whole in memory.
-            try ChunkSink.delivering(to: { (piece) throws(StoreError) in
-                try FileIO.writeAll(fd, piece, path: store.path)
-                written.add(piece)
-            }) { sink in StoreEncoder.write(catalog, to: sink) }
+            // Each piece is written as soon as it is made; after a failed write the rest is dropped.
+            var failure: StoreError?
+            StoreEncoder.write(catalog) { piece in
+                guard failure == nil else { return }
+                do throws(StoreError) {
+                    try FileIO.writeAll(fd, piece, path: path)
+                    written.add(piece)
+                } catch {
+                    failure = error
+                }
+            }
+            if let failure { throw failure }
             clock.lap("encoded and written")
-            let current = try onDisk.wait().get()
+            // Checked once the temporary file is written, just before the store and its backup are
+            // touched: if the file changed meanwhile, only the temporary file goes.
+            let current = try currentFingerprint()
             clock.lap("file on disk read")
             switch (expecting, current) {
             case (nil, .some):
-                throw .refusedOverwrite(path: store.path, reason: "a file already exists there and was not loaded first")
+                throw .refusedOverwrite(path: path, reason: "a file already exists there and was not loaded first")
             case let (expected?, current) where current != expected:
-                throw .changedOnDisk(path: store.path)
+                throw .changedOnDisk(path: path)
             default:
-                return current == nil ? nil : store.backupPath
+                return current == nil ? nil : backupPath
             }
         }
         clock.lap("flushed, backed up and renamed")
