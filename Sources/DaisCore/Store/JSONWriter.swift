@@ -39,9 +39,7 @@ public struct JSONWriter {
     private mutating func put(_ byte: UInt8) { bytes.append(byte) }
 
     @inline(__always)
-    private mutating func put(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
+    private mutating func put(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
     public mutating func object(_ body: (inout JSONWriter) -> Void) {
         // An object with no fields is taken back (having none, it handed nothing to a sink).
@@ -91,142 +89,123 @@ public struct JSONWriter {
     }
 
     public mutating func newline() {
-        let n = depth * 2
-        if n < JSONWriter.lineBreak.utf8CodeUnitCount {
-            bytes.append(contentsOf: UnsafeBufferPointer(start: JSONWriter.lineBreak.utf8Start, count: n + 1))
+        let length = 1 + depth * 2
+        if length <= JSONWriter.lineBreak.count {
+            bytes.append(contentsOf: JSONWriter.lineBreak[..<length])
         } else {
-            bytes.append(0x0A)
-            for _ in 0..<n { bytes.append(0x20) }
+            bytes.append(contentsOf: JSONWriter.lineBreak)
+            bytes.append(contentsOf: repeatElement(0x20, count: length - JSONWriter.lineBreak.count))
         }
     }
 
-    /// A line break and the indentation of up to fifteen levels, as one static text.
-    private static let lineBreak: StaticString = "\n                              "
+    /// A line break and the indentation of up to 31 levels.
+    private static let lineBreak: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 62)
 
-    public mutating func integer(_ value: Int) {
-        // The digits, written backwards into a small buffer (no string made).
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
-            var v = value.magnitude, at = 24
-            repeat {
-                at -= 1
-                digits[at] = UInt8(ascii: "0") + UInt8(v % 10)
-                v /= 10
-            } while v > 0
-            if value < 0 {
-                at -= 1
-                digits[at] = UInt8(ascii: "-")
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[at..<24]))
-        }
-    }
+    public mutating func integer(_ value: Int) { put(String(value)) }
 
     /// A local date-time as a string, "2024-11-13T10:00" (what its `description` says, written
     /// straight in).
     mutating func localDateTime(_ t: LocalDateTime) {
         guard (1_000...9_999).contains(t.date.year) else { return string(t.description) }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 18) { b in
-            func put(_ value: Int, _ digits: Int, at: Int) {
-                var v = value
-                for k in stride(from: digits - 1, through: 0, by: -1) {
-                    b[at + k] = UInt8(ascii: "0") + UInt8(v % 10)
-                    v /= 10
-                }
-            }
-            b[0] = UInt8(ascii: "\"")
-            put(t.date.year, 4, at: 1)
-            b[5] = UInt8(ascii: "-")
-            put(t.date.month, 2, at: 6)
-            b[8] = UInt8(ascii: "-")
-            put(t.date.day, 2, at: 9)
-            b[11] = UInt8(ascii: "T")
-            put(t.hour, 2, at: 12)
-            b[14] = UInt8(ascii: ":")
-            put(t.minute, 2, at: 15)
-            b[17] = UInt8(ascii: "\"")
-            bytes.append(contentsOf: UnsafeBufferPointer(b))
-        }
+        put(UInt8(ascii: "\""))
+        digits(t.date.year, 4)
+        put(UInt8(ascii: "-"))
+        digits(t.date.month, 2)
+        put(UInt8(ascii: "-"))
+        digits(t.date.day, 2)
+        put(UInt8(ascii: "T"))
+        digits(t.hour, 2)
+        put(UInt8(ascii: ":"))
+        digits(t.minute, 2)
+        put(UInt8(ascii: "\""))
     }
 
-    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+    /// The last `count` decimal digits of a number that is not negative, with leading zeros.
+    private mutating func digits(_ value: Int, _ count: Int) {
+        var divisor = 1
+        for _ in 1..<count { divisor *= 10 }
+        while divisor > 0 {
+            put(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
+        }
+    }
 
     public mutating func bool(_ value: Bool) { value ? put("true") : put("false") }
 
     public mutating func null() { put("null") }
 
     public mutating func string(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var text = value
+        put(UInt8(ascii: "\""))
+        // Copied as it is, then from the first byte that may need an escape on, written again with
+        // its escapes (most strings have none).
+        let start = bytes.count
+        bytes.append(contentsOf: value.utf8)
         let terminal = escapesTerminalControls
-        text.withUTF8 { JSONWriter.appendEscapedRuns($0, &bytes, terminal: terminal) }
-        bytes.append(UInt8(ascii: "\""))
+        if let first = bytes[start...].firstIndex(where: { JSONWriter.mayNeedEscape($0, terminal: terminal) }) {
+            let rest = Array(bytes[first...])
+            bytes.removeSubrange(first...)
+            appendEscaped(rest)
+        }
+        put(UInt8(ascii: "\""))
     }
 
-    /// Appends UTF-8 bytes, copying runs that need no escape in one step; the runs are found eight
-    /// bytes at a time (a quote, a backslash or a control character ends one; with `terminal`, also
-    /// DEL and any byte of a letter past ASCII, whose scalar is then decoded and escaped as \uXXXX
-    /// when a terminal would act on it).
-    private static func appendEscapedRuns(_ utf8: UnsafeBufferPointer<UInt8>, _ bytes: inout [UInt8], terminal: Bool = false) {
-        guard let base = utf8.baseAddress else { return }
-        let raw = UnsafeRawPointer(base)
-        var runStart = 0, i = 0
+    /// Whether a byte of UTF-8 may need an escape: a quote, a backslash or a control character; with
+    /// terminal controls escaped, also DEL and the first byte of every letter past ASCII (whose
+    /// scalar then decides).
+    @inline(__always)
+    private static func mayNeedEscape(_ byte: UInt8, terminal: Bool) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || (terminal && byte >= 0x7F)
+    }
+
+    /// The UTF-8 bytes of (the rest of) a string with their escapes; runs that need none are copied
+    /// as they are.
+    private mutating func appendEscaped(_ utf8: [UInt8]) {
+        var run = 0, i = 0
         while i < utf8.count {
-            // Past every word with nothing to escape (bytes of 0x80 and up are copied as they are:
-            // only their high bit is set, which the tests below ignore).
-            while i + 8 <= utf8.count {
-                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let plain = w & ~WordBytes.high(w)  // the low seven bits of each byte, for the comparisons
-                var stop = (WordBytes.equal(plain, 0x22) | WordBytes.equal(plain, 0x5C) | WordBytes.below(plain, 0x20)) & ~w
-                if terminal { stop |= WordBytes.high(w) | WordBytes.equal(w, 0x7F) }
-                if stop != 0 { break }
-                i += 8
-            }
-            guard i < utf8.count else { break }
             let byte = utf8[i]
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                if i > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
-                appendEscaped(byte, &bytes)
-                runStart = i + 1
-            } else if terminal && byte >= 0x7F {
+            guard JSONWriter.mayNeedEscape(byte, terminal: escapesTerminalControls) else {
+                i += 1
+                continue
+            }
+            if byte >= 0x7F {
                 // One scalar of valid UTF-8 (a String's bytes are): its length from the lead byte.
                 let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
                 var value = length == 1 ? UInt32(byte) : UInt32(byte) & (0xFF >> UInt32(length + 1))
                 for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
                 if let scalar = Unicode.Scalar(value), DisplayText.needsReplacement(scalar) {
-                    if i > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
-                    appendUnicodeEscape(value, &bytes)
-                    runStart = i + length
+                    bytes.append(contentsOf: utf8[run..<i])
+                    unicodeEscape(value)
+                    run = i + length
                 }
                 i += length
                 continue
             }
+            bytes.append(contentsOf: utf8[run..<i])
+            switch byte {
+            case UInt8(ascii: "\""): put("\\\"")
+            case UInt8(ascii: "\\"): put("\\\\")
+            case 0x0A: put("\\n")
+            case 0x0D: put("\\r")
+            case 0x09: put("\\t")
+            case 0x08: put("\\b")
+            case 0x0C: put("\\f")
+            default: unicodeEscape(UInt32(byte))
+            }
             i += 1
+            run = i
         }
-        if utf8.count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
-    }
-
-    @inline(__always)
-    private static func appendEscaped(_ byte: UInt8, _ bytes: inout [UInt8]) {
-        switch byte {
-        case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "\""))
-        case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "\\"))
-        case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
-        case 0x08: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "b"))
-        case 0x0C: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "f"))
-        case 0..<0x20: appendUnicodeEscape(UInt32(byte), &bytes)
-        default: bytes.append(byte)
-        }
+        bytes.append(contentsOf: utf8[run...])
     }
 
     /// "\u001b": four lowercase hex digits, as Python writes them (only BMP scalars reach here).
-    private static func appendUnicodeEscape(_ value: UInt32, _ bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\\"))
-        bytes.append(UInt8(ascii: "u"))
+    private mutating func unicodeEscape(_ value: UInt32) {
+        put("\\u")
         for shift in stride(from: 12, through: 0, by: -4) {
-            bytes.append(JSONWriter.hex[Int((value >> UInt32(shift)) & 0xF)])
+            put(JSONWriter.hex[Int((value >> UInt32(shift)) & 0xF)])
         }
     }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 }
 
 // MARK: Pieces for the exports

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Decodes a version-1 store file into a `Catalog`, refusing anything it does not understand with the
 /// line and column where it is.
 ///
@@ -13,17 +9,11 @@ public enum StoreDecoder {
 
     /// Decodes the bytes of a store file; `path` is only used in messages.
     public static func decode(_ data: [UInt8], path: String) throws(StoreError) -> Catalog {
+        var reader = JSONReader(data)
         do {
-            return try data.withUnsafeBufferPointer { buffer in
-                var reader = JSONReader(buffer)
-                do {
-                    return try decodeStore(&reader)
-                } catch let failure as JSONReader.Failure {
-                    throw classify(failure, buffer: buffer, path: path)
-                }
-            }
-        } catch let error as StoreError {
-            throw error
+            return try decodeStore(&reader)
+        } catch let failure as JSONReader.Failure {
+            throw classify(failure, bytes: data, path: path)
         } catch {
             throw StoreError.unreadable(path: path, reason: "\(error)")
         }
@@ -31,19 +21,19 @@ public enum StoreDecoder {
 
     /// Turns a reader failure into a store error, preferring "newer version" when the file says so:
     /// a newer file fails for reasons this version cannot judge.
-    private static func classify(_ failure: JSONReader.Failure, buffer: UnsafeBufferPointer<UInt8>, path: String) -> StoreError {
-        if let header = try? prescanHeader(buffer) {
+    private static func classify(_ failure: JSONReader.Failure, bytes: [UInt8], path: String) -> StoreError {
+        if let header = try? prescanHeader(bytes) {
             if let version = header.version, version > currentVersion {
                 return .newerVersion(path: path, found: version, supported: currentVersion)
             }
         }
-        let (line, column) = JSONReader.location(of: failure.offset, in: buffer)
+        let (line, column) = JSONReader.location(of: failure.offset, in: bytes)
         return .malformed(path: path, line: line, column: column, message: failure.message)
     }
 
     /// The top-level "format" and "version", found by skipping everything else.
-    private static func prescanHeader(_ buffer: UnsafeBufferPointer<UInt8>) throws -> (format: String?, version: Int?) {
-        var reader = JSONReader(buffer)
+    private static func prescanHeader(_ bytes: [UInt8]) throws -> (format: String?, version: Int?) {
+        var reader = JSONReader(bytes)
         skipByteOrderMark(&reader)
         var format: String?
         var version: Int?
@@ -130,46 +120,31 @@ public enum StoreDecoder {
 
     // MARK: Fields
 
-    /// A record's id, checked, as its interned symbol (its string is made only once, when interned).
+    /// A record's id, checked, as its interned symbol.
     private static func readID(_ r: inout JSONReader, kind: String, offset: inout Int) throws -> UInt32 {
         r.skipSpace()
         offset = r.position
         return try readSymbol(&r, for: "the id of a \(kind)", at: offset) { text, problem in "bad \(kind) id \"\(text)\": \(problem)" }
     }
 
-    /// A reference to a record, checked as an id, as its interned symbol (no string is made for an id
-    /// met before: a store names each person on every roster they are on).
+    /// A reference to a record, checked as an id, as its interned symbol.
     private static func readReference(_ r: inout JSONReader, field: String) throws -> UInt32 {
         r.skipSpace()
         let offset = r.position
-        return try readSymbol(&r, for: field, at: offset, cached: true) { text, problem in "bad reference \"\(text)\" in \(field): \(problem)" }
+        return try readSymbol(&r, for: field, at: offset) { text, problem in "bad reference \"\(text)\" in \(field): \(problem)" }
     }
 
     /// `bad` words the failure for the text and its problem, reported at `offset`.
-    /// `cached`: through the reader's cache of references (ids met before, as references are).
-    private static func readSymbol(_ r: inout JSONReader, for what: String, at offset: Int, cached: Bool = false,
-                                   _ bad: (String, String) -> String) throws -> UInt32 {
-        switch try r.readPlainOrText(for: what) {
-        case .plain(let bytes):
-            if let problem = Identifier<Never>.problem(withBytes: bytes) { throw r.fail(bad(String(decoding: bytes, as: UTF8.self), problem), at: offset) }
-            return cached ? r.references.symbol(of: bytes) : SymbolTable.shared.intern(bytes: bytes)
-        case .text(let text):
-            if let problem = Identifier<Never>.problem(with: text) { throw r.fail(bad(text, problem), at: offset) }
-            return SymbolTable.shared.intern(text)
-        }
+    private static func readSymbol(_ r: inout JSONReader, for what: String, at offset: Int, _ bad: (String, String) -> String) throws -> UInt32 {
+        let text = try r.readString(for: what)
+        if let problem = Identifier<Never>.problem(with: text) { throw r.fail(bad(text, problem), at: offset) }
+        return SymbolTable.shared.intern(text)
     }
 
     private static func readLocal(_ r: inout JSONReader, field: String) throws -> LocalDateTime {
         r.skipSpace()
         let offset = r.position
-        let text: String
-        switch try r.readPlainOrText(for: field) {
-        case .plain(let bytes):
-            if let local = LocalDateTime(storeBytes: bytes) { return local }
-            text = String(decoding: bytes, as: UTF8.self)
-        case .text(let string):
-            text = string
-        }
+        let text = try r.readString(for: field)
         guard let local = LocalDateTime(parsing: text) else {
             throw r.fail("\(field) must be a local date and time like \"2024-11-13T10:00\", found \"\(text)\"", at: offset)
         }
@@ -179,18 +154,7 @@ public enum StoreDecoder {
     private static func readEnum<E: RawRepresentable & CaseIterable>(_ r: inout JSONReader, _: E.Type, field: String) throws -> E where E.RawValue == String {
         r.skipSpace()
         let offset = r.position
-        let text: String
-        switch try r.readPlainOrText(for: field) {
-        case .plain(let bytes):
-            // Matched as bytes against each case's name (a handful), with no string made.
-            for value in E.allCases {
-                var name = value.rawValue
-                if name.withUTF8({ $0.count == bytes.count && memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) { return value }
-            }
-            text = String(decoding: bytes, as: UTF8.self)
-        case .text(let string):
-            text = string
-        }
+        let text = try r.readString(for: field)
         guard let value = E(rawValue: text) else {
             let choices = E.allCases.map(\.rawValue).joined(separator: ", ")
             throw r.fail("\(field) must be one of \(choices); found \"\(text)\"", at: offset)
@@ -198,8 +162,8 @@ public enum StoreDecoder {
         return value
     }
 
-    private static func unknown(_ r: JSONReader, _ key: JSONKey, in what: String, known: String, at offset: Int) -> JSONReader.Failure {
-        r.fail("unknown field \"\(key.text)\" in \(what); known fields: \(known)", at: offset)
+    private static func unknown(_ r: JSONReader, _ key: FieldName, in what: String, known: String, at offset: Int) -> JSONReader.Failure {
+        r.fail("unknown field \"\(key)\" in \(what); known fields: \(known)", at: offset)
     }
 
     private static func missing(_ r: JSONReader, _ field: String, in what: String, at offset: Int) -> JSONReader.Failure {

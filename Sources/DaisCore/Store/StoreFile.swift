@@ -26,22 +26,18 @@ public struct StoreFile: Sendable {
         }
     }
 
-    /// Identity of a file's contents: size and a 64-bit hash of every byte (eight bytes at a step:
-    /// a few milliseconds for a 100 MB store). For noticing changes, not against an adversary.
+    /// Identity of a file's contents: size and a 64-bit hash of every byte, taken eight bytes at a
+    /// step. For noticing changes, not against an adversary.
     public struct Fingerprint: Hashable, Sendable {
         public let size: Int
         public let hash: UInt64
 
-        public init(bytes: [UInt8]) {
-            self = bytes.withUnsafeBufferPointer { Fingerprint(buffer: $0) }
-        }
-
-        public init(buffer bytes: UnsafeBufferPointer<UInt8>) { self.init(chunks: [bytes]) }
+        public init(bytes: [UInt8]) { self.init(pieces: [bytes[...]]) }
 
         /// The fingerprint of the bytes of the pieces one after another (as if they were one).
-        init(chunks: [UnsafeBufferPointer<UInt8>]) {
+        init(pieces: [ArraySlice<UInt8>]) {
             var running = Running()
-            for chunk in chunks { running.add(chunk) }
+            for piece in pieces { running.add(piece) }
             self = running.fingerprint
         }
 
@@ -62,18 +58,13 @@ public struct StoreFile: Sendable {
                 h ^= h >> 31
             }
 
-            mutating func add(_ piece: [UInt8]) {
-                piece.withUnsafeBufferPointer { add($0) }
-            }
-
-            /// Eight bytes a step across the pieces' joins (little-endian words, as loaded); the last
-            /// few bytes of the whole wait in `carry` for `fingerprint`.
-            mutating func add(_ chunk: UnsafeBufferPointer<UInt8>) {
-                size += chunk.count
-                let raw = UnsafeRawBufferPointer(chunk)
-                var i = 0
-                while carried > 0 && carried < 8 && i < raw.count {
-                    carry |= UInt64(raw[i]) << (8 * UInt64(carried))
+            /// Eight bytes a step across the pieces' joins (little-endian words: the first byte is the
+            /// lowest); the last few bytes of the whole wait in `carry` for `fingerprint`.
+            mutating func add(_ piece: ArraySlice<UInt8>) {
+                size += piece.count
+                var i = piece.startIndex
+                while carried > 0 && carried < 8 && i < piece.endIndex {
+                    carry |= UInt64(piece[i]) << (8 * UInt64(carried))
                     carried += 1
                     i += 1
                 }
@@ -81,16 +72,20 @@ public struct StoreFile: Sendable {
                     mix(carry)
                     (carry, carried) = (0, 0)
                 }
-                while i + 8 <= raw.count {
-                    mix(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                while i + 8 <= piece.endIndex {
+                    var word: UInt64 = 0
+                    for k in 0..<8 { word |= UInt64(piece[i + k]) << (8 * UInt64(k)) }
+                    mix(word)
                     i += 8
                 }
-                while i < raw.count {
-                    carry |= UInt64(raw[i]) << (8 * UInt64(carried))
+                while i < piece.endIndex {
+                    carry |= UInt64(piece[i]) << (8 * UInt64(carried))
                     carried += 1
                     i += 1
                 }
             }
+
+            mutating func add(_ piece: [UInt8]) { add(piece[...]) }
 
             /// The fingerprint of everything added: the tail (most significant byte first), then the size.
             var fingerprint: Fingerprint {
@@ -126,8 +121,7 @@ public struct StoreFile: Sendable {
     }
 
     /// The fingerprint of what is on disk now, or nil when there is no file. The file is read a
-    /// megabyte at a time into one buffer (a save takes this beside its own work: it need not hold
-    /// a second copy of the store).
+    /// megabyte at a time into one buffer (a save need not hold a second copy of the store).
     public func currentFingerprint() throws(StoreError) -> Fingerprint? {
         guard exists else { return nil }
         var running = Fingerprint.Running()
@@ -207,27 +201,32 @@ enum FileIO {
     }
 
     /// Reads a file through one buffer of `size` bytes, handing each piece read to `body`.
-    static func read(_ path: String, inPiecesOf size: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) throws(StoreError) {
+    static func read(_ path: String, inPiecesOf size: Int, _ body: (ArraySlice<UInt8>) -> Void) throws(StoreError) {
         let (fd, _) = try openForReading(path)
         defer { close(fd) }
-        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: size)
-        defer { buffer.deallocate() }
+        try readPieces(of: fd, path: path, size: size, body)
+    }
+
+    /// Reads the rest of an open file through one buffer of `size` bytes, handing on each piece.
+    private static func readPieces(of fd: Int32, path: String, size: Int, _ body: (ArraySlice<UInt8>) -> Void) throws(StoreError) {
+        var buffer = [UInt8](repeating: 0, count: size)
         while true {
-            let n = Glibc.read(fd, buffer.baseAddress!, size)
+            // read(2) fills the array's memory through its address.
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .unreadable(path: path, reason: errorText(errno))
             }
             if n == 0 { return }
-            body(UnsafeBufferPointer(rebasing: buffer[..<n]))
+            body(buffer[..<n])
         }
     }
 
     static func read(_ path: String) throws(StoreError) -> [UInt8] {
         let (fd, info) = try openForReading(path)
         defer { close(fd) }
-        // Straight into an array of the file's size (it may still grow or shrink while it is read:
-        // what is read is what counts, in pieces after the first when it grew).
+        // Straight into an array of the file's size, left unset until read(2) fills it through its
+        // address (it may still grow or shrink while it is read: what is read is what counts).
         let size = Int(info.st_size)
         var failure: Int32 = 0
         var result = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
@@ -244,16 +243,7 @@ enum FileIO {
             }
         }
         if failure != 0 { throw .unreadable(path: path, reason: errorText(failure)) }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .unreadable(path: path, reason: errorText(errno))
-            }
-            if n == 0 { break }
-            result.append(contentsOf: chunk[0..<n])
-        }
+        try readPieces(of: fd, path: path, size: 1 << 16) { result += $0 }
         return result
     }
 
@@ -349,6 +339,7 @@ enum FileIO {
         defer { closedir(dir) }
         let prefixes = [".\(baseName(of: path)).", ".\(baseName(of: path)).bak."]
         while let entry = readdir(dir) {
+            // readdir(3) answers a pointer to its entry, whose name is a fixed C array ended by a zero.
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
@@ -370,11 +361,13 @@ enum FileIO {
         _ = fsync(fd)
     }
 
+    /// Writes every byte, however many calls it takes.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(StoreError) {
+        // write(2) reads the bytes through their address.
         try bytes.withUnsafeBufferPointer { buffer throws(StoreError) in try writeAll(fd, buffer, path: path) }
     }
 
-    /// Writes every byte, however many calls it takes.
+    /// The same for bytes lent as a buffer (the exports hand on their pieces so).
     static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(StoreError) {
         var offset = 0
         while offset < bytes.count {
@@ -417,7 +410,7 @@ enum FileIO {
             var info = stat()
             guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return current }
             var buffer = [CChar](repeating: 0, count: 4096)
-            let n = readlink(current, &buffer, buffer.count)
+            let n = readlink(current, &buffer, buffer.count)  // fills the array through its address
             guard n > 0 else { return current }
             let target = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
             current = target.hasPrefix("/") || !current.contains("/") ? target : parentFolder(of: current) + "/" + target
