@@ -356,8 +356,8 @@ struct SavingTests {
 
 @Suite("Id order")
 struct IdOrderTests {
-    /// Ids of every kind the order keys must get right: prefixes of one another, equal for their
-    /// first 8, 16 or 24 bytes, longer than 24, the last ASCII character, non-ASCII.
+    /// Ids whose order is easy to get wrong: prefixes of one another, equal for their first 8, 16
+    /// or 24 bytes, longer than 24, the last ASCII character, non-ASCII.
     static let texts: [String] = {
         var texts = ["a", "b", "A", "Z", "0", "9", "-", "_", ".", "a-", "a_", "a.", "aa", "ab", "panel", "panel-", "panel-2020",
                      "\u{7F}", "a\u{7F}", "é", "e", "é-1", "ñandú", "z", "zz"]
@@ -373,7 +373,7 @@ struct IdOrderTests {
         return texts
     }()
 
-    @Test("ids compare by their order keys exactly as by their text")
+    @Test("ids compare exactly as their text does")
     func pairs() {
         let ids = Self.texts.map { PanelID($0) }
         for a in ids {

@@ -55,40 +55,9 @@ public enum StoreEncoder {
         try body([encode(catalog)])
     }
 
-    /// Records in id order, sorted by the ids' order keys (`SymbolTable.Order`: a small array, not
-    /// the id strings far apart in memory), each record taken from the dictionary once, in the end.
-    /// The keys are first put in symbol order (a pass over an array indexed by symbol): a store's
-    /// ids were interned as its file was read, in id order, so the sort meets runs already in order.
+    /// Records in the order of their ids' text (each id's text is read from the symbol table once).
     static func byID<ID, Record>(_ records: [Identifier<ID>: Record]) -> [Record] {
-        typealias Position = Dictionary<Identifier<ID>, Record>.Index
-        let bound = Identifier<ID>.symbolBound
-        var bySymbol = [Int32](repeating: -1, count: bound)
-        var positions: [Position] = []
-        positions.reserveCapacity(records.count)
-        for index in records.indices {
-            bySymbol[Int(records.keys[index].symbol)] = Int32(positions.count)
-            positions.append(index)
-        }
-        let table = SymbolTable.shared
-        var keys: [IDKey] = []
-        keys.reserveCapacity(records.count)
-        for symbol in 0..<bound where bySymbol[symbol] >= 0 {
-            keys.append(IDKey(order: table.order(UInt32(symbol)), symbol: UInt32(symbol), position: bySymbol[symbol]))
-        }
-        keys.sort(by: IDKey.precedes)
-        return keys.map { records.values[positions[Int($0.position)]] }
-    }
-
-    /// An id as `byID` sorts it.
-    struct IDKey {
-        let order: SymbolTable.Order
-        let symbol: UInt32
-        let position: Int32
-
-        static func precedes(_ a: IDKey, _ b: IDKey) -> Bool {
-            SymbolTable.Order.precedes(a.order, b.order)
-                ?? (a.symbol != b.symbol && SymbolTable.shared.string(a.symbol) < SymbolTable.shared.string(b.symbol))
-        }
+        records.map { (id: $0.key.rawValue, record: $0.value) }.sorted { $0.id < $1.id }.map(\.record)
     }
 
     // Field order below is sorted by key (code point order), as the canonical form requires.
