@@ -238,6 +238,18 @@ struct StoreTests {
         #expect(throws: StoreError.self) { try StoreDecoder.decode(Array(lone.utf8), path: "s.json") }
     }
 
+    @Test("a reference met again, or written with escapes, names the same record; an empty one is still refused")
+    func repeatedReferences() throws {
+        let store = #"{"format": "dais-store", "version": 1, "organizations": [], "series": [], "people": [], "panels": [{"id": "a", "title": "T", "start": "2024-03-10T10:00", "zone": "UTC", "roster": [{"person": "p-x", "role": "panelist"}]}, {"id": "b", "title": "T", "start": "2024-03-10T10:00", "zone": "UTC", "roster": [{"person": "p-x", "role": "panelist"}, {"person": "p\u002dy", "role": "remarks"}]}, {"id": "c", "title": "T", "start": "2024-03-10T10:00", "zone": "UTC", "roster": [{"person": "p-y", "role": "panelist"}]}]}"#
+        let catalog = try StoreDecoder.decode(Array(store.utf8), path: "s.json")
+        #expect(catalog.panels["a"]?.roster.first?.person == "p-x")
+        #expect(catalog.panels["b"]?.roster.first?.person == "p-x")
+        #expect(catalog.panels["b"]?.roster.last?.person == "p-y")
+        #expect(catalog.panels["c"]?.roster.first?.person == "p-y")
+        let empty = store.replacingOccurrences(of: #"{"person": "p-y", "role": "panelist"}"#, with: #"{"person": "", "role": "panelist"}"#)
+        #expect(throws: StoreError.self) { try StoreDecoder.decode(Array(empty.utf8), path: "s.json") }
+    }
+
     @Test("a duplicate key in one object is refused")
     func duplicateKey() {
         let store = #"{"format": "dais-store", "version": 1, "version": 1, "organizations": [], "series": [], "panels": [], "people": []}"#

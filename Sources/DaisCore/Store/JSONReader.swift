@@ -10,8 +10,13 @@ struct JSONReader {
     private var names: [String] = []
     /// Strings read with `readSharedString`, each kept once.
     private var shared: [String] = []
+    /// Symbols read with `readSymbol`, by their bytes.
+    private var symbols: SymbolCache
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        symbols = SymbolCache(forDocumentOf: bytes.count)
+    }
 
     /// An error at a byte offset, with what was expected.
     struct Failure: Error {
@@ -153,8 +158,8 @@ struct JSONReader {
     }
 
     /// A string that many records repeat (a zone id): equal ones come back as one string sharing one
-    /// storage (compared as bytes, before any string is made), so that 100,000 panels hold each zone
-    /// once. `whenNew` is called with each text not met before.
+    /// storage (compared as bytes, before any string is made), so that all the panels of a store
+    /// hold each zone once. `whenNew` is called with each text not met before.
     mutating func readSharedString(for what: String, whenNew: (String) -> Void = { _ in }) throws -> String {
         guard peekKind() == .string else { throw mismatch(expected: "a string", for: what) }
         let string = try scanString()
@@ -166,6 +171,21 @@ struct JSONReader {
         if shared.count < 64 { shared.append(text) }
         whenNew(text)
         return text
+    }
+
+    /// A string that many records repeat (a reference to a record), as a symbol: `symbol` checks
+    /// and interns the text the first time its bytes are met; after that they are found by their
+    /// bytes, and no string is made, checked or looked up again (a store names each person on every
+    /// roster they are on). `symbol` gives the same symbol for the same text every time.
+    mutating func readSymbol(for what: String, _ symbol: (String) throws -> UInt32) throws -> UInt32 {
+        guard peekKind() == .string else { throw mismatch(expected: "a string", for: what) }
+        let string = try scanString()
+        guard !string.hasEscape && string.ascii else { return try symbol(try makeString(string)) }
+        let written = bytes[string.range]
+        if let known = symbols.symbol(of: written) { return known }
+        let new = try symbol(String(decoding: written, as: UTF8.self))
+        symbols.keep(new, for: written)
+        return new
     }
 
     mutating func readString(for what: String) throws -> String {
@@ -406,5 +426,38 @@ struct FieldName: CustomStringConvertible {
     @inline(__always)
     static func ~= (pattern: String, name: FieldName) -> Bool {
         pattern.utf8.count == name.text.utf8.count && pattern == name.text
+    }
+}
+
+/// Symbols by the bytes of their text, for one reader: a direct-mapped table (each slot holds the
+/// last text that hashed to it), so that a text met again is found with no string made.
+struct SymbolCache {
+    private var texts: [[UInt8]]
+    private var symbols: [UInt32]
+
+    /// About one slot per 256 bytes of the document, at least 256 and at most 65,536.
+    init(forDocumentOf size: Int) {
+        var slots = 256
+        while slots < size / 256 && slots < 1 << 16 { slots *= 2 }
+        texts = Array(repeating: [], count: slots)
+        symbols = Array(repeating: 0, count: slots)
+    }
+
+    /// FNV-1a of the bytes, cut to a slot.
+    private func slot(_ text: ArraySlice<UInt8>) -> Int {
+        var hash: UInt32 = 2_166_136_261
+        for byte in text { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return Int(hash) & (symbols.count - 1)
+    }
+
+    func symbol(of text: ArraySlice<UInt8>) -> UInt32? {
+        let s = slot(text)
+        return !text.isEmpty && texts[s].elementsEqual(text) ? symbols[s] : nil
+    }
+
+    mutating func keep(_ symbol: UInt32, for text: ArraySlice<UInt8>) {
+        let s = slot(text)
+        texts[s] = Array(text)
+        symbols[s] = symbol
     }
 }

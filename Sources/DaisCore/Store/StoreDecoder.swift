@@ -124,21 +124,22 @@ public enum StoreDecoder {
     private static func readID(_ r: inout JSONReader, kind: String, offset: inout Int) throws -> UInt32 {
         r.skipSpace()
         offset = r.position
-        return try readSymbol(&r, for: "the id of a \(kind)", at: offset) { text, problem in "bad \(kind) id \"\(text)\": \(problem)" }
+        let text = try r.readString(for: "the id of a \(kind)")
+        if let problem = Identifier<Never>.problem(with: text) { throw r.fail("bad \(kind) id \"\(text)\": \(problem)", at: offset) }
+        return SymbolTable.shared.intern(text)
     }
 
-    /// A reference to a record, checked as an id, as its interned symbol.
+    /// A reference to a record, checked as an id, as its interned symbol (through the reader's cache
+    /// of references met before).
     private static func readReference(_ r: inout JSONReader, field: String) throws -> UInt32 {
         r.skipSpace()
         let offset = r.position
-        return try readSymbol(&r, for: field, at: offset) { text, problem in "bad reference \"\(text)\" in \(field): \(problem)" }
-    }
-
-    /// `bad` words the failure for the text and its problem, reported at `offset`.
-    private static func readSymbol(_ r: inout JSONReader, for what: String, at offset: Int, _ bad: (String, String) -> String) throws -> UInt32 {
-        let text = try r.readString(for: what)
-        if let problem = Identifier<Never>.problem(with: text) { throw r.fail(bad(text, problem), at: offset) }
-        return SymbolTable.shared.intern(text)
+        return try r.readSymbol(for: field) { text in
+            if let problem = Identifier<Never>.problem(with: text) {
+                throw JSONReader.Failure(offset: offset, message: "bad reference \"\(text)\" in \(field): \(problem)")
+            }
+            return SymbolTable.shared.intern(text)
+        }
     }
 
     private static func readLocal(_ r: inout JSONReader, field: String) throws -> LocalDateTime {

@@ -108,10 +108,11 @@ public struct StoreFile: Sendable {
         var clock = PhaseClock("load")
         let bytes = try readBytes()
         clock.lap("file read")
-        let catalog = try StoreDecoder.decode(bytes, path: path)
-        clock.lap("decoded")
+        // Taken first, while the bytes just read are still in the processor's caches.
         let fingerprint = Fingerprint(bytes: bytes)
         clock.lap("fingerprint")
+        let catalog = try StoreDecoder.decode(bytes, path: path)
+        clock.lap("decoded")
         return Loaded(catalog: catalog, fingerprint: fingerprint)
     }
 
