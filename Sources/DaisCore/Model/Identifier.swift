@@ -11,8 +11,6 @@ public struct Identifier<Kind>: Hashable, Comparable, Sendable, CustomStringConv
     public init(stringLiteral value: String) { symbol = SymbolTable.shared.intern(value) }
     /// The id of a symbol already given (for filling arrays before their ids are known).
     init(symbol: UInt32) { self.symbol = symbol }
-    /// The id of a string given as UTF-8 bytes (the string is made only for an id not met before).
-    init(bytes: UnsafeBufferPointer<UInt8>) { symbol = SymbolTable.shared.intern(bytes: bytes) }
 
     /// The id's text.
     public var rawValue: String { SymbolTable.shared.string(symbol) }
@@ -22,9 +20,7 @@ public struct Identifier<Kind>: Hashable, Comparable, Sendable, CustomStringConv
     public static func == (lhs: Identifier, rhs: Identifier) -> Bool { lhs.symbol == rhs.symbol }
     public func hash(into hasher: inout Hasher) { hasher.combine(symbol) }
     public static func < (lhs: Identifier, rhs: Identifier) -> Bool {
-        guard lhs.symbol != rhs.symbol else { return false }
-        let table = SymbolTable.shared
-        return SymbolTable.Order.precedes(table.order(lhs.symbol), table.order(rhs.symbol)) ?? (lhs.rawValue < rhs.rawValue)
+        lhs.symbol != rhs.symbol && SymbolTable.shared.precedes(lhs.symbol, rhs.symbol)
     }
 
     /// Every symbol of every kind is below this: the size for arrays indexed by `symbol`.
@@ -33,16 +29,11 @@ public struct Identifier<Kind>: Hashable, Comparable, Sendable, CustomStringConv
     /// Why a string cannot be an id, or nil when it can. Ids are 1-128 characters of a-z, A-Z, 0-9,
     /// "-", "_" and ".", not starting with "." or "-": safe as file names, in URLs and in UIDs.
     public static func problem(with text: String) -> String? {
-        var text = text
-        return text.withUTF8 { problem(withBytes: $0) }
-    }
-
-    /// The same for an id's UTF-8 bytes.
-    static func problem(withBytes text: UnsafeBufferPointer<UInt8>) -> String? {
-        if text.isEmpty { return "an id cannot be empty" }
-        if text.count > 128 { return "an id has at most 128 characters" }
-        if text[0] == UInt8(ascii: ".") || text[0] == UInt8(ascii: "-") { return "an id cannot start with \".\" or \"-\"" }
-        for byte in text {
+        let bytes = text.utf8
+        if bytes.isEmpty { return "an id cannot be empty" }
+        if bytes.count > 128 { return "an id has at most 128 characters" }
+        if bytes.first == UInt8(ascii: ".") || bytes.first == UInt8(ascii: "-") { return "an id cannot start with \".\" or \"-\"" }
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
                  UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):

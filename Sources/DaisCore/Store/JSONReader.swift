@@ -1,18 +1,22 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// A pull reader over the bytes of a JSON document, for decoding straight into model values.
 ///
 /// It never builds a generic tree and never recurses on its own, so deep or huge documents cost no
 /// stack; every error carries the byte offset where it was found (turned into line and column later).
 struct JSONReader {
-    let bytes: UnsafeBufferPointer<UInt8>
+    let bytes: [UInt8]
     var position: Int = 0
-    /// Symbols of the references read so far (see `SymbolCache`).
-    let references = SymbolCache()
+    /// The field names of the objects being read, the innermost object's last (one array for the
+    /// whole document, not one per object: a store has hundreds of thousands of objects).
+    private var names: [String] = []
+    /// Strings read with `readSharedString`, each kept once.
+    private var shared: [String] = []
+    /// Symbols read with `readSymbol`, by their bytes.
+    private var symbols: SymbolCache
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        symbols = SymbolCache(forDocumentOf: bytes.count)
+    }
 
     /// An error at a byte offset, with what was expected.
     struct Failure: Error {
@@ -36,6 +40,7 @@ struct JSONReader {
         }
     }
 
+    @inline(__always)
     mutating func peekKind() -> Kind {
         skipSpace()
         guard position < bytes.count else { return .end }
@@ -78,10 +83,9 @@ struct JSONReader {
 
     // MARK: Structure
 
-    /// Reads an object, calling `body` for each key with the reader positioned at its value;
-    /// `body` must consume the value. Duplicate keys are refused. Keys are matched as bytes (no string
-    /// is made for them: a store has millions).
-    mutating func readObject(for what: String, _ body: (inout JSONReader, JSONKey, Int) throws -> Void) throws {
+    /// Reads an object, calling `body` with each field's name and where the name starts, the reader
+    /// positioned at its value; `body` must consume the value. A name given twice is refused.
+    mutating func readObject(for what: String, _ body: (inout JSONReader, FieldName, Int) throws -> Void) throws {
         guard peekKind() == .object else { throw mismatch(expected: "an object", for: what) }
         position += 1
         skipSpace()
@@ -89,24 +93,31 @@ struct JSONReader {
             position += 1
             return
         }
-        var seen = SeenKeys()
+        let outer = names.count
+        defer { names.removeSubrange(outer...) }
         while true {
             skipSpace()
             guard peekKind() == .string else {
                 throw fail(position < bytes.count ? "expected a field name in quotes in \(what), found \(foundDescription())"
                     : "the file ends inside \(what): expected a field name")
             }
-            let keyOffset = position
+            let nameOffset = position
             let scanned = try scanString()
-            let key = scanned.hasEscape ? JSONKey(text: try makeString(scanned)) : JSONKey(raw: scanned.raw)
-            if !seen.insert(key) { throw fail("field \"\(key.text)\" appears twice in \(what)", at: keyOffset) }
+            // A name without escapes is taken as it is written (bytes that are not UTF-8 can only be
+            // an unknown field, named as best it can be); names are compared byte for byte (`==`
+            // alone would take two spellings of one accented letter for one name).
+            let name = scanned.hasEscape ? try makeString(scanned) : String(decoding: bytes[scanned.range], as: UTF8.self)
+            if names[outer...].contains(where: { $0.utf8.count == name.utf8.count && $0 == name && $0.utf8.elementsEqual(name.utf8) }) {
+                throw fail("field \"\(name)\" appears twice in \(what)", at: nameOffset)
+            }
+            names.append(name)
             skipSpace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
-                throw fail(position < bytes.count ? "expected \":\" after \"\(key.text)\", found \(foundDescription())"
-                    : "the file ends after \"\(key.text)\": expected \":\"")
+                throw fail(position < bytes.count ? "expected \":\" after \"\(name)\", found \(foundDescription())"
+                    : "the file ends after \"\(name)\": expected \":\"")
             }
             position += 1
-            try body(&self, key, keyOffset)
+            try body(&self, FieldName(text: name), nameOffset)
             skipSpace()
             guard position < bytes.count else { throw fail("the file ends inside \(what): expected \",\" or \"}\"") }
             switch bytes[position] {
@@ -142,27 +153,19 @@ struct JSONReader {
 
     /// Consumes `null` and answers true, or answers false without consuming anything.
     mutating func readNull() -> Bool {
-        guard peekKind() == .null, position + 4 <= bytes.count,
-              bytes[position + 1] == UInt8(ascii: "u"), bytes[position + 2] == UInt8(ascii: "l"), bytes[position + 3] == UInt8(ascii: "l")
-        else { return false }
-        position += 4
+        guard peekKind() == .null, matchLiteral("null") else { return false }
         return true
     }
 
-    /// Strings read with `readSharedString`, each kept once.
-    private var shared: [String] = []
-
     /// A string that many records repeat (a zone id): equal ones come back as one string sharing one
-    /// storage (compared as bytes, before any string is made), so that 100,000 panels hold each zone
-    /// once and the checks read it from the cache. `whenNew` is called with each text not met before.
+    /// storage (compared as bytes, before any string is made), so that all the panels of a store
+    /// hold each zone once. `whenNew` is called with each text not met before.
     mutating func readSharedString(for what: String, whenNew: (String) -> Void = { _ in }) throws -> String {
         guard peekKind() == .string else { throw mismatch(expected: "a string", for: what) }
         let string = try scanString()
         if !string.hasEscape {
-            for known in shared {
-                var text = known
-                if text.withUTF8({ $0.count == string.raw.count && JSONKey.equalBytes($0.baseAddress, string.raw.baseAddress, $0.count) }) { return known }
-            }
+            let written = bytes[string.range]
+            for k in shared.indices where shared[k].utf8.count == written.count && shared[k].utf8.elementsEqual(written) { return shared[k] }
         }
         let text = try makeString(string)
         if shared.count < 64 { shared.append(text) }
@@ -170,23 +173,24 @@ struct JSONReader {
         return text
     }
 
-    /// A string as read: its bytes in the document when it is plain ASCII with no escapes (nearly
-    /// always for ids, times and names of cases: no string is made), else the string.
-    enum PlainOrText {
-        case plain(UnsafeBufferPointer<UInt8>)
-        case text(String)
-    }
-
-    mutating func readPlainOrText(for what: String) throws -> PlainOrText {
+    /// A string that many records repeat (a reference to a record), as a symbol: `symbol` checks
+    /// and interns the text the first time its bytes are met; after that they are found by their
+    /// bytes, and no string is made, checked or looked up again (a store names each person on every
+    /// roster they are on). `symbol` gives the same symbol for the same text every time.
+    mutating func readSymbol(for what: String, _ symbol: (String) throws -> UInt32) throws -> UInt32 {
         guard peekKind() == .string else { throw mismatch(expected: "a string", for: what) }
         let string = try scanString()
-        if !string.hasEscape && string.ascii { return .plain(string.raw) }
-        return .text(try makeString(string))
+        guard !string.hasEscape && string.ascii else { return try symbol(try makeString(string)) }
+        let written = bytes[string.range]
+        if let known = symbols.symbol(of: written) { return known }
+        let new = try symbol(String(decoding: written, as: UTF8.self))
+        symbols.keep(new, for: written)
+        return new
     }
 
     mutating func readString(for what: String) throws -> String {
         guard peekKind() == .string else { throw mismatch(expected: "a string", for: what) }
-        return try readRawString()
+        return try makeString(try scanString())
     }
 
     /// A string, or nil for `null`.
@@ -227,43 +231,32 @@ struct JSONReader {
         throw mismatch(expected: "true or false", for: what)
     }
 
-    private mutating func matchLiteral(_ literal: StaticString) -> Bool {
-        let count = literal.utf8CodeUnitCount
-        guard position + count <= bytes.count else { return false }
-        let base = literal.utf8Start
-        for i in 0..<count where bytes[position + i] != base[i] { return false }
-        position += count
+    /// Consumes `literal` when the bytes at the position spell it.
+    private mutating func matchLiteral(_ literal: String) -> Bool {
+        let end = position + literal.utf8.count
+        guard end <= bytes.count, bytes[position..<end].elementsEqual(literal.utf8) else { return false }
+        position = end
         return true
     }
 
-    /// Reads a string at the current position (which holds the opening quote).
-    mutating func readRawString() throws -> String {
-        let string = try scanString()
-        return try makeString(string)
+    /// A string as scanned: where it opens (its quote), where its contents are in `bytes`, and
+    /// whether they need unescaping or UTF-8 validation.
+    private struct Scanned {
+        let open: Int
+        let range: Range<Int>
+        let hasEscape: Bool
+        let ascii: Bool
     }
 
-    /// Where the string at the position is (its quotes passed), and whether it needs unescaping or
-    /// UTF-8 validation.
-    private mutating func scanString() throws -> (open: Int, raw: UnsafeBufferPointer<UInt8>, hasEscape: Bool, ascii: Bool) {
+    /// Scans the string at the position (which holds the opening quote) and moves past it.
+    private mutating func scanString() throws -> Scanned {
         let open = position
         position += 1
         let start = position
         var hasEscape = false
         var ascii = true
-        let raw = UnsafeRawPointer(bytes.baseAddress)
         while true {
-            // Eight bytes at a time up to the first that is a quote, a backslash, a control character or
-            // non-ASCII (descriptions run to hundreds of plain bytes); that byte is then looked at alone.
-            if let raw {
-                while position + 8 <= bytes.count {
-                    let special = JSONReader.specialBytes(raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
-                    if special != 0 {
-                        position += special.trailingZeroBitCount >> 3
-                        break
-                    }
-                    position += 8
-                }
-            }
+            while position < bytes.count, JSONReader.isPlain(bytes[position]) { position += 1 }
             guard position < bytes.count else { throw fail("the file ends inside a string that starts here", at: open) }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") { break }
@@ -276,61 +269,59 @@ struct JSONReader {
                 throw fail(byte == 0x0A ? "a string runs past the end of its line (missing closing quote?)"
                     : "a control character (0x\(String(byte, radix: 16))) must be escaped inside a string")
             }
-            if byte >= 0x80 { ascii = false }
+            ascii = false
             position += 1
         }
         let end = position
         position += 1
-        return (open, UnsafeBufferPointer(rebasing: bytes[start..<end]), hasEscape, ascii)
+        return Scanned(open: open, range: start..<end, hasEscape: hasEscape, ascii: ascii)
     }
 
-    /// The high bit of each byte of the word that is a quote, a backslash, below 0x20 or at least 0x80
-    /// (the bytes a string's scan must stop at; see `WordBytes`: the lowest flag is always one).
+    /// Whether a string may hold the byte as it is, with nothing to look at: printable ASCII (DEL
+    /// too) but a quote or a backslash. Nearly every byte of a store is one.
     @inline(__always)
-    static func specialBytes(_ word: UInt64) -> UInt64 {
-        WordBytes.equal(word, 0x22) | WordBytes.equal(word, 0x5C) | WordBytes.below(word, 0x20) | WordBytes.high(word)
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        byte &- 0x20 < 0x60 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
     }
 
-    private func makeString(_ string: (open: Int, raw: UnsafeBufferPointer<UInt8>, hasEscape: Bool, ascii: Bool)) throws -> String {
-        if !string.hasEscape {
-            if string.ascii { return String(decoding: string.raw, as: UTF8.self) }
-            guard let text = String(validating: string.raw, as: UTF8.self) else {
-                throw fail("a string holds bytes that are not valid UTF-8", at: string.open)
-            }
-            return text
+    private func makeString(_ string: Scanned) throws -> String {
+        if string.hasEscape { return try unescape(string) }
+        let written = bytes[string.range]
+        guard string.ascii || UTF8Validation.isValid(written) else {
+            throw fail("a string holds bytes that are not valid UTF-8", at: string.open)
         }
-        return try unescape(string.raw, openedAt: string.open)
+        return String(decoding: written, as: UTF8.self)
     }
 
-    private func unescape(_ raw: UnsafeBufferPointer<UInt8>, openedAt open: Int) throws -> String {
+    private func unescape(_ string: Scanned) throws -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(raw.count)
-        var i = 0
+        out.reserveCapacity(string.range.count)
+        let end = string.range.upperBound
+        var i = string.range.lowerBound
         func hex4(_ at: Int) throws -> UInt32 {
-            guard at + 4 <= raw.count else { throw fail("an escape \\u needs four hex digits", at: open + 1 + at) }
+            guard at + 4 <= end else { throw fail("an escape \\u needs four hex digits", at: at) }
             var v: UInt32 = 0
-            for k in 0..<4 {
-                let c = raw[at + k]
+            for c in bytes[at..<at + 4] {
                 let d: UInt32
                 switch c {
                 case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(c - UInt8(ascii: "0"))
                 case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(c - UInt8(ascii: "a") + 10)
                 case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(c - UInt8(ascii: "A") + 10)
-                default: throw fail("an escape \\u needs four hex digits", at: open + 1 + at)
+                default: throw fail("an escape \\u needs four hex digits", at: at)
                 }
                 v = v << 4 | d
             }
             return v
         }
-        while i < raw.count {
-            let byte = raw[i]
+        while i < end {
+            let byte = bytes[i]
             guard byte == UInt8(ascii: "\\") else {
                 out.append(byte)
                 i += 1
                 continue
             }
-            guard i + 1 < raw.count else { throw fail("a string ends with a lone backslash", at: open + 1 + i) }
-            let code = raw[i + 1]
+            guard i + 1 < end else { throw fail("a string ends with a lone backslash", at: i) }
+            let code = bytes[i + 1]
             i += 2
             switch code {
             case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
@@ -345,26 +336,24 @@ struct JSONReader {
                 var scalar = try hex4(i)
                 i += 4
                 if (0xD800...0xDBFF).contains(scalar) {
-                    guard i + 6 <= raw.count, raw[i] == UInt8(ascii: "\\"), raw[i + 1] == UInt8(ascii: "u") else {
-                        throw fail("a \\u escape holds half of a surrogate pair", at: open + 1 + i - 6)
+                    guard i + 6 <= end, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
+                        throw fail("a \\u escape holds half of a surrogate pair", at: i - 6)
                     }
                     let low = try hex4(i + 2)
-                    guard (0xDC00...0xDFFF).contains(low) else { throw fail("a \\u escape holds half of a surrogate pair", at: open + 1 + i - 6) }
+                    guard (0xDC00...0xDFFF).contains(low) else { throw fail("a \\u escape holds half of a surrogate pair", at: i - 6) }
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     i += 6
                 } else if (0xDC00...0xDFFF).contains(scalar) {
-                    throw fail("a \\u escape holds half of a surrogate pair", at: open + 1 + i - 6)
+                    throw fail("a \\u escape holds half of a surrogate pair", at: i - 6)
                 }
-                guard let u = Unicode.Scalar(scalar) else { throw fail("a \\u escape is not a character", at: open + 1 + i - 6) }
-                out.append(contentsOf: Array(String(Character(u)).utf8))
+                guard let u = Unicode.Scalar(scalar) else { throw fail("a \\u escape is not a character", at: i - 6) }
+                out.append(contentsOf: String(Character(u)).utf8)
             default:
-                throw fail("unknown escape \\\(Character(Unicode.Scalar(code))) in a string", at: open + 1 + i - 2)
+                throw fail("unknown escape \\\(Character(Unicode.Scalar(code))) in a string", at: i - 2)
             }
         }
-        guard let text = String(validating: out, as: UTF8.self) else {
-            throw fail("a string holds bytes that are not valid UTF-8", at: open)
-        }
-        return text
+        guard UTF8Validation.isValid(out) else { throw fail("a string holds bytes that are not valid UTF-8", at: string.open) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: Skipping
@@ -390,7 +379,7 @@ struct JSONReader {
                 position += 1
                 continue
             case UInt8(ascii: "\""):
-                _ = try readRawString()
+                _ = try makeString(try scanString())
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 position += 1
                 while position < bytes.count {
@@ -411,101 +400,64 @@ struct JSONReader {
     }
 
     /// Where a byte offset is: 1-based line and column (counting characters, not bytes).
-    static func location(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
+    static func location(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
         var line = 1, column = 1
-        var i = 0
-        let end = min(offset, bytes.count)
-        while i < end {
-            let b = bytes[i]
+        for b in bytes.prefix(offset) {
             if b == 0x0A {
                 line += 1
                 column = 1
             } else if b & 0xC0 != 0x80 {
                 column += 1
             }
-            i += 1
         }
         return (line, column)
     }
 }
 
-/// A field name as the file spells it, matched against names as bytes: `case "id":` in a switch
-/// compares the key's bytes with the literal's, with no string made. A name written with escapes
-/// (rare) is kept unescaped as a string.
-struct JSONKey: CustomStringConvertible {
-    /// The name's bytes in the document, when it has no escapes.
-    let raw: UnsafeBufferPointer<UInt8>?
-    /// The unescaped name, when it had escapes.
-    let unescaped: String?
-
-    init(raw: UnsafeBufferPointer<UInt8>) {
-        self.raw = raw
-        unescaped = nil
-    }
-
-    init(text: String) {
-        raw = nil
-        unescaped = text
-    }
+/// A field name as read, matched in a `switch` against literals (`case "id":`): by length first,
+/// then as text. (A `switch` over a plain `String` makes a string of each case in turn to compare;
+/// a store has millions of field names.)
+struct FieldName: CustomStringConvertible {
+    let text: String
 
     /// The name, for messages.
-    var text: String { unescaped ?? String(decoding: raw!, as: UTF8.self) }
-
-    /// The name as written (a key is interpolated into messages as its name).
     var description: String { text }
 
-    /// Calls `body` with the name's UTF-8 bytes.
-    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let raw { return body(raw) }
-        var text = unescaped!
-        return text.withUTF8(body)
-    }
-
     @inline(__always)
-    static func ~= (pattern: StaticString, key: JSONKey) -> Bool {
-        if let raw = key.raw {
-            return raw.count == pattern.utf8CodeUnitCount && equalBytes(raw.baseAddress, pattern.utf8Start, raw.count)
-        }
-        return key.withBytes { bytes in bytes.count == pattern.utf8CodeUnitCount && equalBytes(bytes.baseAddress, pattern.utf8Start, bytes.count) }
-    }
-
-    static func == (a: JSONKey, b: JSONKey) -> Bool {
-        a.withBytes { x in b.withBytes { y in x.count == y.count && equalBytes(x.baseAddress, y.baseAddress, x.count) } }
-    }
-
-    /// Whether `count` bytes at two places are the same (field names are short: compared in line).
-    @inline(__always)
-    static func equalBytes(_ a: UnsafePointer<UInt8>?, _ b: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
-        guard count > 0, let a, let b else { return true }
-        if a[0] != b[0] { return false }
-        for i in 1..<count where a[i] != b[i] { return false }
-        return true
+    static func ~= (pattern: String, name: FieldName) -> Bool {
+        pattern.utf8.count == name.text.utf8.count && pattern == name.text
     }
 }
 
-/// The keys of one object seen so far, to refuse a key given twice: a few keys, compared as bytes,
-/// held in place (a store has hundreds of thousands of objects; an array for each would be an
-/// allocation each).
-struct SeenKeys {
-    private var plain = InlineArray<16, UnsafeBufferPointer<UInt8>>(repeating: UnsafeBufferPointer(start: nil, count: 0))
-    private var count = 0
-    /// Keys past the sixteenth, and keys written with escapes (both rare).
-    private var others: [JSONKey] = []
+/// Symbols by the bytes of their text, for one reader: a direct-mapped table (each slot holds the
+/// last text that hashed to it), so that a text met again is found with no string made.
+struct SymbolCache {
+    private var texts: [[UInt8]]
+    private var symbols: [UInt32]
 
-    /// False when the key was seen already.
-    mutating func insert(_ key: JSONKey) -> Bool {
-        if let raw = key.raw {
-            for k in 0..<count where plain[k].count == raw.count && JSONKey.equalBytes(plain[k].baseAddress, raw.baseAddress, raw.count) { return false }
-        } else {
-            for k in 0..<count where JSONKey(raw: plain[k]) == key { return false }
-        }
-        for seen in others where seen == key { return false }
-        if let raw = key.raw, count < 16 {
-            plain[count] = raw
-            count += 1
-        } else {
-            others.append(key)
-        }
-        return true
+    /// About one slot per 256 bytes of the document, at least 256 and at most 65,536.
+    init(forDocumentOf size: Int) {
+        var slots = 256
+        while slots < size / 256 && slots < 1 << 16 { slots *= 2 }
+        texts = Array(repeating: [], count: slots)
+        symbols = Array(repeating: 0, count: slots)
+    }
+
+    /// FNV-1a of the bytes, cut to a slot.
+    private func slot(_ text: ArraySlice<UInt8>) -> Int {
+        var hash: UInt32 = 2_166_136_261
+        for byte in text { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return Int(hash) & (symbols.count - 1)
+    }
+
+    func symbol(of text: ArraySlice<UInt8>) -> UInt32? {
+        let s = slot(text)
+        return !text.isEmpty && texts[s].elementsEqual(text) ? symbols[s] : nil
+    }
+
+    mutating func keep(_ symbol: UInt32, for text: ArraySlice<UInt8>) {
+        let s = slot(text)
+        texts[s] = Array(text)
+        symbols[s] = symbol
     }
 }

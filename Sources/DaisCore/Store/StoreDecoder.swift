@@ -1,8 +1,3 @@
-import Synchronization
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Decodes a version-1 store file into a `Catalog`, refusing anything it does not understand with the
 /// line and column where it is.
 ///
@@ -14,29 +9,11 @@ public enum StoreDecoder {
 
     /// Decodes the bytes of a store file; `path` is only used in messages.
     public static func decode(_ data: [UInt8], path: String) throws(StoreError) -> Catalog {
-        try decode(data, path: path, inParts: data.count >= parallelThreshold && Parallel.cores > 1)
-    }
-
-    /// `inParts`: try reading the panels in two parts first (tests choose).
-    static func decode(_ data: [UInt8], path: String, inParts: Bool) throws(StoreError) -> Catalog {
+        var reader = JSONReader(data)
         do {
-            return try data.withUnsafeBufferPointer { buffer in
-                // A large store's panels are read in two parts at once (see `decodePanelsInParts`);
-                // when anything is not as expected there, the store is read again the plain way, so
-                // that what it says (or refuses) is exactly what one pass says.
-                if inParts {
-                    var reader = JSONReader(buffer)
-                    if let catalog = try? decodeStore(&reader, inParts: true) { return catalog }
-                }
-                var reader = JSONReader(buffer)
-                do {
-                    return try decodeStore(&reader, inParts: false)
-                } catch let failure as JSONReader.Failure {
-                    throw classify(failure, buffer: buffer, path: path)
-                }
-            }
-        } catch let error as StoreError {
-            throw error
+            return try decodeStore(&reader)
+        } catch let failure as JSONReader.Failure {
+            throw classify(failure, bytes: data, path: path)
         } catch {
             throw StoreError.unreadable(path: path, reason: "\(error)")
         }
@@ -44,19 +21,19 @@ public enum StoreDecoder {
 
     /// Turns a reader failure into a store error, preferring "newer version" when the file says so:
     /// a newer file fails for reasons this version cannot judge.
-    private static func classify(_ failure: JSONReader.Failure, buffer: UnsafeBufferPointer<UInt8>, path: String) -> StoreError {
-        if let header = try? prescanHeader(buffer) {
+    private static func classify(_ failure: JSONReader.Failure, bytes: [UInt8], path: String) -> StoreError {
+        if let header = try? prescanHeader(bytes) {
             if let version = header.version, version > currentVersion {
                 return .newerVersion(path: path, found: version, supported: currentVersion)
             }
         }
-        let (line, column) = JSONReader.location(of: failure.offset, in: buffer)
+        let (line, column) = JSONReader.location(of: failure.offset, in: bytes)
         return .malformed(path: path, line: line, column: column, message: failure.message)
     }
 
     /// The top-level "format" and "version", found by skipping everything else.
-    private static func prescanHeader(_ buffer: UnsafeBufferPointer<UInt8>) throws -> (format: String?, version: Int?) {
-        var reader = JSONReader(buffer)
+    private static func prescanHeader(_ bytes: [UInt8]) throws -> (format: String?, version: Int?) {
+        var reader = JSONReader(bytes)
         skipByteOrderMark(&reader)
         var format: String?
         var version: Int?
@@ -77,10 +54,7 @@ public enum StoreDecoder {
 
     // MARK: Store
 
-    /// Stores this large have their panels read in two parts (about 1,600 panels).
-    static let parallelThreshold = 2 << 20
-
-    private static func decodeStore(_ r: inout JSONReader, inParts: Bool) throws -> Catalog {
+    private static func decodeStore(_ r: inout JSONReader) throws -> Catalog {
         skipByteOrderMark(&r)
         if r.peekKind() == .end {
             throw r.fail(r.position == 0 ? "the file is empty: expected a store object {\"format\": \"dais-store\", ...}"
@@ -103,7 +77,7 @@ public enum StoreDecoder {
             case "organizations": organizations = try decodeRecords(&r, kind: "organization", decodeOrganization)
             case "people": people = try decodeRecords(&r, kind: "person", decodePerson)
             case "series": series = try decodeRecords(&r, kind: "series", decodeSeries)
-            case "panels": panels = try inParts ? decodePanelsInParts(&r) : decodeRecords(&r, kind: "panel", decodePanel)
+            case "panels": panels = try decodeRecords(&r, kind: "panel", decodePanel)
             default:
                 throw r.fail("unknown field \"\(key)\" at the top of the store; known fields: format, version, settings, organizations, people, series, panels", at: keyOffset)
             }
@@ -144,126 +118,26 @@ public enum StoreDecoder {
         return records
     }
 
-    /// How many reads in parts were tried (a cut was found) and how many succeeded (for tests).
-    static let partsTried = Atomic<Int>(0), partsRead = Atomic<Int>(0)
-
-    /// Why a read in parts is given up (the store is then read in one pass, which says why, if anything
-    /// is wrong).
-    struct NotInParts: Error {}
-
-    /// The panels array of a store written in the canonical form, read in two parts at once: the
-    /// array is cut at an element boundary near the middle of the file, found by its layout (a line
-    /// "    }," then a line "    {", which no string can hold: strings hold no line breaks), and the
-    /// second part, read on another thread, must start with a panel's first field. Each part is read
-    /// with the full grammar and must end exactly at the cut (the first) or at the array's "]" (the
-    /// second); a duplicate id across the parts, or anything else unexpected, gives up.
-    private static func decodePanelsInParts(_ r: inout JSONReader) throws -> [PanelID: Panel] {
-        r.skipSpace()
-        let open = r.position
-        let bytes = r.bytes
-        guard r.peekKind() == .array, let cut = elementBoundary(in: bytes, from: open + (bytes.count - open) / 2) else {
-            return try decodeRecords(&r, kind: "panel", decodePanel)
-        }
-        let whole = LentChunks([bytes])
-        let second = Pending { () -> Result<(panels: [PanelID: Panel], end: Int), NotInParts> in
-            var reader = JSONReader(whole.chunks[0])
-            reader.position = cut.next
-            guard let found = try? readElements(&reader, until: nil) else { return .failure(NotInParts()) }
-            return .success((found, reader.position))
-        }
-        var clock = PhaseClock("load")
-        partsTried.add(1, ordering: .relaxed)
-        var reader = JSONReader(UnsafeBufferPointer(rebasing: bytes[0..<cut.end]))
-        reader.position = open + 1
-        let first = try? readElements(&reader, until: cut.end)
-        clock.lap("panels: first part read")
-        // Waited for in every case: the other part reads the bytes this one was lent.
-        let rest = second.wait()
-        clock.lap("panels: second part waited for")
-        guard var panels = first, case .success(let (later, end)) = rest else { throw NotInParts() }
-        for (id, panel) in later {
-            guard panels.updateValue(panel, forKey: id) == nil else { throw NotInParts() }
-        }
-        clock.lap("panels: parts joined")
-        partsRead.add(1, ordering: .relaxed)
-        r.position = end
-        return panels
-    }
-
-    /// Reads panels separated by commas: up to `limit` (where a comma must have just been read), or,
-    /// without one, up to and past the array's closing "]". A duplicate id gives up.
-    private static func readElements(_ r: inout JSONReader, until limit: Int?) throws -> [PanelID: Panel] {
-        var found: [PanelID: Panel] = [:]
-        while true {
-            let (panel, _) = try decodePanel(&r)
-            guard found.updateValue(panel, forKey: panel.id) == nil else { throw NotInParts() }
-            r.skipSpace()
-            guard r.position < r.bytes.count else { throw NotInParts() }
-            if limit == nil && r.bytes[r.position] == UInt8(ascii: "]") {
-                r.position += 1
-                return found
-            }
-            guard r.bytes[r.position] == UInt8(ascii: ",") else { throw NotInParts() }
-            r.position += 1
-            if let limit {
-                r.skipSpace()
-                if r.position == limit { return found }
-            }
-        }
-    }
-
-    /// Where the first canonical element boundary at or after `from` is, within 256 KB: `end` just
-    /// past the "}," that ends an element, `next` at the "{" that starts the next one, which must be
-    /// a panel (its first field one that only panels have).
-    private static func elementBoundary(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> (end: Int, next: Int)? {
-        let marker = Array("\n    },\n    {\n      \"".utf8)
-        let window = min(bytes.count, from + (256 << 10))
-        guard from < window, let base = bytes.baseAddress else { return nil }
-        var at = from
-        while at + marker.count <= window {
-            guard let hit = memchr(base + at, 0x0A, window - at) else { return nil }
-            let i = UnsafeRawPointer(base).distance(to: hit)
-            if i + marker.count <= window, memcmp(base + i, marker, marker.count) == 0 {
-                let field = i + marker.count
-                // A panel's first field in sorted order; people, series and organizations have none of these.
-                for name in ["cosponsors\"", "description\"", "durationMinutes\""] where field + name.utf8.count <= bytes.count {
-                    if name.utf8.elementsEqual(UnsafeBufferPointer(rebasing: bytes[field..<field + name.utf8.count])) {
-                        return (i + 7, i + 12)
-                    }
-                }
-            }
-            at = i + 1
-        }
-        return nil
-    }
-
     // MARK: Fields
 
-    /// A record's id, checked, as its interned symbol (its string is made only once, when interned).
+    /// A record's id, checked, as its interned symbol.
     private static func readID(_ r: inout JSONReader, kind: String, offset: inout Int) throws -> UInt32 {
         r.skipSpace()
         offset = r.position
-        return try readSymbol(&r, for: "the id of a \(kind)", at: offset) { text, problem in "bad \(kind) id \"\(text)\": \(problem)" }
+        let text = try r.readString(for: "the id of a \(kind)")
+        if let problem = Identifier<Never>.problem(with: text) { throw r.fail("bad \(kind) id \"\(text)\": \(problem)", at: offset) }
+        return SymbolTable.shared.intern(text)
     }
 
-    /// A reference to a record, checked as an id, as its interned symbol (no string is made for an id
-    /// met before: a store names each person on every roster they are on).
+    /// A reference to a record, checked as an id, as its interned symbol (through the reader's cache
+    /// of references met before).
     private static func readReference(_ r: inout JSONReader, field: String) throws -> UInt32 {
         r.skipSpace()
         let offset = r.position
-        return try readSymbol(&r, for: field, at: offset, cached: true) { text, problem in "bad reference \"\(text)\" in \(field): \(problem)" }
-    }
-
-    /// `bad` words the failure for the text and its problem, reported at `offset`.
-    /// `cached`: through the reader's cache of references (ids met before, as references are).
-    private static func readSymbol(_ r: inout JSONReader, for what: String, at offset: Int, cached: Bool = false,
-                                   _ bad: (String, String) -> String) throws -> UInt32 {
-        switch try r.readPlainOrText(for: what) {
-        case .plain(let bytes):
-            if let problem = Identifier<Never>.problem(withBytes: bytes) { throw r.fail(bad(String(decoding: bytes, as: UTF8.self), problem), at: offset) }
-            return cached ? r.references.symbol(of: bytes) : SymbolTable.shared.intern(bytes: bytes)
-        case .text(let text):
-            if let problem = Identifier<Never>.problem(with: text) { throw r.fail(bad(text, problem), at: offset) }
+        return try r.readSymbol(for: field) { text in
+            if let problem = Identifier<Never>.problem(with: text) {
+                throw JSONReader.Failure(offset: offset, message: "bad reference \"\(text)\" in \(field): \(problem)")
+            }
             return SymbolTable.shared.intern(text)
         }
     }
@@ -271,14 +145,7 @@ public enum StoreDecoder {
     private static func readLocal(_ r: inout JSONReader, field: String) throws -> LocalDateTime {
         r.skipSpace()
         let offset = r.position
-        let text: String
-        switch try r.readPlainOrText(for: field) {
-        case .plain(let bytes):
-            if let local = LocalDateTime(storeBytes: bytes) { return local }
-            text = String(decoding: bytes, as: UTF8.self)
-        case .text(let string):
-            text = string
-        }
+        let text = try r.readString(for: field)
         guard let local = LocalDateTime(parsing: text) else {
             throw r.fail("\(field) must be a local date and time like \"2024-11-13T10:00\", found \"\(text)\"", at: offset)
         }
@@ -288,18 +155,7 @@ public enum StoreDecoder {
     private static func readEnum<E: RawRepresentable & CaseIterable>(_ r: inout JSONReader, _: E.Type, field: String) throws -> E where E.RawValue == String {
         r.skipSpace()
         let offset = r.position
-        let text: String
-        switch try r.readPlainOrText(for: field) {
-        case .plain(let bytes):
-            // Matched as bytes against each case's name (a handful), with no string made.
-            for value in E.allCases {
-                var name = value.rawValue
-                if name.withUTF8({ $0.count == bytes.count && memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) { return value }
-            }
-            text = String(decoding: bytes, as: UTF8.self)
-        case .text(let string):
-            text = string
-        }
+        let text = try r.readString(for: field)
         guard let value = E(rawValue: text) else {
             let choices = E.allCases.map(\.rawValue).joined(separator: ", ")
             throw r.fail("\(field) must be one of \(choices); found \"\(text)\"", at: offset)
@@ -307,8 +163,8 @@ public enum StoreDecoder {
         return value
     }
 
-    private static func unknown(_ r: JSONReader, _ key: JSONKey, in what: String, known: String, at offset: Int) -> JSONReader.Failure {
-        r.fail("unknown field \"\(key.text)\" in \(what); known fields: \(known)", at: offset)
+    private static func unknown(_ r: JSONReader, _ key: FieldName, in what: String, known: String, at offset: Int) -> JSONReader.Failure {
+        r.fail("unknown field \"\(key)\" in \(what); known fields: \(known)", at: offset)
     }
 
     private static func missing(_ r: JSONReader, _ field: String, in what: String, at offset: Int) -> JSONReader.Failure {

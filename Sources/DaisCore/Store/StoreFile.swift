@@ -26,22 +26,18 @@ public struct StoreFile: Sendable {
         }
     }
 
-    /// Identity of a file's contents: size and a 64-bit hash of every byte (eight bytes at a step:
-    /// a few milliseconds for a 100 MB store). For noticing changes, not against an adversary.
+    /// Identity of a file's contents: size and a 64-bit hash of every byte, taken eight bytes at a
+    /// step. For noticing changes, not against an adversary.
     public struct Fingerprint: Hashable, Sendable {
         public let size: Int
         public let hash: UInt64
 
-        public init(bytes: [UInt8]) {
-            self = bytes.withUnsafeBufferPointer { Fingerprint(buffer: $0) }
-        }
-
-        public init(buffer bytes: UnsafeBufferPointer<UInt8>) { self.init(chunks: [bytes]) }
+        public init(bytes: [UInt8]) { self.init(pieces: [bytes[...]]) }
 
         /// The fingerprint of the bytes of the pieces one after another (as if they were one).
-        init(chunks: [UnsafeBufferPointer<UInt8>]) {
+        init(pieces: [ArraySlice<UInt8>]) {
             var running = Running()
-            for chunk in chunks { running.add(chunk) }
+            for piece in pieces { running.add(piece) }
             self = running.fingerprint
         }
 
@@ -62,14 +58,13 @@ public struct StoreFile: Sendable {
                 h ^= h >> 31
             }
 
-            /// Eight bytes a step across the pieces' joins (little-endian words, as loaded); the last
-            /// few bytes of the whole wait in `carry` for `fingerprint`.
-            mutating func add(_ chunk: UnsafeBufferPointer<UInt8>) {
-                size += chunk.count
-                let raw = UnsafeRawBufferPointer(chunk)
-                var i = 0
-                while carried > 0 && carried < 8 && i < raw.count {
-                    carry |= UInt64(raw[i]) << (8 * UInt64(carried))
+            /// Eight bytes a step across the pieces' joins (little-endian words: the first byte is the
+            /// lowest); the last few bytes of the whole wait in `carry` for `fingerprint`.
+            mutating func add(_ piece: ArraySlice<UInt8>) {
+                size += piece.count
+                var i = piece.startIndex
+                while carried > 0 && carried < 8 && i < piece.endIndex {
+                    carry |= UInt64(piece[i]) << (8 * UInt64(carried))
                     carried += 1
                     i += 1
                 }
@@ -77,16 +72,20 @@ public struct StoreFile: Sendable {
                     mix(carry)
                     (carry, carried) = (0, 0)
                 }
-                while i + 8 <= raw.count {
-                    mix(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                while i + 8 <= piece.endIndex {
+                    var word: UInt64 = 0
+                    for k in 0..<8 { word |= UInt64(piece[i + k]) << (8 * UInt64(k)) }
+                    mix(word)
                     i += 8
                 }
-                while i < raw.count {
-                    carry |= UInt64(raw[i]) << (8 * UInt64(carried))
+                while i < piece.endIndex {
+                    carry |= UInt64(piece[i]) << (8 * UInt64(carried))
                     carried += 1
                     i += 1
                 }
             }
+
+            mutating func add(_ piece: [UInt8]) { add(piece[...]) }
 
             /// The fingerprint of everything added: the tail (most significant byte first), then the size.
             var fingerprint: Fingerprint {
@@ -109,12 +108,12 @@ public struct StoreFile: Sendable {
         var clock = PhaseClock("load")
         let bytes = try readBytes()
         clock.lap("file read")
-        // The fingerprint is taken on another core while the store is decoded.
-        let fingerprint = Pending { Fingerprint(bytes: bytes) }
+        // Taken first, while the bytes just read are still in the processor's caches.
+        let fingerprint = Fingerprint(bytes: bytes)
+        clock.lap("fingerprint")
         let catalog = try StoreDecoder.decode(bytes, path: path)
         clock.lap("decoded")
-        defer { clock.lap("fingerprint") }
-        return Loaded(catalog: catalog, fingerprint: fingerprint.wait())
+        return Loaded(catalog: catalog, fingerprint: fingerprint)
     }
 
     /// The raw bytes of the file.
@@ -123,8 +122,7 @@ public struct StoreFile: Sendable {
     }
 
     /// The fingerprint of what is on disk now, or nil when there is no file. The file is read a
-    /// megabyte at a time into one buffer (a save takes this beside its own work: it need not hold
-    /// a second copy of the store).
+    /// megabyte at a time into one buffer (a save need not hold a second copy of the store).
     public func currentFingerprint() throws(StoreError) -> Fingerprint? {
         guard exists else { return nil }
         var running = Fingerprint.Running()
@@ -142,31 +140,32 @@ public struct StoreFile: Sendable {
     @discardableResult
     public func save(_ catalog: Catalog, expecting: Fingerprint?) throws(StoreError) -> Fingerprint {
         var clock = PhaseClock("save")
-        // What is on disk now is read on another core while the catalog is encoded into the
-        // temporary file; the store and its backup are touched only once it is known to be what was
-        // loaded (else the temporary file is removed and the store is as it was).
-        let store = self
-        let onDisk = Pending { () -> Result<Fingerprint?, StoreError> in
-            do throws(StoreError) { return .success(try store.currentFingerprint()) } catch { return .failure(error) }
-        }
         var written = Fingerprint.Running()
         try FileIO.writeAtomically(to: path, exclusive: expecting == nil) { fd, _ throws(StoreError) -> String? in
-            // Each piece is written, and taken into the new fingerprint, as soon as it is made, while
-            // the next is made; the file is never whole in memory.
-            try ChunkSink.delivering(to: { (piece) throws(StoreError) in
-                try FileIO.writeAll(fd, piece, path: store.path)
-                written.add(piece)
-            }) { sink in StoreEncoder.write(catalog, to: sink) }
+            // Each piece is written as soon as it is made; after a failed write the rest is dropped.
+            var failure: StoreError?
+            StoreEncoder.write(catalog) { piece in
+                guard failure == nil else { return }
+                do throws(StoreError) {
+                    try FileIO.writeAll(fd, piece, path: path)
+                    written.add(piece)
+                } catch {
+                    failure = error
+                }
+            }
+            if let failure { throw failure }
             clock.lap("encoded and written")
-            let current = try onDisk.wait().get()
+            // Checked once the temporary file is written, just before the store and its backup are
+            // touched: if the file changed meanwhile, only the temporary file goes.
+            let current = try currentFingerprint()
             clock.lap("file on disk read")
             switch (expecting, current) {
             case (nil, .some):
-                throw .refusedOverwrite(path: store.path, reason: "a file already exists there and was not loaded first")
+                throw .refusedOverwrite(path: path, reason: "a file already exists there and was not loaded first")
             case let (expected?, current) where current != expected:
-                throw .changedOnDisk(path: store.path)
+                throw .changedOnDisk(path: path)
             default:
-                return current == nil ? nil : store.backupPath
+                return current == nil ? nil : backupPath
             }
         }
         clock.lap("flushed, backed up and renamed")
@@ -178,12 +177,6 @@ public struct StoreFile: Sendable {
     public func create(_ catalog: Catalog) throws(StoreError) -> Fingerprint {
         try save(catalog, expecting: nil)
     }
-}
-
-/// Bytes lent to work on another thread that the lender waits for before the bytes go away.
-struct LentChunks: @unchecked Sendable {
-    let chunks: [UnsafeBufferPointer<UInt8>]
-    init(_ chunks: [UnsafeBufferPointer<UInt8>]) { self.chunks = chunks }
 }
 
 /// Small POSIX file helpers with errors that name the file.
@@ -209,27 +202,32 @@ enum FileIO {
     }
 
     /// Reads a file through one buffer of `size` bytes, handing each piece read to `body`.
-    static func read(_ path: String, inPiecesOf size: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) throws(StoreError) {
+    static func read(_ path: String, inPiecesOf size: Int, _ body: (ArraySlice<UInt8>) -> Void) throws(StoreError) {
         let (fd, _) = try openForReading(path)
         defer { close(fd) }
-        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: size)
-        defer { buffer.deallocate() }
+        try readPieces(of: fd, path: path, size: size, body)
+    }
+
+    /// Reads the rest of an open file through one buffer of `size` bytes, handing on each piece.
+    private static func readPieces(of fd: Int32, path: String, size: Int, _ body: (ArraySlice<UInt8>) -> Void) throws(StoreError) {
+        var buffer = [UInt8](repeating: 0, count: size)
         while true {
-            let n = Glibc.read(fd, buffer.baseAddress!, size)
+            // read(2) fills the array's memory through its address.
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .unreadable(path: path, reason: errorText(errno))
             }
             if n == 0 { return }
-            body(UnsafeBufferPointer(rebasing: buffer[..<n]))
+            body(buffer[..<n])
         }
     }
 
     static func read(_ path: String) throws(StoreError) -> [UInt8] {
         let (fd, info) = try openForReading(path)
         defer { close(fd) }
-        // Straight into an array of the file's size (it may still grow or shrink while it is read:
-        // what is read is what counts, in pieces after the first when it grew).
+        // Straight into an array of the file's size, left unset until read(2) fills it through its
+        // address (it may still grow or shrink while it is read: what is read is what counts).
         let size = Int(info.st_size)
         var failure: Int32 = 0
         var result = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
@@ -246,16 +244,7 @@ enum FileIO {
             }
         }
         if failure != 0 { throw .unreadable(path: path, reason: errorText(failure)) }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .unreadable(path: path, reason: errorText(errno))
-            }
-            if n == 0 { break }
-            result.append(contentsOf: chunk[0..<n])
-        }
+        try readPieces(of: fd, path: path, size: 1 << 16) { result += $0 }
         return result
     }
 
@@ -351,6 +340,7 @@ enum FileIO {
         defer { closedir(dir) }
         let prefixes = [".\(baseName(of: path)).", ".\(baseName(of: path)).bak."]
         while let entry = readdir(dir) {
+            // readdir(3) answers a pointer to its entry, whose name is a fixed C array ended by a zero.
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
@@ -372,11 +362,13 @@ enum FileIO {
         _ = fsync(fd)
     }
 
+    /// Writes every byte, however many calls it takes.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(StoreError) {
+        // write(2) reads the bytes through their address.
         try bytes.withUnsafeBufferPointer { buffer throws(StoreError) in try writeAll(fd, buffer, path: path) }
     }
 
-    /// Writes every byte, however many calls it takes.
+    /// The same for bytes lent as a buffer (the exports hand on their pieces so).
     static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(StoreError) {
         var offset = 0
         while offset < bytes.count {
@@ -419,7 +411,7 @@ enum FileIO {
             var info = stat()
             guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return current }
             var buffer = [CChar](repeating: 0, count: 4096)
-            let n = readlink(current, &buffer, buffer.count)
+            let n = readlink(current, &buffer, buffer.count)  // fills the array through its address
             guard n > 0 else { return current }
             let target = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
             current = target.hasPrefix("/") || !current.contains("/") ? target : parentFolder(of: current) + "/" + target

@@ -134,6 +134,7 @@ public final class StoreLock: @unchecked Sendable {
                 return .held(by: previous, lockPath: path)
             }
             let line = Array(me.text.utf8)
+            // pwrite(2) reads the line through its address.
             guard ftruncate(fd, 0) == 0, line.withUnsafeBytes({ pwrite(fd, $0.baseAddress, $0.count, 0) }) == line.count else {
                 let reason = FileIO.errorText(errno)
                 close(fd)
@@ -174,7 +175,7 @@ public final class StoreLock: @unchecked Sendable {
 
     private static func readHolder(_ fd: Int32) -> Holder? {
         var bytes = [UInt8](repeating: 0, count: 4096)
-        let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }  // fills the array through its address
         guard n > 0 else { return nil }
         return Holder(text: Array(bytes[0..<n]))
     }
