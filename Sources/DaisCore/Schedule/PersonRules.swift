@@ -1,0 +1,58 @@
+/// What a person's checks read: the person's facts and their live panels on the time line.
+struct PersonContext {
+    let id: PersonID
+    let facts: PersonFacts
+    /// Their live, placed panels, by start.
+    let panels: [TimedPanel]
+    let changeover: Int
+    let catalog: Catalog
+
+    var speaker: Speaker { Speaker(id: id, facts: facts) }
+}
+
+/// The checks of one person across their panels, one function per finding code (`docs/checks.md`).
+enum PersonRules {
+    static let all: [@Sendable (PersonContext) -> [Finding]] = [personDoubleBooked, invalidTime, shortChangeover]
+
+    /// Every rule's findings for a person.
+    static func findings(_ context: PersonContext) -> [Finding] { all.flatMap { $0(context) } }
+
+    /// The person is on two panels whose instants overlap.
+    static func personDoubleBooked(_ c: PersonContext) -> [Finding] {
+        var out: [Finding] = []
+        Timeline.forEachOverlap(c.panels) { a, b in
+            out.append(Finding(.personDoubleBooked, indexes: .init(a.index, b.index),
+                               .doubleBooked(c.speaker, a.mention(in: c.catalog), b.mention(in: c.catalog), overlapMinutes: a.span.overlapMinutes(with: b.span))))
+        }
+        return out
+    }
+
+    /// The person's home zone, or one of their unavailability windows, cannot be read.
+    static func invalidTime(_ c: PersonContext) -> [Finding] {
+        guard c.facts.hasBadZone, let person = c.catalog.people[c.id] else { return [] }
+        var out: [Finding] = []
+        if let home = person.homeZone, c.facts.home == nil {
+            out.append(Finding(.invalidTime, .personZone(person: c.id, name: c.facts.name, field: "home zone", problem: SlotProblem.unknownZone(home).description)))
+        }
+        if c.facts.unavailable.count != person.unavailable.count {
+            for window in person.unavailable {
+                guard case .failure(let problem) = window.span() else { continue }
+                let text: String
+                if case .nonPositiveDuration = problem { text = "the window ends before it starts" } else { text = problem.description }
+                out.append(Finding(.invalidTime, .personZone(person: c.id, name: c.facts.name, field: "unavailable \(window.start) to \(window.end) \(window.zone)", problem: text)))
+            }
+        }
+        return out
+    }
+
+    /// Less than the changeover between the end of one of the person's panels and their next.
+    static func shortChangeover(_ c: PersonContext) -> [Finding] {
+        var out: [Finding] = []
+        Timeline.forEachGap(c.panels) { previous, next, minutes in
+            guard minutes < c.changeover else { return }
+            out.append(Finding(.shortChangeover, indexes: .init(previous.index, next.index),
+                               .shortChangeover(c.speaker, previous.mention(in: c.catalog), next.mention(in: c.catalog), gapMinutes: minutes, changeover: c.changeover)))
+        }
+        return out
+    }
+}
