@@ -1,5 +1,5 @@
 /// A kind of record whose names the possible-duplicate checks compare.
-protocol NamedKind: SendableMetatype {
+protocol NamedKind {
     associatedtype Record: Sendable
     /// The code of the finding that records of this kind sharing a folded name make.
     static var duplicateCode: FindingCode { get }
@@ -33,20 +33,26 @@ struct DuplicateNames<Kind: NamedKind>: Sendable {
     typealias ID = Identifier<Kind>
     /// Each filed record's folded name.
     private var keys: [ID: String] = [:]
-    private var index = NameIndex<Kind>()
+    /// The records filed under each folded name, in the order they were filed.
+    private var members: [String: [ID]] = [:]
     /// The finding of each folded name that several records hold.
     private(set) var findings: [String: Finding] = [:]
 
     init() {}
 
-    /// The records `ids` filed under `keys` (`keys[i]` is the folded name of `ids[i]`; nil: not
-    /// filed), and the finding of every shared name.
-    init(keys: [String?], ids: [ID], in catalog: Catalog, cores: Int) {
-        for (id, key) in zip(ids, keys) { if let key { self.keys[id] = key } }
+    /// Every record of the catalog filed, and the finding of every shared name.
+    init(_ catalog: Catalog) {
         let records = Kind.records(in: catalog)
-        let built = NameIndex.build(keys: keys, ids: ids, cores: cores) { Self.finding($0, records) }
-        index = built.index
-        findings = Dictionary(uniqueKeysWithValues: built.shared.map { ($0.key, $0.found) })
+        keys.reserveCapacity(records.count)
+        members.reserveCapacity(records.count)
+        for (id, record) in records {
+            let key = Kind.key(Kind.name(of: record))
+            keys[id] = key
+            members[key, default: []].append(id)
+        }
+        for (key, ids) in members where ids.count > 1 {
+            if let finding = Self.finding(ids, records) { findings[key] = finding }
+        }
     }
 
     /// The finding naming a record, if any.
@@ -56,13 +62,17 @@ struct DuplicateNames<Kind: NamedKind>: Sendable {
     /// and new names again. Returns the findings that went and those that came.
     mutating func update(_ id: ID, in catalog: Catalog) -> (removed: [Finding], added: [Finding]) {
         let records = Kind.records(in: catalog)
-        let new = records[id].map { Kind.key(Kind.name(of: $0)) }
-        let changed = index.refile(id, from: keys[id], to: new)
+        let old = keys[id], new = records[id].map { Kind.key(Kind.name(of: $0)) }
+        if let old {
+            members[old]?.removeAll { $0 == id }
+            if members[old]?.isEmpty == true { members[old] = nil }
+        }
+        if let new { members[new, default: []].append(id) }
         keys[id] = new
         var removed: [Finding] = [], added: [Finding] = []
-        for key in changed {
-            if let old = findings.removeValue(forKey: key) { removed.append(old) }
-            if let finding = Self.finding(index[key], records) {
+        for key in Set([old, new].compactMap { $0 }) {
+            if let finding = findings.removeValue(forKey: key) { removed.append(finding) }
+            if let finding = Self.finding(members[key] ?? [], records) {
                 findings[key] = finding
                 added.append(finding)
             }
@@ -71,9 +81,9 @@ struct DuplicateNames<Kind: NamedKind>: Sendable {
     }
 
     /// The finding for records sharing a folded name; nil when the catalog holds fewer than two.
-    private static func finding(_ members: [ID], _ records: [ID: Kind.Record]) -> Finding? {
+    private static func finding(_ ids: [ID], _ records: [ID: Kind.Record]) -> Finding? {
         var named: [(id: ID, name: String)] = []
-        for id in members { if let record = records[id] { named.append((id, Kind.name(of: record))) } }
+        for id in ids { if let record = records[id] { named.append((id, Kind.name(of: record))) } }
         guard named.count > 1 else { return nil }
         named.sort { $0.id < $1.id }
         return Finding(Kind.duplicateCode, Kind.duplicateDetail(named))

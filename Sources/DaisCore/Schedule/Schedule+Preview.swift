@@ -8,7 +8,7 @@ extension Schedule {
         let slot = try? draft.slot().get()
         var people: [PanelContext.RosterPerson] = []
         for entry in draft.roster where !people.contains(where: { $0.id == entry.person }) {
-            let known = personIndex[entry.person].map { facts[$0] }
+            let known = personNumbers[entry.person].map { facts[$0] }
             people.append(.init(id: entry.person, facts: known ?? catalog.people[entry.person].map { PersonFacts($0, zones: &zones) }))
         }
         let context = PanelContext(panel: draft, indexes: .none, span: slot?.span, ambiguousZone: slot?.ambiguity != nil ? slot?.zone : nil,
@@ -16,13 +16,13 @@ extension Schedule {
         var out = PanelRules.findings(context)
         guard let span = slot?.span else { return out }
         let mention = context.mention
-        let own = panelIndex[draft.id]
+        let own = panelNumbers[draft.id]
         /// The draft and another panel in start order.
         func ordered(_ other: PanelMention, _ otherSpan: TimeSpan) -> (PanelMention, PanelMention) {
             otherSpan.start < span.start || (otherSpan.start == span.start && other.id < draft.id) ? (other, mention) : (mention, other)
         }
         for person in people {
-            guard let facts = person.facts, let p = personIndex[person.id] else { continue }
+            guard let facts = person.facts, let p = personNumbers[person.id] else { continue }
             let speaker = Speaker(id: person.id, facts: facts)
             var before: (gap: Int, index: Int)?, after: (gap: Int, index: Int)?
             for i32 in personPanels[p] {
@@ -49,7 +49,7 @@ extension Schedule {
                 out.append(Finding(.shortChangeover, .shortChangeover(speaker, mention, other, gapMinutes: after.gap, changeover: changeover)))
             }
         }
-        if let seriesID = draft.series, let series = catalog.series[seriesID], let s = seriesIndex[seriesID] {
+        if let seriesID = draft.series, let series = catalog.series[seriesID], let s = seriesNumbers[seriesID] {
             for i32 in seriesPanels[s] {
                 let i = Int(i32)
                 guard i != own, let otherSpan = timeline.span(i), otherSpan.overlaps(span) else { continue }

@@ -9,13 +9,11 @@ extension Schedule {
         let index = internPanel(id)
         if timeline.live[index], let old { unindex(index, old) }
         timeline.live[index] = false
-        let livePanel = new.flatMap { $0.status == .cancelled ? nil : $0 }
-        if let livePanel {
-            timeline.place(index, livePanel)
-            timeline.live[index] = true
-            indexPanel(index, livePanel, catalog)
+        if let new, new.status != .cancelled {
+            addLive(index, new, catalog)
+        } else {
+            setPanelFindings(index, [])
         }
-        recheckPanel(index, livePanel, catalog)
         var people: [PersonID] = [], series: [SeriesID] = []
         for panel in [old, new].compactMap({ $0 }) {
             for entry in panel.roster where !people.contains(entry.person) { people.append(entry.person) }
@@ -38,9 +36,8 @@ extension Schedule {
     /// Re-checks after one organization was added, changed or deleted: its folded name, the panels
     /// naming it and the series it hosts.
     public mutating func organizationChanged(_ id: OrganizationID, in catalog: Catalog) {
-        let o = internOrganization(id)
         remark(duplicateOrganizations.update(id, in: catalog))
-        recheckPanels(organizationPanels[o], catalog)
+        recheckPanels(organizationPanels[id] ?? [], catalog)
         for series in catalog.series.values where series.host == id { recheckSeries(internSeries(series.id), catalog) }
     }
 
@@ -54,9 +51,9 @@ extension Schedule {
     // MARK: Numbers and indexes
 
     mutating func internPanel(_ id: PanelID) -> Int {
-        if let i = panelIndex[id] { return i }
+        if let i = panelNumbers[id] { return i }
         let i = timeline.append(id)
-        panelIndex.insert(id, i)
+        panelNumbers[id] = i
         byPanel.append([])
         panelMarks.append(Marks())
         return i
@@ -64,9 +61,9 @@ extension Schedule {
 
     /// A person's number; a person met for the first time is read from the catalog.
     mutating func internPerson(_ id: PersonID, _ catalog: Catalog) -> Int {
-        if let p = personIndex[id] { return p }
+        if let p = personNumbers[id] { return p }
         let p = personIDs.count
-        personIndex.insert(id, p)
+        personNumbers[id] = p
         personIDs.append(id)
         facts.append(catalog.people[id].map { PersonFacts($0, zones: &timeline.zones) })
         personPanels.append([])
@@ -75,22 +72,13 @@ extension Schedule {
     }
 
     mutating func internSeries(_ id: SeriesID) -> Int {
-        if let s = seriesIndex[id] { return s }
+        if let s = seriesNumbers[id] { return s }
         let s = seriesIDs.count
-        seriesIndex.insert(id, s)
+        seriesNumbers[id] = s
         seriesIDs.append(id)
         seriesPanels.append([])
         bySeries.append([])
         return s
-    }
-
-    mutating func internOrganization(_ id: OrganizationID) -> Int {
-        if let o = organizationIndex[id] { return o }
-        let o = organizationIDs.count
-        organizationIndex.insert(id, o)
-        organizationIDs.append(id)
-        organizationPanels.append([])
-        return o
     }
 
     /// The numbers of a panel's roster people, each once, in roster order.
@@ -103,45 +91,46 @@ extension Schedule {
         return numbers
     }
 
-    /// Adds a live panel to the lists of its people, its series and its organizations.
-    mutating func indexPanel(_ index: Int, _ panel: Panel, _ catalog: Catalog) {
-        let i = Int32(index)
-        for p in rosterNumbers(panel, catalog) { personPanels[p].append(i) }
+    /// Makes a panel live: places it on the time line, adds it to the lists of its people, its
+    /// series and its organizations, and runs its own checks.
+    mutating func addLive(_ index: Int, _ panel: Panel, _ catalog: Catalog) {
+        timeline.place(index, panel)
+        timeline.live[index] = true
+        let i = Int32(index), people = rosterNumbers(panel, catalog)
+        for p in people { personPanels[p].append(i) }
         if let s = panel.series { seriesPanels[internSeries(s)].append(i) }
-        var organizations: [OrganizationID] = []
-        for org in [panel.host].compactMap({ $0 }) + panel.cosponsors where !organizations.contains(org) {
-            organizations.append(org)
-            organizationPanels[internOrganization(org)].append(i)
+        if let host = panel.host { organizationPanels[host, default: []].append(i) }
+        for (k, org) in panel.cosponsors.enumerated() where org != panel.host && !panel.cosponsors[..<k].contains(org) {
+            organizationPanels[org, default: []].append(i)
         }
+        setPanelFindings(index, PanelRules.findings(panelContext(index, panel, people, catalog)))
     }
 
-    /// Takes a panel that is no longer live (as it was) off the lists `indexPanel` put it on.
+    /// Takes a panel that is no longer live (as it was) off the lists `addLive` put it on.
     mutating func unindex(_ index: Int, _ panel: Panel) {
         let i = Int32(index)
         for entry in panel.roster {
-            if let p = personIndex[entry.person] { personPanels[p].removeAll { $0 == i } }
+            if let p = personNumbers[entry.person] { personPanels[p].removeAll { $0 == i } }
         }
-        if let s = panel.series.flatMap({ seriesIndex[$0] }) { seriesPanels[s].removeAll { $0 == i } }
-        for org in panel.cosponsors + (panel.host.map { [$0] } ?? []) {
-            if let o = organizationIndex[org] { organizationPanels[o].removeAll { $0 == i } }
-        }
+        if let s = panel.series.flatMap({ seriesNumbers[$0] }) { seriesPanels[s].removeAll { $0 == i } }
+        for org in panel.cosponsors + (panel.host.map { [$0] } ?? []) { organizationPanels[org]?.removeAll { $0 == i } }
     }
 
     // MARK: Checking scopes again
 
-    /// Replaces a panel's own findings (none when it is deleted or cancelled: `panel` nil).
-    mutating func recheckPanel(_ index: Int, _ panel: Panel?, _ catalog: Catalog) {
-        guard let panel else { return setPanelFindings(index, []) }
-        let people = rosterNumbers(panel, catalog).map { PanelContext.RosterPerson(id: personIDs[$0], facts: facts[$0]) }
-        let context = PanelContext(panel: panel, indexes: .init(index), span: timeline.span(index), ambiguousZone: timeline.ambiguousZone(index),
-                                   people: people, missing: Schedule.missingReferences(panel, catalog), hours: settings.wakingHours)
-        setPanelFindings(index, PanelRules.findings(context))
+    /// What a live panel's rules read; `people` are its roster's numbers, each once.
+    func panelContext(_ index: Int, _ panel: Panel, _ people: [Int], _ catalog: Catalog) -> PanelContext {
+        PanelContext(panel: panel, indexes: .init(index), span: timeline.span(index), ambiguousZone: timeline.ambiguousZone(index),
+                     people: people.map { .init(id: personIDs[$0], facts: facts[$0]) }, missing: Schedule.missingReferences(panel, catalog),
+                     hours: settings.wakingHours)
     }
 
     /// Re-checks the panels (by number) that the catalog still holds.
     mutating func recheckPanels(_ indexes: [Int32], _ catalog: Catalog) {
-        for index in indexes {
-            if let panel = catalog.panels[timeline.panelIDs[Int(index)]] { recheckPanel(Int(index), panel, catalog) }
+        for i32 in indexes {
+            let index = Int(i32)
+            guard let panel = catalog.panels[timeline.panelIDs[index]] else { continue }
+            setPanelFindings(index, PanelRules.findings(panelContext(index, panel, rosterNumbers(panel, catalog), catalog)))
         }
     }
 
@@ -152,35 +141,31 @@ extension Schedule {
         }
     }
 
+    /// Replaces a person's findings; none for a person the catalog lacks (the panels naming them
+    /// say so).
     mutating func recheckPerson(_ p: Int, _ catalog: Catalog) {
-        let new = Schedule.personFindings(personIDs[p], facts[p], personPanels[p], timeline, settings.changeoverMinutes, catalog)
+        var new: [Finding] = []
+        if let facts = facts[p] {
+            let panels = personPanels[p].count > 1 ? timeline.timed(personPanels[p]) : []
+            new = PersonRules.findings(PersonContext(id: personIDs[p], facts: facts, panels: panels, changeover: settings.changeoverMinutes, catalog: catalog))
+        }
         if !byPerson[p].isEmpty || !new.isEmpty {
             remark((removed: byPerson[p], added: new))
             byPerson[p] = new
         }
     }
 
+    /// Replaces a series' findings; none for a series the catalog lacks (the panels naming it say so).
     mutating func recheckSeries(_ s: Int, _ catalog: Catalog) {
-        let new = Schedule.seriesFindings(seriesIDs[s], seriesPanels[s], timeline, catalog)
+        var new: [Finding] = []
+        if let series = catalog.series[seriesIDs[s]] {
+            let panels = seriesPanels[s].count > 1 ? timeline.timed(seriesPanels[s]) : []
+            new = SeriesRules.findings(SeriesContext(id: seriesIDs[s], series: series, panels: panels, catalog: catalog))
+        }
         if !bySeries[s].isEmpty || !new.isEmpty {
             remark((removed: bySeries[s], added: new))
             bySeries[s] = new
         }
-    }
-
-    /// A person's findings; none for a person the catalog lacks (the panels naming them say so).
-    static func personFindings(_ id: PersonID, _ facts: PersonFacts?, _ panels: [Int32], _ timeline: Timeline, _ changeover: Int,
-                               _ catalog: Catalog) -> [Finding] {
-        guard let facts else { return [] }
-        let timed = panels.count > 1 ? timeline.timed(panels) : []
-        return PersonRules.findings(PersonContext(id: id, facts: facts, panels: timed, changeover: changeover, catalog: catalog))
-    }
-
-    /// A series' findings; none for a series the catalog lacks (the panels naming it say so).
-    static func seriesFindings(_ id: SeriesID, _ panels: [Int32], _ timeline: Timeline, _ catalog: Catalog) -> [Finding] {
-        guard let series = catalog.series[id] else { return [] }
-        let timed = panels.count > 1 ? timeline.timed(panels) : []
-        return SeriesRules.findings(SeriesContext(id: id, series: series, panels: timed, catalog: catalog))
     }
 
     /// The series and organizations a panel names that the catalog lacks, in `PanelContext.missing`'s order.
@@ -200,7 +185,7 @@ extension Schedule {
         for f in change.added { mark(f, +1) }
     }
 
-    mutating func mark(_ finding: Finding, _ delta: Int) {
+    private mutating func mark(_ finding: Finding, _ delta: Int) {
         let isError = finding.severity == .error
         if isError { totals.errors += delta } else { totals.warnings += delta }
         finding.panelIndexes.forEach { i in

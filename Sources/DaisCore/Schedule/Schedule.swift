@@ -13,34 +13,30 @@
 /// can share it; nothing else reads it.
 public struct Schedule: Sendable {
     public private(set) var settings: Settings
-    /// How many threads the whole-store check uses.
-    let cores: Int
-
-    // Panels, by number.
-    var panelIndex = SymbolIndex<PanelKind>()
-    var timeline = Timeline()
-    var byPanel: [[Finding]] = []
-    var panelMarks: [Marks] = []
     /// Errors and warnings over the whole store, kept as findings come and go.
     public internal(set) var totals = Marks()
 
+    // Panels, by number.
+    var panelNumbers: [PanelID: Int] = [:]
+    var timeline = Timeline()
+    var byPanel: [[Finding]] = []
+    var panelMarks: [Marks] = []
+
     // People, by number: what the checks read of each, their live panels and their findings.
-    var personIndex = SymbolIndex<PersonKind>()
+    var personNumbers: [PersonID: Int] = [:]
     var personIDs: [PersonID] = []
     var facts: [PersonFacts?] = []
     var personPanels: [[Int32]] = []
     var byPerson: [[Finding]] = []
 
     // Series, by number.
-    var seriesIndex = SymbolIndex<SeriesKind>()
+    var seriesNumbers: [SeriesID: Int] = [:]
     var seriesIDs: [SeriesID] = []
     var seriesPanels: [[Int32]] = []
     var bySeries: [[Finding]] = []
 
-    /// Live panels naming an organization (by number) as host or co-sponsor.
-    var organizationIndex = SymbolIndex<OrganizationKind>()
-    var organizationIDs: [OrganizationID] = []
-    var organizationPanels: [[Int32]] = []
+    /// Live panels naming each organization as host or co-sponsor.
+    var organizationPanels: [OrganizationID: [Int32]] = [:]
 
     // Possible duplicates, and the findings of the settings.
     var duplicatePeople = DuplicateNames<PersonKind>()
@@ -56,21 +52,38 @@ public struct Schedule: Sendable {
 
     /// Checks the whole catalog.
     public init(catalog: Catalog) {
-        self.init(catalog: catalog, cores: Parallel.cores)
-    }
-
-    /// Checks the whole catalog with its work cut for `cores` threads (the findings are the same
-    /// for any number; tests cut it finer than the machine would).
-    init(catalog: Catalog, cores: Int) {
         settings = catalog.settings
-        self.cores = cores
         rebuild(catalog)
     }
 
-    init(empty settings: Settings, cores: Int) {
-        self.settings = settings
-        self.cores = cores
+    /// Checks everything again (after settings change, or a reload): every person is read, every
+    /// panel placed and checked on its own, then every person's and series' panels are swept, and
+    /// the names compared.
+    public mutating func rebuild(_ catalog: Catalog) {
+        var clock = PhaseClock("check")
+        self = Schedule(settings: catalog.settings)
+        personNumbers.reserveCapacity(catalog.people.count)
+        for id in catalog.people.keys { _ = internPerson(id, catalog) }
+        for id in catalog.series.keys { _ = internSeries(id) }
+        clock.lap("people read")
+        panelNumbers.reserveCapacity(catalog.panels.count)
+        for panel in catalog.panels.values {
+            let index = internPanel(panel.id)
+            if panel.status != .cancelled { addLive(index, panel, catalog) }
+        }
+        clock.lap("panels placed and checked")
+        for p in personIDs.indices { recheckPerson(p, catalog) }
+        for s in seriesIDs.indices { recheckSeries(s, catalog) }
+        clock.lap("person and series sweeps")
+        duplicatePeople = DuplicateNames(catalog)
+        duplicateOrganizations = DuplicateNames(catalog)
+        remark((removed: [], added: Array(duplicatePeople.findings.values) + duplicateOrganizations.findings.values))
+        clock.lap("duplicate names")
+        global = Schedule.settingsFindings(catalog.settings)
+        remark((removed: [], added: global))
     }
+
+    private init(settings: Settings) { self.settings = settings }
 
     // MARK: Reading
 
@@ -88,7 +101,7 @@ public struct Schedule: Sendable {
 
     /// Errors and warnings among the findings naming a panel.
     public func marks(for id: PanelID) -> Marks {
-        guard let i = panelIndex[id] else { return Marks() }
+        guard let i = panelNumbers[id] else { return Marks() }
         return panelMarks[i]
     }
 
@@ -101,21 +114,20 @@ public struct Schedule: Sendable {
 
     /// The start instant of a panel whose time can be placed (nil otherwise, or when cancelled).
     public func start(of id: PanelID) -> Instant? {
-        guard let i = panelIndex[id], let span = timeline.span(i) else { return nil }
-        return span.start
+        panelNumbers[id].flatMap { timeline.span($0)?.start }
     }
 
     /// Findings naming a panel: its own, and those of its people and series that involve it.
     /// Costs the size of its roster's and series' findings, not of the store.
     public func findings(forPanel panel: Panel) -> [Finding] {
         let id = panel.id
-        var result = panelIndex[id].map { byPanel[$0] } ?? []
+        var result = panelNumbers[id].map { byPanel[$0] } ?? []
         var seen = Set<Finding>(result)
         for entry in panel.roster {
-            guard let p = personIndex[entry.person] else { continue }
+            guard let p = personNumbers[entry.person] else { continue }
             for f in byPerson[p] where f.panels.contains(id) && seen.insert(f).inserted { result.append(f) }
         }
-        if let s = panel.series.flatMap({ seriesIndex[$0] }) {
+        if let s = panel.series.flatMap({ seriesNumbers[$0] }) {
             for f in bySeries[s] where f.panels.contains(id) && seen.insert(f).inserted { result.append(f) }
         }
         return result.sorted(by: Finding.ordered)
@@ -125,7 +137,7 @@ public struct Schedule: Sendable {
     public func findings(forPerson id: PersonID) -> [Finding] {
         var result: [Finding] = []
         if let duplicate = duplicatePeople.finding(for: id) { result.append(duplicate) }
-        if let p = personIndex[id] {
+        if let p = personNumbers[id] {
             result += byPerson[p]
             for panel in personPanels[p] { result += byPanel[Int(panel)].filter { $0.people.contains(id) } }
         }
@@ -134,14 +146,14 @@ public struct Schedule: Sendable {
 
     /// Live (not cancelled) panels with a person on their roster, from the index (not a scan).
     public func livePanels(withPerson id: PersonID) -> [PanelID] {
-        personIndex[id].map { personPanels[$0].map { timeline.panelIDs[Int($0)] } } ?? []
+        personNumbers[id].map { personPanels[$0].map { timeline.panelIDs[Int($0)] } } ?? []
     }
 
     /// Live panels an organization hosts (itself or as its series' host) or co-sponsors.
     public func livePanels(namingOrganization id: OrganizationID, in catalog: Catalog) -> [PanelID] {
-        var indexes = organizationIndex[id].map { organizationPanels[$0] } ?? []
+        var indexes = organizationPanels[id] ?? []
         for series in catalog.series.values where series.host == id {
-            for i in seriesIndex[series.id].map({ seriesPanels[$0] }) ?? [] where !indexes.contains(i) { indexes.append(i) }
+            for i in seriesNumbers[series.id].map({ seriesPanels[$0] }) ?? [] where !indexes.contains(i) { indexes.append(i) }
         }
         return indexes.map { timeline.panelIDs[Int($0)] }
     }

@@ -23,16 +23,16 @@ struct Timeline: Sendable {
         return panelIDs.count - 1
     }
 
-    /// Places a panel on the time line, or marks it unplaceable.
+    /// Places a panel on the time line where `Panel.slot()` does, or marks it unplaceable.
     mutating func place(_ index: Int, _ panel: Panel) {
         zoneOf[index] = -1
         ambiguous[index] = false
         let z = zones.number(panel.zone)
-        guard z >= 0, let place = zones.placement(panel, in: z) else { return }
+        guard z >= 0, case .success(let slot) = resolveSlot(start: panel.start, zone: zones[z], minutes: panel.durationMinutes) else { return }
         zoneOf[index] = z
-        starts[index] = place.start
-        ends[index] = place.end
-        ambiguous[index] = place.ambiguous
+        starts[index] = slot.span.start.secondsSinceEpoch
+        ends[index] = slot.span.end.secondsSinceEpoch
+        ambiguous[index] = slot.ambiguity != nil
     }
 
     /// The span of a live, placed panel.
