@@ -83,6 +83,7 @@ struct DuplicateNames<Kind: NamedKind>: Sendable {
     /// The finding for records sharing a folded name; nil when the catalog holds fewer than two.
     private static func finding(_ ids: [ID], _ records: [ID: Kind.Record]) -> Finding? {
         var named: [(id: ID, name: String)] = []
+        named.reserveCapacity(ids.count)
         for id in ids { if let record = records[id] { named.append((id, Kind.name(of: record))) } }
         guard named.count > 1 else { return nil }
         named.sort { $0.id < $1.id }

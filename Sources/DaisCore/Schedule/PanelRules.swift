@@ -2,14 +2,21 @@
 /// Every rule of `PanelRules` takes this one value, so that a new rule needs no new parameters.
 struct PanelContext {
     let panel: Panel
+    /// The panel's roster, read once.
+    let roster: [RosterEntry]
     /// The panel's number in the schedule, for the per-panel counts (none for a draft).
     let indexes: Finding.PanelIndexes
     /// Where the panel is on the time line; nil when its time cannot be placed.
     let span: TimeSpan?
-    /// The panel's zone when its local start occurs twice there (the first is used).
-    let ambiguousZone: Zone?
-    /// The roster's people, each once, in roster order; facts nil for a person the catalog lacks.
+    /// When the panel's local start occurs twice in its zone (the first is used), that zone's number
+    /// in `zones`; -1 otherwise.
+    let ambiguousZone: Int16
+    /// The roster's people, each once, in roster order.
     let people: [RosterPerson]
+    /// People's facts by number (nil: the catalog lacks them).
+    let facts: [PersonFacts?]
+    /// The zones that the zone numbers here and in the briefs name.
+    let zones: [Zone]
     /// The series and organizations the panel names that the catalog lacks: its series first, then
     /// its host, then its co-sponsors in order. (People the catalog lacks are in `people`.)
     let missing: [MissingReference]
@@ -17,93 +24,99 @@ struct PanelContext {
 
     struct RosterPerson {
         let id: PersonID
-        let facts: PersonFacts?
+        /// The person's number in `facts`.
+        let number: Int
+        let brief: PersonBrief
     }
 
     /// The panel as a message names it: made for each finding, read only when the message is written.
     var mention: PanelMention { PanelMention(panel) }
 
+    /// A roster person the catalog holds, as a finding names them.
+    func speaker(_ person: RosterPerson) -> Speaker { Speaker(id: person.id, facts: facts[person.number]!) }
+
     func finding(_ code: FindingCode, _ detail: FindingDetail) -> Finding { Finding(code, indexes: indexes, detail) }
 }
 
-/// The checks of one live panel on its own, one function per finding code (`docs/checks.md`).
+/// The checks of one live panel on its own, one function per finding code (`docs/checks.md`); each
+/// appends what it finds.
 enum PanelRules {
-    static let all: [@Sendable (PanelContext) -> [Finding]] = [
-        personTwiceInRoster, personUnavailable, unknownReference, invalidTime, ambiguousTime, noModerator, noPanelists, outsideWakingHours,
-    ]
-
-    /// Every rule's findings for a panel.
-    static func findings(_ context: PanelContext) -> [Finding] { all.flatMap { $0(context) } }
+    /// Every rule's findings for a panel. A new rule is one more function here and one more line.
+    static func findings(_ c: PanelContext) -> [Finding] {
+        var out: [Finding] = []
+        personTwiceInRoster(c, &out)
+        personUnavailable(c, &out)
+        unknownReference(c, &out)
+        invalidTime(c, &out)
+        ambiguousTime(c, &out)
+        noModerator(c, &out)
+        noPanelists(c, &out)
+        outsideWakingHours(c, &out)
+        return out
+    }
 
     /// A person the catalog holds is on the roster more than once.
-    static func personTwiceInRoster(_ c: PanelContext) -> [Finding] {
-        let roster = c.panel.roster
+    static func personTwiceInRoster(_ c: PanelContext, _ out: inout [Finding]) {
         // A person is on the roster twice only when the roster is longer than its people.
-        guard roster.count != c.people.count else { return [] }
-        var out: [Finding] = []
-        for person in c.people {
-            guard let facts = person.facts else { continue }
-            let roles = roster.filter { $0.person == person.id }.map(\.role)
-            if roles.count > 1 { out.append(c.finding(.personTwiceInRoster, .twiceInRoster(Speaker(id: person.id, facts: facts), c.mention, roles: roles))) }
+        guard c.roster.count != c.people.count else { return }
+        for person in c.people where person.brief.known {
+            let roles = c.roster.filter { $0.person == person.id }.map(\.role)
+            if roles.count > 1 { out.append(c.finding(.personTwiceInRoster, .twiceInRoster(c.speaker(person), c.mention, roles: roles))) }
         }
-        return out
     }
 
     /// The panel overlaps one of a roster member's unavailability windows.
-    static func personUnavailable(_ c: PanelContext) -> [Finding] {
-        guard let span = c.span else { return [] }
-        var out: [Finding] = []
-        for person in c.people {
-            guard let facts = person.facts else { continue }
-            for window in facts.unavailable where window.span.overlaps(span) {
-                out.append(c.finding(.personUnavailable, .unavailable(Speaker(id: person.id, facts: facts), c.mention, window: window.span, windowZone: window.zone)))
+    static func personUnavailable(_ c: PanelContext, _ out: inout [Finding]) {
+        guard let span = c.span else { return }
+        for person in c.people where person.brief.hasWindows {
+            let speaker = c.speaker(person)
+            for window in speaker.facts.unavailable where window.span.overlaps(span) {
+                out.append(c.finding(.personUnavailable, .unavailable(speaker, c.mention, window: window.span, windowZone: window.zone)))
             }
         }
-        return out
     }
 
     /// The panel names a series, organization or person the catalog lacks.
-    static func unknownReference(_ c: PanelContext) -> [Finding] {
-        var out = c.missing.map { c.finding(.unknownReference, .unknownPanelReference(c.mention, $0)) }
-        for person in c.people where person.facts == nil {
+    static func unknownReference(_ c: PanelContext, _ out: inout [Finding]) {
+        for reference in c.missing { out.append(c.finding(.unknownReference, .unknownPanelReference(c.mention, reference))) }
+        for person in c.people where !person.brief.known {
             out.append(c.finding(.unknownReference, .unknownPanelReference(c.mention, .person(person.id))))
         }
-        return out
     }
 
     /// The panel's time cannot be placed: unknown zone, a start the clocks skip, a bad duration.
-    static func invalidTime(_ c: PanelContext) -> [Finding] {
-        guard c.span == nil, case .failure(let problem) = c.panel.slot() else { return [] }
-        return [c.finding(.invalidTime, .panelTime(c.mention, problem: problem))]
+    static func invalidTime(_ c: PanelContext, _ out: inout [Finding]) {
+        guard c.span == nil, case .failure(let problem) = c.panel.slot() else { return }
+        out.append(c.finding(.invalidTime, .panelTime(c.mention, problem: problem)))
     }
 
     /// The panel's local start occurs twice (clocks turned back).
-    static func ambiguousTime(_ c: PanelContext) -> [Finding] {
-        guard let zone = c.ambiguousZone, case .ambiguous(let first, let second) = zone.resolve(c.panel.start) else { return [] }
-        return [c.finding(.ambiguousTime, .ambiguous(c.mention, first: first, second: second))]
+    static func ambiguousTime(_ c: PanelContext, _ out: inout [Finding]) {
+        guard c.ambiguousZone >= 0, case .ambiguous(let first, let second) = c.zones[Int(c.ambiguousZone)].resolve(c.panel.start) else { return }
+        out.append(c.finding(.ambiguousTime, .ambiguous(c.mention, first: first, second: second)))
     }
 
     /// A scheduled panel has no moderator.
-    static func noModerator(_ c: PanelContext) -> [Finding] {
-        guard c.panel.status == .scheduled, !c.panel.roster.contains(where: { $0.role == .moderator }) else { return [] }
-        return [c.finding(.noModerator, .noModerator(c.mention))]
+    static func noModerator(_ c: PanelContext, _ out: inout [Finding]) {
+        guard c.panel.status == .scheduled, !c.roster.contains(where: { $0.role == .moderator }) else { return }
+        out.append(c.finding(.noModerator, .noModerator(c.mention)))
     }
 
     /// A scheduled panel has no panelists.
-    static func noPanelists(_ c: PanelContext) -> [Finding] {
-        guard c.panel.status == .scheduled, !c.panel.roster.contains(where: { $0.role == .panelist }) else { return [] }
-        return [c.finding(.noPanelists, .noPanelists(c.mention))]
+    static func noPanelists(_ c: PanelContext, _ out: inout [Finding]) {
+        guard c.panel.status == .scheduled, !c.roster.contains(where: { $0.role == .panelist }) else { return }
+        out.append(c.finding(.noPanelists, .noPanelists(c.mention)))
     }
 
     /// Part of the panel falls outside waking hours in a roster member's home zone.
-    static func outsideWakingHours(_ c: PanelContext) -> [Finding] {
-        guard let span = c.span else { return [] }
-        var out: [Finding] = []
-        for person in c.people {
-            guard let facts = person.facts, let home = facts.home, isOutside(span, home, c.hours) else { continue }
-            out.append(c.finding(.outsideWakingHours, .outsideWakingHours(Speaker(id: person.id, facts: facts), c.mention, hours: c.hours)))
+    static func outsideWakingHours(_ c: PanelContext, _ out: inout [Finding]) {
+        guard let span = c.span, c.hours.start < c.hours.end else { return }
+        // A panel's people often share a home zone: the answer for the last one is kept.
+        var last: (home: Int16, outside: Bool) = (-1, false)
+        for person in c.people where person.brief.home >= 0 {
+            if person.brief.home != last.home { last = (person.brief.home, isOutside(span, c.zones[Int(person.brief.home)], c.hours)) }
+            if last.outside { out.append(c.finding(.outsideWakingHours, .outsideWakingHours(c.speaker(person), c.mention, hours: c.hours))) }
         }
-        return out
     }
 
     /// True when any part of the span falls outside [start, end) of the waking hours in the zone.

@@ -10,16 +10,35 @@ final class PersonFacts: Sendable {
     /// The home zone, or a window's zone or times, could not be read (a finding of the person's own).
     let hasBadZone: Bool
 
-    init(_ person: Person, zones: inout ZoneNumbers) {
+    private init(name: String, home: Zone?, unavailable: [(span: TimeSpan, zone: Zone)], hasBadZone: Bool) {
+        self.name = name
+        self.home = home
+        self.unavailable = unavailable
+        self.hasBadZone = hasBadZone
+    }
+
+    /// A person's facts and brief (for a person the catalog lacks, nil and an unknown brief), their
+    /// zones numbered in `zones`.
+    static func read(_ person: Person?, zones: inout ZoneNumbers) -> (PersonFacts?, PersonBrief) {
+        guard let person else { return (nil, PersonBrief()) }
         var windows: [(span: TimeSpan, zone: Zone)] = []
         for window in person.unavailable {
             if case .success(let span) = window.span(), let zone = zones.zone(window.zone) { windows.append((span, zone)) }
         }
         let homeZone = person.homeZone
-        let home = homeZone.flatMap { zones.zone($0) }
-        name = person.name
-        self.home = home
-        unavailable = windows
-        hasBadZone = (homeZone != nil && home == nil) || windows.count != person.unavailable.count
+        let home = homeZone.map { zones.number($0) } ?? -1
+        let facts = PersonFacts(name: person.name, home: home >= 0 ? zones[home] : nil, unavailable: windows,
+                                hasBadZone: (homeZone != nil && home < 0) || windows.count != person.unavailable.count)
+        return (facts, PersonBrief(known: true, hasWindows: !windows.isEmpty, home: home))
     }
+}
+
+/// What a panel's rules read of a roster person first, as plain values: whether the catalog holds
+/// them, whether they have unavailability windows, and their home zone's number (-1: none). A panel
+/// is checked from these few bytes per person; the person's facts are read only to make a finding
+/// or to compare windows, so that checking many panels touches few person objects.
+struct PersonBrief: Sendable {
+    var known = false
+    var hasWindows = false
+    var home: Int16 = -1
 }

@@ -5,32 +5,36 @@ struct PersonContext {
     /// Their live, placed panels, by start.
     let panels: [TimedPanel]
     let changeover: Int
-    let catalog: Catalog
+    /// The catalog's people and panels, looked up only to make a finding.
+    let people: [PersonID: Person]
+    let catalogPanels: [PanelID: Panel]
 
     var speaker: Speaker { Speaker(id: id, facts: facts) }
 }
 
-/// The checks of one person across their panels, one function per finding code (`docs/checks.md`).
+/// The checks of one person across their panels, one function per finding code (`docs/checks.md`);
+/// each appends what it finds.
 enum PersonRules {
-    static let all: [@Sendable (PersonContext) -> [Finding]] = [personDoubleBooked, invalidTime, shortChangeover]
-
-    /// Every rule's findings for a person.
-    static func findings(_ context: PersonContext) -> [Finding] { all.flatMap { $0(context) } }
-
-    /// The person is on two panels whose instants overlap.
-    static func personDoubleBooked(_ c: PersonContext) -> [Finding] {
+    /// Every rule's findings for a person. A new rule is one more function here and one more line.
+    static func findings(_ c: PersonContext) -> [Finding] {
         var out: [Finding] = []
-        Timeline.forEachOverlap(c.panels) { a, b in
-            out.append(Finding(.personDoubleBooked, indexes: .init(a.index, b.index),
-                               .doubleBooked(c.speaker, a.mention(in: c.catalog), b.mention(in: c.catalog), overlapMinutes: a.span.overlapMinutes(with: b.span))))
-        }
+        personDoubleBooked(c, &out)
+        invalidTime(c, &out)
+        shortChangeover(c, &out)
         return out
     }
 
+    /// The person is on two panels whose instants overlap.
+    static func personDoubleBooked(_ c: PersonContext, _ out: inout [Finding]) {
+        Timeline.forEachOverlap(c.panels) { a, b in
+            out.append(Finding(.personDoubleBooked, indexes: .init(a.index, b.index),
+                               .doubleBooked(c.speaker, a.mention(in: c.catalogPanels), b.mention(in: c.catalogPanels), overlapMinutes: a.span.overlapMinutes(with: b.span))))
+        }
+    }
+
     /// The person's home zone, or one of their unavailability windows, cannot be read.
-    static func invalidTime(_ c: PersonContext) -> [Finding] {
-        guard c.facts.hasBadZone, let person = c.catalog.people[c.id] else { return [] }
-        var out: [Finding] = []
+    static func invalidTime(_ c: PersonContext, _ out: inout [Finding]) {
+        guard c.facts.hasBadZone, let person = c.people[c.id] else { return }
         if let home = person.homeZone, c.facts.home == nil {
             out.append(Finding(.invalidTime, .personZone(person: c.id, name: c.facts.name, field: "home zone", problem: SlotProblem.unknownZone(home).description)))
         }
@@ -42,17 +46,14 @@ enum PersonRules {
                 out.append(Finding(.invalidTime, .personZone(person: c.id, name: c.facts.name, field: "unavailable \(window.start) to \(window.end) \(window.zone)", problem: text)))
             }
         }
-        return out
     }
 
     /// Less than the changeover between the end of one of the person's panels and their next.
-    static func shortChangeover(_ c: PersonContext) -> [Finding] {
-        var out: [Finding] = []
+    static func shortChangeover(_ c: PersonContext, _ out: inout [Finding]) {
         Timeline.forEachGap(c.panels) { previous, next, minutes in
             guard minutes < c.changeover else { return }
             out.append(Finding(.shortChangeover, indexes: .init(previous.index, next.index),
-                               .shortChangeover(c.speaker, previous.mention(in: c.catalog), next.mention(in: c.catalog), gapMinutes: minutes, changeover: c.changeover)))
+                               .shortChangeover(c.speaker, previous.mention(in: c.catalogPanels), next.mention(in: c.catalogPanels), gapMinutes: minutes, changeover: c.changeover)))
         }
-        return out
     }
 }

@@ -4,15 +4,18 @@ extension Schedule {
     /// For the editor's live view; costs the draft's people's and series' panels.
     public func preview(_ draft: Panel, in catalog: Catalog) -> [Finding] {
         guard draft.status != .cancelled else { return [] }
-        var zones = ZoneNumbers()
-        let slot = try? draft.slot().get()
-        var people: [PanelContext.RosterPerson] = []
+        // The draft's people by their numbers in `known`; zones numbered from the schedule's.
+        var zones = timeline.zones
+        var people: [PanelContext.RosterPerson] = [], known: [PersonFacts?] = []
         for entry in draft.roster where !people.contains(where: { $0.id == entry.person }) {
-            let known = personNumbers[entry.person].map { facts[$0] }
-            people.append(.init(id: entry.person, facts: known ?? catalog.people[entry.person].map { PersonFacts($0, zones: &zones) }))
+            let (facts, brief) = personNumbers[entry.person].map { (self.facts[$0], briefs[$0]) } ?? PersonFacts.read(catalog.people[entry.person], zones: &zones)
+            people.append(.init(id: entry.person, number: known.count, brief: brief))
+            known.append(facts)
         }
-        let context = PanelContext(panel: draft, indexes: .none, span: slot?.span, ambiguousZone: slot?.ambiguity != nil ? slot?.zone : nil,
-                                   people: people, missing: Schedule.missingReferences(draft, catalog), hours: settings.wakingHours)
+        let slot = try? draft.slot().get()
+        let ambiguousZone = slot?.ambiguity != nil ? zones.number(draft.zone) : -1
+        let context = PanelContext(panel: draft, roster: draft.roster, indexes: .none, span: slot?.span, ambiguousZone: ambiguousZone, people: people,
+                                   facts: known, zones: zones.all, missing: missingReferences(draft, catalog), hours: wakingHours)
         var out = PanelRules.findings(context)
         guard let span = slot?.span else { return out }
         let mention = context.mention
@@ -22,8 +25,8 @@ extension Schedule {
             otherSpan.start < span.start || (otherSpan.start == span.start && other.id < draft.id) ? (other, mention) : (mention, other)
         }
         for person in people {
-            guard let facts = person.facts, let p = personNumbers[person.id] else { continue }
-            let speaker = Speaker(id: person.id, facts: facts)
+            guard person.brief.known, let p = personNumbers[person.id] else { continue }
+            let speaker = context.speaker(person)
             var before: (gap: Int, index: Int)?, after: (gap: Int, index: Int)?
             for i32 in personPanels[p] {
                 let i = Int(i32)
@@ -39,7 +42,7 @@ extension Schedule {
                     if after == nil || gap < after!.gap { after = (gap, i) }
                 }
             }
-            let changeover = settings.changeoverMinutes
+            let changeover = changeoverMinutes
             if let before, before.gap < changeover {
                 let other = timeline.mention(before.index, in: catalog)
                 out.append(Finding(.shortChangeover, .shortChangeover(speaker, other, mention, gapMinutes: before.gap, changeover: changeover)))
@@ -58,5 +61,15 @@ extension Schedule {
             }
         }
         return out.sorted(by: Finding.ordered)
+    }
+
+    /// What a draft names that the catalog lacks, in `PanelContext.missing`'s order (as `links`
+    /// finds them for a panel of the schedule).
+    private func missingReferences(_ draft: Panel, _ catalog: Catalog) -> [MissingReference] {
+        var missing: [MissingReference] = []
+        if let series = draft.series, catalog.series.index(forKey: series) == nil { missing.append(.series(series)) }
+        if let host = draft.host, catalog.organizations.index(forKey: host) == nil { missing.append(.host(host)) }
+        for org in draft.cosponsors where catalog.organizations.index(forKey: org) == nil { missing.append(.cosponsor(org)) }
+        return missing
     }
 }

@@ -6,37 +6,45 @@
 /// series' (`SeriesRules`). The whole-store check is the same work for every scope: near-linear,
 /// never pairwise over all panels.
 ///
-/// Panels, people and series are numbered as they are met, and each panel's place on the time line
-/// is kept in flat arrays (`Timeline`), so that the sweeps compare numbers.
+/// Panels, people, series and organizations are numbered as they are met, and each panel's place on
+/// the time line is kept in a small record of plain numbers (`Timeline`), so that the sweeps
+/// compare numbers.
 ///
 /// The stored state is internal so that the schedule's extensions in this folder (updates, preview)
 /// can share it; nothing else reads it.
 public struct Schedule: Sendable {
     public private(set) var settings: Settings
+    /// The settings the rules read, taken out once.
+    let wakingHours: WakingHours, changeoverMinutes: Int
     /// Errors and warnings over the whole store, kept as findings come and go.
     public internal(set) var totals = Marks()
 
     // Panels, by number.
-    var panelNumbers: [PanelID: Int] = [:]
+    var panelNumbers = Numbering<PanelKind>()
     var timeline = Timeline()
     var byPanel: [[Finding]] = []
     var panelMarks: [Marks] = []
 
     // People, by number: what the checks read of each, their live panels and their findings.
-    var personNumbers: [PersonID: Int] = [:]
+    var personNumbers = Numbering<PersonKind>()
     var personIDs: [PersonID] = []
     var facts: [PersonFacts?] = []
+    var briefs: [PersonBrief] = []
     var personPanels: [[Int32]] = []
     var byPerson: [[Finding]] = []
 
-    // Series, by number.
-    var seriesNumbers: [SeriesID: Int] = [:]
+    // Series, by number: whether the catalog holds each, its live panels and its findings.
+    var seriesNumbers = Numbering<SeriesKind>()
     var seriesIDs: [SeriesID] = []
+    var seriesExists: [Bool] = []
     var seriesPanels: [[Int32]] = []
     var bySeries: [[Finding]] = []
 
-    /// Live panels naming each organization as host or co-sponsor.
-    var organizationPanels: [OrganizationID: [Int32]] = [:]
+    // Organizations, by number: whether the catalog holds each, and the live panels naming it as
+    // host or co-sponsor.
+    var organizationNumbers = Numbering<OrganizationKind>()
+    var organizationExists: [Bool] = []
+    var organizationPanels: [[Int32]] = []
 
     // Possible duplicates, and the findings of the settings.
     var duplicatePeople = DuplicateNames<PersonKind>()
@@ -52,25 +60,43 @@ public struct Schedule: Sendable {
 
     /// Checks the whole catalog.
     public init(catalog: Catalog) {
-        settings = catalog.settings
+        self.init(settings: catalog.settings)
         rebuild(catalog)
     }
 
-    /// Checks everything again (after settings change, or a reload): every person is read, every
-    /// panel placed and checked on its own, then every person's and series' panels are swept, and
-    /// the names compared.
+    /// Checks everything again (after settings change, or a reload): every person, series and
+    /// organization is numbered, every panel placed and checked on its own, then every person's and
+    /// series' panels are swept, and the names compared.
     public mutating func rebuild(_ catalog: Catalog) {
         var clock = PhaseClock("check")
         self = Schedule(settings: catalog.settings)
         personNumbers.reserveCapacity(catalog.people.count)
-        for id in catalog.people.keys { _ = internPerson(id, catalog) }
-        for id in catalog.series.keys { _ = internSeries(id) }
-        clock.lap("people read")
+        for (id, person) in catalog.people { addPerson(id, person) }
+        for id in catalog.series.keys { _ = internSeries(id, catalog) }
+        for id in catalog.organizations.keys { _ = internOrganization(id, catalog) }
+        clock.lap("people, series and organizations numbered")
+        // Each live panel is listed under its people, series and organizations once all are met: the
+        // (owner, panel) pairs are grouped in one pass, each list made once at its size.
+        var personPairs: [(owner: Int, panel: Int32)] = [], seriesPairs = personPairs, organizationPairs = personPairs
+        personPairs.reserveCapacity(catalog.panels.count * 4)
+        seriesPairs.reserveCapacity(catalog.panels.count)
+        organizationPairs.reserveCapacity(catalog.panels.count * 2)
         panelNumbers.reserveCapacity(catalog.panels.count)
+        timeline.reserveCapacity(catalog.panels.count)
+        byPanel.reserveCapacity(catalog.panels.count)
+        panelMarks.reserveCapacity(catalog.panels.count)
         for panel in catalog.panels.values {
-            let index = internPanel(panel.id)
-            if panel.status != .cancelled { addLive(index, panel, catalog) }
+            let index = addPanel(panel.id), i = Int32(index)
+            guard panel.status != .cancelled else { continue }
+            let links = checkLive(index, panel, catalog)
+            for person in links.people { personPairs.append((person.number, i)) }
+            if let s = links.series { seriesPairs.append((s, i)) }
+            if let o = links.host { organizationPairs.append((o, i)) }
+            for o in links.cosponsors { organizationPairs.append((o, i)) }
         }
+        personPanels = Schedule.group(personPairs, owners: personIDs.count)
+        seriesPanels = Schedule.group(seriesPairs, owners: seriesIDs.count)
+        organizationPanels = Schedule.group(organizationPairs, owners: organizationExists.count)
         clock.lap("panels placed and checked")
         for p in personIDs.indices { recheckPerson(p, catalog) }
         for s in seriesIDs.indices { recheckSeries(s, catalog) }
@@ -83,7 +109,26 @@ public struct Schedule: Sendable {
         remark((removed: [], added: global))
     }
 
-    private init(settings: Settings) { self.settings = settings }
+    private init(settings: Settings) {
+        self.settings = settings
+        wakingHours = settings.wakingHours
+        changeoverMinutes = settings.changeoverMinutes
+    }
+
+    /// Lists of panel numbers by owner from (owner, panel) pairs, each in the pairs' order: counted,
+    /// laid out by owner in one array, then cut into one list per owner.
+    private static func group(_ pairs: [(owner: Int, panel: Int32)], owners: Int) -> [[Int32]] {
+        var starts = [Int](repeating: 0, count: owners + 1)
+        for pair in pairs { starts[pair.owner + 1] += 1 }
+        for o in 0..<owners { starts[o + 1] += starts[o] }
+        var flat = [Int32](repeating: 0, count: pairs.count)
+        var next = starts
+        for pair in pairs {
+            flat[next[pair.owner]] = pair.panel
+            next[pair.owner] += 1
+        }
+        return (0..<owners).map { Array(flat[starts[$0]..<starts[$0 + 1]]) }
+    }
 
     // MARK: Reading
 
@@ -108,7 +153,7 @@ public struct Schedule: Sendable {
     /// Marks of every panel that has some, by id.
     public var allMarks: [PanelID: Marks] {
         var result: [PanelID: Marks] = [:]
-        for (i, m) in panelMarks.enumerated() where !m.isEmpty { result[timeline.panelIDs[i]] = m }
+        for (i, m) in panelMarks.enumerated() where !m.isEmpty { result[timeline[i].id] = m }
         return result
     }
 
@@ -146,16 +191,16 @@ public struct Schedule: Sendable {
 
     /// Live (not cancelled) panels with a person on their roster, from the index (not a scan).
     public func livePanels(withPerson id: PersonID) -> [PanelID] {
-        personNumbers[id].map { personPanels[$0].map { timeline.panelIDs[Int($0)] } } ?? []
+        personNumbers[id].map { personPanels[$0].map { timeline[Int($0)].id } } ?? []
     }
 
     /// Live panels an organization hosts (itself or as its series' host) or co-sponsors.
     public func livePanels(namingOrganization id: OrganizationID, in catalog: Catalog) -> [PanelID] {
-        var indexes = organizationPanels[id] ?? []
+        var indexes = organizationNumbers[id].map { organizationPanels[$0] } ?? []
         for series in catalog.series.values where series.host == id {
             for i in seriesNumbers[series.id].map({ seriesPanels[$0] }) ?? [] where !indexes.contains(i) { indexes.append(i) }
         }
-        return indexes.map { timeline.panelIDs[Int($0)] }
+        return indexes.map { timeline[Int($0)].id }
     }
 
     /// The findings of the settings: display zones that are not zones.

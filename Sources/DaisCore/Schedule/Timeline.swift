@@ -1,54 +1,69 @@
-/// Where each panel sits on the time line, by the schedule's panel number: flat arrays of instants
-/// and zone numbers, so that the sweeps compare numbers and never read the panels themselves.
+/// Where each panel sits on the time line, by the schedule's panel number: one small record per
+/// panel, so that the sweeps compare numbers and never read the panels themselves.
 struct Timeline: Sendable {
-    var panelIDs: [PanelID] = []
-    /// Not cancelled and present in the catalog.
-    var live: [Bool] = []
-    /// Start and end instants, and the zone's number (-1 when the time cannot be placed).
-    var starts: [Int64] = []
-    var ends: [Int64] = []
-    var zoneOf: [Int16] = []
-    /// The local start occurs twice in the zone (the first is used).
-    var ambiguous: [Bool] = []
-    var zones = ZoneNumbers()
-
-    /// Numbers a new panel, not live and not placed.
-    mutating func append(_ id: PanelID) -> Int {
-        panelIDs.append(id)
-        live.append(false)
-        starts.append(0)
-        ends.append(0)
-        zoneOf.append(-1)
-        ambiguous.append(false)
-        return panelIDs.count - 1
+    /// A panel's place on the time line.
+    struct Place: Sendable {
+        /// Start and end instants, when `zone` is not -1.
+        var start: Int64 = 0
+        var end: Int64 = 0
+        let id: PanelID
+        /// The zone's number in `zones`; -1 when the panel's time cannot be placed.
+        var zone: Int16 = -1
+        /// Not cancelled and present in the catalog.
+        var live = false
+        /// The local start occurs twice in the zone (the first is used).
+        var ambiguous = false
     }
 
-    /// Places a panel on the time line where `Panel.slot()` does, or marks it unplaceable.
+    private var places: [Place] = []
+    var zones = ZoneNumbers()
+
+    subscript(index: Int) -> Place { places[index] }
+
+    mutating func reserveCapacity(_ count: Int) { places.reserveCapacity(count) }
+
+    /// Numbers a new panel, not live.
+    mutating func append(_ id: PanelID) -> Int {
+        places.append(Place(id: id))
+        return places.count - 1
+    }
+
+    /// Takes a panel off the time line (cancelled or deleted).
+    mutating func remove(_ index: Int) { places[index].live = false }
+
+    /// Puts a live panel on the time line where `Panel.slot()` places it (or marks its time
+    /// unplaceable).
     mutating func place(_ index: Int, _ panel: Panel) {
-        zoneOf[index] = -1
-        ambiguous[index] = false
+        places[index] = Place(id: places[index].id, live: true)
+        let minutes = panel.durationMinutes, local = panel.start
+        guard minutes > 0, minutes <= Limits.maxDurationMinutes else { return }
         let z = zones.number(panel.zone)
-        guard z >= 0, case .success(let slot) = resolveSlot(start: panel.start, zone: zones[z], minutes: panel.durationMinutes) else { return }
-        zoneOf[index] = z
-        starts[index] = slot.span.start.secondsSinceEpoch
-        ends[index] = slot.span.end.secondsSinceEpoch
-        ambiguous[index] = slot.ambiguity != nil
+        guard z >= 0 else { return }
+        let zone = zones[z]
+        // Only at the calendar's two ends can a slot leave it: `resolveSlot` decides there.
+        if local.date.year == Limits.years.lowerBound || local.date.year == Limits.years.upperBound {
+            guard case .success = resolveSlot(start: local, zone: zone, minutes: minutes) else { return }
+        }
+        let start: Instant, twice: Bool
+        switch zone.resolve(local) {
+        case .unique(let instant): (start, twice) = (instant, false)
+        case .ambiguous(let first, _): (start, twice) = (first, true)
+        case .nonexistent: return
+        }
+        places[index] = Place(start: start.secondsSinceEpoch, end: start.adding(minutes: minutes).secondsSinceEpoch, id: places[index].id,
+                              zone: z, live: true, ambiguous: twice)
     }
 
     /// The span of a live, placed panel.
     func span(_ index: Int) -> TimeSpan? {
-        guard live[index], zoneOf[index] >= 0 else { return nil }
-        return TimeSpan(start: Instant(secondsSinceEpoch: starts[index]), end: Instant(secondsSinceEpoch: ends[index]))
-    }
-
-    /// The zone of a live, placed panel whose local start occurs twice there.
-    func ambiguousZone(_ index: Int) -> Zone? {
-        span(index) != nil && ambiguous[index] ? zones[zoneOf[index]] : nil
+        let place = places[index]
+        guard place.live, place.zone >= 0 else { return nil }
+        return TimeSpan(start: Instant(secondsSinceEpoch: place.start), end: Instant(secondsSinceEpoch: place.end))
     }
 
     /// A panel as messages name it (the catalog's panel, looked up only when a finding is made).
     func mention(_ index: Int, in catalog: Catalog) -> PanelMention {
-        PanelMention(id: panelIDs[index], panel: catalog.panels[panelIDs[index]])
+        PanelMention(id: places[index].id, panel: catalog.panels[places[index].id])
     }
 
     /// The live, placed panels among `indices`, by start (then id): what the sweeps read.
@@ -56,8 +71,8 @@ struct Timeline: Sendable {
         var timed: [TimedPanel] = []
         timed.reserveCapacity(indices.count)
         for i32 in indices {
-            let i = Int(i32)
-            if live[i] && zoneOf[i] >= 0 { timed.append(TimedPanel(index: i, id: panelIDs[i], start: starts[i], end: ends[i])) }
+            let i = Int(i32), place = places[i]
+            if place.live && place.zone >= 0 { timed.append(TimedPanel(index: i, id: place.id, start: place.start, end: place.end)) }
         }
         timed.sort { $0.start != $1.start ? $0.start < $1.start : $0.id < $1.id }
         return timed
@@ -67,11 +82,18 @@ struct Timeline: Sendable {
     /// sorted by start: each is compared only with those still running when it starts, so the work
     /// grows with the panels and their overlaps, never with every pair.
     static func forEachOverlap(_ panels: [TimedPanel], _ body: (TimedPanel, TimedPanel) -> Void) {
-        var running: [TimedPanel] = []
-        for current in panels {
-            running.removeAll { $0.end <= current.start }
-            for earlier in running { body(earlier, current) }
-            running.append(current)
+        // The positions of the panels still running, in start order.
+        var running: [Int] = []
+        for (position, current) in panels.enumerated() {
+            // Those that ended by the time this one starts are dropped, the rest kept in order.
+            var kept = 0
+            for k in running.indices where panels[running[k]].end > current.start {
+                running[kept] = running[k]
+                kept += 1
+            }
+            running.removeLast(running.count - kept)
+            for earlier in running { body(panels[earlier], current) }
+            running.append(position)
         }
     }
 
@@ -99,5 +121,5 @@ struct TimedPanel: Sendable {
     var span: TimeSpan { TimeSpan(start: Instant(secondsSinceEpoch: start), end: Instant(secondsSinceEpoch: end)) }
 
     /// The panel as messages name it (looked up in the catalog only when a finding is made).
-    func mention(in catalog: Catalog) -> PanelMention { PanelMention(id: id, panel: catalog.panels[id]) }
+    func mention(in panels: [PanelID: Panel]) -> PanelMention { PanelMention(id: id, panel: panels[id]) }
 }
