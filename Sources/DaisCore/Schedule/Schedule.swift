@@ -134,14 +134,19 @@ public struct Schedule: Sendable {
 
     /// Every finding, errors first, in the design's table order.
     public var findings: [Finding] {
+        // In `Finding.ordered`'s order, through keys made once per finding.
+        unorderedFindings.map { ($0.sortKey, $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
+    }
+
+    /// Every finding, scope by scope.
+    var unorderedFindings: [Finding] {
         var all: [Finding] = global
         for list in byPanel where !list.isEmpty { all += list }
         for list in byPerson where !list.isEmpty { all += list }
         for list in bySeries where !list.isEmpty { all += list }
         all += duplicatePeople.findings.values
         all += duplicateOrganizations.findings.values
-        // In `Finding.ordered`'s order, through keys made once per finding.
-        return all.map { ($0.sortKey, $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
+        return all
     }
 
     /// Errors and warnings among the findings naming a panel.
