@@ -54,7 +54,7 @@ struct PanelMention: Sendable {
 /// reference.
 struct Speaker: Sendable {
     let id: PersonID
-    let facts: Schedule.PersonFacts
+    let facts: PersonFacts
 
     var name: String { facts.name }
 }
