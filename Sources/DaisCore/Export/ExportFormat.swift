@@ -132,6 +132,15 @@ public struct Agenda: Sendable {
     }
 }
 
+/// Hands `out` to `sink` and empties it once it holds a megabyte (with `always`, whatever it holds):
+/// an exporter calls this after each panel, so that a large file goes to its sink in pieces and is
+/// never whole in memory.
+func flush<E: Error>(_ out: inout [UInt8], to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void, always: Bool = false) throws(E) {
+    guard always || out.count >= 1 << 20 else { return }
+    try out.withUnsafeBufferPointer(sink)
+    out.removeAll(keepingCapacity: true)
+}
+
 /// What a writer that streams its file hands to its sink, piece by piece, as one array.
 func collectedBytes(_ write: (_ sink: (UnsafeBufferPointer<UInt8>) -> Void) -> Void) -> [UInt8] {
     var bytes: [UInt8] = []
