@@ -238,17 +238,17 @@ struct ExportTests {
         #expect(Int(result.stdout.split(separator: " ")[0])! >= 128)
     }
 
-    @Test("the Markdown and HTML pages made in parallel parts equal the ones made on one thread", arguments: [ExportFormat.md, .html])
-    func documentInParts(_ format: ExportFormat) {
-        // 2,000 panels in several series: about 2,100 pieces, parts of 768 in batches of two or four.
+    @Test("the Markdown and HTML pages handed on in pieces equal the pages made whole; every panel is there", arguments: [ExportFormat.md, .html])
+    func documentStreamed(_ format: ExportFormat) {
         let catalog = SyntheticStore.generate(panels: 2_000)
         let document = AgendaDocument(Agenda(catalog: catalog, panels: catalog.panelsByStart(), zones: [Zone.named("Australia/Sydney")!], now: goldenNow))
-        func page(cores: Int) -> [UInt8] { document.bytes(format, cores: cores) }
-        let one = page(cores: 1)
-        #expect(page(cores: 2) == one)
-        #expect(page(cores: 4) == one)
-        var streamed: [UInt8] = []
-        document.agenda.write(format) { streamed.append(contentsOf: $0) }
+        let one = document.bytes(format)
+        var streamed: [UInt8] = [], pieces = 0
+        document.agenda.write(format) {
+            streamed.append(contentsOf: $0)
+            pieces += 1
+        }
+        #expect(pieces > 1)
         #expect(streamed == one)
         let text = String(decoding: one, as: UTF8.self)
         #expect(text.components(separatedBy: format == .md ? "\n### " : "<article id=").count - 1 == 2_000)
@@ -571,8 +571,8 @@ struct ExportTests {
         #expect(unfolded.contains("\r\nX-DAIS-SERIES;CN=Orphan;X-HOST=o-gone;X-HOST-NAME=o-gone:s-orphan\r\n") && unfolded.contains("Hosted by o-gone"))
     }
 
-    @Test("Markdown and HTML: each person's roster line escaped once and copied in equals the entry's line escaped where it is met")
-    func pagePeopleLines() throws {
+    @Test("Markdown and HTML: each roster line is the person's name and title line (or the entry's own title), escaped")
+    func pageRosterLines() throws {
         var catalog = SyntheticStore.generate(panels: 60)
         catalog.people["p-evil"] = Person(id: "p-evil", name: "<b>*Evil*</b> & [x](y)", title: "# Chair\nof _all_", affiliation: "`Org` | ~x~")
         catalog.people["p-bare"] = Person(id: "p-bare", name: "Bare")
@@ -580,16 +580,6 @@ struct ExportTests {
         panel.roster = [RosterEntry(person: "p-evil", role: .moderator), RosterEntry(person: "p-evil", role: .panelist, title: "Own <i>title</i>"),
                         RosterEntry(person: "p-gone", role: .panelist), RosterEntry(person: "p-bare", role: .remarks), RosterEntry(person: "p-gone", role: .remarks, title: "- own")]
         catalog.panels[panel.id] = panel
-        for html in [false, true] {
-            let lines = AgendaDocument.PageText(catalog, html: html)
-            for entry in catalog.panels.values.flatMap(\.roster) {
-                var copied = AgendaDocument.Bytes(), reference = AgendaDocument.Bytes()
-                lines.write(entry, &copied)
-                let line = AgendaDocument.line(for: entry, catalog)
-                if html { reference.h(line) } else { reference.md(line) }
-                #expect(copied.bytes == reference.bytes)
-            }
-        }
         let agenda = Agenda(catalog: catalog, panels: [panel], zones: [], now: goldenNow)
         let md = String(decoding: agenda.export(.md), as: UTF8.self)
         #expect(md.contains("**Moderator:** \\<b\\>\\*Evil\\*\\</b\\> \\& \\[x\\](y), # Chair  \nof \\_all\\_, \\`Org\\` \\| \\~x\\~\n"))
@@ -605,7 +595,7 @@ struct ExportTests {
         #expect(String(decoding: empty.export(.html), as: UTF8.self).contains("<dt>Moderator</dt>\n<dd>TBA</dd>\n<dt>Panelists</dt>\n<dd>TBA</dd>\n"))
     }
 
-    @Test("Markdown and HTML: the hosting sentence of names escaped once and copied in equals the whole sentence escaped where it is met")
+    @Test("Markdown and HTML: the hosting sentence names the host (the panel's, else its series') and the co-sponsors, escaped")
     func pageHostingText() throws {
         var catalog = SyntheticStore.generate(panels: 60)
         let evil = ["o-hash": "# Org\n- list\n=x", "o-star": "*Bold* & <i>[x](y)</i>", "o-empty": "", "o-plain": "Plain Org", "o-bidi": "Evil\u{202E}\r\n+1"]
@@ -627,19 +617,18 @@ struct ExportTests {
                 }
             }
         }
-        for html in [false, true] {
-            let text = AgendaDocument.PageText(catalog, html: html)
-            var some = 0
-            for panel in panels {
-                var copied = AgendaDocument.Bytes(), reference = AgendaDocument.Bytes()
-                let wrote = text.writeHosting(panel, &copied)
-                let sentence = AgendaDocument.hosting(panel, catalog)
-                if let sentence { if html { reference.h(sentence) } else { reference.md(sentence) } }
-                #expect(wrote == (sentence != nil))
-                #expect(copied.bytes == reference.bytes, "\(sentence ?? "none")")
-                if wrote { some += 1 }
+        // In every combination, the page holds the sentence escaped.
+        for panel in panels {
+            let agenda = Agenda(catalog: catalog, panels: [panel], zones: [], now: goldenNow)
+            var md = AgendaDocument.Bytes(), html = AgendaDocument.Bytes()
+            if let sentence = AgendaDocument.hosting(panel, catalog) {
+                md.md(sentence)
+                html.h(sentence)
+                #expect(String(decoding: agenda.export(.md), as: UTF8.self).contains("\n" + String(decoding: md.bytes, as: UTF8.self) + ".\n"))
+                #expect(String(decoding: agenda.export(.html), as: UTF8.self).contains("<p class=\"hosting\">" + String(decoding: html.bytes, as: UTF8.self) + ".</p>\n"))
+            } else {
+                #expect(!String(decoding: agenda.export(.html), as: UTF8.self).contains("hosting\">"))
             }
-            #expect(some > 200)
         }
         var panel = panels[0]
         (panel.series, panel.host, panel.cosponsors) = ("s-evil", nil, ["o-star", "o-gone", "o-hash"])
