@@ -134,98 +134,56 @@ struct ExportTests {
         #expect(Agenda(catalog: catalog, panels: [], zones: [], now: goldenNow).bySeries.isEmpty)
     }
 
-    @Test("the schedule JSON's outline found in parallel parts is the one found panel by panel: days, series, rooms")
-    func scheduleJSONOutlineInParts() throws {
-        // Parts of 64 panels or more, so that four parts each meet series and people the others met first.
+    @Test("the schedule JSON's days hold every timed panel under its date in the conference's zone, in the agenda's order")
+    func scheduleJSONDays() throws {
         var catalog = SyntheticStore.generate(panels: 2_000)
         // Rooms of both kinds, and a panel whose time does not exist (it is in no day).
         let ids = catalog.panels.keys.sorted()
         catalog.panels[ids[3]]!.format = .inPerson
         catalog.panels[ids[10]]!.start = LocalDateTime(date: LocalDate(year: 2024, month: 3, day: 10)!, hour: 2, minute: 30)!
         catalog.panels[ids[10]]!.zone = "America/New_York"
-        let agenda = Agenda(catalog: catalog, panels: catalog.panelsByStart(), zones: [Zone.named("America/New_York")!], now: goldenNow)
         let zone = Zone.named("America/New_York")!
-        // What the outline must be, found one panel at a time.
+        let agenda = Agenda(catalog: catalog, panels: catalog.panelsByStart(), zones: [zone], now: goldenNow)
         var days: [LocalDate: [PanelID]] = [:]
-        var series: [SeriesID] = [], people: [PersonID] = []
-        var rooms = Set<String>()
         for panel in agenda.panels {
-            if let slot = try? panel.slot().get() {
-                days[zone.local(at: slot.span.start).date, default: []].append(panel.id)
-                rooms.insert(ScheduleJSONExporter.roomName(panel))
-            }
-            if let s = panel.series, !series.contains(s) { series.append(s) }
-            for entry in panel.roster where !people.contains(entry.person) { people.append(entry.person) }
+            if let slot = try? panel.slot().get() { days[zone.local(at: slot.span.start).date, default: []].append(panel.id) }
         }
-        for cores in [1, 2, 4] {
-            let outline = ScheduleJSONExporter.Outline(agenda, zone: zone, cores: cores, minimum: 64)
-            #expect(outline.days.map(\.date) == days.keys.sorted())
-            #expect(outline.days.map(\.index) == Array(1...days.count))
-            #expect(outline.days.allSatisfy { $0.events.map(\.0.id) == days[$0.date]! })
-            #expect(outline.series.map(\.id) == series.filter { catalog.series[$0] != nil })
-            #expect(outline.rooms == ["In person", "Online"])
-            #expect(rooms == ["In person", "Online"])
-        }
+        let found = ScheduleJSONExporter.days(agenda, zone)
+        #expect(found.map(\.date) == days.keys.sorted())
+        #expect(found.map(\.index) == Array(1...days.count))
+        #expect(found.allSatisfy { $0.events.map(\.0.id) == days[$0.date]! })
         #expect(!days.values.contains { $0.contains(ids[10]) })
-        #expect(series.count > 100 && people.count > 400)
+        let json = ScheduleJSONExporter.export(agenda)
+        #expect(json.contains("\"name\": \"In person\"") && json.contains("\"name\": \"Online\""))
     }
 
-    @Test("the schedule JSON's people and track fields, written once per file, are the ones written entry by entry")
-    func scheduleJSONFieldText() throws {
-        var catalog = SyntheticStore.generate(panels: 300)
+    @Test("the schedule JSON's persons: biography (the entry's own title, else the person's title line), code, guid, name; unknown ids by their ids")
+    func scheduleJSONPersons() throws {
+        var catalog = SyntheticStore.generate(panels: 30)
         catalog.people["p-evil"] = Person(id: "p-evil", name: "Evil\u{202E}\"Name\"\n", title: "Chair\u{1B}[31m", affiliation: "Back\\slash", email: "evil@example.org")
-        catalog.people["p-bare"] = Person(id: "p-bare", name: "Bare")
-        catalog.series["s-evil"] = Series(id: "s-evil", name: "Track \"x\"\u{7F}")
-        let entries = catalog.panels.values.flatMap(\.roster) + [
-            RosterEntry(person: "p-evil", role: .moderator), RosterEntry(person: "p-evil", role: .panelist, title: "Own \"title\""),
-            RosterEntry(person: "p-bare", role: .remarks), RosterEntry(person: "p-gone", role: .panelist),
-            RosterEntry(person: "p-gone", role: .remarks, title: "Own"), RosterEntry(person: "p-bare", role: .panelist, title: ""),
-        ]
-        var people: [PersonID] = []
-        for entry in entries where !people.contains(entry.person) { people.append(entry.person) }
-        let series = Array(catalog.series.keys) + ["s-gone"]
-        func fields(_ body: (inout JSONWriter) -> Void) -> [UInt8] {
-            var w = ScheduleJSONExporter.documentWriter()
-            w.object { w in w.field("persons") { w in w.array([0]) { w, _ in w.object(body) } } }
-            return w.bytes
-        }
-        // Built on 1, 2 and 4 threads, and with only some of the people (the others are written alone).
-        for (cores, known) in [(1, people), (2, people), (4, people), (2, Array(people.prefix(people.count / 2)))] {
-            let text = ScheduleJSONExporter.FieldText(catalog, people: known, series: series, cores: cores)
-            for entry in entries {
-                let copied = fields { w in
-                    text.person(entry, &w)
-                    w.field("role") { $0.string(entry.role.rawValue) }
-                }
-                let reference = fields { w in
-                    if let bio = catalog.titleLine(for: entry) { w.field("biography") { $0.string(bio) } }
-                    w.field("code") { $0.string(ScheduleJSONExporter.code(entry.person.rawValue)) }
-                    w.field("guid") { $0.string(UUID5.url(catalog.people[entry.person]?.email.map { "acct:\($0)" } ?? "dais:person:\(entry.person)")) }
-                    w.field("name") { $0.string(catalog.name(of: entry.person)) }
-                    w.field("role") { $0.string(entry.role.rawValue) }
-                }
-                #expect(copied == reference, "\(entry.person) \(String(decoding: copied, as: UTF8.self))")
-            }
-            for id in series + ["s-unmet", nil] as [SeriesID?] {
-                let copied = fields { text.track(id, &$0) }
-                let reference = fields { w in w.field("track") { w in if let id { w.string(catalog.series[id]?.name ?? id.rawValue) } else { w.null() } } }
-                #expect(copied == reference)
-            }
-        }
-        let evil = String(decoding: fields { ScheduleJSONExporter.FieldText(catalog, people: ["p-evil"], series: []).person(RosterEntry(person: "p-evil", role: .moderator), &$0) }, as: UTF8.self)
-        #expect(evil.contains(#""name": "Evil\u202e\"Name\"\n""#) && evil.contains(#""biography": "Chair\u001b[31m, Back\\slash""#), "\(evil)")
+        var panel = catalog.panels.values.first!
+        panel.roster = [RosterEntry(person: "p-evil", role: .moderator), RosterEntry(person: "p-evil", role: .panelist, title: "Own \"title\""),
+                        RosterEntry(person: "p-gone", role: .remarks)]
+        let json = ScheduleJSONExporter.export(Agenda(catalog: catalog, panels: [panel], zones: [], now: goldenNow))
+        #expect(json.contains(#""name": "Evil\u202e\"Name\"\n""#) && json.contains(#""biography": "Chair\u001b[31m, Back\\slash""#), "\(json)")
+        #expect(json.contains(#""biography": "Own \"title\"""#))
+        #expect(json.contains(#""guid": "\#(UUID5.url("acct:evil@example.org"))""#))
+        #expect(json.contains(#""code": "\#(ScheduleJSONExporter.code("p-gone"))""#) && json.contains(#""guid": "\#(UUID5.url("dais:person:p-gone"))""#))
+        #expect(json.contains(#""name": "p-gone""#))
     }
 
-    @Test("the schedule JSON made in parallel parts (by day) equals the one made on one thread, and Python reads it")
-    func scheduleJSONInParts() throws {
-        // 2,000 panels over ten years: over a thousand days, parts of 16 days in batches of two or four.
+    @Test("the schedule JSON handed on in pieces (days a few at a time) equals the one made whole, and Python reads it")
+    func scheduleJSONStreamed() throws {
+        // 2,000 panels over ten years: over a thousand days.
         let catalog = SyntheticStore.generate(panels: 2_000)
         let agenda = Agenda(catalog: catalog, panels: catalog.panelsByStart(), zones: [Zone.named("America/New_York")!], now: goldenNow)
-        let one = ScheduleJSONExporter.bytes(agenda, cores: 1)
-        #expect(ScheduleJSONExporter.bytes(agenda, cores: 2) == one)
-        #expect(ScheduleJSONExporter.bytes(agenda, cores: 4) == one)
-        var streamed: [UInt8] = []
-        agenda.write(.scheduleJSON) { streamed.append(contentsOf: $0) }
+        let one = ScheduleJSONExporter.bytes(agenda)
+        var streamed: [UInt8] = [], pieces = 0
+        agenda.write(.scheduleJSON) {
+            streamed.append(contentsOf: $0)
+            pieces += 1
+        }
+        #expect(pieces > 1)
         #expect(streamed == one)
         guard let python = python3 else { return }
         let folder = makeTemporaryFolder()
