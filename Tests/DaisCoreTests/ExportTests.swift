@@ -63,21 +63,18 @@ struct ExportTests {
         #expect(title([]) == "Agenda")
     }
 
-    @Test("an iCalendar file made in parallel parts is the file made on one thread, and the one written whole")
-    func icsInParts() {
-        // 2,000 panels: five parts of 384, in batches of two or four lanes.
+    @Test("an iCalendar file handed on in pieces is the file written whole, one event per panel that has a time")
+    func icsStreamed() {
         let catalog = SyntheticStore.generate(panels: 2_000)
         let agenda = Agenda(catalog: catalog, panels: catalog.panelsByStart(), zones: [], now: goldenNow)
-        func file(cores: Int) -> [UInt8] {
-            var bytes: [UInt8] = []
-            ICSExporter.write(agenda, cores: cores) { bytes.append(contentsOf: $0) }
-            return bytes
+        var streamed: [UInt8] = [], pieces = 0
+        ICSExporter.write(agenda) {
+            streamed.append(contentsOf: $0)
+            pieces += 1
         }
-        let one = file(cores: 1)
-        #expect(String(decoding: one, as: UTF8.self).components(separatedBy: "BEGIN:VEVENT").count - 1 == agenda.panels.filter { (try? $0.slot().get()) != nil }.count)
-        #expect(file(cores: 2) == one)
-        #expect(file(cores: 4) == one)
-        #expect(agenda.export(.ics) == one)
+        #expect(pieces > 1)
+        #expect(String(decoding: streamed, as: UTF8.self).components(separatedBy: "BEGIN:VEVENT").count - 1 == agenda.panels.filter { (try? $0.slot().get()) != nil }.count)
+        #expect(agenda.export(.ics) == streamed)
     }
 
     @Test("an export whose sink fails stops there: the error comes out and the sink is not called again", arguments: ExportFormat.allCases)
@@ -95,23 +92,6 @@ struct ExportTests {
         }
         #expect(calls == 3)
         #expect(bytes > 3_000 * 500)
-    }
-
-    @Test("the export directory answers as the catalog does: people, series and organization names, unknown ids")
-    func exportDirectory() throws {
-        for catalog in [try demoCatalog(), SyntheticStore.generate(panels: 300)] {
-            let directory = ExportDirectory(catalog)
-            for panel in catalog.panels.values {
-                for entry in panel.roster {
-                    #expect(directory.person(entry.person) == catalog.people[entry.person])
-                }
-                if let s = panel.series { #expect(directory.name(of: s) == catalog.series[s]!.name) }
-                for org in panel.cosponsors { #expect(directory.name(of: org) == catalog.name(of: org)) }
-            }
-            #expect(directory.person(PersonID("p-nobody-\(UUID())")) == nil)
-            #expect(directory.name(of: SeriesID("series-nowhere")) == "series-nowhere")
-            #expect(directory.name(of: OrganizationID("org-nowhere")) == "org-nowhere")
-        }
     }
 
     @Test("panels by series: groups in the order of their first panels, each in the agenda's order, an unknown series by its id, no series last")
@@ -367,150 +347,60 @@ struct ExportTests {
         #expect(text.contains(",series-gone,"))
     }
 
-    @Test("iCalendar: each person's text written once and copied in, folded where it lands, equals the same lines written call by call")
-    func icsPeopleText() throws {
-        var catalog = SyntheticStore.generate(panels: 100)
-        let long = String(repeating: "Žofia Ďurčová-Ñúñez ", count: 6)
-        let hostile = [
-            Person(id: "p-long", name: long, title: long + "Director", affiliation: "Ústav \"Práva\" a:b", email: "long@example.org", homeZone: "Europe/Prague"),
-            Person(id: "p-cr", name: "Carriage\r", title: "Line\nbreak", affiliation: "Tab\there", email: " spaced @ example.org "),
-            Person(id: "p-bidi", name: "Evil\u{202E}Name", title: "Chair of Chairs", affiliation: "Chair", email: "no-at-sign"),
-            Person(id: "p-plain", name: "Plain, Name; Semi\\Back", affiliation: "Org Only"),
-            Person(id: "p-empty", name: "", title: "", affiliation: "", email: ""),
-            Person(id: "p-chair", name: "Ana Chair", title: "Director of Amnesty Europe", affiliation: "Amnesty"),
-        ]
-        for person in hostile { catalog.people[person.id] = person }
-        // One part on one thread, and parts of 8 and of 3 people shared by two threads: the joined table is the same.
-        for (cores, partSize) in [(1, 1_024), (2, 8), (2, 3)] {
-            let text = ICSExporter.PeopleText(catalog, cores: cores, partSize: partSize)
-            #expect(text.runs("p-nobody") == nil)
-            let clean = hostile.map { text.runs($0.id)?.clean }
-            #expect(clean == [true, false, false, false, true, true])
-            // Each line begins after a property name of its own length, so that folds fall at every offset.
-            for (k, person) in (Array(catalog.people.values) + hostile).enumerated() {
-                let r = try #require(text.runs(person.id))
-                let name = String(repeating: "X", count: 1 + k % 40)
-                for role in Role.allCases {
-                    for own in [nil, "Own title, \"quoted\""] as [String?] {
-                        var reference = ICalendarText(), copied = ICalendarText()
-                        reference.begin(name)
-                        reference.parameter("CN", person.name)
-                        reference.parameter("X-ROLE", role.rawValue)
-                        if let own { reference.parameter("X-APPEARANCE-TITLE", own) }
-                        if let t = person.title { reference.parameter("X-TITLE", t) }
-                        if let a = person.affiliation { reference.parameter("X-AFFILIATION", a) }
-                        if let e = person.email { reference.parameter("X-EMAIL", e) }
-                        if let z = person.homeZone { reference.parameter("X-HOME-ZONE", z) }
-                        reference.escaped(person.id.rawValue)
-                        reference.end()
-                        copied.begin(name)
-                        text.copy(r.start, r.cn, into: &copied)
-                        copied.parameter("X-ROLE", role.rawValue)
-                        if let own { copied.parameter("X-APPEARANCE-TITLE", own) }
-                        text.copy(r.titleLine, r.person, into: &copied)
-                        copied.end()
-                        #expect(copied.bytes == reference.bytes)
-                    }
-                }
-                // The invitation, for a usable address only.
-                if let email = person.email?.nonEmpty, email.contains("@") {
-                    var reference = ICalendarText(), copied = ICalendarText()
-                    reference.begin(name)
-                    reference.parameter("CN", person.name)
-                    reference.parameter("ROLE", "CHAIR")
-                    reference.parameter("PARTSTAT", "NEEDS-ACTION")
-                    reference.raw("mailto:")
-                    reference.escapedPiece(String(decoding: email.utf8.filter { $0 > 0x20 }, as: UTF8.self))
-                    reference.end()
-                    copied.begin(name)
-                    text.copy(r.start, r.cn, into: &copied)
-                    copied.parameter("ROLE", "CHAIR")
-                    text.copy(r.person, r.attendee, into: &copied)
-                    copied.end()
-                    #expect(copied.bytes == reference.bytes)
-                } else {
-                    #expect(r.attendee == r.person)
-                }
-                // The description's name and title line, when clean.
-                if r.clean {
-                    var reference = ICalendarText(), copied = ICalendarText()
-                    for t in [0, 1] {
-                        var out = t == 0 ? reference : copied
-                        out.begin(name)
-                        out.startPieces()
-                        out.plainPiece("Panelist: ")
-                        if t == 0 {
-                            out.escapedPiece(person.name)
-                            if let line = person.titleLine { out.plainPiece("\\, "); out.escapedPiece(line) }
-                        } else {
-                            text.copy(r.cn, r.name, into: &out)
-                            text.copy(r.name, r.titleLine, into: &out)
-                        }
-                        out.end()
-                        if t == 0 { reference = out } else { copied = out }
-                    }
-                    #expect(copied.bytes == reference.bytes)
+    @Test("iCalendar: a folded line is as long as 75 octets allow, cut only between characters, at every offset")
+    func icsFoldingOffsets() {
+        // A value of two- and four-byte letters after names of every length, so that cuts fall
+        // everywhere in and around them.
+        let value = String(repeating: "aé🎉", count: 60)
+        for n in 1...80 {
+            let name = String(repeating: "X", count: n)
+            var text = ICalendarText()
+            text.line(name, value)
+            let bytes = text.bytes
+            #expect(Array(bytes.suffix(2)) == [0x0D, 0x0A])
+            let lines = bytes.dropLast(2).split(separator: 0x0A, omittingEmptySubsequences: false).map { Array($0.last == 0x0D ? $0.dropLast() : $0[...]) }
+            var unfolded: [UInt8] = []
+            for (k, line) in lines.enumerated() {
+                #expect(line.count <= 75 && String(validating: line, as: UTF8.self) != nil)
+                let content = k == 0 ? line[...] : line.dropFirst()
+                if k > 0 { #expect(line.first == 0x20) }
+                unfolded += content
+                // Full: the next character would not have fitted.
+                if k + 1 < lines.count {
+                    let width = lines[k + 1].dropFirst().first.map { $0 < 0x80 ? 1 : $0 < 0xE0 ? 2 : $0 < 0xF0 ? 3 : 4 } ?? 0
+                    #expect(line.count + width > 75)
                 }
             }
+            #expect(unfolded == Array((name + ":" + value).utf8))
         }
     }
 
-    @Test("iCalendar: the series' and organizations' lines written once equal the same lines written call by call; unknown ids keep their ids")
-    func icsGroupText() throws {
+    @Test("iCalendar: people's names, titles, addresses and ids escaped in every line that names them")
+    func icsPeople() throws {
+        var catalog = SyntheticStore.generate(panels: 20)
+        catalog.people["p-cr"] = Person(id: "p-cr", name: "Carriage\r", title: "Line\nbreak", affiliation: "Tab\there", email: " spaced @ example.org ")
+        catalog.people["p-bidi"] = Person(id: "p-bidi", name: "Evil\u{202E}Name", title: "Chair of Chairs", affiliation: "Chair", email: "no-at-sign")
+        catalog.people["p-plain"] = Person(id: "p-plain", name: "Plain, Name; Semi\\Back", affiliation: "Org Only", homeZone: "Europe/Prague")
+        var panel = catalog.panels.values.first!
+        panel.roster = [RosterEntry(person: "p-cr", role: .moderator), RosterEntry(person: "p-bidi", role: .panelist),
+                        RosterEntry(person: "p-plain", role: .panelist, title: "Own \"title\""), RosterEntry(person: "p-gone", role: .remarks)]
+        let ics = String(decoding: Agenda(catalog: catalog, panels: [panel], zones: [], now: goldenNow).export(.ics), as: UTF8.self)
+        let unfolded = ics.replacingOccurrences(of: "\r\n ", with: "")
+        #expect(unfolded.contains("\r\nATTENDEE;CN=Carriage;ROLE=CHAIR;PARTSTAT=NEEDS-ACTION:mailto:spaced@example.org\r\n"))
+        #expect(!unfolded.contains("mailto:no-at-sign") && !unfolded.contains("\u{202E}"))
+        #expect(unfolded.contains("\r\nX-DAIS-PERSON;CN=Carriage;X-ROLE=moderator;X-TITLE=Linebreak;X-AFFILIATION=Tabhere;X-EMAIL= spaced @ example.org :p-cr\r\n"))
+        #expect(unfolded.contains("\r\nX-DAIS-PERSON;CN=\"Plain, Name; Semi\\Back\";X-ROLE=panelist;X-APPEARANCE-TITLE=Own 'title';X-AFFILIATION=Org Only;X-HOME-ZONE=Europe/Prague:p-plain\r\n"))
+        #expect(unfolded.contains("\r\nX-DAIS-PERSON;CN=p-gone;X-ROLE=remarks:p-gone\r\n"))
+        #expect(unfolded.contains("Moderator: Carriage\\n\\, Line\\nbreak\\, Tab\there\\nRemarks: p-gone\\nPanelist: EvilName\\, Chair of Chairs\\nPanelist: Plain\\, Name\\; Semi\\\\Back\\, Own \"title\""))
+    }
+
+    @Test("iCalendar: series and organizations by their names; unknown ids keep their ids")
+    func icsGroups() throws {
         var catalog = SyntheticStore.generate(panels: 100)
         let long = String(repeating: "Fundación Ñandú für Menschenrechte ", count: 4)
         catalog.organizations["o-long"] = Organization(id: "o-long", name: long)
         catalog.organizations["o-comma"] = Organization(id: "o-comma", name: "Rights, Inc.; \"Quoted\"")
-        catalog.series["s-long"] = Series(id: "s-long", name: long + "Series: one; two", host: "o-comma")
         catalog.series["s-orphan"] = Series(id: "s-orphan", name: "Orphan", host: "o-gone")
-        let groups = ICSExporter.GroupText(catalog, ExportDirectory(catalog))
-        func lines(_ write: (inout ICalendarText) -> Void) -> [UInt8] {
-            var text = ICalendarText()
-            write(&text)
-            return text.bytes
-        }
-        /// What a GroupText call wrote, or nil when it wrote nothing and said so.
-        func copied(_ write: (inout ICalendarText) -> Bool) -> [UInt8]? {
-            var text = ICalendarText()
-            return write(&text) ? text.bytes : nil
-        }
-        for series in catalog.series.values {
-            #expect(copied { groups.categories(series.id, into: &$0) } == lines { $0.text("CATEGORIES", series.name) })
-            #expect(copied { groups.seriesLine(series.id, into: &$0) } == lines { out in
-                out.begin("X-DAIS-SERIES")
-                out.parameter("CN", series.name)
-                if let host = series.host {
-                    out.parameter("X-HOST", host.rawValue)
-                    out.parameter("X-HOST-NAME", catalog.name(of: host))
-                }
-                out.escaped(series.id.rawValue)
-                out.end()
-            })
-            #expect(groups.host(of: series.id) == series.host)
-        }
-        for org in catalog.organizations.values {
-            for cosponsor in [false, true] {
-                #expect(copied { groups.line(org.id, cosponsor: cosponsor, into: &$0) } == lines { out in
-                    out.begin(cosponsor ? "X-DAIS-COSPONSOR" : "X-DAIS-HOST")
-                    out.parameter("CN", org.name)
-                    out.escaped(org.id.rawValue)
-                    out.end()
-                })
-            }
-            var copied = ICalendarText(), escaped = ICalendarText()
-            copied.begin("X-NAME-AFTER-A-LONG-PROPERTY-NAME")
-            copied.startPieces()
-            escaped.begin("X-NAME-AFTER-A-LONG-PROPERTY-NAME")
-            escaped.startPieces()
-            if !groups.namePiece(org.id, into: &copied) { copied.escapedPiece(org.name) }
-            escaped.escapedPiece(org.name)
-            #expect(copied.bytes == escaped.bytes)
-        }
-        var nowhere = ICalendarText()
-        #expect(!groups.namePiece("o-comma", into: &nowhere) && groups.namePiece("o-long", into: &nowhere))
-        nowhere.reset()
-        #expect(!groups.categories("s-gone", into: &nowhere) && !groups.seriesLine("s-gone", into: &nowhere) && groups.host(of: "s-gone") == nil)
-        #expect(!groups.line("o-gone", cosponsor: false, into: &nowhere) && !groups.namePiece("o-gone", into: &nowhere) && nowhere.bytes.isEmpty)
         // In a file: known and unknown ids, the orphan series' host by its id.
         var panel = catalog.panels.values.first!
         panel.series = "s-gone"

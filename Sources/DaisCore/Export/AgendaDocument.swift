@@ -20,49 +20,18 @@ public struct AgendaDocument: Sendable {
         return (TimeFormat.longDate(ownDate), times.joined(separator: " / "), "\(panel.durationMinutes) minutes")
     }
 
-    /// "Hosted by X and co-sponsored by A, B, and C", or nil.
+    /// "Hosted by X and co-sponsored by A, B, and C", or nil when the panel has neither host (its
+    /// own, else its series') nor co-sponsor.
     public static func hosting(_ panel: Panel, _ catalog: Catalog) -> String? {
-        var sentence = ""
-        let any = hosting(host: catalog.effectiveHost(of: panel), sponsors: panel.cosponsors,
-                          word: { sentence += $0.text.description }, name: { sentence += catalog.name(of: $0) })
-        return any ? sentence : nil
-    }
-
-    /// The words of the hosting sentence, before and between its names.
-    enum HostingWord {
-        case hostedBy, andCoSponsoredBy, coSponsoredBy, and, comma, commaAnd
-
-        /// As written: plain ASCII that Markdown and HTML leave as it is (iCalendar TEXT escapes the
-        /// commas).
-        var text: StaticString {
-            switch self {
-            case .hostedBy: "Hosted by "
-            case .andCoSponsoredBy: " and co-sponsored by "
-            case .coSponsoredBy: "Co-sponsored by "
-            case .and: " and "
-            case .comma: ", "
-            case .commaAnd: ", and "
-            }
+        let host = catalog.effectiveHost(of: panel).map(catalog.name(of:))
+        let sponsors = panel.cosponsors.map(catalog.name(of:))
+        let listed = sponsors.count <= 2 ? sponsors.joined(separator: " and ") : sponsors.dropLast().joined(separator: ", ") + ", and " + sponsors.last!
+        switch (host, sponsors.isEmpty) {
+        case (nil, true): return nil
+        case (nil, false): return "Co-sponsored by " + listed
+        case (let host?, true): return "Hosted by " + host
+        case (let host?, false): return "Hosted by " + host + " and co-sponsored by " + listed
         }
-    }
-
-    /// The hosting sentence in pieces, for every format that writes it: its words (`word`) and the
-    /// organizations it names (`name`, each inside the sentence, never first). False, and nothing
-    /// written, when there is neither host nor co-sponsor.
-    static func hosting(host: OrganizationID?, sponsors: [OrganizationID], word: (HostingWord) -> Void, name: (OrganizationID) -> Void) -> Bool {
-        guard host != nil || !sponsors.isEmpty else { return false }
-        if let host {
-            word(.hostedBy)
-            name(host)
-            if !sponsors.isEmpty { word(.andCoSponsoredBy) }
-        } else {
-            word(.coSponsoredBy)
-        }
-        for (k, sponsor) in sponsors.enumerated() {
-            if k > 0 { word(sponsors.count == 2 ? .and : k == sponsors.count - 1 ? .commaAnd : .comma) }
-            name(sponsor)
-        }
-        return true
     }
 
     /// The roster as the page lists it: role heading, then "Name, title" lines (TBA when empty).

@@ -91,6 +91,17 @@ public struct ICalendarText: Sendable, PartBuffer {
         end()
     }
 
+    /// A TEXT property whose value is the pieces one after the other, escaped as one string.
+    mutating func text(_ name: String, pieces: [String]) {
+        begin(name)
+        startPieces()
+        for piece in pieces where !piece.isEmpty {
+            escapedPiece(piece)
+            pieceEndsWithCR = piece.utf8.last == 0x0D
+        }
+        end()
+    }
+
     /// A TEXT property with parameters.
     public mutating func text(_ name: String, _ parameters: [(String, String)], _ value: String) {
         begin(name)
@@ -421,9 +432,8 @@ public struct ICalendarText: Sendable, PartBuffer {
 
     /// "20241113T100000": a local date-time.
     public static func local(_ t: LocalDateTime) -> String {
-        let d = t.date
-        let year = String(d.year)
-        return String(repeating: "0", count: max(0, 4 - year.count)) + year + Digits.two(d.month) + Digits.two(d.day) + "T" + Digits.two(t.hour) + Digits.two(t.minute) + "00"
+        let date = String(t.date.year * 10_000 + t.date.month * 100 + t.date.day), time = String(t.hour * 100 + t.minute)
+        return String(repeating: "0", count: max(0, 8 - date.count)) + date + "T" + String(repeating: "0", count: 4 - time.count) + time + "00"
     }
 
     /// "-0500": a UTC offset.
