@@ -250,10 +250,20 @@ struct ExportTests {
 
     @Test("TEXT escaping of backslash, semicolon, comma and newline; control characters dropped")
     func textEscaping() {
-        #expect(ICalendarText.escape("a\\b;c,d\ne\r\nf") == "a\\\\b\\;c\\,d\\ne\\nf")
-        #expect(ICalendarText.escape("bell\u{07} esc\u{1B}[31m") == "bell esc[31m")
-        #expect(ICalendarText.parameter("Chen, Melissa") == "\"Chen, Melissa\"")
-        #expect(ICalendarText.parameter("say \"hi\"") == "say 'hi'")
+        func text(_ value: String) -> String {
+            var text = ICalendarText()
+            text.text("X", value)
+            return String(decoding: text.bytes, as: UTF8.self)
+        }
+        func parameter(_ value: String) -> String {
+            var text = ICalendarText()
+            text.line("X", [("P", value)], "v")
+            return String(decoding: text.bytes, as: UTF8.self)
+        }
+        #expect(text("a\\b;c,d\ne\r\nf") == "X:a\\\\b\\;c\\,d\\ne\\nf\r\n")
+        #expect(text("bell\u{07} esc\u{1B}[31m\ttab \u{202E}bidi\u{85}") == "X:bell esc[31m\ttab bidi\r\n")
+        #expect(parameter("Chen, Melissa") == "X;P=\"Chen, Melissa\":v\r\n")
+        #expect(parameter("say \"hi\"\u{7}") == "X;P=say 'hi':v\r\n")
     }
 
     @Test("VTIMEZONE observances cover the exported dates with the right offsets and names")

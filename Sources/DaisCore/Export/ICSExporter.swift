@@ -33,13 +33,10 @@ public enum ICSExporter {
         let stamp = agenda.now.icalUTC
         for (panel, slot) in events {
             event(panel, slot, agenda.catalog, stamp: stamp, into: &out)
-            if out.withBytes({ $0.count }) >= 1 << 20 {
-                try out.withBytes(sink)
-                out.reset()
-            }
+            try flush(&out.bytes, to: sink)
         }
         out.line("END", "VCALENDAR")
-        try out.withBytes(sink)
+        try flush(&out.bytes, to: sink, always: true)
     }
 
     /// Whether the event's times are written in UTC ("Z"), without a zone.
@@ -91,7 +88,7 @@ public enum ICSExporter {
             out.line("DTEND", [("TZID", panel.zone)], ICalendarText.local(slot.zone.local(at: slot.span.end)))
         }
         out.text("SUMMARY", panel.title)
-        out.text("DESCRIPTION", pieces: description(panel, people, catalog))
+        out.text("DESCRIPTION", description(panel, people, catalog))
         out.line("STATUS", panel.status == .draft ? "TENTATIVE" : panel.status == .cancelled ? "CANCELLED" : "CONFIRMED")
         let series = panel.series.map { (id: $0, series: catalog.series[$0]) }
         if let series { out.text("CATEGORIES", series.series?.name ?? series.id.rawValue) }
@@ -131,27 +128,25 @@ public enum ICSExporter {
         out.line("END", "VEVENT")
     }
 
-    /// The description's text in pieces: the panel's description, then the roster ("Role: Name,
-    /// title line", or "Role: TBA" for nobody), then host and co-sponsors, then links, parted by
-    /// blank lines.
-    static func description(_ panel: Panel, _ people: [Person?], _ catalog: Catalog) -> [String] {
-        var pieces: [String] = []
-        if let description = panel.description?.nonEmpty { pieces += [description, "\n\n"] }
+    /// The description: the panel's own, then the roster ("Role: Name, title line", or "Role: TBA"
+    /// for nobody), then host and co-sponsors, then links, parted by blank lines.
+    static func description(_ panel: Panel, _ people: [Person?], _ catalog: Catalog) -> String {
+        var text = panel.description?.nonEmpty.map { $0 + "\n\n" } ?? ""
         var separator = ""
         for role in Role.allCases {
             var nobody = true
             for (entry, person) in zip(panel.roster, people) where entry.role == role {
-                pieces += [separator, role.label, ": ", person?.name ?? entry.person.rawValue]
-                if let title = entry.title?.nonEmpty ?? person?.titleLine { pieces += [", ", title] }
+                text += separator + role.label + ": " + (person?.name ?? entry.person.rawValue)
+                if let title = entry.title?.nonEmpty ?? person?.titleLine { text += ", " + title }
                 (separator, nobody) = ("\n", false)
             }
             if nobody && role != .remarks {
-                pieces += [separator, role.label, ": TBA"]
+                text += separator + role.label + ": TBA"
                 separator = "\n"
             }
         }
-        if let hosting = AgendaDocument.hosting(panel, catalog) { pieces += ["\n\n", hosting] }
-        for (k, link) in panel.links.enumerated() { pieces += [k == 0 ? "\n\n" : "\n", link.label, ": ", link.url] }
-        return pieces
+        if let hosting = AgendaDocument.hosting(panel, catalog) { text += "\n\n" + hosting }
+        for (k, link) in panel.links.enumerated() { text += (k == 0 ? "\n\n" : "\n") + link.label + ": " + link.url }
+        return text
     }
 }
