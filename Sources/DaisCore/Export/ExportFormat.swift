@@ -82,54 +82,33 @@ public struct Agenda: Sendable {
     /// Panels grouped by series, each group in start order, groups ordered by their first panel;
     /// panels without a series last. `name` is the series' name (its id when it names nothing).
     public var bySeries: [(name: String?, series: Series?, panels: [Panel])] {
-        seriesGroups.map { group in (group.name, group.series, group.positions.map { panels[Int($0)] }) }
-    }
-
-    /// The same groups as positions in `panels`.
-    ///
-    /// Each panel's group is found by its series' symbol (`SymbolIndex`) and counted, then each group is
-    /// made at its size: a large agenda's thousands of series took a dictionary look-up a panel, and
-    /// each group grew append by append across the heap (38 ms at 100,000 panels). Positions, not
-    /// panels: taking a panel writes its reference count, and in series order the panels lie
-    /// anywhere in memory (the pages' pieces took 29-32 ms at 100,000 panels, 20 times their time at
-    /// 10,000).
-    var seriesGroups: [(name: String?, series: Series?, positions: [Int32])] {
-        var groupOfSeries = SymbolIndex<SeriesKind>()
-        if !panels.isEmpty { groupOfSeries.reserveAll() }
-        var ids: [SeriesID?] = [], counts: [Int] = []
-        var withoutSeries = -1
-        var groupOfPanel = [Int32](repeating: 0, count: panels.count)
-        for (i, panel) in panels.enumerated() {
-            let g: Int
-            if let id = panel.series {
-                if let known = groupOfSeries[id] {
-                    g = known
-                } else {
-                    g = ids.count
-                    groupOfSeries.insert(id, g)
-                    ids.append(id)
-                    counts.append(0)
-                }
-            } else {
-                if withoutSeries < 0 {
-                    withoutSeries = ids.count
-                    ids.append(nil)
-                    counts.append(0)
-                }
-                g = withoutSeries
+        var groups: [(name: String?, series: Series?, panels: [Panel])] = []
+        var groupOfSeries: [SeriesID: Int] = [:]
+        var withoutSeries: [Panel] = []
+        for panel in panels {
+            guard let id = panel.series else {
+                withoutSeries.append(panel)
+                continue
             }
-            groupOfPanel[i] = Int32(g)
-            counts[g] += 1
+            if let g = groupOfSeries[id] {
+                groups[g].panels.append(panel)
+            } else {
+                groupOfSeries[id] = groups.count
+                groups.append((catalog.series[id]?.name ?? id.rawValue, catalog.series[id], [panel]))
+            }
         }
-        var members = counts.map { count -> [Int32] in
-            var group: [Int32] = []
-            group.reserveCapacity(count)
-            return group
-        }
-        for i in panels.indices { members[Int(groupOfPanel[i])].append(Int32(i)) }
-        let order = ids.indices.filter { ids[$0] != nil } + ids.indices.filter { ids[$0] == nil }
-        return order.map { g in (ids[g].map { catalog.series[$0]?.name ?? $0.rawValue }, ids[g].flatMap { catalog.series[$0] }, members[g]) }
+        if !withoutSeries.isEmpty { groups.append((nil, nil, withoutSeries)) }
+        return groups
     }
+}
+
+/// Hands `out` to `sink` and empties it once it holds a megabyte (with `always`, whatever it holds):
+/// an exporter calls this after each panel, so that a large file goes to its sink in pieces and is
+/// never whole in memory.
+func flush<E: Error>(_ out: inout [UInt8], to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void, always: Bool = false) throws(E) {
+    guard always || out.count >= 1 << 20 else { return }
+    try out.withUnsafeBufferPointer(sink)
+    out.removeAll(keepingCapacity: true)
 }
 
 /// What a writer that streams its file hands to its sink, piece by piece, as one array.

@@ -7,36 +7,33 @@ public enum ScheduleJSONExporter {
     public static func export(_ agenda: Agenda) -> String { String(decoding: bytes(agenda), as: UTF8.self) }
 
     /// The file's bytes.
-    static func bytes(_ agenda: Agenda, cores: Int = Parallel.cores) -> [UInt8] { collectedBytes { write(agenda, cores: cores, to: $0) } }
+    static func bytes(_ agenda: Agenda) -> [UInt8] { collectedBytes { write(agenda, to: $0) } }
 
-    /// Days per part: about a megabyte of events.
-    static let partSize = 16
+    /// Days per piece handed to the sink: about a megabyte of events.
+    static let daysPerPiece = 16
 
-    /// Hands the file to `sink` in pieces, in order, on this thread: what comes before the days, the
-    /// days written in parallel parts as they are done (`JSONWriter.array(streaming:)`), the rest.
-    /// Once `sink` has failed it is not called again, and its error is thrown.
+    /// Hands the file to `sink` in pieces, in order: what comes before the days, the days a few at
+    /// a time (`JSONWriter.array(streaming:)`, on this thread), the rest. Once `sink` has failed it
+    /// is not called again, and its error is thrown.
     public static func write<E: Error>(_ agenda: Agenda, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
-        try write(agenda, cores: Parallel.cores, to: sink)
-    }
-
-    /// The same with the days written by `cores` threads (the file does not depend on how many).
-    static func write<E: Error>(_ agenda: Agenda, cores: Int, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
         try ChunkSink.delivering(to: sink) { chunks in
-            var w = writer(agenda, cores: cores, streamingTo: chunks)
+            var w = writer(agenda, streamingTo: chunks)
             w.send()
         }
     }
 
-    /// The document, its days written in parallel parts and handed to `sink` as they are done (the
-    /// writer keeps what comes before and after them); what the events say of each person and
-    /// series is written once (`FieldText`).
-    static func writer(_ agenda: Agenda, cores: Int, streamingTo sink: ChunkSink) -> JSONWriter {
-        var clock = PhaseClock("export schedule-json")
+    /// The document, its days handed to `sink` as they are written (the writer keeps what comes
+    /// before and after them).
+    static func writer(_ agenda: Agenda, streamingTo sink: ChunkSink) -> JSONWriter {
+        let catalog = agenda.catalog
         let zone = conferenceZone(agenda)
-        let outline = Outline(agenda, zone: zone, cores: cores)
-        let (dates, dayItems, seriesIDs, text) = (outline.days.map(\.date), outline.days, outline.series, outline.text)
-        clock.lap("outline: days, series, rooms, people's and series' fields")
-        var w = documentWriter()
+        let days = days(agenda, zone)
+        let dates = days.map(\.date)
+        // The tracks: the series the panels name, in the order of their first panels.
+        var seen = Set<SeriesID>()
+        let tracks = agenda.panels.compactMap { panel in panel.series.flatMap { seen.insert($0).inserted ? catalog.series[$0] : nil } }
+        let rooms = Set(days.flatMap { $0.events.map { roomName($0.0) } }).sorted()
+        var w = JSONWriter(escapesTerminalControls: true)
         w.sink = sink
         w.object { w in
             w.field("$schema") { $0.string("https://c3voc.de/schedule/schema.json") }
@@ -52,14 +49,14 @@ public enum ScheduleJSONExporter {
                         w.object { w in
                             w.field("acronym") { $0.string(acronym(agenda.title)) }
                             w.field("days") { w in
-                                w.array(streaming: dayItems, partSize: partSize, cores: cores) { w, item in day(item, zone, agenda, text, &w) }
+                                // Handed on a few days at a time as they are written, on this thread.
+                                w.array(streaming: days, partSize: daysPerPiece, cores: 1) { w, item in day(item, zone, catalog, &w) }
                             }
-                            clock.lap("days written")
                             w.field("daysCount") { $0.integer(dates.count) }
-                            if seriesIDs.count == 1, let d = seriesIDs[0].description { w.field("description") { $0.string(d) } }
+                            if tracks.count == 1, let d = tracks[0].description { w.field("description") { $0.string(d) } }
                             w.field("end") { $0.string((dates.last ?? LocalDate(year: 1970, month: 1, day: 1)!).description) }
                             w.field("rooms") { w in
-                                w.array(outline.rooms) { w, room in
+                                w.array(rooms) { w, room in
                                     w.object { w in
                                         w.field("guid") { $0.string(UUID5.url("dais:room:\(room)")) }
                                         w.field("name") { $0.string(room) }
@@ -72,7 +69,7 @@ public enum ScheduleJSONExporter {
                             w.field("timeslot_duration") { $0.string("00:15") }
                             w.field("title") { $0.string(agenda.title) }
                             w.field("tracks") { w in
-                                w.array(seriesIDs) { w, series in
+                                w.array(tracks) { w, series in
                                     w.object { w in
                                         w.field("name") { $0.string(series.name) }
                                         w.field("slug") { $0.string(slug(series.id.rawValue)) }
@@ -89,183 +86,6 @@ public enum ScheduleJSONExporter {
         return w
     }
 
-    /// What the document is made of, found in one pass over the agenda's panels in parallel parts:
-    /// the days (each panel that has a time, under its date in the conference's zone, in the
-    /// agenda's order), the series in the order of their first panels, the rooms, and the fields of
-    /// each person on a roster and each series (`FieldText`, the people's in parallel). The parts
-    /// read each panel once; before, five passes one after the other (placing the panels, a
-    /// dictionary of days, grouping by series for the series' order, a dictionary of GUIDs, the
-    /// rooms) took 170 ms of a 100,000-panel export.
-    struct Outline {
-        let days: [Day]
-        let series: [Series]
-        let rooms: [String]
-        let text: FieldText
-
-        /// What one part found besides each panel's slot and date: the series and the people it met
-        /// first, in order, and which rooms its timed panels are in.
-        private struct Part: Sendable {
-            var series: [SeriesID] = []
-            var people: [PersonID] = []
-            var rooms: [String] = []
-        }
-
-        /// `minimum`: the fewest panels worth a part of their own.
-        init(_ agenda: Agenda, zone: Zone, cores: Int, minimum: Int = 4_096) {
-            let panels = agenda.panels
-            let bound = Identifier<Never>.symbolBound
-            let ranges = Parallel.ranges(panels.count, minimum: minimum, cores: cores)
-            let slots = Column<Slot?>(count: panels.count, repeating: nil)
-            let dates = Column<LocalDate?>(count: panels.count, repeating: nil)
-            let found = Column<Part>(count: ranges.count, repeating: Part())
-            Parallel.run(ranges.count, cores: cores) { k in
-                var part = Part()
-                var seenSeries = SymbolSet(bound: bound), seenPeople = SymbolSet(bound: bound)
-                panels.forEachAhead(in: ranges[k]) { i in
-                    let panel = panels[i]
-                    if case .success(let slot) = panel.slot() {
-                        slots[i] = slot
-                        dates[i] = zone.local(at: slot.span.start).date
-                        let room = roomName(panel)
-                        if !part.rooms.contains(room) { part.rooms.append(room) }
-                    }
-                    if let id = panel.series, seenSeries.insert(id.symbol) { part.series.append(id) }
-                    for entry in panel.roster where seenPeople.insert(entry.person.symbol) { part.people.append(entry.person) }
-                }
-                found[k] = part
-            }
-            let parts = found.array()
-            // The parts' firsts in order, each once.
-            var seenSeries = SymbolSet(bound: bound), seenPeople = SymbolSet(bound: bound)
-            var seriesIDs: [SeriesID] = [], people: [PersonID] = []
-            for part in parts {
-                for id in part.series where seenSeries.insert(id.symbol) { seriesIDs.append(id) }
-                for id in part.people where seenPeople.insert(id.symbol) { people.append(id) }
-            }
-            let catalog = agenda.catalog
-            series = seriesIDs.compactMap { catalog.series[$0] }
-            rooms = Set(parts.flatMap(\.rooms)).sorted()
-            // Days: the timed panels by date, each day's in the agenda's order.
-            let (slotList, dateList) = (slots.array(), dates.array())
-            var order = dateList.indices.filter { dateList[$0] != nil }
-            order.sort { a, b in dateList[a]! != dateList[b]! ? dateList[a]! < dateList[b]! : a < b }
-            var days: [Day] = []
-            var start = 0
-            while start < order.count {
-                let date = dateList[order[start]]!
-                var end = start + 1
-                while end < order.count && dateList[order[end]]! == date { end += 1 }
-                days.append(Day(index: days.count + 1, date: date, events: order[start..<end].map { (panels[$0], slotList[$0]!) }))
-                start = end
-            }
-            self.days = days
-            text = FieldText(catalog, people: people, series: seriesIDs, cores: cores)
-        }
-    }
-
-    /// The writer of the document and of the pieces copied into it.
-    static func documentWriter() -> JSONWriter { JSONWriter(escapesTerminalControls: true) }
-
-    /// What the events say of each person on a roster and each series, written once per file as
-    /// whole fields (`"name": "..."`, `JSONWriter.member`) into one buffer and found by id symbol:
-    /// most of an event's fields are its people's, each met at many panels. Before, each roster
-    /// entry looked its person up, made its code and escaped its name and title line again.
-    final class FieldText: Sendable {
-        private let catalog: Catalog
-        private let bytes: [UInt8]
-        /// By person: where the "biography" field (the person's title line; empty without one) starts
-        /// and ends, and where the "code", "guid" and "name" fields end (each begins where the one
-        /// before ends).
-        private let people: SymbolRecords<PersonKind, (start: Int32, biography: Int32, code: Int32, guid: Int32, name: Int32)>
-        /// By series: where its "track" field starts and ends.
-        private let tracks: SymbolRecords<SeriesKind, (start: Int32, end: Int32)>
-
-        /// The fields of `people` and `series` (ids that name nothing too: a name is then the id);
-        /// the people's are written in parallel parts (a GUID is a SHA-1).
-        init(_ catalog: Catalog, people ids: [PersonID], series: [SeriesID], cores: Int = Parallel.cores) {
-            typealias Ends = (start: Int32, biography: Int32, code: Int32, guid: Int32, name: Int32)
-            let ranges = Parallel.ranges(ids.count, minimum: 256, cores: cores)
-            let parts = Column<(bytes: [UInt8], ends: [Ends])>(count: ranges.count, repeating: ([], []))
-            Parallel.run(ranges.count, cores: cores) { k in
-                var w = documentWriter()
-                var ends: [Ends] = []
-                for id in ids[ranges[k]] {
-                    let person = catalog.people[id]
-                    let start = Int32(w.count)
-                    if let line = person?.titleLine { w.member("biography") { $0.string(line) } }
-                    let biography = Int32(w.count)
-                    w.member("code") { $0.string(ScheduleJSONExporter.code(id.rawValue)) }
-                    let coded = Int32(w.count)
-                    w.member("guid") { $0.string(UUID5.url(person?.email.map { "acct:\($0)" } ?? "dais:person:\(id)")) }
-                    let guid = Int32(w.count)
-                    w.member("name") { $0.string(person?.name ?? id.rawValue) }
-                    ends.append((start, biography, coded, guid, Int32(w.count)))
-                }
-                parts[k] = (w.bytes, ends)
-            }
-            var bytes: [UInt8] = []
-            var records = SymbolRecords<PersonKind, Ends>()
-            for (part, range) in zip(parts.array(), ranges) {
-                let base = Int32(bytes.count)
-                bytes += part.bytes
-                for (id, e) in zip(ids[range], part.ends) {
-                    records.add(id, (base + e.start, base + e.biography, base + e.code, base + e.guid, base + e.name))
-                }
-            }
-            var tracks = SymbolRecords<SeriesKind, (start: Int32, end: Int32)>()
-            var w = documentWriter()
-            for id in series where tracks[id] == nil {
-                let start = Int32(bytes.count + w.count)
-                w.member("track") { $0.string(catalog.series[id]?.name ?? id.rawValue) }
-                tracks.add(id, (start, Int32(bytes.count + w.count)))
-            }
-            bytes += w.bytes
-            (self.catalog, self.bytes, self.people, self.tracks) = (catalog, bytes, records, tracks)
-        }
-
-        /// A roster entry's fields before its role: "biography" (its own title, else its person's
-        /// title line; none without either), "code", "guid", "name".
-        func person(_ entry: RosterEntry, _ w: inout JSONWriter) {
-            guard let e = people[entry.person] else {
-                // Not a person of the agenda's rosters (never, for its events): their fields alone.
-                return FieldText(catalog, people: [entry.person], series: [], cores: 1).person(entry, &w)
-            }
-            if let own = entry.title?.nonEmpty {
-                w.field("biography") { $0.string(own) }
-            } else if e.biography > e.start {
-                copy(e.start, e.biography, &w)
-            }
-            copy(e.biography, e.code, &w)
-            copy(e.code, e.guid, &w)
-            copy(e.guid, e.name, &w)
-        }
-
-        /// A panel's "track" field: its series' name, null without a series.
-        func track(_ id: SeriesID?, _ w: inout JSONWriter) {
-            guard let id else { return w.field("track") { $0.null() } }
-            guard let e = tracks[id] else { return FieldText(catalog, people: [], series: [id]).track(id, &w) }
-            copy(e.start, e.end, &w)
-        }
-
-        @inline(__always)
-        private func copy(_ from: Int32, _ to: Int32, _ w: inout JSONWriter) {
-            bytes.withUnsafeBufferPointer { w.field(written: UnsafeBufferPointer(rebasing: $0[Int(from)..<Int(to)])) }
-        }
-    }
-
-    /// A set of id symbols below a bound, as bits.
-    struct SymbolSet {
-        private var words: [UInt64]
-        init(bound: Int) { words = [UInt64](repeating: 0, count: bound / 64 + 1) }
-        /// Adds a symbol; true when it was not in the set.
-        mutating func insert(_ symbol: UInt32) -> Bool {
-            let (word, bit) = (Int(symbol) >> 6, UInt64(1) << (symbol & 63))
-            if words[word] & bit != 0 { return false }
-            words[word] |= bit
-            return true
-        }
-    }
-
     /// One day of the conference: its number, its date and its panels in start order.
     struct Day: Sendable {
         let index: Int
@@ -273,7 +93,18 @@ public enum ScheduleJSONExporter {
         let events: [(Panel, Slot)]
     }
 
-    static func day(_ item: Day, _ zone: Zone, _ agenda: Agenda, _ text: FieldText, _ w: inout JSONWriter) {
+    /// The days: each panel that has a time under its date in the conference's zone, in the agenda's
+    /// order; the days in date order, numbered from 1.
+    static func days(_ agenda: Agenda, _ zone: Zone) -> [Day] {
+        var events: [LocalDate: [(Panel, Slot)]] = [:]
+        for panel in agenda.panels {
+            guard case .success(let slot) = panel.slot() else { continue }
+            events[zone.local(at: slot.span.start).date, default: []].append((panel, slot))
+        }
+        return events.keys.sorted().enumerated().map { k, date in Day(index: k + 1, date: date, events: events[date]!) }
+    }
+
+    static func day(_ item: Day, _ zone: Zone, _ catalog: Catalog, _ w: inout JSONWriter) {
         let (index, date, events) = (item.index, item.date, item.events)
         let startOfDay = LocalDateTime(date: date, hour: 0, minute: 0)!
         let endOfDay = LocalDateTime(date: date, hour: 23, minute: 59)!
@@ -286,7 +117,7 @@ public enum ScheduleJSONExporter {
                 w.object { w in
                     for room in rooms(events.map(\.0)) {
                         w.field(room) { w in
-                            w.array(events.filter { roomName($0.0) == room }) { w, item in event(item.0, item.1, zone, agenda, text, &w) }
+                            w.array(events.filter { roomName($0.0) == room }) { w, item in event(item.0, item.1, zone, catalog, &w) }
                         }
                     }
                 }
@@ -294,7 +125,7 @@ public enum ScheduleJSONExporter {
         }
     }
 
-    static func event(_ panel: Panel, _ slot: Slot, _ zone: Zone, _ agenda: Agenda, _ text: FieldText, _ w: inout JSONWriter) {
+    static func event(_ panel: Panel, _ slot: Slot, _ zone: Zone, _ catalog: Catalog, _ w: inout JSONWriter) {
         let start = zone.local(at: slot.span.start)
         let minutes = slot.span.minutes
         let abstract = panel.description?.firstParagraph
@@ -318,8 +149,12 @@ public enum ScheduleJSONExporter {
             }
             w.field("persons") { w in
                 w.array(panel.roster) { w, entry in
+                    let person = catalog.people[entry.person]
                     w.object { w in
-                        text.person(entry, &w)
+                        if let line = catalog.titleLine(for: entry) { w.field("biography") { $0.string(line) } }
+                        w.field("code") { $0.string(code(entry.person.rawValue)) }
+                        w.field("guid") { $0.string(UUID5.url(person?.email.map { "acct:\($0)" } ?? "dais:person:\(entry.person)")) }
+                        w.field("name") { $0.string(person?.name ?? entry.person.rawValue) }
                         w.field("role") { $0.string(entry.role.rawValue) }
                     }
                 }
@@ -329,7 +164,7 @@ public enum ScheduleJSONExporter {
             w.field("start") { $0.string(start.timeText) }
             w.field("subtitle") { $0.null() }
             w.field("title") { $0.string(panel.title) }
-            text.track(panel.series, &w)
+            w.field("track") { w in if let id = panel.series { w.string(catalog.series[id]?.name ?? id.rawValue) } else { w.null() } }
             w.field("type") { $0.string(panel.format.label) }
             w.field("url") { $0.string(panel.links.first.flatMap { AgendaDocument.safeURL($0.url) } ?? "urn:x-dais:panel:\(panel.id)") }
         }
