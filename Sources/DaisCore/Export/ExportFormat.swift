@@ -64,7 +64,7 @@ public struct Agenda: Sendable {
     }
 
     /// The file in a format, handed to `sink` in pieces and in order, on this thread: every format
-    /// streams in pieces of about a megabyte (`Parallel.stream`), so that no export holds its whole
+    /// streams in pieces of about a megabyte, so that no export holds its whole
     /// file.
     public func write<E: Error>(_ format: ExportFormat, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
         switch format {

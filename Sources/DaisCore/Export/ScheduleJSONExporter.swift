@@ -13,7 +13,7 @@ public enum ScheduleJSONExporter {
     static let daysPerPiece = 16
 
     /// Hands the file to `sink` in pieces, in order: what comes before the days, the days a few at
-    /// a time (`JSONWriter.array(streaming:)`, on this thread), the rest. Once `sink` has failed it
+    /// a time (`JSONWriter.array(streaming:)`), the rest. Once `sink` has failed it
     /// is not called again, and its error is thrown.
     public static func write<E: Error>(_ agenda: Agenda, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
         try ChunkSink.delivering(to: sink) { chunks in
@@ -49,8 +49,8 @@ public enum ScheduleJSONExporter {
                         w.object { w in
                             w.field("acronym") { $0.string(acronym(agenda.title)) }
                             w.field("days") { w in
-                                // Handed on a few days at a time as they are written, on this thread.
-                                w.array(streaming: days, partSize: daysPerPiece, cores: 1) { w, item in day(item, zone, catalog, &w) }
+                                // Handed on a few days at a time as they are written.
+                                w.array(streaming: days, partSize: daysPerPiece) { w, item in day(item, zone, catalog, &w) }
                             }
                             w.field("daysCount") { $0.integer(dates.count) }
                             if tracks.count == 1, let d = tracks[0].description { w.field("description") { $0.string(d) } }

@@ -16,12 +16,6 @@ public struct JSONWriter {
         bytes.reserveCapacity(1 << 16)
     }
 
-    /// A writer for the elements of an array at `depth` (a part of a long array written on its own).
-    init(elementsAt depth: Int, capacity: Int) {
-        bytes.reserveCapacity(capacity)
-        self.depth = depth
-    }
-
     /// The document as text.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
@@ -208,52 +202,25 @@ public struct JSONWriter {
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 }
 
-// MARK: Pieces for the exports
+// MARK: Streaming for the exports
 
 extension JSONWriter {
-    /// A field on its own, `"key": value`, with no comma or line break before it: text written once
-    /// and copied into objects with `field(written:)` (a writer of such pieces holds no object).
-    mutating func member(_ key: String, _ value: (inout JSONWriter) -> Void) {
-        string(key)
-        put(": ")
-        value(&self)
-    }
-
-    /// A field written before by `member`, as `field` would write it here: the comma and the line
-    /// break, then its bytes.
-    mutating func field(written: UnsafeBufferPointer<UInt8>) {
-        if !first { put(UInt8(ascii: ",")) }
-        first = false
-        newline()
-        bytes.append(contentsOf: written)
-    }
-
-    /// The same as `array`, for a writer with a sink: the elements are written in parts of
-    /// `partSize` (`Parallel.stream`: made on `cores` threads, each part into a writer reused) and
-    /// handed to the sink in order as they are done, after everything before the array. Nothing of
-    /// the array is kept: an export streams to its file in pieces of about a megabyte.
-    /// Once the sink has failed no more parts are made (what follows is dropped by the sink).
-    mutating func array<Item: Sendable>(streaming items: [Item], partSize: Int, cores: Int = Parallel.cores,
-                                        _ body: @escaping @Sendable (inout JSONWriter, Item) -> Void) {
+    /// The same as `array`, for a writer with a sink: after every `partSize` elements the bytes
+    /// written so far are handed to the sink, so nothing of the array is kept: an export streams
+    /// to its file in pieces of about a megabyte. Once the sink has failed no more elements are
+    /// written (what follows is dropped by the sink).
+    mutating func array<Item>(streaming items: [Item], partSize: Int, _ body: (inout JSONWriter, Item) -> Void) {
         guard let sink, !items.isEmpty else { return array(items, body) }
         put(UInt8(ascii: "["))
-        send()
-        let elementDepth = depth + 1
-        let escapes = escapesTerminalControls
-        if !sink.stopped {
-            try? Parallel.stream(items.count, partSize: partSize, cores: cores, capacity: 1 << 20) { (range, w: inout JSONWriter) in
-                w.depth = elementDepth
-                w.escapesTerminalControls = escapes
-                for i in range {
-                    if i > 0 { w.put(UInt8(ascii: ",")) }
-                    w.newline()
-                    body(&w, items[i])
-                }
-            } deliver: { (piece) throws(ChunkSink.Stopped) in
-                sink.take(piece)
-                if sink.stopped { throw ChunkSink.Stopped() }
-            }
+        depth += 1
+        for (i, item) in items.enumerated() {
+            if sink.stopped { break }
+            if i > 0 { put(UInt8(ascii: ",")) }
+            newline()
+            body(&self, item)
+            if (i + 1) % partSize == 0 { send() }
         }
+        depth -= 1
         newline()
         put(UInt8(ascii: "]"))
     }
@@ -266,25 +233,9 @@ extension JSONWriter {
     }
 }
 
-extension JSONWriter: PartBuffer {
-    init(capacity: Int) { self.init(elementsAt: 0, capacity: capacity) }
-
-    /// Empty again, at depth 0, keeping the storage (a writer without a sink of its own).
-    mutating func reset() {
-        precondition(sink == nil, "only a plain writer is reused")
-        bytes.removeAll(keepingCapacity: true)
-        depth = 0
-        first = true
-    }
-
-    func withBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
-        try bytes.withUnsafeBufferPointer { (buffer) throws(E) -> R in try body(buffer) }
-    }
-}
-
-/// Where a JSON writer hands finished bytes, in order, one piece at a time (never two at once).
-/// Once a delivery has failed it takes nothing more, and a streaming array stops making pieces.
-final class ChunkSink: @unchecked Sendable {
+/// Where a JSON writer hands finished bytes, in order, one piece at a time.
+/// Once a delivery has failed it takes nothing more, and a streaming array stops writing.
+final class ChunkSink {
     /// Hands a piece on; false when that failed.
     private let deliver: (UnsafeBufferPointer<UInt8>) -> Bool
     /// Whether a delivery has failed.
@@ -312,7 +263,4 @@ final class ChunkSink: @unchecked Sendable {
         }
         if let failure { throw failure }
     }
-
-    /// What a streaming array throws to stop once the sink has failed.
-    struct Stopped: Error {}
 }
