@@ -12,10 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // The core: model, time, store, checks, exporters. Foundation only, and one small C helper.
-        .target(name: "DaisCore", dependencies: ["CPrefetch"]),
-        // The processor's prefetch hint, for the whole-store check's pass over panels spread across the heap.
-        .target(name: "CPrefetch"),
+        // The core: model, time, store, checks, exporters, slot search. Foundation only.
+        .target(name: "DaisCore"),
         // Deterministic synthetic stores for `dais generate`, the benchmark and the tests.
         .target(name: "DaisSynthetic", dependencies: ["DaisCore"]),
         // The properties the fuzzers check, shared with the tests that replay their inputs.

@@ -245,22 +245,3 @@ public struct Link: Hashable, Sendable {
         self.url = url
     }
 }
-
-extension Panel {
-    /// Nothing (kept while callers move off it).
-    func prefetchStorage() {}
-    /// Nothing (kept while callers move off it).
-    func prefetchRoster() {}
-
-    /// Calls `body` with each position of `range` in order (kept while callers move off it).
-    static func forEachAhead(in range: Range<Int>, rosters: Bool = true, panel: (Int) -> Panel?, _ body: (Int) throws -> Void) rethrows {
-        for i in range { try body(i) }
-    }
-}
-
-extension Array where Element == Panel {
-    /// `Panel.forEachAhead` over the array's positions.
-    func forEachAhead(in range: Range<Int>, rosters: Bool = true, _ body: (Int) throws -> Void) rethrows {
-        for i in range { try body(i) }
-    }
-}

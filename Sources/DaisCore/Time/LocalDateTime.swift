@@ -39,16 +39,6 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
         self.init(date: date, hour: hour, minute: minute)
     }
 
-    /// The store's form "YYYY-MM-DDTHH:MM" from its UTF-8 bytes (what `init(parsing:)` reads, without
-    /// making an array: the store decoder reads one for every panel).
-    init?(storeBytes b: UnsafeBufferPointer<UInt8>) {
-        guard b.count == 16, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"),
-              let year = Digits.number(b[0..<4]), let month = Digits.number(b[5..<7]), let day = Digits.number(b[8..<10]),
-              let hour = Digits.number(b[11..<13]), let minute = Digits.number(b[14..<16])
-        else { return nil }
-        self.init(year: year, month: month, day: day, hour: hour, minute: minute)
-    }
-
     /// Minutes since midnight.
     public var minuteOfDay: Int { hour * 60 + minute }
 

@@ -1,2 +1,0 @@
-// The prefetch hint is inline in include/prefetch.h; a C target needs one source file.
-#include "prefetch.h"
