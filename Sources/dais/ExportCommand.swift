@@ -9,7 +9,8 @@ struct ExportCommand: ParsableCommand {
         abstract: "Write the agenda as ics, md, html, csv or schedule-json (see docs/export.md).",
         discussion: """
         Standard output by default; --output writes a file (atomically) and refuses to replace an existing \
-        one unless --force is given. The time stamp in iCalendar files is now, or $SOURCE_DATE_EPOCH when set.
+        one unless --force is given. Drafts are left out of ics, md, html and schedule-json unless --status \
+        names them; csv keeps them. The time stamp in iCalendar files is now, or $SOURCE_DATE_EPOCH when set.
         """
     )
 
@@ -34,17 +35,28 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Zones to show times in (md, html; the first is the schedule.json time zone); repeatable (default: the store's display zones).", valueName: "zone"))
     var zone: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("The agenda's title (default: the series' name, else \"Agenda\").", valueName: "text"))
+    @Option(name: .long, help: ArgumentHelp("The agenda's title (default: the names of its one to three series, else its one host, else \"Agenda\").", valueName: "text"))
     var title: String?
 
     func run() throws {
         var clock = PhaseClock("export")
         let zones = try zone.map(zoneArgument)
-        let query = selection.query
+        var query = selection.query
+        // Drafts are not announced: the audience's formats leave them out unless --status names them.
+        let draftsLeftOut = query.statuses == nil && format.export.isForAudience
+        if draftsLeftOut { query.statuses = Set(PanelStatus.allCases).subtracting([.draft]) }
         let catalog = try storeOptions.load().catalog
         clock.lap("store loaded")
         if let problem = query.unknownReferences(in: catalog) { throw CLIFailure(.badInput, problem) }
         let panels = query.select(from: catalog)
+        if draftsLeftOut {
+            var onlyDrafts = query
+            onlyDrafts.statuses = [.draft]
+            let drafts = catalog.panels.values.count(where: onlyDrafts.matches)
+            if drafts > 0 {
+                FileHandle.standardError.write(Data("dais: left out \(drafts) draft\(drafts == 1 ? "" : "s") (--status draft --status scheduled --status cancelled takes them too)\n".utf8))
+            }
+        }
         clock.lap("panels selected")
         let agenda = Agenda(catalog: catalog, panels: panels, zones: zones.isEmpty ? catalog.settings.displayZones.compactMap(Zone.named) : zones,
                             title: title ?? selection.person.flatMap { catalog.people[$0].map { "Agenda of \($0.name)" } }, now: exportTime())

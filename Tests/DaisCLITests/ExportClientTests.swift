@@ -195,6 +195,27 @@ struct ExportClientTests {
         #expect(message == "dais: standard output: could not write: No space left on device\n")
     }
 
+    @Test("drafts stay out of ics, md, html and schedule-json unless --status names them, and dais says so; csv keeps them")
+    func draftsLeftOut() throws {
+        let folder = makeTemporaryFolder()
+        defer { removeFolder(folder) }
+        // The demo store with its first panel ("The real-world impact of Magnitsky sanctions") a draft.
+        var text = try String(contentsOfFile: fixturePath("magnitsky-month.json"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"status\": \"scheduled\"", with: "\"status\": \"draft\"", options: [], range: text.range(of: "\"status\": \"scheduled\""))
+        let store = "\(folder)/store.json"
+        try text.write(toFile: store, atomically: true, encoding: .utf8)
+        for format in ["ics", "md", "html", "schedule-json"] {
+            let out = try dais(["export", "--store", store, "--format", format])
+            #expect(out.status == 0)
+            #expect(!out.stdout.contains("real-world impact"), "\(format)")
+            #expect(out.stderr == "dais: left out 1 draft (--status draft --status scheduled --status cancelled takes them too)\n")
+        }
+        let asked = try dais(["export", "--store", store, "--format", "md", "--status", "draft", "--status", "scheduled"])
+        #expect(asked.stdout.contains("real-world impact") && asked.stdout.contains("draft") && asked.stderr.isEmpty)
+        let csv = try dais(["export", "--store", store, "--format", "csv"])
+        #expect(csv.stdout.contains("real-world impact") && csv.stderr.isEmpty)
+    }
+
     @Test("selections: one speaker's agenda, a series, dates, status")
     func selections() throws {
         let evgenia = try dais(["export", "--store", demo, "--format", "csv", "--person", "p-evgenia-kara-murza"]).stdout
@@ -202,7 +223,7 @@ struct ExportClientTests {
         #expect(ids == ["panel-2024-11-13-arbitrary-detention", "panel-2024-11-26-transnational-repression"])
         let md = try dais(["export", "--store", demo, "--format", "md", "--series", "magnitsky-month-2023", "--zone", "London"]).stdout
         #expect(md.hasPrefix("# Magnitsky Month 2023\n"))
-        #expect(md.contains("10:00 am EST / 3:00 pm GMT"))
+        #expect(md.contains("10:00 – 11:00 am EST / 3:00 – 4:00 pm GMT"))
         #expect(!md.contains("Transnational"))
         let none = try dais(["export", "--store", demo, "--format", "ics", "--status", "cancelled"]).stdout
         #expect(!none.contains("BEGIN:VEVENT"))

@@ -48,20 +48,31 @@ struct ExportTests {
         #expect(Array(sorted.suffix(4)).map(\.rawValue).sorted() == ["gap", "no-time", "unknown-0", "unknown-1"])
     }
 
-    @Test("an agenda's title is its panels' one series name, else Agenda")
+    @Test("an agenda's title names its one to three series, else its one host, else Agenda")
     func agendaTitle() {
         let at = LocalDateTime(year: 2025, month: 3, day: 4, hour: 10, minute: 0)!
-        func title(_ series: [String?]) -> String {
-            let catalog = Catalog(series: [Series(id: "mm", name: "Magnitsky Month"), Series(id: "mm2", name: "Magnitsky Month"),
-                                           Series(id: "other", name: "Other")])
-            let panels = series.enumerated().map { k, s in Panel(id: PanelID("p\(k)"), series: s.map { SeriesID($0) }, title: "T", start: at, zone: "UTC") }
+        func title(_ series: [String?], hosts: [String?] = []) -> String {
+            let catalog = Catalog(organizations: [Organization(id: "hrf", name: "Human Rights First")],
+                                  series: [Series(id: "mm", name: "Magnitsky Month"), Series(id: "mm2", name: "Magnitsky Month"),
+                                           Series(id: "other", name: "Other"), Series(id: "third", name: "Third"),
+                                           Series(id: "fourth", name: "Fourth")])
+            let panels = series.enumerated().map { k, s in
+                Panel(id: PanelID("p\(k)"), series: s.map { SeriesID($0) }, title: "T", start: at, zone: "UTC",
+                      host: k < hosts.count ? hosts[k].map { OrganizationID($0) } : nil)
+            }
             return Agenda(catalog: catalog, panels: panels, zones: [], now: goldenNow).title
         }
         #expect(title(["mm", nil, "mm", "missing", "mm"]) == "Magnitsky Month")
         #expect(title(["mm", "mm2"]) == "Magnitsky Month")  // two series of one name
-        #expect(title(["mm", "mm", "other", "mm"]) == "Agenda")
+        #expect(title(["mm", "mm", "other", "mm"]) == "Magnitsky Month and Other")
+        #expect(title(["third", "mm", "other"]) == "Third, Magnitsky Month and Other")
+        #expect(title(["third", "mm", "other", "fourth"]) == "Agenda")
+        #expect(title(["third", "mm", "other", "fourth"], hosts: ["hrf", "hrf", "hrf", "hrf"]) == "Panels hosted by Human Rights First")
+        #expect(title(["third", "mm", "other", "fourth"], hosts: ["hrf", "hrf", nil, "hrf"]) == "Agenda")
         #expect(title([nil, "missing"]) == "Agenda")
         #expect(title([]) == "Agenda")
+        #expect(Agenda.listed(["Magnitsky Month 2023", "Magnitsky Month 2024"]) == "Magnitsky Month 2023 and 2024")
+        #expect(Agenda.listed(["Month", "Month 2024"]) == "Month and Month 2024")
     }
 
     @Test("an iCalendar file handed on in pieces is the file written whole, one event per panel that has a time")
@@ -501,6 +512,50 @@ struct ExportTests {
         #expect(!bare.contains("hosting\">"))
     }
 
+    @Test("pages give start and end in each zone, the day shift marked; a zone that reads as one already shown appears once")
+    func pageTimes() throws {
+        let catalog = Catalog(series: [Series(id: "s", name: "S")])
+        func times(_ start: LocalDateTime, _ zone: String, _ minutes: Int, _ zones: [String]) -> String? {
+            let panel = Panel(id: "p", series: "s", title: "T", start: start, zone: zone, durationMinutes: minutes)
+            return AgendaDocument(Agenda(catalog: catalog, panels: [panel], zones: zones.compactMap(Zone.named), now: goldenNow)).when(panel)?.times
+        }
+        let winter = LocalDateTime(year: 2024, month: 11, day: 20, hour: 10, minute: 0)!
+        // London is GMT in winter: the same reading as UTC, shown once.
+        #expect(times(winter, "America/New_York", 90, ["America/New_York", "Europe/London", "UTC", "Australia/Sydney"])
+                == "10:00 – 11:30 am EST / 3:00 – 4:30 pm GMT / 2:00 – 3:30 am AEDT (+1d)")
+        // In summer London is BST, a reading of its own.
+        let summer = LocalDateTime(year: 2024, month: 6, day: 20, hour: 10, minute: 0)!
+        #expect(times(summer, "America/New_York", 60, ["UTC", "Europe/London"]) == "10:00 – 11:00 am EDT / 2:00 – 3:00 pm UTC / 3:00 – 4:00 pm BST")
+        // Two halves of the day, and an end on the next day in one zone.
+        let late = LocalDateTime(year: 2024, month: 11, day: 20, hour: 18, minute: 30)!
+        #expect(times(late, "America/New_York", 90, ["UTC"]) == "6:30 – 8:00 pm EST / 11:30 pm – 1:00 am next day UTC")
+        let noon = LocalDateTime(year: 2024, month: 11, day: 20, hour: 11, minute: 30)!
+        #expect(times(noon, "America/New_York", 60, []) == "11:30 am – 12:30 pm EST")
+        // A span across the end of summer time names each half's abbreviation.
+        let fallBack = LocalDateTime(year: 2024, month: 11, day: 3, hour: 0, minute: 30)!
+        #expect(times(fallBack, "America/New_York", 120, []) == "12:30 am EDT – 1:30 am EST")
+    }
+
+    @Test("headings go down one level at a time: a one-series page puts its panels at level 2, a page of several at level 3")
+    func pageHeadings() throws {
+        let demo = try demoCatalog()
+        let one = try demoAgenda().catalog.panels.values.filter { $0.series == "magnitsky-month-2024" }
+        let single = Agenda(catalog: demo, panels: one.sorted { $0.id < $1.id }, zones: [], now: goldenNow)
+        for (text, heading) in [(String(decoding: single.export(.md), as: UTF8.self), "#"), (String(decoding: try demoAgenda().export(.md), as: UTF8.self), "#")] {
+            var level = 0
+            for line in text.split(separator: "\n") where line.hasPrefix(heading) {
+                let depth = line.prefix { $0 == "#" }.count
+                #expect(depth <= level + 1, "\(line) after a heading of level \(level)")
+                level = depth
+            }
+        }
+        #expect(String(decoding: single.export(.md), as: UTF8.self).contains("\n## Countering arbitrary detention"))
+        let html = String(decoding: single.export(.html), as: UTF8.self)
+        #expect(html.contains("<h1>Magnitsky Month 2024</h1>") && html.contains("<h2>Countering arbitrary detention") && !html.contains("<h3>"))
+        let several = String(decoding: try demoAgenda().export(.html), as: UTF8.self)
+        #expect(several.contains("<h2>Magnitsky Month 2023</h2>") && several.contains("<h3>"))
+    }
+
     @Test("HTML escapes every piece of data and links only http, https and mailto")
     func htmlEscaping() throws {
         var catalog = try demoCatalog()
@@ -524,15 +579,16 @@ struct ExportTests {
         panel.description = "# not a heading\n- not a list"
         catalog.panels[panel.id] = panel
         let md = String(decoding: Agenda(catalog: catalog, panels: [panel], zones: [], now: goldenNow).export(.md), as: UTF8.self)
-        #expect(md.contains("### \\*Bold\\* \\[link\\](http://x) \\<b\\> \\_under\\_ #tag"))
+        #expect(md.contains("\n## \\*Bold\\* \\[link\\](http://x) \\<b\\> \\_under\\_ #tag"))
         #expect(md.contains("\\# not a heading  \n\\- not a list"))
     }
 
     @Test("Markdown reads like the seed page: date and time in its zone and the others, hosts and co-sponsors")
     func markdownLikeSeed() throws {
         let md = String(decoding: try demoAgenda().export(.md), as: UTF8.self)
-        #expect(md.contains("**Tuesday, November 26, 2024, 10:00 am EST / 2:00 am AEDT (+1d) / 3:00 pm UTC**"))
-        #expect(md.contains("**Wednesday, November 29, 2023, 1:00 pm AEDT / 9:00 pm EST (-1d) / 2:00 am UTC**"))
+        #expect(md.contains("**Tuesday, November 26, 2024, 10:00 – 11:00 am EST / 2:00 – 3:00 am AEDT (+1d) / 3:00 – 4:00 pm UTC**"))
+        // The seed's own announcement: "1.00pm – 2.15pm AEDT".
+        #expect(md.contains("**Wednesday, November 29, 2023, 1:00 – 2:15 pm AEDT / 9:00 – 10:15 pm EST (-1d) / 2:00 – 3:15 am UTC**"))
         #expect(md.contains("Hosted by Raoul Wallenberg Centre for Human Rights and co-sponsored by Human Rights First, Open Society Foundations, Pan American Development Foundation, and REDRESS."))
         #expect(md.contains("**Remarks by:** The Honorable Professor Irwin Cotler, Founder and International Chair"))
         #expect(md.contains("**Moderator:** TBA"))

@@ -6,19 +6,38 @@ public struct AgendaDocument: Sendable {
 
     public init(_ agenda: Agenda) { self.agenda = agenda }
 
-    /// "Wednesday, November 13, 2024", "10:00 am EST / 2:00 am AEDT (+1d) / 3:00 pm UTC".
+    /// "Wednesday, November 13, 2024", "10:00 – 11:30 am EST / 2:00 – 3:30 am AEDT (+1d) / 3:00 –
+    /// 4:30 pm UTC": the date in the panel's own zone, then start and end in its zone and each
+    /// display zone (`zoneTimes`, joined).
     public func when(_ panel: Panel) -> (date: String, times: String, minutes: String)? {
         guard let slot = try? panel.slot().get() else { return nil }
+        return (TimeFormat.longDate(slot.zone.local(at: slot.span.start).date), zoneTimes(slot).joined(separator: " / "),
+                "\(panel.durationMinutes) minutes")
+    }
+
+    /// Start and end of a slot in its zone and each display zone, a zone on another day than the
+    /// slot's own marked with its shift. A zone that reads exactly as one already shown (UTC and
+    /// GMT, or two zones with the same offset and abbreviation) is left out.
+    func zoneTimes(_ slot: Slot) -> [String] {
         let ownDate = slot.zone.local(at: slot.span.start).date
         var zones = [slot.zone]
         for zone in agenda.zones where !zones.contains(zone) { zones.append(zone) }
-        let times = zones.map { zone -> String in
+        var shown: [(offset: Int, abbreviation: String)] = []
+        var times: [String] = []
+        for zone in zones {
             let reading = TimeFormat.Reading(slot.span.start, in: zone)
+            let offset = zone.offset(at: slot.span.start)
+            let name = AgendaDocument.universal.contains(reading.abbreviation) ? "UTC" : reading.abbreviation
+            guard !shown.contains(where: { $0.offset == offset && $0.abbreviation == name }) else { continue }
+            shown.append((offset, name))
             let shift = TimeFormat.dayShift(from: ownDate, to: reading.local.date)
-            return "\(TimeFormat.clock12(reading.local)) \(reading.abbreviation)" + (shift.isEmpty ? "" : " (\(shift))")
+            times.append(TimeFormat.announcedRange(slot.span, in: zone) + (shift.isEmpty ? "" : " (\(shift))"))
         }
-        return (TimeFormat.longDate(ownDate), times.joined(separator: " / "), "\(panel.durationMinutes) minutes")
+        return times
     }
+
+    /// Abbreviations that all name the time of the prime meridian.
+    static let universal: Set<String> = ["UTC", "GMT", "UT", "Z"]
 
     /// "Hosted by X and co-sponsored by A, B, and C", or nil when the panel has neither host (its
     /// own, else its series') nor co-sponsor.
@@ -175,15 +194,17 @@ public struct AgendaDocument: Sendable {
                 out.put("\n")
             }
             for panel in section.panels {
-                markdown(panel, &out)
+                markdown(panel, level: section.heading == nil ? 2 : 3, &out)
                 try flush(&out.bytes, to: sink)
             }
         }
         try flush(&out.bytes, to: sink, always: true)
     }
 
-    func markdown(_ panel: Panel, _ out: inout Bytes) {
-        out.put("\n### ")
+    /// A panel under a heading of `level` (2 on a page without section headings, else 3), so
+    /// that headings go down one level at a time.
+    func markdown(_ panel: Panel, level: Int, _ out: inout Bytes) {
+        out.put("\n" + String(repeating: "#", count: level) + " ")
         out.md(panel.title)
         out.put("\n\n")
         if let w = when(panel) {
@@ -274,18 +295,28 @@ public struct AgendaDocument: Sendable {
         out.put("""
         </title>
         <style>
-        body { font: 16px/1.5 Georgia, "Times New Roman", serif; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #111; }
-        h1 { font-size: 2em; margin-bottom: .2em; }
-        h2 { font-size: 1.5em; border-bottom: 2px solid #444; margin-top: 2em; }
-        h3 { font-size: 1.2em; margin-bottom: .2em; }
-        .when { font-weight: bold; margin: .2em 0; }
-        .meta { color: #555; margin: 0 0 .8em; }
-        .status { color: #a00; font-weight: bold; }
-        .roster dt { font-weight: bold; margin-top: .4em; }
-        .roster dd { margin-left: 1.5em; }
-        .hosting { font-style: italic; }
-        article { page-break-inside: avoid; break-inside: avoid; margin-bottom: 1.5em; }
-        @media print { body { margin: 0; max-width: none; font-size: 11pt; } a { color: inherit; } }
+        body { font: 17px/1.55 Georgia, "Times New Roman", serif; max-width: 44em; margin: 0 auto; padding: 2em 1.2em 4em; color: #1b1b1b; background: #fff; }
+        h1, h2, h3, .when, .roster dt, .links { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+        h1 { font-size: 2.1em; line-height: 1.2; margin: 0 0 .6em; }
+        h2, h3 { line-height: 1.25; }
+        section > h2 { font-size: 1.5em; border-bottom: 3px solid #1d4e89; padding-bottom: .2em; margin: 2.2em 0 .8em; }
+        article { border-left: 4px solid #1d4e89; padding: .1em 0 .1em 1.1em; margin: 2.2em 0; }
+        article > h2, article > h3 { font-size: 1.3em; margin: 0 0 .5em; }
+        .when { margin: 0 0 .3em; }
+        .date { display: block; font-weight: bold; }
+        .zone { display: inline-block; white-space: nowrap; margin-right: 1.4em; color: #444; }
+        .zone.own { color: #1b1b1b; font-weight: 600; }
+        .meta { color: #555; margin: 0 0 .9em; font-size: .95em; }
+        .status { color: #b00020; font-weight: bold; text-transform: uppercase; letter-spacing: .05em; }
+        article.cancelled > h2, article.cancelled > h3 { text-decoration: line-through; color: #666; }
+        .roster { margin: 1em 0; }
+        .roster dt { font-size: .8em; font-weight: bold; text-transform: uppercase; letter-spacing: .07em; color: #555; margin-top: .7em; }
+        .roster dd { margin: .1em 0 0; }
+        .hosting { font-style: italic; color: #333; }
+        a { color: #1d4e89; }
+        .links a { display: inline-block; font-weight: 600; padding: .3em .9em; margin: .2em .5em .2em 0; border: 2px solid #1d4e89; border-radius: 4px; text-decoration: none; }
+        @media (max-width: 36em) { body { font-size: 16px; padding: 1.2em .9em 3em; } h1 { font-size: 1.7em; } article { padding-left: .8em; } }
+        @media print { body { margin: 0; max-width: none; padding: 0; font-size: 11pt; } article { break-inside: avoid; border-left-width: 2px; } a { color: inherit; } .links a { border: 0; padding: 0; } }
         </style>
         </head>
         <body>
@@ -303,7 +334,7 @@ public struct AgendaDocument: Sendable {
             }
             if let description = section.description { out.htmlParagraphs(description) }
             for panel in section.panels {
-                html(panel, &out)
+                html(panel, level: section.heading == nil ? 2 : 3, &out)
                 try flush(&out.bytes, to: sink)
             }
             out.put("</section>\n")
@@ -312,21 +343,27 @@ public struct AgendaDocument: Sendable {
         try flush(&out.bytes, to: sink, always: true)
     }
 
-    func html(_ panel: Panel, _ out: inout Bytes) {
+    /// A panel under a heading of `level`, as `markdown(_:level:_:)`.
+    func html(_ panel: Panel, level: Int, _ out: inout Bytes) {
         out.put("<article id=\"")
         out.h(panel.id.rawValue)
-        out.put("\">\n<h3>")
+        out.put(panel.status == .scheduled ? "\">\n" : "\" class=\"\(panel.status.rawValue)\">\n")
+        out.put("<h\(level)>")
         out.h(panel.title)
-        out.put("</h3>\n")
-        if let w = when(panel) {
-            out.put("<p class=\"when\">")
-            out.h(w.date)
-            out.put(", ")
-            out.h(w.times)
+        out.put("</h\(level)>\n")
+        if let slot = try? panel.slot().get() {
+            // The date in the panel's own zone, then each zone's times, none broken across lines.
+            out.put("<p class=\"when\"><time class=\"date\" datetime=\"\(slot.span.start.iso8601)\">")
+            out.h(TimeFormat.longDate(slot.zone.local(at: slot.span.start).date))
+            out.put("</time>\n")
+            for (k, times) in zoneTimes(slot).enumerated() {
+                out.put(k == 0 ? "<span class=\"zone own\">" : "\n<span class=\"zone\">")
+                out.h(times)
+                out.put("</span>")
+            }
             out.put("</p>\n<p class=\"meta\">")
             out.h(panel.format.label.capitalizedFirst)
-            out.put(", ")
-            out.h(w.minutes)
+            out.put(", \(panel.durationMinutes) minutes")
             if panel.status != .scheduled {
                 out.put(" · <span class=\"status\">")
                 out.h(panel.status.rawValue)
@@ -361,20 +398,23 @@ public struct AgendaDocument: Sendable {
             out.h(hosting)
             out.put(".</p>\n")
         }
-        for link in panel.links {
-            if let url = AgendaDocument.safeURL(link.url) {
-                out.put("<p><a href=\"")
-                out.h(url)
-                out.put("\">")
-                out.h(link.label)
-                out.put("</a></p>\n")
-            } else {
-                out.put("<p>")
-                out.h(link.label)
-                out.put(": ")
-                out.h(link.url)
-                out.put("</p>\n")
+        if !panel.links.isEmpty {
+            out.put("<p class=\"links\">")
+            for (k, link) in panel.links.enumerated() {
+                if k > 0 { out.put("\n") }
+                if let url = AgendaDocument.safeURL(link.url) {
+                    out.put("<a href=\"")
+                    out.h(url)
+                    out.put("\">")
+                    out.h(link.label)
+                    out.put("</a>")
+                } else {
+                    out.h(link.label)
+                    out.put(": ")
+                    out.h(link.url)
+                }
             }
+            out.put("</p>\n")
         }
         out.put("</article>\n")
     }

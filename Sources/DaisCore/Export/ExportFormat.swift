@@ -17,6 +17,10 @@ public enum ExportFormat: String, CaseIterable, Hashable, Sendable {
         }
     }
 
+    /// Whether the format is for the audience (pages, calendars, schedule apps) rather than the
+    /// organizers (CSV): drafts are not announced, so these leave them out unless asked.
+    public var isForAudience: Bool { self != .csv }
+
     public var label: String {
         switch self {
         case .ics: return "iCalendar (.ics)"
@@ -41,21 +45,55 @@ public struct Agenda: Sendable {
         self.catalog = catalog
         self.panels = panels
         self.zones = zones
-        self.title = title ?? Agenda.onlySeriesName(panels, catalog) ?? "Agenda"
+        self.title = title ?? Agenda.defaultTitle(panels, catalog)
         self.now = now
     }
 
-    /// The one name the panels' series share, or nil when they have none or more than one. Stops at
-    /// the second name (a long agenda of many series reads only its first panels).
-    static func onlySeriesName(_ panels: [Panel], _ catalog: Catalog) -> String? {
-        var name: String?
+    /// The title a page takes unless given one: the names of the panels' series when they name one,
+    /// two or three ("Magnitsky Month", "A and B", "A, B and C"); else, when every panel has one
+    /// host, "Panels hosted by" it; else "Agenda".
+    static func defaultTitle(_ panels: [Panel], _ catalog: Catalog) -> String {
+        if let names = seriesNames(panels, catalog, atMost: 3), !names.isEmpty {
+            return listed(names)
+        }
+        if let host = onlyHost(panels, catalog) { return "Panels hosted by " + catalog.name(of: host) }
+        return "Agenda"
+    }
+
+    /// "A", "A and B", "A, B and C"; words that open every name are written once ("Magnitsky Month
+    /// 2023 and 2024").
+    static func listed(_ names: [String]) -> String {
+        guard names.count > 1 else { return names.first ?? "" }
+        let words = names.map { $0.split(separator: " ", omittingEmptySubsequences: false) }
+        var shared = 0
+        while words.allSatisfy({ $0.count > shared + 1 && $0[shared] == words[0][shared] }) { shared += 1 }
+        let rests = words.map { $0[shared...].joined(separator: " ") }
+        let list = rests.dropLast().joined(separator: ", ") + " and " + rests.last!
+        return shared == 0 ? list : words[0][..<shared].joined(separator: " ") + " " + list
+    }
+
+    /// The names of the panels' series in the order of their first panels (panels without a known
+    /// series left aside), or nil when there are more than `atMost` (reading stops there).
+    static func seriesNames(_ panels: [Panel], _ catalog: Catalog, atMost: Int) -> [String]? {
+        var names: [String] = []
         var last: SeriesID?
         for panel in panels {
-            guard let id = panel.series, id != last, let other = catalog.series[id]?.name else { continue }
+            guard let id = panel.series, id != last, let name = catalog.series[id]?.name else { continue }
             last = id
-            if name == nil { name = other } else if other != name { return nil }
+            if !names.contains(name) { names.append(name) }
+            if names.count > atMost { return nil }
         }
-        return name
+        return names
+    }
+
+    /// The one organization hosting every panel (its own host, else its series'), or nil.
+    static func onlyHost(_ panels: [Panel], _ catalog: Catalog) -> OrganizationID? {
+        var host: OrganizationID?
+        for panel in panels {
+            guard let other = catalog.effectiveHost(of: panel), host == nil || other == host else { return nil }
+            host = other
+        }
+        return host
     }
 
     /// The selection of a query, in start order.

@@ -62,6 +62,21 @@ public enum TimeFormat {
         return "\(start.clock)-\(end.local.timeText)\(shift) \(end.abbreviation)"
     }
 
+    /// "1:00 – 2:15 pm AEDT", "11:30 am – 1:00 pm EST", "11:00 pm – 12:30 am next day UTC",
+    /// "1:30 am EDT – 1:30 am EST": a span read in a zone as an announcement writes it, the first
+    /// "am"/"pm" left out when both halves share it.
+    public static func announcedRange(_ span: TimeSpan, in zone: Zone) -> String {
+        let start = Reading(span.start, in: zone), end = Reading(span.end, in: zone)
+        var endText = clock12(end.local)
+        if end.local.date != start.local.date { endText += " next day" }
+        if start.abbreviation != end.abbreviation {
+            return "\(clock12(start.local)) \(start.abbreviation) – \(endText) \(end.abbreviation)"
+        }
+        let sameHalf = end.local.date == start.local.date && (start.local.hour < 12) == (end.local.hour < 12)
+        let startText = sameHalf ? String(clock12(start.local).dropLast(3)) : clock12(start.local)
+        return "\(startText) – \(endText) \(start.abbreviation)"
+    }
+
     /// "Wed Nov 13 10:00-11:00 EST": the day and the range, in a zone.
     public static func dayRange(_ span: TimeSpan, in zone: Zone) -> String {
         "\(weekdayDate(zone.local(at: span.start).date)) \(range(span, in: zone))"

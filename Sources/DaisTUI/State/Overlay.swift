@@ -53,7 +53,7 @@ public struct ExportDialog: Sendable {
         }
 
         /// What a format takes unless the organizer chose otherwise.
-        public static func standard(for format: ExportFormat) -> Statuses { format == .csv ? .all : .announced }
+        public static func standard(for format: ExportFormat) -> Statuses { format.isForAudience ? .announced : .all }
     }
     /// Which panels to export.
     public enum Selection: Hashable, Sendable {
