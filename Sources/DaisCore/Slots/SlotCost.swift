@@ -12,6 +12,8 @@ public struct SlotCost: Sendable {
     public struct Line: Sendable {
         /// The person's name, or "audience (Australia/Sydney)".
         public let subject: String
+        /// The person (nil for an audience zone).
+        public let person: PersonID?
         public let zone: Zone?
         /// The slot in `zone`'s wall clock.
         public let localStart: LocalDateTime?
@@ -34,7 +36,7 @@ public struct SlotCost: Sendable {
         var lines: [Line] = []
         for person in r.people {
             guard let home = person.home else {
-                lines.append(Line(subject: person.name, zone: nil, localStart: nil, localEnd: nil, minutesBefore: 0, minutesAfter: 0, nightMinutes: 0,
+                lines.append(Line(subject: person.name, person: person.id, zone: nil, localStart: nil, localEnd: nil, minutesBefore: 0, minutesAfter: 0, nightMinutes: 0,
                                   changeoverShort: 0, weight: 1, points: 0, explanation: "not scored: no home zone"))
                 continue
             }
@@ -42,14 +44,14 @@ public struct SlotCost: Sendable {
             let short = SlotCost.changeoverShortfall(span, person.busy, changeover: r.changeoverMinutes)
             let weight = 1 + person.burden
             let points = weight * ((before + after) * SlotCost.stretchPoints + night * SlotCost.nightPoints) + short * SlotCost.changeoverPoints
-            lines.append(Line(subject: person.name, zone: home, localStart: home.local(at: span.start), localEnd: home.local(at: span.end),
+            lines.append(Line(subject: person.name, person: person.id, zone: home, localStart: home.local(at: span.start), localEnd: home.local(at: span.end),
                               minutesBefore: before, minutesAfter: after, nightMinutes: night, changeoverShort: short, weight: weight, points: points,
                               explanation: SlotCost.explain(before: before, after: after, night: night, short: short, burden: person.burden)))
         }
         for zone in r.audience {
             let (before, after, night) = SlotCost.outside(span, in: zone, hours: r.audienceHours, stretch: r.stretchMinutes)
             let points = ((before + after) * SlotCost.stretchPoints + night * SlotCost.nightPoints) / 2
-            lines.append(Line(subject: "audience (\(zone.identifier))", zone: zone, localStart: zone.local(at: span.start), localEnd: zone.local(at: span.end),
+            lines.append(Line(subject: "audience (\(zone.identifier))", person: nil, zone: zone, localStart: zone.local(at: span.start), localEnd: zone.local(at: span.end),
                               minutesBefore: before, minutesAfter: after, nightMinutes: night, changeoverShort: 0, weight: 1, points: points,
                               explanation: SlotCost.explain(before: before, after: after, night: night, short: 0, burden: 0)))
         }
