@@ -293,6 +293,16 @@ for size in sizes {
         schedule.panelChanged(old: old, new: moved, in: edited)
     }
     row.values["one edit re-checked"] = (now() - start) / 200
+
+    // The slot finder: five people with home zones and their panels, a 30-day window at 15-minute
+    // steps, from reading the catalog to the ranked answer.
+    let five = Array(catalog.people.values.filter { $0.homeZone != nil }.map(\.id).sorted().prefix(5))
+    let window = LocalDate(year: 2024, month: 10, day: 20)!
+    row.values["slot ranking (5 people, 30 days, 15 min)"] = measure(runs: 5) {
+        let request = try! SlotSearch.Request(people: five, zone: Zone.named("America/New_York")!, series: nil, catalog: catalog,
+                                              from: window, to: window.adding(days: 29), minutes: 60)
+        precondition(SlotSearch(request).ranked().considered > 0)
+    }
     if checkOnly {
         rows[size] = row
         continue
@@ -443,6 +453,7 @@ if !keysOnly {
 // MARK: The table
 
 let order = ["load", "python json.load", "open (first frame from process start)", "full check", "one edit re-checked",
+             "slot ranking (5 people, 30 days, 15 min)",
              "first frame (state to screen)", "key: move (reduce + render)", "key: move on Findings (reduce + render)",
              "key: move on People (reduce + render)", "key: move on Organizations (reduce + render)", "key: move on Week (reduce + render)",
              "key: switch to Findings", "key: switch to People", "key: switch to Organizations", "key: switch to Week",
@@ -485,6 +496,7 @@ func check(_ size: Int, _ row: Row) {
         for key in keys { line(key, 0.005) }
         line("full check", 0.025)
         line("one edit re-checked", 0.001)
+        line("slot ranking (5 people, 30 days, 15 min)", 0.050)
         line("save", 0.150)
         for export in ["export ics", "export md", "export html", "export csv", "export schedule-json"] { line(export, 0.300) }
         line("import ics", 0.500)
