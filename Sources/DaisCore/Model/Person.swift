@@ -6,6 +6,7 @@
 public struct Person: Hashable, Sendable, Identifiable {
     // As in `Panel`: the box is private, read through `get`, and written only after `unique` made it
     // this person's alone.
+    // @unchecked: the compiler cannot see that copy-on-write invariant (the one Array relies on).
     private final class Box: @unchecked Sendable {
         var id: PersonID
         var name: String
