@@ -74,7 +74,7 @@ func unsafeLoop(store: String, a: String, b: String) -> Never {
     while true {
         let fd = open(store, O_WRONLY | O_TRUNC)
         let bytes = next == 0 ? bytesA : bytesB
-        bytes.withUnsafeBytes { raw in
+        bytes.withUnsafeBytes { raw in  // write(2) takes a pointer
             var offset = 0
             while offset < raw.count {
                 let n = write(fd, raw.baseAddress! + offset, min(4096, raw.count - offset))

@@ -62,7 +62,7 @@ struct ExportCommand: ParsableCommand {
                             title: title ?? selection.person.flatMap { catalog.people[$0].map { "Agenda of \($0.name)" } }, now: exportTime())
         defer { clock.lap("agenda made and written") }
         // Made and written piece by piece (a large iCalendar file is never held whole).
-        let contents = { (sink: (UnsafeBufferPointer<UInt8>) throws(StoreError) -> Void) throws(StoreError) in try agenda.write(format.export, to: sink) }
+        let contents = { (sink: ([UInt8]) throws(StoreError) -> Void) throws(StoreError) in try agenda.write(format.export, to: sink) }
         guard let output else {
             do {
                 try ExportFile.writeToStandardOutput(contents)

@@ -176,7 +176,7 @@ public struct AgendaDocument: Sendable {
     public var markdown: String { String(decoding: bytes(.md), as: UTF8.self) }
 
     /// Hands the Markdown page to `sink` in order, in pieces.
-    func writeMarkdown<E: Error>(to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
+    func writeMarkdown<E: Error>(to sink: ([UInt8]) throws(E) -> Void) throws(E) {
         var out = Bytes()
         out.put("# ")
         out.md(agenda.title)
@@ -280,7 +280,7 @@ public struct AgendaDocument: Sendable {
     public var html: String { String(decoding: bytes(.html), as: UTF8.self) }
 
     /// Hands the HTML page to `sink` in order, in pieces.
-    func writeHTML<E: Error>(to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
+    func writeHTML<E: Error>(to sink: ([UInt8]) throws(E) -> Void) throws(E) {
         var out = Bytes()
         out.put("""
         <!DOCTYPE html>

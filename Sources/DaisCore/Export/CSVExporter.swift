@@ -11,7 +11,7 @@ public enum CSVExporter {
     public static func exportBytes(_ agenda: Agenda) -> [UInt8] { collectedBytes { write(agenda, to: $0) } }
 
     /// Hands the file to `sink` in order, in pieces: the header, then each panel's rows.
-    static func write<E: Error>(_ agenda: Agenda, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
+    static func write<E: Error>(_ agenda: Agenda, to sink: ([UInt8]) throws(E) -> Void) throws(E) {
         var out: [UInt8] = []
         cells(header, &out)
         out += [0x0D, 0x0A]

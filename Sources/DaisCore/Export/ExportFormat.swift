@@ -104,7 +104,7 @@ public struct Agenda: Sendable {
     /// The file in a format, handed to `sink` in pieces and in order, on this thread: every format
     /// streams in pieces of about a megabyte, so that no export holds its whole
     /// file.
-    public func write<E: Error>(_ format: ExportFormat, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
+    public func write<E: Error>(_ format: ExportFormat, to sink: ([UInt8]) throws(E) -> Void) throws(E) {
         switch format {
         case .ics: try ICSExporter.write(self, to: sink)
         case .scheduleJSON: try ScheduleJSONExporter.write(self, to: sink)
@@ -143,14 +143,14 @@ public struct Agenda: Sendable {
 /// Hands `out` to `sink` and empties it once it holds a megabyte (with `always`, whatever it holds):
 /// an exporter calls this after each panel, so that a large file goes to its sink in pieces and is
 /// never whole in memory.
-func flush<E: Error>(_ out: inout [UInt8], to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void, always: Bool = false) throws(E) {
+func flush<E: Error>(_ out: inout [UInt8], to sink: ([UInt8]) throws(E) -> Void, always: Bool = false) throws(E) {
     guard always || out.count >= 1 << 20 else { return }
-    try out.withUnsafeBufferPointer(sink)
+    try sink(out)
     out.removeAll(keepingCapacity: true)
 }
 
 /// What a writer that streams its file hands to its sink, piece by piece, as one array.
-func collectedBytes(_ write: (_ sink: (UnsafeBufferPointer<UInt8>) -> Void) -> Void) -> [UInt8] {
+func collectedBytes(_ write: (_ sink: ([UInt8]) -> Void) -> Void) -> [UInt8] {
     var bytes: [UInt8] = []
     write { bytes.append(contentsOf: $0) }
     return bytes

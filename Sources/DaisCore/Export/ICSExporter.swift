@@ -9,7 +9,7 @@ public enum ICSExporter {
     public static func export(_ agenda: Agenda) -> [UInt8] { collectedBytes { write(agenda, to: $0) } }
 
     /// Writes the file to `sink` in order, in pieces: a large file is never whole in memory.
-    public static func write<E: Error>(_ agenda: Agenda, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
+    public static func write<E: Error>(_ agenda: Agenda, to sink: ([UInt8]) throws(E) -> Void) throws(E) {
         // Each panel's time; a panel whose time cannot be placed is not exported.
         let events = agenda.panels.compactMap { panel in (try? panel.slot().get()).map { (panel, $0) } }
         var out = ICalendarText()

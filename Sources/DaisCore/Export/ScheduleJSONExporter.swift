@@ -15,7 +15,7 @@ public enum ScheduleJSONExporter {
     /// Hands the file to `sink` in pieces, in order: what comes before the days, the days a few at
     /// a time (`JSONWriter.array(streaming:)`), the rest. Once `sink` has failed it
     /// is not called again, and its error is thrown.
-    public static func write<E: Error>(_ agenda: Agenda, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
+    public static func write<E: Error>(_ agenda: Agenda, to sink: ([UInt8]) throws(E) -> Void) throws(E) {
         try ChunkSink.delivering(to: sink) { chunks in
             var w = writer(agenda, streamingTo: chunks)
             w.send()

@@ -6,76 +6,60 @@ public enum UUID5 {
 
     /// "xxxxxxxx-xxxx-5xxx-yxxx-xxxxxxxxxxxx" for a name in the URL namespace.
     public static func url(_ name: String) -> String {
-        var name = name
-        return name.withUTF8 { text in
-            // The namespace and the name in one buffer (on the stack when short), hashed in place.
-            let count = 16 + text.count
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { message in
-                urlNamespace.withUnsafeBufferPointer { _ = UnsafeMutableBufferPointer(rebasing: message[..<16]).initialize(from: $0) }
-                if let base = text.baseAddress { (message.baseAddress! + 16).initialize(from: base, count: text.count) }
-                var hash = SHA1.digest(UnsafeBufferPointer(message))
-                return withUnsafeMutableBytes(of: &hash) { h in
-                    h[6] = (h[6] & 0x0F) | 0x50
-                    h[8] = (h[8] & 0x3F) | 0x80
-                    return String(unsafeUninitializedCapacity: 36) { out in
-                        let digits: StaticString = "0123456789abcdef"
-                        var at = 0
-                        for i in 0..<16 {
-                            if i == 4 || i == 6 || i == 8 || i == 10 {
-                                out[at] = UInt8(ascii: "-")
-                                at += 1
-                            }
-                            out[at] = digits.utf8Start[Int(h[i] >> 4)]
-                            out[at + 1] = digits.utf8Start[Int(h[i] & 0x0F)]
-                            at += 2
-                        }
-                        return 36
-                    }
-                }
-            }
+        // The namespace and the name, with room for SHA-1's padding (at most 72 bytes).
+        var message: [UInt8] = []
+        message.reserveCapacity(16 + name.utf8.count + 72)
+        message += urlNamespace
+        message += name.utf8
+        let words = SHA1.digest(consume message)
+        // The first 16 bytes of the digest, each word big-endian.
+        var h = InlineArray<16, UInt8> { i in UInt8(truncatingIfNeeded: words[i / 4] >> UInt32(24 - 8 * (i % 4))) }
+        h[6] = (h[6] & 0x0F) | 0x50
+        h[8] = (h[8] & 0x3F) | 0x80
+        var out: [UInt8] = []
+        out.reserveCapacity(36)
+        for i in 0..<16 {
+            if i == 4 || i == 6 || i == 8 || i == 10 { out.append(UInt8(ascii: "-")) }
+            out.append(hexDigits[Int(h[i] >> 4)])
+            out.append(hexDigits[Int(h[i] & 0x0F)])
         }
+        return String(decoding: out, as: UTF8.self)
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }
 
 /// SHA-1, for UUID version 5 only (not for security).
 enum SHA1 {
-    /// The 20-byte digest (its five words, each big-endian in memory).
-    static func digest(_ message: UnsafeBufferPointer<UInt8>) -> (UInt32, UInt32, UInt32, UInt32, UInt32) {
+    /// The digest as its five words (the 20 bytes are each word big-endian, in order).
+    static func digest(_ message: consuming [UInt8]) -> InlineArray<5, UInt32> {
         var h: (UInt32, UInt32, UInt32, UInt32, UInt32) = (0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0)
         let bitLength = UInt64(message.count) * 8
-        // Whole blocks from the message; the last one or two, padded, from a small buffer.
-        let whole = message.count / 64
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 80) { w in
-            func block(_ d: UnsafePointer<UInt8>) {
-                for i in 0..<16 {
-                    let b = i * 4
-                    w[i] = UInt32(d[b]) << 24 | UInt32(d[b + 1]) << 16 | UInt32(d[b + 2]) << 8 | UInt32(d[b + 3])
-                }
-                for i in 16..<80 { w[i] = (w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]).rotatedLeft(1) }
-                var (a, b, c, dd, e) = h
-                for i in 0..<80 {
-                    let f: UInt32, k: UInt32
-                    if i < 20 { f = (b & c) | (~b & dd); k = 0x5A82_7999 }
-                    else if i < 40 { f = b ^ c ^ dd; k = 0x6ED9_EBA1 }
-                    else if i < 60 { f = (b & c) | (b & dd) | (c & dd); k = 0x8F1B_BCDC }
-                    else { f = b ^ c ^ dd; k = 0xCA62_C1D6 }
-                    let temp = a.rotatedLeft(5) &+ f &+ e &+ k &+ w[i]
-                    (e, dd, c, b, a) = (dd, c, b.rotatedLeft(30), a, temp)
-                }
-                h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ dd, h.4 &+ e)
+        // The message padded: a 1 bit, zeros, and its length in bits, to a whole number of blocks.
+        var padded = consume message
+        padded.append(0x80)
+        while padded.count % 64 != 56 { padded.append(0) }
+        for s in (0..<8).reversed() { padded.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * s))) }
+        var w = InlineArray<80, UInt32>(repeating: 0)
+        for start in stride(from: 0, to: padded.count, by: 64) {
+            for i in 0..<16 {
+                let b = start + i * 4
+                w[i] = UInt32(padded[b]) << 24 | UInt32(padded[b + 1]) << 16 | UInt32(padded[b + 2]) << 8 | UInt32(padded[b + 3])
             }
-            for k in 0..<whole { block(message.baseAddress! + k * 64) }
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
-                let rest = message.count - whole * 64
-                tail.initialize(repeating: 0)
-                for i in 0..<rest { tail[i] = message[whole * 64 + i] }
-                tail[rest] = 0x80
-                let blocks = rest + 9 <= 64 ? 1 : 2
-                for s in 0..<8 { tail[blocks * 64 - 1 - s] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * s)) }
-                for k in 0..<blocks { block(UnsafePointer(tail.baseAddress! + k * 64)) }
+            for i in 16..<80 { w[i] = (w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]).rotatedLeft(1) }
+            var (a, b, c, dd, e) = h
+            for i in 0..<80 {
+                let f: UInt32, k: UInt32
+                if i < 20 { f = (b & c) | (~b & dd); k = 0x5A82_7999 }
+                else if i < 40 { f = b ^ c ^ dd; k = 0x6ED9_EBA1 }
+                else if i < 60 { f = (b & c) | (b & dd) | (c & dd); k = 0x8F1B_BCDC }
+                else { f = b ^ c ^ dd; k = 0xCA62_C1D6 }
+                let temp = a.rotatedLeft(5) &+ f &+ e &+ k &+ w[i]
+                (e, dd, c, b, a) = (dd, c, b.rotatedLeft(30), a, temp)
             }
+            h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ dd, h.4 &+ e)
         }
-        return (h.0.bigEndian, h.1.bigEndian, h.2.bigEndian, h.3.bigEndian, h.4.bigEndian)
+        return [h.0, h.1, h.2, h.3, h.4]
     }
 }
 

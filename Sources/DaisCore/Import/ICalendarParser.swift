@@ -14,8 +14,7 @@ public enum ICalendarParser {
         /// A parameter's value by key, in any case. (Keys are nearly always given in capitals: they
         /// are uppercased only when they are not, since an import asks about forty a panel.)
         public func parameter(_ key: String) -> String? {
-            var key = key
-            let upper = key.withUTF8(ICalendarParser.isCapitals) ? key : key.uppercased()
+            let upper = ICalendarParser.isCapitals(key.utf8) ? key : key.uppercased()
             return parameterList.first { $0.name == upper }?.value
         }
 
@@ -121,108 +120,111 @@ public enum ICalendarParser {
         var sawAnything = false
         var madeCalendar = false
         var failure: Failure?
-        bytes.withUnsafeBufferPointer { buffer in
-            var logical: [UInt8] = []
-            var logicalLine = 0
-            var number = 0
-            var i = 0
-            /// A problem of the innermost open component (or of the file, before any).
-            func problem(_ p: Failure) {
-                if stack.isEmpty { failure = p } else { stack[stack.count - 1].problems.append(p) }
+        let buffer = bytes.span
+        var stopped = false  // a line refused the file: nothing after it is read
+        var logical: [UInt8] = []
+        var logicalLine = 0
+        var number = 0
+        var i = 0
+        /// A problem of the innermost open component (or of the file, before any).
+        func problem(_ p: Failure) {
+            if stack.isEmpty { failure = p } else { stack[stack.count - 1].problems.append(p) }
+        }
+        /// Closes the components open above `depth`, each with a problem saying what closed it.
+        func closeInner(above depth: Int, by what: String) {
+            while stack.count > depth + 1 {
+                var open = stack.removeLast()
+                open.problems.append(Failure(line: open.line, message: "BEGIN:\(open.name.prefix(40)) is never closed (\(what) comes first)"))
+                stack[stack.count - 1].components.append(open)
             }
-            /// Closes the components open above `depth`, each with a problem saying what closed it.
-            func closeInner(above depth: Int, by what: String) {
-                while stack.count > depth + 1 {
-                    var open = stack.removeLast()
-                    open.problems.append(Failure(line: open.line, message: "BEGIN:\(open.name.prefix(40)) is never closed (\(what) comes first)"))
-                    stack[stack.count - 1].components.append(open)
+        }
+        func finish() -> Bool {
+            defer { logical.removeAll(keepingCapacity: true) }
+            if logical.isEmpty { return true }
+            if !sawAnything {
+                sawAnything = true
+                if startsWith(logical, "BEGIN:VEVENT") {
+                    // Single events saved without their calendar: read them as one calendar.
+                    stack.append(Component(name: "VCALENDAR", line: logicalLine))
+                    madeCalendar = true
+                    document.notes.append("the file has events without a BEGIN:VCALENDAR around them; they were read as one calendar")
+                } else if !startsWith(logical, "BEGIN:VCALENDAR") {
+                    failure = Failure(line: logicalLine, message: "not an iCalendar file: it does not start with BEGIN:VCALENDAR")
+                    return false
                 }
             }
-            func finish() -> Bool {
-                defer { logical.removeAll(keepingCapacity: true) }
-                if logical.isEmpty { return true }
-                if !sawAnything {
-                    sawAnything = true
-                    if startsWith(logical, "BEGIN:VEVENT") {
-                        // Single events saved without their calendar: read them as one calendar.
-                        stack.append(Component(name: "VCALENDAR", line: logicalLine))
-                        madeCalendar = true
-                        document.notes.append("the file has events without a BEGIN:VCALENDAR around them; they were read as one calendar")
-                    } else if !startsWith(logical, "BEGIN:VCALENDAR") {
-                        failure = Failure(line: logicalLine, message: "not an iCalendar file: it does not start with BEGIN:VCALENDAR")
-                        return false
-                    }
-                }
-                let property: Property
-                do {
-                    property = try contentLine(logical, number: logicalLine)
-                } catch {
-                    problem(error)
+            let property: Property
+            do {
+                property = try contentLine(logical, number: logicalLine)
+            } catch {
+                problem(error)
+                return failure == nil
+            }
+            switch property.name {
+            case "BEGIN":
+                let name = property.value.uppercased().trimmingSpaces
+                guard !name.isEmpty, name.count <= 64, !name.utf8.contains(0x20) else {
+                    problem(Failure(line: logicalLine, message: "BEGIN without a component name"))
                     return failure == nil
                 }
-                switch property.name {
-                case "BEGIN":
-                    let name = property.value.uppercased().trimmingSpaces
-                    guard !name.isEmpty, name.count <= 64, !name.utf8.contains(0x20) else {
-                        problem(Failure(line: logicalLine, message: "BEGIN without a component name"))
-                        return failure == nil
-                    }
-                    guard stack.count < maxDepth else {
-                        failure = Failure(line: logicalLine, message: "BEGIN:\(name) nests components more than \(maxDepth) deep (iCalendar nests three)")
-                        return false
-                    }
-                    if ICalendarParser.calendarParts.contains(name), let calendar = stack.lastIndex(where: { $0.name == "VCALENDAR" }) {
-                        // An event (or to-do, zone...) begins only inside a calendar: what is still
-                        // open inside the calendar was never closed.
-                        closeInner(above: calendar, by: "BEGIN:\(name) of line \(logicalLine)")
-                    }
-                    stack.append(Component(name: name, line: logicalLine))
-                case "END":
-                    let name = property.value.uppercased().trimmingSpaces
-                    guard let depth = stack.lastIndex(where: { $0.name == name }) else {
-                        problem(Failure(line: logicalLine, message: "END:\(name.prefix(40)) without a BEGIN"))
-                        return failure == nil
-                    }
-                    closeInner(above: depth, by: "END:\(name.prefix(40)) of line \(logicalLine)")
-                    let closed = stack.removeLast()
-                    if !stack.isEmpty {
-                        stack[stack.count - 1].components.append(closed)
-                    } else if closed.name == "VCALENDAR" {
-                        document.calendars.append(closed)
-                    } else if closed.name == "VEVENT" {
-                        var calendar = Component(name: "VCALENDAR", line: closed.line)
-                        calendar.components.append(closed)
-                        document.calendars.append(calendar)
-                        document.notes.append("line \(closed.line): an event outside any VCALENDAR was read as a calendar of its own")
-                    } else {
-                        document.notes.append("line \(closed.line): \(closed.name.prefix(40)) outside any VCALENDAR was ignored")
-                    }
-                default:
-                    guard !stack.isEmpty else {
-                        document.notes.append("line \(logicalLine): \(property.name.prefix(40)) outside any component was ignored")
-                        return true
-                    }
-                    stack[stack.count - 1].properties.append(property)
+                guard stack.count < maxDepth else {
+                    failure = Failure(line: logicalLine, message: "BEGIN:\(name) nests components more than \(maxDepth) deep (iCalendar nests three)")
+                    return false
                 }
-                return true
-            }
-            while i < buffer.count {
-                number += 1
-                var end = i
-                while end < buffer.count && buffer[end] != 0x0A && buffer[end] != 0x0D { end += 1 }
-                var next = end + 1
-                if end < buffer.count && buffer[end] == 0x0D && next < buffer.count && buffer[next] == 0x0A { next += 1 }
-                if end > i && (buffer[i] == 0x20 || buffer[i] == 0x09) && !logical.isEmpty {
-                    logical.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[(i + 1)..<end]))
+                if ICalendarParser.calendarParts.contains(name), let calendar = stack.lastIndex(where: { $0.name == "VCALENDAR" }) {
+                    // An event (or to-do, zone...) begins only inside a calendar: what is still
+                    // open inside the calendar was never closed.
+                    closeInner(above: calendar, by: "BEGIN:\(name) of line \(logicalLine)")
+                }
+                stack.append(Component(name: name, line: logicalLine))
+            case "END":
+                let name = property.value.uppercased().trimmingSpaces
+                guard let depth = stack.lastIndex(where: { $0.name == name }) else {
+                    problem(Failure(line: logicalLine, message: "END:\(name.prefix(40)) without a BEGIN"))
+                    return failure == nil
+                }
+                closeInner(above: depth, by: "END:\(name.prefix(40)) of line \(logicalLine)")
+                let closed = stack.removeLast()
+                if !stack.isEmpty {
+                    stack[stack.count - 1].components.append(closed)
+                } else if closed.name == "VCALENDAR" {
+                    document.calendars.append(closed)
+                } else if closed.name == "VEVENT" {
+                    var calendar = Component(name: "VCALENDAR", line: closed.line)
+                    calendar.components.append(closed)
+                    document.calendars.append(calendar)
+                    document.notes.append("line \(closed.line): an event outside any VCALENDAR was read as a calendar of its own")
                 } else {
-                    if !finish() { return }
-                    logicalLine = number
-                    logical.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i..<end]))
+                    document.notes.append("line \(closed.line): \(closed.name.prefix(40)) outside any VCALENDAR was ignored")
                 }
-                i = next
+            default:
+                guard !stack.isEmpty else {
+                    document.notes.append("line \(logicalLine): \(property.name.prefix(40)) outside any component was ignored")
+                    return true
+                }
+                stack[stack.count - 1].properties.append(property)
             }
-            _ = finish()
+            return true
         }
+        while i < buffer.count {
+            number += 1
+            var end = i
+            while end < buffer.count && buffer[end] != 0x0A && buffer[end] != 0x0D { end += 1 }
+            var next = end + 1
+            if end < buffer.count && buffer[end] == 0x0D && next < buffer.count && buffer[next] == 0x0A { next += 1 }
+            if end > i && (buffer[i] == 0x20 || buffer[i] == 0x09) && !logical.isEmpty {
+                logical.append(contentsOf: bytes[(i + 1)..<end])
+            } else {
+                if !finish() {
+                    stopped = true
+                    break
+                }
+                logicalLine = number
+                logical.append(contentsOf: bytes[i..<end])
+            }
+            i = next
+        }
+        if !stopped { _ = finish() }
         if let failure { throw failure }
         if stack.count == 1, stack[0].name == "VCALENDAR" {
             // Only the calendar is left open (bare events, or a misspelt END:VCALENDAR): every
@@ -238,85 +240,83 @@ public enum ICalendarParser {
     }
 
     /// Whether a line starts with `prefix`, ignoring ASCII case.
-    private static func startsWith(_ line: [UInt8], _ prefix: StaticString) -> Bool {
-        let p = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
-        return line.count >= p.count && zip(line, p).allSatisfy { ($0 | 0x20) == ($1 | 0x20) }
+    private static func startsWith(_ line: [UInt8], _ prefix: String) -> Bool {
+        line.count >= prefix.utf8.count && zip(line, prefix.utf8).allSatisfy { ($0 | 0x20) == ($1 | 0x20) }
     }
 
     /// "NAME;KEY=VALUE;KEY=\"quoted\":value", from the bytes of one unfolded line.
-    static func contentLine(_ bytes: [UInt8], number: Int) throws(Failure) -> Property {
-        try bytes.withUnsafeBufferPointer { (line: UnsafeBufferPointer<UInt8>) throws(Failure) -> Property in
-            // The line is checked to be UTF-8 once; every cut below falls at an ASCII byte, so every
-            // piece is UTF-8 too.
-            guard UTF8Validation.isValid(line) else {
-                throw Failure(line: number, message: "the line is not UTF-8 text")
-            }
-            func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: line[range]), as: UTF8.self) }
-            /// A name or parameter key in capitals (most already are: then no new string is made).
-            func upper(_ range: Range<Int>) -> String {
-                let s = text(range)
-                return ICalendarParser.isCapitals(line[range]) ? s : s.uppercased()
-            }
-            var i = 0
-            while i < line.count, line[i] != UInt8(ascii: ";"), line[i] != UInt8(ascii: ":") { i += 1 }
-            guard i > 0, i < line.count else {
-                throw Failure(line: number, message: "not a content line (no \":\"): \(String(decoding: line.prefix(60), as: UTF8.self))")
-            }
-            let name = upper(0..<i)
-            var parameters: [(name: String, value: String)] = []
-            while i < line.count, line[i] == UInt8(ascii: ";") {
-                i += 1
-                let keyStart = i
-                while i < line.count, line[i] != UInt8(ascii: "="), line[i] != UInt8(ascii: ":"), line[i] != UInt8(ascii: ";") { i += 1 }
-                let key = upper(keyStart..<i)
-                var value = ""
-                if i < line.count, line[i] == UInt8(ascii: "=") {
-                    i += 1
-                    // The value up to an unquoted ";" or ":", quotes taken out.
-                    var inQuotes = false, run = i
-                    while i < line.count {
-                        let c = line[i]
-                        if c == UInt8(ascii: "\"") {
-                            value += text(run..<i)
-                            inQuotes.toggle()
-                            i += 1
-                            run = i
-                            continue
-                        }
-                        if !inQuotes && (c == UInt8(ascii: ";") || c == UInt8(ascii: ":")) { break }
-                        i += 1
-                    }
-                    value += text(run..<i)
-                }
-                if !parameters.contains(where: { $0.name == key }) { parameters.append((key, value)) }
-            }
-            guard i < line.count, line[i] == UInt8(ascii: ":") else { throw Failure(line: number, message: "\(name): expected \":\" before the value") }
-            return Property(name: name, parameterList: parameters, value: text((i + 1)..<line.count), line: number)
+    static func contentLine(_ line: [UInt8], number: Int) throws(Failure) -> Property {
+        // The line is checked to be UTF-8 once; every cut below falls at an ASCII byte, so every
+        // piece is UTF-8 too.
+        guard UTF8Validation.isValid(line) else {
+            throw Failure(line: number, message: "the line is not UTF-8 text")
         }
+        func text(_ range: Range<Int>) -> String { String(decoding: line[range], as: UTF8.self) }
+        /// A name or parameter key in capitals (most already are: then no new string is made).
+        func upper(_ range: Range<Int>) -> String {
+            let s = text(range)
+            return ICalendarParser.isCapitals(line[range]) ? s : s.uppercased()
+        }
+        var i = 0
+        while i < line.count, line[i] != UInt8(ascii: ";"), line[i] != UInt8(ascii: ":") { i += 1 }
+        guard i > 0, i < line.count else {
+            throw Failure(line: number, message: "not a content line (no \":\"): \(String(decoding: line.prefix(60), as: UTF8.self))")
+        }
+        let name = upper(0..<i)
+        var parameters: [(name: String, value: String)] = []
+        while i < line.count, line[i] == UInt8(ascii: ";") {
+            i += 1
+            let keyStart = i
+            while i < line.count, line[i] != UInt8(ascii: "="), line[i] != UInt8(ascii: ":"), line[i] != UInt8(ascii: ";") { i += 1 }
+            let key = upper(keyStart..<i)
+            var value = ""
+            if i < line.count, line[i] == UInt8(ascii: "=") {
+                i += 1
+                // The value up to an unquoted ";" or ":", quotes taken out.
+                var inQuotes = false, run = i
+                while i < line.count {
+                    let c = line[i]
+                    if c == UInt8(ascii: "\"") {
+                        value += text(run..<i)
+                        inQuotes.toggle()
+                        i += 1
+                        run = i
+                        continue
+                    }
+                    if !inQuotes && (c == UInt8(ascii: ";") || c == UInt8(ascii: ":")) { break }
+                    i += 1
+                }
+                value += text(run..<i)
+            }
+            if !parameters.contains(where: { $0.name == key }) { parameters.append((key, value)) }
+        }
+        guard i < line.count, line[i] == UInt8(ascii: ":") else { throw Failure(line: number, message: "\(name): expected \":\" before the value") }
+        return Property(name: name, parameterList: parameters, value: text((i + 1)..<line.count), line: number)
     }
 
     /// TEXT unescaping: \\, \;, \, and \n (or \N); a backslash before anything else is dropped.
     /// Read as bytes (every escape is ASCII); text without a backslash comes back as it is.
     public static func unescape(_ value: String) -> String {
-        var text = value
-        return text.withUTF8 { b in
-            guard let first = b.firstIndex(of: UInt8(ascii: "\\")) else { return value }
-            var out: [UInt8] = []
-            out.reserveCapacity(b.count)
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[..<first]))
-            var escaping = false
-            for byte in b[first...] {
-                if escaping {
-                    out.append(byte == UInt8(ascii: "n") || byte == UInt8(ascii: "N") ? 0x0A : byte)
-                    escaping = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaping = true
-                } else {
-                    out.append(byte)
-                }
+        let b = value.utf8.span
+        var first = 0
+        while first < b.count && b[first] != UInt8(ascii: "\\") { first += 1 }
+        guard first < b.count else { return value }
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        for k in 0..<first { out.append(b[k]) }
+        var escaping = false
+        for k in first..<b.count {
+            let byte = b[k]
+            if escaping {
+                out.append(byte == UInt8(ascii: "n") || byte == UInt8(ascii: "N") ? 0x0A : byte)
+                escaping = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaping = true
+            } else {
+                out.append(byte)
             }
-            return String(decoding: out, as: UTF8.self)
         }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A DATE-TIME or DATE value: local (no suffix), UTC (Z), or a date alone.

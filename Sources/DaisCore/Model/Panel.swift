@@ -6,6 +6,7 @@
 public struct Panel: Hashable, Sendable, Identifiable {
     // A box is private to `Panel`, read through `get` and written only after `unique` made it this
     // panel's alone: a shared box is never written, which is what makes it safe to send.
+    // @unchecked: the compiler cannot see that copy-on-write invariant (the one Array relies on).
     private final class Box: @unchecked Sendable {
         var id: PanelID
         var series: SeriesID?

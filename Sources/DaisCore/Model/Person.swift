@@ -6,6 +6,7 @@
 public struct Person: Hashable, Sendable, Identifiable {
     // As in `Panel`: the box is private, read through `get`, and written only after `unique` made it
     // this person's alone.
+    // @unchecked: the compiler cannot see that copy-on-write invariant (the one Array relies on).
     private final class Box: @unchecked Sendable {
         var id: PersonID
         var name: String
@@ -145,18 +146,14 @@ extension String {
 extension String {
     /// True when the other string's UTF-8 bytes appear in this one's as a run (no copies made).
     func containsBytes(of other: String) -> Bool {
-        var hay = self, needle = other
-        return hay.withUTF8 { h in
-            needle.withUTF8 { n in
-                guard !n.isEmpty else { return true }
-                guard h.count >= n.count else { return false }
-                for i in 0...(h.count - n.count) where h[i] == n[0] {
-                    var k = 1
-                    while k < n.count && h[i + k] == n[k] { k += 1 }
-                    if k == n.count { return true }
-                }
-                return false
-            }
+        let h = utf8.span, n = other.utf8.span
+        guard !n.isEmpty else { return true }
+        guard h.count >= n.count else { return false }
+        for i in 0...(h.count - n.count) where h[i] == n[0] {
+            var k = 1
+            while k < n.count && h[i + k] == n[k] { k += 1 }
+            if k == n.count { return true }
         }
+        return false
     }
 }

@@ -228,7 +228,7 @@ extension JSONWriter {
     /// Hands the sink every byte written and not handed on yet; writing goes on after them.
     mutating func send() {
         guard let sink, !bytes.isEmpty else { return }
-        bytes.withUnsafeBufferPointer { sink.take($0) }
+        sink.take(bytes)
         bytes.removeAll(keepingCapacity: true)
     }
 }
@@ -237,20 +237,20 @@ extension JSONWriter {
 /// Once a delivery has failed it takes nothing more, and a streaming array stops writing.
 final class ChunkSink {
     /// Hands a piece on; false when that failed.
-    private let deliver: (UnsafeBufferPointer<UInt8>) -> Bool
+    private let deliver: ([UInt8]) -> Bool
     /// Whether a delivery has failed.
     private(set) var stopped = false
 
-    private init(_ deliver: @escaping (UnsafeBufferPointer<UInt8>) -> Bool) { self.deliver = deliver }
+    private init(_ deliver: @escaping ([UInt8]) -> Bool) { self.deliver = deliver }
 
-    func take(_ piece: UnsafeBufferPointer<UInt8>) {
+    func take(_ piece: [UInt8]) {
         guard !stopped else { return }
         if !deliver(piece) { stopped = true }
     }
 
     /// Calls `body` with a sink that hands each piece to `deliver` until it throws; that first
     /// error is thrown once `body` returns.
-    static func delivering<E: Error>(to deliver: (UnsafeBufferPointer<UInt8>) throws(E) -> Void, _ body: (ChunkSink) -> Void) throws(E) {
+    static func delivering<E: Error>(to deliver: ([UInt8]) throws(E) -> Void, _ body: (ChunkSink) -> Void) throws(E) {
         var failure: E?
         withoutActuallyEscaping(deliver) { deliver in
             body(ChunkSink { piece in

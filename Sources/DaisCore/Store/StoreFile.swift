@@ -212,7 +212,7 @@ enum FileIO {
     private static func readPieces(of fd: Int32, path: String, size: Int, _ body: (ArraySlice<UInt8>) -> Void) throws(StoreError) {
         var buffer = [UInt8](repeating: 0, count: size)
         while true {
-            // read(2) fills the array's memory through its address.
+            // read(2) takes a pointer to the memory it fills.
             let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -226,23 +226,24 @@ enum FileIO {
     static func read(_ path: String) throws(StoreError) -> [UInt8] {
         let (fd, info) = try openForReading(path)
         defer { close(fd) }
-        // Straight into an array of the file's size, left unset until read(2) fills it through its
-        // address (it may still grow or shrink while it is read: what is read is what counts).
+        // Straight into an array of the file's size (it may still grow or shrink while it is read:
+        // what is read is what counts).
         let size = Int(info.st_size)
         var failure: Int32 = 0
-        var result = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            count = 0
-            while count < size {
-                let n = Glibc.read(fd, buffer.baseAddress! + count, size - count)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                if n == 0 { break }
-                count += n
+        var result = [UInt8](repeating: 0, count: size)
+        var count = 0
+        while count < size {
+            // read(2) takes a pointer to the memory it fills.
+            let n = result.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + count, size - count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                break
             }
+            if n == 0 { break }
+            count += n
         }
+        if count < size { result.removeSubrange(count...) }
         if failure != 0 { throw .unreadable(path: path, reason: errorText(failure)) }
         try readPieces(of: fd, path: path, size: 1 << 16) { result += $0 }
         return result
@@ -340,7 +341,7 @@ enum FileIO {
         defer { closedir(dir) }
         let prefixes = [".\(baseName(of: path)).", ".\(baseName(of: path)).bak."]
         while let entry = readdir(dir) {
-            // readdir(3) answers a pointer to its entry, whose name is a fixed C array ended by a zero.
+            // readdir(3) answers a pointer to its entry, whose name is a fixed C array (read as bytes) ended by a zero.
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
@@ -364,15 +365,10 @@ enum FileIO {
 
     /// Writes every byte, however many calls it takes.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(StoreError) {
-        // write(2) reads the bytes through their address.
-        try bytes.withUnsafeBufferPointer { buffer throws(StoreError) in try writeAll(fd, buffer, path: path) }
-    }
-
-    /// The same for bytes lent as a buffer (the exports hand on their pieces so).
-    static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(StoreError) {
         var offset = 0
         while offset < bytes.count {
-            let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            // write(2) takes a pointer to the bytes.
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .writeFailed(path: path, reason: errorText(errno))

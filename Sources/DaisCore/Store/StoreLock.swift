@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
+import Synchronization
 
 /// The writer's lock on a store: "store.json.lock", held with `flock` for as long as the holder runs,
 /// and naming the holder inside (process id, host, since when, which program) so that a second
@@ -12,7 +13,7 @@ import Musl
 /// process is free to take, and the taker reports it was recovered. A lock naming another host is
 /// never taken over (a shared folder's locks may not reach across machines); the message says which
 /// file to delete if that process is known to be gone.
-public final class StoreLock: @unchecked Sendable {
+public final class StoreLock: Sendable {
     /// Who holds (or held) a lock.
     public struct Holder: Hashable, Sendable, CustomStringConvertible {
         public let pid: Int32
@@ -75,12 +76,13 @@ public final class StoreLock: @unchecked Sendable {
 
     public let path: String
     public let holder: Holder
-    private var fd: Int32
+    /// The lock file's descriptor, -1 once released: whoever swaps it for -1 first releases.
+    private let fd: Atomic<Int32>
 
     private init(path: String, holder: Holder, fd: Int32) {
         self.path = path
         self.holder = holder
-        self.fd = fd
+        self.fd = Atomic(fd)
     }
 
     deinit { release() }
@@ -134,7 +136,7 @@ public final class StoreLock: @unchecked Sendable {
                 return .held(by: previous, lockPath: path)
             }
             let line = Array(me.text.utf8)
-            // pwrite(2) reads the line through its address.
+            // pwrite(2) takes a pointer to the line.
             guard ftruncate(fd, 0) == 0, line.withUnsafeBytes({ pwrite(fd, $0.baseAddress, $0.count, 0) }) == line.count else {
                 let reason = FileIO.errorText(errno)
                 close(fd)
@@ -148,10 +150,10 @@ public final class StoreLock: @unchecked Sendable {
 
     /// Gives the lock back and removes the lock file (only while it is still this lock's file).
     public func release() {
+        let fd = fd.exchange(-1, ordering: .sequentiallyConsistent)
         guard fd >= 0 else { return }
         if StoreLock.isNamed(fd, path) { unlink(path) }
         close(fd)
-        fd = -1
     }
 
     /// True when `path` still names the file open at `fd` (it was not removed or replaced).
@@ -175,7 +177,8 @@ public final class StoreLock: @unchecked Sendable {
 
     private static func readHolder(_ fd: Int32) -> Holder? {
         var bytes = [UInt8](repeating: 0, count: 4096)
-        let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }  // fills the array through its address
+        // pread(2) takes a pointer to the memory it fills.
+        let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
         guard n > 0 else { return nil }
         return Holder(text: Array(bytes[0..<n]))
     }

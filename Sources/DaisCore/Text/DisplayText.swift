@@ -124,21 +124,6 @@ public enum DisplayText {
         return String(out)
     }
 
-    /// The length in bytes of the directional formatting character (U+061C, U+200E, U+200F,
-    /// U+202A-U+202E, U+2066-U+2069) that starts at `i` in UTF-8 bytes, or 0.
-    static func directionalControlLength(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
-        switch b[i] {
-        case 0xD8: return i + 1 < b.count && b[i + 1] == 0x9C ? 2 : 0
-        case 0xE2:
-            guard i + 2 < b.count else { return 0 }
-            switch (b[i + 1], b[i + 2]) {
-            case (0x80, 0x8E), (0x80, 0x8F), (0x80, 0xAA...0xAE), (0x81, 0xA6...0xA9): return 3
-            default: return 0
-            }
-        default: return 0
-        }
-    }
-
     @inline(__always)
     static func needsReplacement(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
@@ -147,7 +132,7 @@ public enum DisplayText {
 
     /// The directional formatting characters (embeddings, overrides, isolates and marks) that can
     /// make text show in another order than it is stored: U+061C, U+200E, U+200F, U+202A-U+202E,
-    /// U+2066-U+2069. `directionalControlLength` finds the same ones in UTF-8 bytes.
+    /// U+2066-U+2069.
     @inline(__always)
     static func isDirectionalControl(_ v: UInt32) -> Bool {
         (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F || v == 0x061C

@@ -6,46 +6,29 @@ public enum NameFolding {
     /// Lowercase, accents removed, every run of punctuation, hyphens and spaces turned into one space,
     /// trimmed: "Évgenia  Kara-Murza!" → "evgenia kara murza".
     public static func fold(_ text: String) -> String {
-        withFolded(text) { String(decoding: $0, as: UTF8.self) }
+        String(decoding: foldedBytes(text), as: UTF8.self)
     }
 
-    /// Calls `body` with the text folded, as UTF-8 bytes in a temporary buffer (on the stack when
-    /// small): folding allocates nothing of its own, since it runs for every name of a store.
-    static func withFolded<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        var text = text
-        return text.withUTF8 { bytes in
-            // Folding rarely lengthens text; a scalar's decomposition can, by at most 18 letters of up
-            // to 3 bytes each (U+FDFA), which the second size covers whatever the text.
-            func attempt(_ factor: Int) -> R? {
-                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * factor + 8) { buffer in
-                    fold(bytes, into: buffer).map { body(UnsafeBufferPointer(rebasing: buffer[..<$0])) }
-                }
-            }
-            guard let result = attempt(2) ?? attempt(64) else { preconditionFailure("folding outgrew its buffer") }
-            return result
-        }
+    /// Calls `body` with the text folded, as UTF-8 bytes.
+    static func withFolded<R>(_ text: String, _ body: (inout [UInt8]) -> R) -> R {
+        var folded = foldedBytes(text)
+        return body(&folded)
     }
 
-    /// `fold` over UTF-8 bytes (valid UTF-8, as a String's are) into `out`: ASCII byte by byte, other
-    /// scalars decoded here and looked up in the table. Returns how many bytes it wrote, or nil when
-    /// `out` is too small.
-    private static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
-        var n = 0
+    /// `fold` as UTF-8 bytes: ASCII byte by byte, other scalars decoded here (a String's bytes are
+    /// valid UTF-8) and looked up in the table.
+    private static func foldedBytes(_ text: String) -> [UInt8] {
+        let bytes = text.utf8.span
+        var out: [UInt8] = []
+        // Folding rarely lengthens text; when a scalar's decomposition does, the array grows.
+        out.reserveCapacity(bytes.count * 2 + 8)
         var pendingSpace = false
         var i = 0
-        /// Writes letters, after a space when one is pending; false when they do not fit.
-        func put(_ letters: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard n + letters.count + 1 <= out.count else { return false }
-            if pendingSpace && n > 0 {
-                out[n] = 0x20
-                n += 1
-            }
+        /// Writes letters, after a space when one is pending.
+        func put<Letters: Sequence<UInt8>>(_ letters: Letters) {
+            if pendingSpace && !out.isEmpty { out.append(0x20) }
             pendingSpace = false
-            for b in letters {
-                out[n] = b
-                n += 1
-            }
-            return true
+            out.append(contentsOf: letters)
         }
         while i < bytes.count {
             let lead = bytes[i]
@@ -60,46 +43,42 @@ public enum NameFolding {
                     if lead != 0x27 { pendingSpace = true }  // apostrophes join: "O'Brien" → "obrien"
                     continue
                 }
-                guard n + 2 <= out.count else { return nil }
-                if pendingSpace && n > 0 {
-                    out[n] = 0x20
-                    n += 1
-                }
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
                 pendingSpace = false
-                out[n] = letter
-                n += 1
+                out.append(letter)
                 continue
             }
             let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            let stop = min(i + length, bytes.count)
             var v = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for k in 1..<length where i + k < bytes.count { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
-            let encoded = UnsafeBufferPointer(rebasing: bytes[i..<min(i + length, bytes.count)])
+            for k in (i + 1)..<max(i + 1, stop) { v = v << 6 | UInt32(bytes[k] & 0x3F) }
+            let first = i
             i += length
             // Typographic apostrophes join, as "'" does ("O’Connor"), without the slow path's lookups.
             if v == 0x2018 || v == 0x2019 { continue }
             // Kana and CJK ideographs have no case and no marks: they stand for themselves.
             if v >= 0x3040 && v < 0xA000 {
-                guard put(encoded) else { return nil }
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                for k in first..<stop { out.append(bytes[k]) }
                 continue
             }
             if let k = tablePosition(v) {
                 // From the generated table (FoldTable.swift).
                 switch latinKinds[k] {
-                case FoldTable.letters:
-                    let from = Int(latinOffsets[k]), to = Int(latinOffsets[k + 1])
-                    guard latinLetters.withUnsafeBufferPointer({ put(UnsafeBufferPointer(rebasing: $0[from..<to])) }) else { return nil }
+                case FoldTable.letters: put(latinLetters[Int(latinOffsets[k])..<Int(latinOffsets[k + 1])])
                 case FoldTable.separator: pendingSpace = true
                 default: break
                 }
                 continue
             }
             switch Unicode.Scalar(v).map(foldSlowly) ?? .separator {
-            case .letters(let letters): guard letters.withUnsafeBufferPointer(put) else { return nil }
+            case .letters(let letters): put(letters)
             case .separator: pendingSpace = true
             case .ignored: break
             }
         }
-        return n
+        return out
     }
 
     /// What one non-ASCII scalar folds to.
@@ -189,20 +168,20 @@ public enum NameFolding {
     /// The duplicate key of a person's name: folded, honorifics dropped, no spaces.
     /// "The Honorable Professor Irwin Cotler" and "Irwin Cotler" share "irwincotler".
     public static func personKey(_ name: String) -> String {
-        withFolded(name) { folded in joined(folded, keptBytes(folded)) }
+        withFolded(name) { folded in joined(&folded, keptBytes(folded)) }
     }
 
     /// The folded words of a name without leading honorifics and trailing post-nominals ("Jr", "PhD").
     public static func personKeyWords(_ name: String) -> [String] {
         withFolded(name) { folded in
-            UnsafeBufferPointer(rebasing: folded[keptBytes(folded)]).split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+            folded[keptBytes(folded)].split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
         }
     }
 
     /// Where a name's words that count lie in its folded bytes (words there are split by one space,
     /// with none at either end): not the leading honorifics nor the trailing post-nominals. Found in
     /// place, without a list of words: this runs for every name when the whole store is checked.
-    private static func keptBytes(_ folded: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    private static func keptBytes(_ folded: [UInt8]) -> Range<Int> {
         func wordEnd(from start: Int) -> Int {
             var i = start
             while i < folded.count && folded[i] != 0x20 { i += 1 }
@@ -228,23 +207,20 @@ public enum NameFolding {
         return start..<stop
     }
 
-    /// The bytes of a range run together without their spaces, as a string.
-    private static func joined(_ folded: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-        var letters = 0
-        for i in range where folded[i] != 0x20 { letters += 1 }
-        return String(unsafeUninitializedCapacity: letters) { out in
-            var at = 0
-            for i in range where folded[i] != 0x20 {
-                out[at] = folded[i]
-                at += 1
-            }
-            return at
+    /// The bytes of a range run together without their spaces, as a string. The letters are moved
+    /// to the front of the range in place.
+    private static func joined(_ folded: inout [UInt8], _ range: Range<Int>) -> String {
+        var at = range.lowerBound
+        for i in range where folded[i] != 0x20 {
+            folded[at] = folded[i]
+            at += 1
         }
+        return String(decoding: folded[range.lowerBound..<at], as: UTF8.self)
     }
 
     /// Whether the folded word at `range` is one of a list's words (`byLength`), compared as bytes
     /// with only the list's words of its length (no string is made).
-    private static func isListed(_ folded: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ list: [[[UInt8]]]) -> Bool {
+    private static func isListed(_ folded: [UInt8], _ range: Range<Int>, _ list: [[[UInt8]]]) -> Bool {
         guard range.count < list.count else { return false }
         for word in list[range.count] {
             var same = true
@@ -269,7 +245,7 @@ public enum NameFolding {
         withFolded(name) { folded in
             // "the " before another word is dropped.
             let dropThe = folded.count > 4 && folded[0] == UInt8(ascii: "t") && folded[1] == UInt8(ascii: "h") && folded[2] == UInt8(ascii: "e") && folded[3] == 0x20
-            return joined(folded, (dropThe ? 4 : 0)..<folded.count)
+            return joined(&folded, (dropThe ? 4 : 0)..<folded.count)
         }
     }
 
