@@ -33,9 +33,10 @@ struct SuggestCommandTests {
         #expect(out.status == 0, "\(out.stderr)")
         let lines = out.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.contains("1. Mon 2024-11-11 15:00-16:00 EST   cost 60"))
-        #expect(lines.contains("   Tasneem Roc         07:00-08:00 AEDT (+1d)  60 min before waking hours (60)"))
-        #expect(lines.contains("   Olivia Dehnavi      20:00-21:00 GMT         fine"))
-        #expect(lines.contains("   Anton Moiseienko                            not scored: no home zone"))
+        #expect(lines.contains("   Tasneem Roc                  07:00-08:00 AEDT (+1d)  60 min before waking hours (60)"))
+        #expect(lines.contains("   Olivia Dehnavi               20:00-21:00 GMT         fine"))
+        #expect(lines.contains("   Anton Moiseienko                                     not scored: no home zone"))
+        #expect(lines.contains("   audience (America/New_York)  15:00-16:00 EST         fine"))
         #expect(out.stdout.contains("No start is free of cost for everyone: these are the least bad."))
         #expect(out.stdout.contains("Not scored (no home zone): Anton Moiseienko."))
     }

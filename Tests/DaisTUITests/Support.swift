@@ -63,6 +63,7 @@ extension AppState {
         case .recovery?: return "recovery"
         case .export?: return "export"
         case .merge?: return "merge"
+        case .planner?: return "planner"
         }
     }
 }

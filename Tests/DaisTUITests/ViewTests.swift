@@ -38,6 +38,7 @@ struct ViewTests {
         Scene("quit-unsaved", [.character("d"), .character("y"), .character("q")]),
         Scene("search", [.character("/")], typed: "sanctions"),
         Scene("export", [.character("x"), .up, .right]),
+        Scene("planner", [.character("k"), .character("F"), .right, .tab]),
     ]
 
     func render(_ scene: Scene, width: Int, height: Int) -> AppState {

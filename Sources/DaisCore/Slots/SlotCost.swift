@@ -58,6 +58,19 @@ public struct SlotCost: Sendable {
         self.lines = lines
     }
 
+    /// Where a minute of the day falls for a person: in their waking hours, in the stretch before or
+    /// after them, or at night.
+    public enum Part: Sendable { case waking, stretch, night }
+
+    /// The part of the day `minute` (since midnight) is in.
+    public static func part(of minute: Int, hours: WakingHours, stretch: Int) -> Part {
+        if minute >= hours.start && minute < hours.end { return .waking }
+        let day = 24 * 60
+        let untilStart = minute < hours.start ? hours.start - minute : hours.start + day - minute
+        let sinceEnd = minute >= hours.end ? minute - hours.end + 1 : minute + day - hours.end + 1
+        return min(untilStart, sinceEnd) > stretch ? .night : .stretch
+    }
+
     /// The minutes of the span outside waking hours in a zone: before them and after them within
     /// the stretch, and beyond the stretch (night), each minute read on the zone's wall clock (when
     /// the clocks change inside the span, minute by minute).

@@ -57,7 +57,8 @@ extension SlotSearch.Request {
             attendees.append(SlotSearch.Attendee(id: id, name: person.name, home: home, hours: hours, busy: busy[id] ?? [],
                                                  unavailable: unavailable, burden: burden))
         }
-        self.init(zone: zone, from: from, to: to, minutes: minutes, step: step, people: attendees, audience: [],
+        // The audience is where the panel is announced: its own zone (until series name theirs).
+        self.init(zone: zone, from: from, to: to, minutes: minutes, step: step, people: attendees, audience: [zone],
                   audienceHours: settings.wakingHours, stretchMinutes: Settings.defaultStretchMinutes, changeoverMinutes: settings.changeoverMinutes)
     }
 }

@@ -135,6 +135,28 @@ public struct SlotSearch: Sendable {
                       unscored: r.people.filter { $0.home == nil }.map(\.name), considered: considered)
     }
 
+    /// One start on the request's wall clock, as the planner shows it.
+    public enum Evaluation: Sendable {
+        /// The clocks skip this time in the request's zone.
+        case nonexistent(String)
+        /// A hard constraint rules it out (why, in words).
+        case blocked(TimeSpan, String)
+        case possible(Suggestion)
+    }
+
+    /// What a start costs, or why it cannot be taken.
+    public func evaluate(_ local: LocalDateTime) -> Evaluation {
+        let start: Instant
+        switch request.zone.resolve(local) {
+        case .unique(let instant): start = instant
+        case .ambiguous(let first, _): start = first
+        case .nonexistent: return .nonexistent("clocks skip \(local.timeText) in \(request.zone.identifier)")
+        }
+        let span = TimeSpan(start: start, end: start.adding(minutes: request.minutes))
+        if let reason = blockingReason(span) { return .blocked(span, reason) }
+        return .possible(Suggestion(span: span, local: local, cost: SlotCost(span: span, request: request)))
+    }
+
     /// The hard constraint a span breaks, in words, or nil.
     func blockingReason(_ span: TimeSpan) -> String? {
         for person in request.people {

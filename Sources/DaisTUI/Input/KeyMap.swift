@@ -9,6 +9,7 @@ public enum Command: Hashable, Sendable {
     case addEntry, removeEntry, moveUp, moveDown, cycleRole, appearanceTitle, setHost, addCosponsor, switchSection, duplicate, editSeries, goToDate
     case yes, no, saveAndQuit, quitWithoutSaving, reload, saveAs, restore, discard, export, newLine
     case merge, takeMine, takeTheirs
+    case findTime, previousDay, nextDay
 }
 
 /// Where a key is pressed: the screen or the topmost dialog.
@@ -33,6 +34,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case merge = "Merging with the store on disk"
     case recovery = "Recovered edits"
     case export = "Export"
+    case planner = "Finding a time"
 }
 
 /// One binding: keys, the command, and the help text (the same table draws the help screen), and
@@ -87,6 +89,7 @@ public enum KeyMap {
         Binding(context: .lists, keys: [.character("e")], command: .edit, help: "edit the selected record", footer: "e edit"),
         Binding(context: .lists, keys: [.character("d"), .delete], command: .delete, help: "delete the selected record (asks)", footer: "d delete"),
         Binding(context: .panels, keys: [.character("r")], command: .roster, help: "edit roster, host and co-sponsors", footer: "r roster"),
+        Binding(context: .panels, keys: [.character("F")], command: .findTime, help: "find a time for the roster: the planner", footer: "F find a time"),
         Binding(context: .panels, keys: [.character("c")], command: .duplicate, help: "duplicate the panel on another date (same series, roster, organizations, time)",
                 footer: "c duplicate"),
         Binding(context: .panels, keys: [.character("S")], command: .editSeries, help: "edit the panel's series (name, host, description)", footer: "S series"),
@@ -104,6 +107,7 @@ public enum KeyMap {
         Binding(context: .week, keys: [.character("n")], command: .new, help: "new panel on the selected day", footer: "n new"),
         Binding(context: .week, keys: [.character("r")], command: .roster, help: "edit roster, host and co-sponsors", footer: "r roster"),
         Binding(context: .week, keys: [.character("c")], command: .duplicate, help: "duplicate the panel on another date", footer: "c duplicate"),
+        Binding(context: .week, keys: [.character("F")], command: .findTime, help: "find a time for the panel's roster", footer: "F find a time"),
         // Search
         Binding(context: .search, keys: [.enter], command: .accept, help: "keep the search and return to the list"),
         Binding(context: .search, keys: [.escape], command: .cancel, help: "clear the search"),
@@ -175,6 +179,14 @@ public enum KeyMap {
         Binding(context: .export, keys: [.left], command: .cycleBackward, help: "on Format, Panels, Statuses: previous option"),
         Binding(context: .export, keys: [.enter, .control("s")], command: .accept, help: "write the file (asks before replacing one)"),
         Binding(context: .export, keys: [.escape], command: .cancel, help: "close"),
+        // The planner
+        Binding(context: .planner, keys: [.right, .character("l")], command: .right, help: "a step later (15 minutes)", footer: "←→ 15 min"),
+        Binding(context: .planner, keys: [.left, .character("h")], command: .left, help: "a step earlier"),
+        Binding(context: .planner, keys: [.down, .pageDown, .character("j")], command: .nextDay, help: "the same time a day later", footer: "↑↓ day"),
+        Binding(context: .planner, keys: [.up, .pageUp, .character("k")], command: .previousDay, help: "the same time a day earlier"),
+        Binding(context: .planner, keys: [.tab], command: .nextField, help: "the next of the best starts", footer: "Tab next best"),
+        Binding(context: .planner, keys: [.enter], command: .accept, help: "move the panel to this start (u undoes)", footer: "Enter move here"),
+        Binding(context: .planner, keys: [.escape], command: .cancel, help: "close without moving the panel", footer: "Esc close"),
         // Help
         Binding(context: .help, keys: [.down, .character("j")], command: .down, help: "scroll down"),
         Binding(context: .help, keys: [.up, .character("k")], command: .up, help: "scroll up"),

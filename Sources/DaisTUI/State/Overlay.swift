@@ -18,6 +18,8 @@ public enum Overlay: Sendable {
     case export(ExportDialog)
     /// A merge with the store on disk that has clashes for the organizer to decide.
     case merge(MergeDialog)
+    /// Finding a time for a panel's roster.
+    case planner(Planner)
 }
 
 /// The clashes of a merge with the store on disk: each resolved to "mine" or "theirs" by the organizer.

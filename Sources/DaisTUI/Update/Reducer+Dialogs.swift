@@ -18,6 +18,9 @@ extension AppState {
             return []
         case .confirm(let confirmation)?:
             return handleConfirm(confirmation, KeyMap.command(for: key, in: .confirm))
+        case .planner(let planner)?:
+            handlePlanner(planner, KeyMap.command(for: key, in: .planner))
+            return []
         case .storeChanged?:
             switch KeyMap.command(for: key, in: .storeChanged) {
             case .reload?:

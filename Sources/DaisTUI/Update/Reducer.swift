@@ -138,6 +138,7 @@ extension AppState {
         case .recovery?: return .recovery
         case .export?: return .export
         case .merge?: return .merge
+        case .planner?: return .planner
         case nil:
             if searching { return .search }
             switch tab {
@@ -160,7 +161,7 @@ extension AppState {
         }
         let context = keyContext
         switch context {
-        case .help, .confirm, .filter, .zones, .editor, .roster, .picker, .form, .prompt, .storeChanged, .recovery, .export, .merge:
+        case .help, .confirm, .filter, .zones, .editor, .roster, .picker, .form, .prompt, .storeChanged, .recovery, .export, .merge, .planner:
             return handleDialog(key, context)
         case .search:
             return handleSearch(key)
@@ -232,6 +233,7 @@ extension AppState {
             }
         case .export: openExport()
         case .duplicate: askDuplicate()
+        case .findTime: openPlanner()
         case .goToDate:
             overlays.append(.prompt(Prompt(.goToDate, title: "Go to the week of (YYYY-MM-DD)", text: weekStart.adding(days: weekDay).description)))
         case .editSeries:

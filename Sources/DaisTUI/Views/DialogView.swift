@@ -24,6 +24,7 @@ enum DialogView {
         case .editor(let editor): EditorView.draw(editor, &screen, state)
         case .export(let dialog): drawExport(dialog, &screen, state)
         case .merge(let dialog): drawMerge(dialog, &screen, state)
+        case .planner(let planner): PlannerView.draw(planner, &screen, state)
         }
     }
 
