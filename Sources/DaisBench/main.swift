@@ -361,6 +361,19 @@ for size in sizes {
         }
     }
     _ = reduce(&state, .key(.character("1")))
+    // The planner on the selected panel: opening it ranks two weeks; each key then scores one start.
+    row.values["planner opened (two weeks ranked)"] = measure(runs: 5) {
+        _ = reduce(&state, .key(.character("F")))
+        _ = ConsoleView.render(state)
+        _ = reduce(&state, .key(.escape))
+    }
+    _ = reduce(&state, .key(.character("F")))
+    row.values["key: planner step (reduce + render)"] = measure(runs: 21) {
+        flip.toggle()
+        _ = reduce(&state, .key(flip ? .right : .down))
+        _ = ConsoleView.render(state)
+    }
+    _ = reduce(&state, .key(.escape))
     // The word typed five times, the search closed in between (each typing starts from the whole
     // list, as a new search does): each key's figure is the median of its five, so that one burst of
     // this machine's other work does not stand for the key; the first key, which matches most
@@ -459,7 +472,8 @@ let order = ["load", "python json.load", "open (first frame from process start)"
              "key: switch to Findings", "key: switch to People", "key: switch to Organizations", "key: switch to Week",
              "key: search character (reduce + render)",
              "key: search character, slowest of 9",
-             "key: edit field (reduce + render)", "search index (background, after first frame)",
+             "key: edit field (reduce + render)", "key: planner step (reduce + render)", "planner opened (two weeks ranked)",
+             "search index (background, after first frame)",
              "findings sorted (background, after first frame)", "save", "export ics", "export md", "export html", "export csv", "export schedule-json", "import ics"]
 let header = ["measure"] + sizes.map { "\($0) panels" }
 var table: [[String]] = [header]
@@ -497,6 +511,7 @@ func check(_ size: Int, _ row: Row) {
         line("full check", 0.025)
         line("one edit re-checked", 0.001)
         line("slot ranking (5 people, 30 days, 15 min)", 0.050)
+        line("planner opened (two weeks ranked)", 0.050)
         line("save", 0.150)
         for export in ["export ics", "export md", "export html", "export csv", "export schedule-json"] { line(export, 0.300) }
         line("import ics", 0.500)

@@ -242,6 +242,20 @@ struct AvailabilityTests {
                                     settings: Settings(wakingHours: WakingHours(start: 6 * 60, end: 22 * 60)))
         #expect(findingLines(catalog, .outsideWakingHours).isEmpty)
     }
+
+    @Test("a person's own waking hours win over the store's, in the whole check and after an edit of the person")
+    func wakingOwn() {
+        var catalog = Build.catalog([Build.panel("a", "2024-11-14T07:00", "Australia/Sydney", title: "A", roster: Build.full("p-tasneem"))])
+        #expect(findingLines(catalog, .outsideWakingHours) == ["a p-tasneem"])
+        var schedule = Schedule(catalog: catalog)
+        catalog.people["p-tasneem"]!.wakingHours = WakingHours(start: 6 * 60, end: 20 * 60)
+        schedule.personChanged("p-tasneem", in: catalog)
+        #expect(!schedule.findings.contains { $0.code == .outsideWakingHours })
+        #expect(findingLines(catalog, .outsideWakingHours).isEmpty)
+        // Their hours end at 20:00: a panel at 19:30 runs past them, and the message says their hours.
+        catalog.panels["a"]!.start = LocalDateTime(year: 2024, month: 11, day: 14, hour: 19, minute: 30)!
+        #expect(messages(catalog, .outsideWakingHours) == ["'A' is Nov 14 19:30-20:30 AEDT for Tasneem Roc (Australia/Sydney), outside waking hours 06:00-20:00"])
+    }
 }
 
 @Suite("Checks: references and times")

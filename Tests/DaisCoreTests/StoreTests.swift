@@ -161,6 +161,34 @@ struct StoreTests {
         #expect(StoreFile.Fingerprint(bytes: Array(repeating: 7, count: 17)) != StoreFile.Fingerprint(bytes: Array(repeating: 7, count: 16) + [8]))
     }
 
+    @Test("format 2: a person's waking hours, a series' audience zones and the stretch survive a save; a store using none of them stays format 1")
+    func formatTwo() throws {
+        var catalog = try StoreFile(path: fixturePath("magnitsky-month.json")).load().catalog
+        #expect(String(decoding: StoreEncoder.encode(catalog), as: UTF8.self).contains("\"version\": 1\n"))
+        catalog.people["p-tasneem-roc"]!.wakingHours = WakingHours(start: 7 * 60, end: 22 * 60 + 30)
+        catalog.series["magnitsky-month-2024"]!.audienceZones = ["America/New_York", "Australia/Sydney"]
+        catalog.settings.stretchMinutesValue = 90
+        let bytes = StoreEncoder.encode(catalog)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains("\"version\": 2\n") && text.contains("\"stretchMinutes\": 90"))
+        #expect(text.contains("\"wakingHours\": {\n        \"end\": \"22:30\",\n        \"start\": \"07:00\"\n      }"))
+        let again = try StoreDecoder.decode(bytes, path: "s.json")
+        #expect(again == catalog)
+        #expect(again.settings.stretchMinutes == 90 && again.people["p-tasneem-roc"]?.wakingHours == WakingHours(start: 420, end: 1350))
+        #expect(StoreEncoder.encode(again) == bytes)
+        // Python's canonical form of the same file is the same bytes.
+        if let python = python3 {
+            let folder = makeTemporaryFolder()
+            defer { removeFolder(folder) }
+            try Data(bytes).write(to: URL(fileURLWithPath: "\(folder)/s.json"))
+            let canonical = try run(python, ["-c", "import json,sys; d=json.load(open(sys.argv[1])); sys.stdout.write(json.dumps(d, indent=2, sort_keys=True, ensure_ascii=False) + '\\n')", "\(folder)/s.json"])
+            #expect(canonical.stdout == text)
+        }
+        // A stretch beyond half a day is refused with its line.
+        let wrong = text.replacingOccurrences(of: "\"stretchMinutes\": 90", with: "\"stretchMinutes\": 900")
+        #expect(throws: StoreError.self) { try StoreDecoder.decode(Array(wrong.utf8), path: "s.json") }
+    }
+
     @Test("the smallest valid store loads as an empty catalog with default settings")
     func minimal() throws {
         let catalog = try StoreFile(path: fixturePath("valid/minimal.json")).load().catalog
@@ -185,7 +213,7 @@ struct StoreTests {
         Invalid(file: "missing-field.json", line: 5, column: 5, message: "missing field \"title\" in the panel"),
         Invalid(file: "unknown-field.json", line: 9, column: 7, message: "unknown field \"timezone\" in a person"),
         Invalid(file: "duplicate-id.json", line: 9, column: 13, message: "duplicate organization id \"hrf\" (first used on line 5)"),
-        Invalid(file: "newer-version.json", line: nil, column: nil, message: "store format version 2 is newer than this Dais understands (1)"),
+        Invalid(file: "newer-version.json", line: nil, column: nil, message: "store format version 3 is newer than this Dais understands (2)"),
         Invalid(file: "bad-start.json", line: 8, column: 16, message: "must be a local date and time like \"2024-11-13T10:00\", found \"November 13, 10:00 am\""),
         Invalid(file: "bad-role.json", line: 10, column: 19, message: "\"role\" must be one of moderator, remarks, panelist; found \"chair\""),
         Invalid(file: "wrong-format.json", line: 2, column: 12, message: "not a Dais store: \"format\" is \"calendar\""),

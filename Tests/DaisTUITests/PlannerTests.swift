@@ -106,4 +106,52 @@ struct PlannerTests {
         #expect(state.topOverlayName == "none")
         #expect(state.notice?.text == "Cannot find a time for 'Transnational repression and targeted sanctions': no people to find a time for (the roster is empty)")
     }
+
+    @Test("the person form takes waking hours (a bad range is refused, blank is the store's); the series form audience zones; the planner scores with both")
+    func ownHoursAndAudience() throws {
+        var state = makeState(catalog())
+        state.press(.character("2"))
+        state.select(person: "p-tasneem-roc")
+        state.press(.character("e"))
+        guard case .form(var form)? = state.overlays.last else { Issue.record("no form"); return }
+        #expect(form.labels == ["Name", "Title", "Affiliation", "E-mail", "Home zone", "Waking hours", "Notes"])
+        form.focus = 5
+        form.fields[5] = TextField("7 to 10")
+        state.overlays[state.overlays.count - 1] = .form(form)
+        state.press(.control("s"))
+        guard case .form(let refused)? = state.overlays.last else { Issue.record("a bad range was taken"); return }
+        #expect(refused.message == "waking hours like 08:00-21:00 (blank: the store's)")
+        form.fields[5] = TextField("06:00 – 22:00")
+        state.overlays[state.overlays.count - 1] = .form(form)
+        state.press(.control("s"))
+        #expect(state.topOverlayName == "none")
+        #expect(state.catalog.people["p-tasneem-roc"]?.wakingHours == WakingHours(start: 6 * 60, end: 22 * 60))
+        // The series of the panel: its audience in London.
+        state.press(.character("1"))
+        state.select(panel: "panel-2024-11-26-transnational-repression")
+        state.press(.character("S"))
+        guard case .form(var series)? = state.overlays.last else { Issue.record("no series form"); return }
+        #expect(series.labels == ["Name", "Host", "Audience zones", "Description"])
+        series.fields[2] = TextField("londn")
+        state.overlays[state.overlays.count - 1] = .form(series)
+        state.press(.control("s"))
+        guard case .form(let wrong)? = state.overlays.last else { Issue.record("an unknown zone was taken"); return }
+        #expect(wrong.message?.contains("did you mean Europe/London?") == true)
+        series.fields[2] = TextField("London, Europe/London")
+        state.overlays[state.overlays.count - 1] = .form(series)
+        state.press(.control("s"))
+        #expect(state.catalog.series["magnitsky-month-2024"]?.audienceZones == ["Europe/London"])
+        // The planner now reads 07:00 in Sydney as waking and scores the London audience.
+        state.press(.character("F"))
+        let p = try #require(planner(state))
+        #expect(p.request.audience.map(\.identifier) == ["Europe/London"])
+        #expect(p.request.people.first { $0.id == "p-tasneem-roc" }?.hours == WakingHours(start: 6 * 60, end: 22 * 60))
+        #expect(p.best[0].cost.total == 0 && p.best[0].local == LocalDateTime(year: 2024, month: 11, day: 26, hour: 14, minute: 0)!)
+        // The first save in format 2 says so, once.
+        state.press(.escape)
+        _ = reduce(&state, .saved(StoreFile.Fingerprint(bytes: []), path: "/tmp/store.json"))
+        #expect(state.notice?.text == "Saved /tmp/store.json in store format 2 (waking hours, audience zones or stretch): a Dais older than this one cannot open it; the format-1 file is /tmp/store.json.bak")
+        _ = reduce(&state, .saved(StoreFile.Fingerprint(bytes: []), path: "/tmp/store.json"))
+        #expect(state.notice?.text == "Saved /tmp/store.json")
+    }
 }

@@ -619,14 +619,14 @@ struct TextFieldTests {
         state.press(.character("2"), .character("n"))
         #expect(state.topOverlayName == "form")
         state.type("Ada Lovelace")
-        for _ in 0..<5 { state.press(.tab) }  // Notes
+        for _ in 0..<6 { state.press(.tab) }  // Notes
         state.type("one")
         state.press(.control("j"))
         state.type("two")
         state.press(.tab)
         guard case .form(let form)? = state.overlays.last else { Issue.record("the form closed"); return }
         #expect(form.focus == 0, "Tab on the last field goes to the first")
-        for _ in 0..<5 { state.press(.tab) }
+        for _ in 0..<6 { state.press(.tab) }
         state.press(.enter)
         #expect(state.overlays.isEmpty, "Enter on the last field saved the form")
         let ada = state.catalog.people.values.first { $0.name == "Ada Lovelace" }

@@ -17,6 +17,9 @@ public enum Limits {
     /// `settings.changeoverMinutes`: 0 minutes to one day.
     public static let changeoverMinutes = 0...(24 * 60)
 
+    /// `settings.stretchMinutes`: 0 minutes to half a day (beyond that nothing would be night).
+    public static let stretchMinutes = 0...(12 * 60)
+
     /// The years a date may have (the store's dates, and every instant an export writes).
     public static let years = 1...9999
 

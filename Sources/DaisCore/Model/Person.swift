@@ -16,8 +16,10 @@ public struct Person: Hashable, Sendable, Identifiable {
         var homeZone: String?
         var unavailable: [Unavailability]
         var notes: String?
+        var wakingHours: WakingHours?
 
-        init(id: PersonID, name: String, title: String?, affiliation: String?, email: String?, homeZone: String?, unavailable: [Unavailability], notes: String?) {
+        init(id: PersonID, name: String, title: String?, affiliation: String?, email: String?, homeZone: String?, unavailable: [Unavailability], notes: String?,
+             wakingHours: WakingHours?) {
             self.id = id
             self.name = name
             self.title = title
@@ -26,9 +28,13 @@ public struct Person: Hashable, Sendable, Identifiable {
             self.homeZone = homeZone
             self.unavailable = unavailable
             self.notes = notes
+            self.wakingHours = wakingHours
         }
 
-        func copy() -> Box { Box(id: id, name: name, title: title, affiliation: affiliation, email: email, homeZone: homeZone, unavailable: unavailable, notes: notes) }
+        func copy() -> Box {
+            Box(id: id, name: name, title: title, affiliation: affiliation, email: email, homeZone: homeZone, unavailable: unavailable, notes: notes,
+                wakingHours: wakingHours)
+        }
     }
 
     private var box: Box
@@ -84,15 +90,23 @@ public struct Person: Hashable, Sendable, Identifiable {
         set { unique.notes = newValue }
         _modify { yield &unique.notes }
     }
+    /// The person's own waking hours in their home zone (format 2); nil: the store's.
+    public var wakingHours: WakingHours? {
+        get { box.wakingHours }
+        set { unique.wakingHours = newValue }
+        _modify { yield &unique.wakingHours }
+    }
 
     public init(id: PersonID, name: String, title: String? = nil, affiliation: String? = nil, email: String? = nil,
-                homeZone: String? = nil, unavailable: [Unavailability] = [], notes: String? = nil) {
-        box = Box(id: id, name: name, title: title, affiliation: affiliation, email: email, homeZone: homeZone, unavailable: unavailable, notes: notes)
+                homeZone: String? = nil, unavailable: [Unavailability] = [], notes: String? = nil, wakingHours: WakingHours? = nil) {
+        box = Box(id: id, name: name, title: title, affiliation: affiliation, email: email, homeZone: homeZone, unavailable: unavailable, notes: notes,
+                  wakingHours: wakingHours)
     }
 
     public static func == (a: Person, b: Person) -> Bool {
         if a.box === b.box { return true }
         return a.id == b.id && a.name == b.name && a.title == b.title && a.affiliation == b.affiliation && a.email == b.email && a.homeZone == b.homeZone && a.unavailable == b.unavailable && a.notes == b.notes
+            && a.wakingHours == b.wakingHours
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -104,6 +118,7 @@ public struct Person: Hashable, Sendable, Identifiable {
         hasher.combine(homeZone)
         hasher.combine(unavailable)
         hasher.combine(notes)
+        hasher.combine(wakingHours)
     }
 
     /// "International Advocacy Director, Free Russia Foundation": title and affiliation as one line.

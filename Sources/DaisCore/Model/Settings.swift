@@ -1,3 +1,5 @@
+import Foundation
+
 /// Store-wide settings. Each field may be absent in the file; the defaults below apply then.
 public struct Settings: Hashable, Sendable {
     public static let defaultChangeoverMinutes = 15
@@ -10,11 +12,14 @@ public struct Settings: Hashable, Sendable {
     public var changeoverMinutesValue: Int?
     public var wakingHoursValue: WakingHours?
     public var displayZonesValue: [String]?
+    /// Format 2.
+    public var stretchMinutesValue: Int?
 
-    public init(changeoverMinutes: Int? = nil, wakingHours: WakingHours? = nil, displayZones: [String]? = nil) {
+    public init(changeoverMinutes: Int? = nil, wakingHours: WakingHours? = nil, displayZones: [String]? = nil, stretchMinutes: Int? = nil) {
         self.changeoverMinutesValue = changeoverMinutes
         self.wakingHoursValue = wakingHours
         self.displayZonesValue = displayZones
+        self.stretchMinutesValue = stretchMinutes
     }
 
     /// Minimum minutes between one person's consecutive panels.
@@ -24,8 +29,11 @@ public struct Settings: Hashable, Sendable {
     /// Zones every slot is shown in, in order.
     public var displayZones: [String] { displayZonesValue ?? Settings.defaultDisplayZones }
 
+    /// How far past a person's waking hours a slot may reach at a small cost before it counts as night.
+    public var stretchMinutes: Int { stretchMinutesValue ?? Settings.defaultStretchMinutes }
+
     /// True when nothing is set.
-    public var isEmpty: Bool { changeoverMinutesValue == nil && wakingHoursValue == nil && displayZonesValue == nil }
+    public var isEmpty: Bool { changeoverMinutesValue == nil && wakingHoursValue == nil && displayZonesValue == nil && stretchMinutesValue == nil }
 }
 
 /// A daily window of wall-clock time, in minutes since midnight: [start, end).
@@ -40,6 +48,17 @@ public struct WakingHours: Hashable, Sendable {
 
     /// "08:00".
     public static func text(_ minutes: Int) -> String { "\(Digits.two(minutes / 60)):\(Digits.two(minutes % 60))" }
+
+    /// "08:00-21:00" (a dash or an en dash, spaces allowed), as forms take it; nil when either time
+    /// is not of the form "HH:MM" or the end is not after the start.
+    public init?(range text: String) {
+        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "–" }).map { String($0).trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, let start = WakingHours.parse(parts[0]), let end = WakingHours.parse(parts[1]), start < end else { return nil }
+        self.init(start: start, end: end)
+    }
+
+    /// "08:00-21:00".
+    public var rangeText: String { "\(WakingHours.text(start))-\(WakingHours.text(end))" }
 
     /// Parses "08:00" (and "24:00" for an end at midnight).
     public static func parse(_ text: String) -> Int? {

@@ -108,14 +108,19 @@ enum PanelRules {
         out.append(c.finding(.noPanelists, .noPanelists(c.mention)))
     }
 
-    /// Part of the panel falls outside waking hours in a roster member's home zone.
+    /// Part of the panel falls outside waking hours (the person's own, else the store's) in a roster
+    /// member's home zone.
     static func outsideWakingHours(_ c: PanelContext, _ out: inout [Finding]) {
-        guard let span = c.span, c.hours.start < c.hours.end else { return }
-        // A panel's people often share a home zone: the answer for the last one is kept.
-        var last: (home: Int16, outside: Bool) = (-1, false)
+        guard let span = c.span else { return }
+        // A panel's people often share a home zone and hours: the answer for the last one is kept.
+        var last: (home: Int16, hours: WakingHours, outside: Bool) = (-1, c.hours, false)
         for person in c.people where person.brief.home >= 0 {
-            if person.brief.home != last.home { last = (person.brief.home, isOutside(span, c.zones[Int(person.brief.home)], c.hours)) }
-            if last.outside { out.append(c.finding(.outsideWakingHours, .outsideWakingHours(c.speaker(person), c.mention, hours: c.hours))) }
+            let hours = person.brief.hours ?? c.hours
+            guard hours.start < hours.end else { continue }
+            if person.brief.home != last.home || hours != last.hours {
+                last = (person.brief.home, hours, isOutside(span, c.zones[Int(person.brief.home)], hours))
+            }
+            if last.outside { out.append(c.finding(.outsideWakingHours, .outsideWakingHours(c.speaker(person), c.mention, hours: hours))) }
         }
     }
 

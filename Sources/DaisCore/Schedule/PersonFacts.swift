@@ -29,7 +29,7 @@ final class PersonFacts: Sendable {
         let home = homeZone.map { zones.number($0) } ?? -1
         let facts = PersonFacts(name: person.name, home: home >= 0 ? zones[home] : nil, unavailable: windows,
                                 hasBadZone: (homeZone != nil && home < 0) || windows.count != person.unavailable.count)
-        return (facts, PersonBrief(known: true, hasWindows: !windows.isEmpty, home: home))
+        return (facts, PersonBrief(known: true, hasWindows: !windows.isEmpty, home: home, hours: person.wakingHours))
     }
 }
 
@@ -41,4 +41,6 @@ struct PersonBrief: Sendable {
     var known = false
     var hasWindows = false
     var home: Int16 = -1
+    /// The person's own waking hours; nil: the store's.
+    var hours: WakingHours?
 }

@@ -45,20 +45,21 @@ extension SlotSearch.Request {
         for id in ids {
             guard let person = catalog.people[id] else { throw Problem(description: "no person with id \"\(id)\" (see `dais people`)") }
             let home = person.homeZone.flatMap(Zone.named)
-            let hours = settings.wakingHours
+            let hours = person.wakingHours ?? settings.wakingHours
             var unavailable: [TimeSpan] = []
             for window in person.unavailable { if case .success(let span) = window.span() { unavailable.append(span) } }
             // How many of the series' other panels already fell outside this person's waking hours.
             let burden = home.map { home in
                 seriesSpans.count { entry in
-                    entry.people.contains(id) && SlotCost.outside(entry.span, in: home, hours: hours, stretch: Settings.defaultStretchMinutes) != (0, 0, 0)
+                    entry.people.contains(id) && SlotCost.outside(entry.span, in: home, hours: hours, stretch: settings.stretchMinutes) != (0, 0, 0)
                 }
             } ?? 0
             attendees.append(SlotSearch.Attendee(id: id, name: person.name, home: home, hours: hours, busy: busy[id] ?? [],
                                                  unavailable: unavailable, burden: burden))
         }
-        // The audience is where the panel is announced: its own zone (until series name theirs).
-        self.init(zone: zone, from: from, to: to, minutes: minutes, step: step, people: attendees, audience: [zone],
-                  audienceHours: settings.wakingHours, stretchMinutes: Settings.defaultStretchMinutes, changeoverMinutes: settings.changeoverMinutes)
+        // The audience: the series' zones, else where the panel is announced, its own zone.
+        let named = series.flatMap { catalog.series[$0] }?.audienceZones.compactMap(Zone.named) ?? []
+        self.init(zone: zone, from: from, to: to, minutes: minutes, step: step, people: attendees, audience: named.isEmpty ? [zone] : named,
+                  audienceHours: settings.wakingHours, stretchMinutes: settings.stretchMinutes, changeoverMinutes: settings.changeoverMinutes)
     }
 }

@@ -119,6 +119,7 @@ public struct CatalogMerge: Sendable {
         Field("home zone", \.homeZone) { text($0) },
         Field("unavailable", \.unavailable) { "\($0.count) window\($0.count == 1 ? "" : "s")" },
         Field("notes", \.notes) { text($0) },
+        Field("waking hours", \.wakingHours) { $0.map(CatalogMerge.hoursText) ?? "(the store's)" },
     ]
 
     static let organizationFields: [Field<Organization>] = [
@@ -131,13 +132,17 @@ public struct CatalogMerge: Sendable {
         Field("name", \.name) { text($0) },
         Field("host", \.host) { text($0?.rawValue) },
         Field("description", \.description) { text($0) },
+        Field("audience zones", \.audienceZones) { $0.isEmpty ? "(each panel's own)" : $0.joined(separator: ", ") },
     ]
 
     static let settingsFields: [Field<Settings>] = [
         Field("changeover minutes", \.changeoverMinutesValue) { $0.map { "\($0) min" } ?? "(default)" },
-        Field("waking hours", \.wakingHoursValue) { $0.map { "\($0.start / 60):\(Digits.two($0.start % 60))-\($0.end / 60):\(Digits.two($0.end % 60))" } ?? "(default)" },
+        Field("waking hours", \.wakingHoursValue) { $0.map(CatalogMerge.hoursText) ?? "(default)" },
         Field("display zones", \.displayZonesValue) { $0?.joined(separator: ", ") ?? "(default)" },
+        Field("stretch minutes", \.stretchMinutesValue) { $0.map { "\($0) min" } ?? "(default)" },
     ]
+
+    static func hoursText(_ hours: WakingHours) -> String { "\(WakingHours.text(hours.start))-\(WakingHours.text(hours.end))" }
 }
 
 /// The merge in progress.

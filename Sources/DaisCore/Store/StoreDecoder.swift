@@ -1,11 +1,13 @@
-/// Decodes a version-1 store file into a `Catalog`, refusing anything it does not understand with the
-/// line and column where it is.
+/// Decodes a store file of format 1 or 2 into a `Catalog`, refusing anything it does not understand
+/// with the line and column where it is. (Format 2 adds fields; a format-1 file is a format-2 file
+/// that uses none of them.)
 ///
 /// Unknown references, unknown zones and nonexistent local times are not refused here: they load and
 /// become findings, so the console can open the store and show them.
 public enum StoreDecoder {
     public static let formatName = "dais-store"
-    public static let currentVersion = 1
+    /// The newest format this Dais reads and writes.
+    public static let currentVersion = 2
 
     /// Decodes the bytes of a store file; `path` is only used in messages.
     public static func decode(_ data: [UInt8], path: String) throws(StoreError) -> Catalog {
@@ -87,8 +89,8 @@ public enum StoreDecoder {
         guard let format else { throw r.fail("not a Dais store: the top-level object has no \"format\": \"dais-store\"", at: open) }
         guard format == formatName else { throw r.fail("not a Dais store: \"format\" is \"\(format)\", expected \"dais-store\"", at: formatOffset) }
         guard let version else { throw r.fail("missing field \"version\" at the top of the store (this Dais writes version \(currentVersion))", at: open) }
-        guard version == currentVersion else {
-            throw r.fail("unsupported store version \(version); this Dais reads version \(currentVersion)", at: versionOffset)
+        guard (1...currentVersion).contains(version) else {
+            throw r.fail("unsupported store version \(version); this Dais reads versions 1 to \(currentVersion)", at: versionOffset)
         }
         for (value, name) in [(organizations == nil, "organizations"), (people == nil, "people"), (series == nil, "series"), (panels == nil, "panels")] where value {
             throw r.fail("missing field \"\(name)\" at the top of the store (an empty list [] is fine)", at: open)
@@ -187,29 +189,40 @@ public enum StoreDecoder {
                 var zones: [String] = []
                 try r.readArray(for: "\"displayZones\"") { r in zones.append(try r.readString(for: "a display zone")) }
                 settings.displayZonesValue = zones
-            case "wakingHours":
-                var start: Int?, end: Int?
-                let open = r.position
-                try r.readObject(for: "\"wakingHours\"") { r, key, keyOffset in
-                    r.skipSpace()
-                    let valueOffset = r.position
-                    let text = try r.readString(for: "\"\(key)\" of \"wakingHours\"")
-                    guard let minutes = WakingHours.parse(text) else {
-                        throw r.fail("\"\(key)\" of \"wakingHours\" must be a time like \"08:00\", found \"\(text)\"", at: valueOffset)
-                    }
-                    switch key {
-                    case "start": start = minutes
-                    case "end": end = minutes
-                    default: throw unknown(r, key, in: "\"wakingHours\"", known: "start, end", at: keyOffset)
-                    }
+            case "wakingHours": settings.wakingHoursValue = try readWakingHours(&r)
+            case "stretchMinutes":
+                let value = try r.readInt(for: "\"stretchMinutes\"")
+                guard Limits.stretchMinutes.contains(value) else {
+                    throw r.fail("\"stretchMinutes\" must be 0 to 720 (half a day), not \(value)", at: keyOffset)
                 }
-                guard let start, let end else { throw missing(r, start == nil ? "start" : "end", in: "\"wakingHours\"", at: open) }
-                settings.wakingHoursValue = WakingHours(start: start, end: end)
+                settings.stretchMinutesValue = value
             default:
-                throw unknown(r, key, in: "\"settings\"", known: "changeoverMinutes, wakingHours, displayZones", at: keyOffset)
+                throw unknown(r, key, in: "\"settings\"", known: "changeoverMinutes, wakingHours, displayZones, stretchMinutes", at: keyOffset)
             }
         }
         return settings
+    }
+
+    /// `{"start": "08:00", "end": "21:00"}`, for the store's and a person's waking hours.
+    private static func readWakingHours(_ r: inout JSONReader) throws -> WakingHours {
+        var start: Int?, end: Int?
+        r.skipSpace()
+        let open = r.position
+        try r.readObject(for: "\"wakingHours\"") { r, key, keyOffset in
+            r.skipSpace()
+            let valueOffset = r.position
+            let text = try r.readString(for: "\"\(key)\" of \"wakingHours\"")
+            guard let minutes = WakingHours.parse(text) else {
+                throw r.fail("\"\(key)\" of \"wakingHours\" must be a time like \"08:00\", found \"\(text)\"", at: valueOffset)
+            }
+            switch key {
+            case "start": start = minutes
+            case "end": end = minutes
+            default: throw unknown(r, key, in: "\"wakingHours\"", known: "start, end", at: keyOffset)
+            }
+        }
+        guard let start, let end else { throw missing(r, start == nil ? "start" : "end", in: "\"wakingHours\"", at: open) }
+        return WakingHours(start: start, end: end)
     }
 
     private static func decodeOrganization(_ r: inout JSONReader) throws -> (Organization, Int) {
@@ -236,6 +249,7 @@ public enum StoreDecoder {
         let open = r.position
         var id: UInt32?, name: String?, title: String?, affiliation: String?, email: String?, homeZone: String?, notes: String?
         var unavailable: [Unavailability] = []
+        var wakingHours: WakingHours?
         var idOffset = 0
         try r.readObject(for: "a person") { r, key, keyOffset in
             switch key {
@@ -248,14 +262,15 @@ public enum StoreDecoder {
             case "notes": notes = try r.readOptionalString(for: "\"notes\"")
             case "unavailable":
                 try r.readArray(for: "\"unavailable\"") { r in unavailable.append(try decodeUnavailability(&r)) }
+            case "wakingHours": wakingHours = r.readNull() ? nil : try readWakingHours(&r)
             default:
-                throw unknown(r, key, in: "a person", known: "id, name, title, affiliation, email, homeZone, unavailable, notes", at: keyOffset)
+                throw unknown(r, key, in: "a person", known: "id, name, title, affiliation, email, homeZone, unavailable, notes, wakingHours", at: keyOffset)
             }
         }
         guard let id else { throw missing(r, "id", in: "the person", at: open) }
         guard let name else { throw missing(r, "name", in: "the person", at: open) }
         return (Person(id: PersonID(symbol: id), name: name, title: title, affiliation: affiliation, email: email,
-                       homeZone: homeZone, unavailable: unavailable, notes: notes), idOffset)
+                       homeZone: homeZone, unavailable: unavailable, notes: notes, wakingHours: wakingHours), idOffset)
     }
 
     private static func decodeUnavailability(_ r: inout JSONReader) throws -> Unavailability {
@@ -280,6 +295,7 @@ public enum StoreDecoder {
         r.skipSpace()
         let open = r.position
         var id: UInt32?, name: String?, host: UInt32?, description: String?
+        var audienceZones: [String] = []
         var idOffset = 0
         try r.readObject(for: "a series") { r, key, keyOffset in
             switch key {
@@ -287,12 +303,17 @@ public enum StoreDecoder {
             case "name": name = try r.readString(for: "\"name\" of a series")
             case "host": host = r.readNull() ? nil : try readReference(&r, field: "\"host\" of a series")
             case "description": description = try r.readOptionalString(for: "\"description\"")
-            default: throw unknown(r, key, in: "a series", known: "id, name, host, description", at: keyOffset)
+            case "audienceZones":
+                try r.readArray(for: "\"audienceZones\"") { r in
+                    audienceZones.append(try r.readSharedString(for: "an audience zone", whenNew: Zone.prepare))
+                }
+            default: throw unknown(r, key, in: "a series", known: "id, name, host, description, audienceZones", at: keyOffset)
             }
         }
         guard let id else { throw missing(r, "id", in: "the series", at: open) }
         guard let name else { throw missing(r, "name", in: "the series", at: open) }
-        return (Series(id: SeriesID(symbol: id), name: name, host: host.map { OrganizationID(symbol: $0) }, description: description), idOffset)
+        return (Series(id: SeriesID(symbol: id), name: name, host: host.map { OrganizationID(symbol: $0) }, description: description,
+                       audienceZones: audienceZones), idOffset)
     }
 
     private static let panelFields = "id, series, title, description, start, zone, durationMinutes, format, status, host, cosponsors, roster, links, notes, uid"

@@ -1,4 +1,4 @@
-/// Writes a catalog as a version-1 store file in one canonical form: keys sorted, records sorted by id,
+/// Writes a catalog as a store file in one canonical form: keys sorted, records sorted by id,
 /// two-space indentation, UTF-8 unescaped, a final newline. The bytes equal Python's
 /// `json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)` plus "\n", so the same catalog
 /// always gives the same file and one edit changes few lines.
@@ -45,9 +45,19 @@ public enum StoreEncoder {
             if !catalog.settings.isEmpty {
                 w.field("settings") { w in encode(catalog.settings, &w) }
             }
-            w.field("version") { $0.integer(StoreDecoder.currentVersion) }
+            w.field("version") { $0.integer(version(of: catalog)) }
         }
         w.newline()
+    }
+
+    /// The format a catalog is written in: the lowest that holds everything it has, so that a store
+    /// using none of format 2's fields stays readable by a Dais that knows only format 1 (a
+    /// collaborator who has not upgraded yet).
+    public static func version(of catalog: Catalog) -> Int {
+        let usesTwo = catalog.settings.stretchMinutesValue != nil
+            || catalog.series.values.contains { !$0.audienceZones.isEmpty }
+            || catalog.people.values.contains { $0.wakingHours != nil }
+        return usesTwo ? 2 : 1
     }
 
     /// Calls `body` with the catalog's store file bytes, as one piece.
@@ -66,14 +76,15 @@ public enum StoreEncoder {
         w.object { w in
             if let minutes = settings.changeoverMinutesValue { w.field("changeoverMinutes") { $0.integer(minutes) } }
             if let zones = settings.displayZonesValue { w.field("displayZones") { $0.array(zones) { w, z in w.string(z) } } }
-            if let hours = settings.wakingHoursValue {
-                w.field("wakingHours") { w in
-                    w.object { w in
-                        w.field("end") { $0.string(WakingHours.text(hours.end)) }
-                        w.field("start") { $0.string(WakingHours.text(hours.start)) }
-                    }
-                }
-            }
+            if let minutes = settings.stretchMinutesValue { w.field("stretchMinutes") { $0.integer(minutes) } }
+            if let hours = settings.wakingHoursValue { w.field("wakingHours") { w in encode(hours, &w) } }
+        }
+    }
+
+    private static func encode(_ hours: WakingHours, _ w: inout JSONWriter) {
+        w.object { w in
+            w.field("end") { $0.string(WakingHours.text(hours.end)) }
+            w.field("start") { $0.string(WakingHours.text(hours.start)) }
         }
     }
 
@@ -106,11 +117,15 @@ public enum StoreEncoder {
                     }
                 }
             }
+            if let hours = person.wakingHours { w.field("wakingHours") { w in encode(hours, &w) } }
         }
     }
 
     private static func encode(_ series: Series, _ w: inout JSONWriter) {
         w.object { w in
+            if !series.audienceZones.isEmpty {
+                w.field("audienceZones") { $0.array(series.audienceZones) { w, zone in w.string(zone) } }
+            }
             w.optional("description", series.description)
             w.optional("host", series.host?.rawValue)
             w.field("id") { $0.string(series.id.rawValue) }

@@ -228,11 +228,13 @@ public struct RecordForm: Sendable {
         }
     }
 
-    /// The form for a person: name, title, affiliation, e-mail, home zone, notes.
+    /// The form for a person: name, title, affiliation, e-mail, home zone, waking hours (blank: the
+    /// store's), notes.
     public static func person(_ person: Person?, name: String = "") -> RecordForm {
-        RecordForm(kind: .person(person?.id), labels: ["Name", "Title", "Affiliation", "E-mail", "Home zone", "Notes"],
+        RecordForm(kind: .person(person?.id), labels: ["Name", "Title", "Affiliation", "E-mail", "Home zone", "Waking hours", "Notes"],
                    fields: [TextField(person?.name ?? name), TextField(person?.title ?? ""), TextField(person?.affiliation ?? ""),
-                            TextField(person?.email ?? ""), TextField(person?.homeZone ?? ""), TextField(person?.notes ?? "", multiline: true)])
+                            TextField(person?.email ?? ""), TextField(person?.homeZone ?? ""), TextField(person?.wakingHours?.rangeText ?? ""),
+                            TextField(person?.notes ?? "", multiline: true)])
     }
 
     public static func organization(_ org: Organization?, name: String = "") -> RecordForm {
@@ -240,9 +242,11 @@ public struct RecordForm: Sendable {
                    fields: [TextField(org?.name ?? name), TextField(org?.shortName ?? ""), TextField(org?.url ?? "")])
     }
 
+    /// The form for a series: name, host, audience zones (comma-separated; blank: each panel's own),
+    /// description.
     public static func series(_ series: Series?, hostName: String = "") -> RecordForm {
-        RecordForm(kind: .series(series?.id), labels: ["Name", "Host", "Description"],
-                   fields: [TextField(series?.name ?? ""), TextField(hostName),
+        RecordForm(kind: .series(series?.id), labels: ["Name", "Host", "Audience zones", "Description"],
+                   fields: [TextField(series?.name ?? ""), TextField(hostName), TextField((series?.audienceZones ?? []).joined(separator: ", ")),
                             TextField(series?.description ?? "", multiline: true)])
     }
 }

@@ -328,6 +328,11 @@ extension AppState {
                 guard let zone = lookup.zone else { return refuse(lookup.message, field: 4) }
                 home = zone.identifier
             }
+            var hours: WakingHours?
+            if !values[5].isEmpty {
+                guard let range = WakingHours(range: values[5]) else { return refuse("waking hours like 08:00-21:00 (blank: the store's)", field: 5) }
+                hours = range
+            }
             let old = id.flatMap { catalog.people[$0] }
             var person = old ?? Person(id: Slug.personID(name: values[0], in: catalog), name: values[0])
             person.name = values[0]
@@ -335,7 +340,8 @@ extension AppState {
             person.affiliation = values[2].nonEmpty
             person.email = values[3].nonEmpty
             person.homeZone = home
-            person.notes = form.fields[5].text.nonEmpty
+            person.wakingHours = hours
+            person.notes = form.fields[6].text.nonEmpty
             change = .person(old: old, new: person)
             overlays.removeLast()
             if old == nil, case .addToRoster(let panel)? = form.followUp {
@@ -379,11 +385,18 @@ extension AppState {
                 else { return refuse("no organization named \"\(values[1])\": Enter on Host chooses one, or makes it", field: 1) }
                 host = match.id
             }
+            var audience: [String] = []
+            for text in values[2].split(separator: ",").map({ String($0).strippingSpaces }) where !text.isEmpty {
+                let lookup = ZoneAliases.lookup(text)
+                guard let zone = lookup.zone else { return refuse(lookup.message, field: 2) }
+                if !audience.contains(zone.identifier) { audience.append(zone.identifier) }
+            }
             let old = id.flatMap { catalog.series[$0] }
             var series = old ?? Series(id: Slug.seriesID(name: values[0], in: catalog), name: values[0])
             series.name = values[0]
             series.host = host
-            series.description = form.fields[2].text.nonEmpty
+            series.audienceZones = audience
+            series.description = form.fields[3].text.nonEmpty
             overlays.removeLast()
             commit(Edit(old == nil ? "New series \(series.name)" : "Edit \(series.name)", [.series(old: old, new: series)]))
             if let i = overlays.lastIndex(where: { if case .editor = $0 { return true } else { return false } }), case .editor(var editor) = overlays[i] {

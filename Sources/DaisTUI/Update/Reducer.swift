@@ -43,10 +43,13 @@ extension AppState {
         return []
     case .saved(let fingerprint, let path):
         if path == self.store.path {
+            // Said once, on the save that first writes format 2 over a format-1 store.
+            let upgraded = StoreEncoder.version(of: self.savedCatalog) < 2 && StoreEncoder.version(of: self.catalog) == 2
             self.store.fingerprint = fingerprint
             self.savedCatalog = self.catalog
             self.history.markSaved()
-            self.notice = Notice("Saved \(path)", .success)
+            self.notice = Notice(upgraded ? "Saved \(path) in store format 2 (waking hours, audience zones or stretch): a Dais older than this one cannot open it; the format-1 file is \(path).bak"
+                                 : "Saved \(path)", .success)
         } else {
             self.notice = Notice("Saved your version as \(path); the store itself was not changed", .success)
         }
