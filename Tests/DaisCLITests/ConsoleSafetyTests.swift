@@ -3,7 +3,7 @@ import Testing
 
 /// The console when files cannot be written, when a signal stops it with a dialog open, and with
 /// numbers too large to be durations, in a real terminal (tmux).
-@Suite("The console keeps edits or says it cannot", .serialized)
+@Suite("The console keeps edits or says it cannot", .serialized, .ownThread)
 struct ConsoleSafetyTests {
     func demoCopy() throws -> (folder: String, store: String) {
         let folder = makeTemporaryFolder()

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The built `dais` in a real terminal (tmux): what a person sees and what lands on disk.
-@Suite("The console in tmux", .serialized)
+@Suite("The console in tmux", .serialized, .ownThread)
 struct ConsoleTests {
     /// A temporary copy of the demo store.
     func demoCopy() throws -> (folder: String, store: String) {

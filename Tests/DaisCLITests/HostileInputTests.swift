@@ -4,7 +4,7 @@ import Testing
 
 /// Text that a terminal, a spreadsheet or a calendar would act on, loaded from
 /// fixtures/hostile/hostile-names.json (written by scripts/make-hostile-fixture.py).
-@Suite("Hostile input")
+@Suite("Hostile input", .ownThread)
 struct HostileInputTests {
     let store = fixturePath("hostile/hostile-names.json")
 

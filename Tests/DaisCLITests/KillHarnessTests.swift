@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The short version of `scripts/kill-harness.sh`: saves killed with SIGKILL at random moments.
-@Suite("Crash-safe saving under SIGKILL")
+@Suite("Crash-safe saving under SIGKILL", .ownThread)
 struct KillHarnessTests {
     var torture: String { URL(fileURLWithPath: daisExecutable).deletingLastPathComponent().appendingPathComponent("dais-torture").path }
 

@@ -94,12 +94,25 @@ final class Tmux {
     @discardableResult
     func waitFor(_ text: String, timeout: Double = 10) async throws -> String? {
         let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
+        while true {
             let s = try screen()
             if s.contains(text) { return s }
+            // The deadline is checked after the screen: a poll that resumes late (every thread of
+            // the runner busy with other tests) still looks once more.
+            if Date() >= deadline { return nil }
             try await Task.sleep(nanoseconds: 25_000_000)
         }
-        return nil
+    }
+
+    /// Waits until the window's screen satisfies `settled` (a redraw after a resize is done); returns
+    /// the last screen seen, settled or not after `timeout` seconds.
+    func screen(settled: (String) -> Bool, timeout: Double = 10) async throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            let s = try screen()
+            if settled(s) || Date() >= deadline { return s }
+            try await Task.sleep(nanoseconds: 25_000_000)
+        }
     }
 
     func resize(width: Int, height: Int) async throws {

@@ -2,7 +2,7 @@ import DaisCore
 import Foundation
 import Testing
 
-@Suite("Two editors on one store", .serialized)
+@Suite("Two editors on one store", .serialized, .ownThread)
 struct TwoEditorsTests {
     func console(_ store: String, _ name: String) throws -> Tmux {
         try Tmux("sh -c 'echo $$ > \(store).\(name).pid; exec \(daisExecutable) --store \(store)'; echo EXIT=$?; sleep 30",
