@@ -403,7 +403,9 @@ def main(argv):
                     path = os.path.join(root, name)
                     rel = os.path.relpath(path, target).replace(os.sep, "/")
                     result[rel] = read_file(path, frm, to, timeout)
-        out = json.dumps(result, ensure_ascii=False, sort_keys=True, indent=1)
+        # Compact: the whole corpus is megabytes read by a program, and an indent makes json use
+        # its pure-Python encoder.
+        out = json.dumps(result, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     else:
         out = json.dumps(read_file(target, frm, to, timeout), ensure_ascii=False, indent=1)
     sys.stdout.buffer.write(out.encode("utf-8") + b"\n")

@@ -3,7 +3,7 @@ import Testing
 
 /// The console when files cannot be written, when a signal stops it with a dialog open, and with
 /// numbers too large to be durations, in a real terminal (tmux).
-@Suite("The console keeps edits or says it cannot", .serialized)
+@Suite("The console keeps edits or says it cannot", .serialized, .ownThread)
 struct ConsoleSafetyTests {
     func demoCopy() throws -> (folder: String, store: String) {
         let folder = makeTemporaryFolder()
@@ -13,10 +13,10 @@ struct ConsoleSafetyTests {
     }
 
     /// The console on `store` under `limits` (shell `ulimit` commands), its standard error in STORE.err.
-    func console(_ store: String, limits: String = "") throws -> Tmux {
+    func console(_ store: String, limits: String = "") async throws -> Tmux {
         let tmux = try Tmux("\(limits) sh -c 'echo $$ > \(store).pid; exec \(daisExecutable) --store \(store) 2> \(store).err'; echo EXIT=$?; sleep 30",
                             environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": "/nonexistent"])
-        #expect(try tmux.waitFor("1 Panels") != nil)
+        #expect(try await tmux.waitFor("1 Panels") != nil)
         return tmux
     }
 
@@ -26,19 +26,19 @@ struct ConsoleSafetyTests {
     }
 
     @Test("when the recovery file cannot be written (a file-size limit, as a full disk), the status line says so and keeps trying; SIGTERM says so on standard error")
-    func recoveryCannotBeWritten() throws {
+    func recoveryCannotBeWritten() async throws {
         let (folder, store) = try demoCopy()
         defer { removeFolder(folder) }
-        let tmux = try console(store, limits: "ulimit -f 8;")  // 8 KB: the lock fits, an 18 KB store does not
-        try tmux.keys("d", "y")
-        #expect(try tmux.waitFor("● modified") != nil)
-        try tmux.keys("j")  // past the "Deleted ..." notice
-        let warned = try tmux.waitFor("Unsaved edits cannot be kept beside the store (File too large); retrying")
+        let tmux = try await console(store, limits: "ulimit -f 8;")  // 8 KB: the lock fits, an 18 KB store does not
+        try await tmux.keys("d", "y")
+        #expect(try await tmux.waitFor("● modified") != nil)
+        try await tmux.keys("j")  // past the "Deleted ..." notice
+        let warned = try await tmux.waitFor("Unsaved edits cannot be kept beside the store (File too large); retrying")
         #expect(warned != nil, "\(String(describing: try? tmux.screen()))")
-        try tmux.keys("C-s")
-        #expect(try tmux.waitFor("could not save: File too large") != nil, "saving fails, and says so")
+        try await tmux.keys("C-s")
+        #expect(try await tmux.waitFor("could not save: File too large") != nil, "saving fails, and says so")
         try stop(store, with: SIGTERM)
-        #expect(try tmux.waitFor("EXIT=143") != nil)
+        #expect(try await tmux.waitFor("EXIT=143") != nil)
         let err = try String(contentsOfFile: store + ".err", encoding: .utf8)
         #expect(err.contains("dais: unsaved edits could NOT be kept in \(store).recovery: File too large"), "\(err)")
         #expect(!FileManager.default.fileExists(atPath: store + ".recovery"))
@@ -46,16 +46,16 @@ struct ConsoleSafetyTests {
     }
 
     @Test("SIGTERM with the panel form open keeps what it holds in the recovery file, and says so; a form that cannot be saved is named")
-    func draftsKept() throws {
+    func draftsKept() async throws {
         let (folder, store) = try demoCopy()
         defer { removeFolder(folder) }
-        let tmux = try console(store)
-        try tmux.keys("n")
-        #expect(try tmux.waitFor("New panel") != nil)
-        try tmux.type("Drafted before the signal")
-        #expect(try tmux.waitFor("Title        Drafted before the signal") != nil)
+        let tmux = try await console(store)
+        try await tmux.keys("n")
+        #expect(try await tmux.waitFor("New panel") != nil)
+        try await tmux.type("Drafted before the signal")
+        #expect(try await tmux.waitFor("Title        Drafted before the signal") != nil)
         try stop(store, with: SIGTERM)
-        #expect(try tmux.waitFor("EXIT=143") != nil)
+        #expect(try await tmux.waitFor("EXIT=143") != nil)
         let err = try String(contentsOfFile: store + ".err", encoding: .utf8)
         #expect(err.contains("dais: unsaved edits kept in \(store).recovery; dais offers them next time"), "\(err)")
         let recovery = try String(contentsOfFile: store + ".recovery", encoding: .utf8)
@@ -63,29 +63,29 @@ struct ConsoleSafetyTests {
 
         // A form whose title is empty cannot become a panel: it is named on the way out.
         try FileManager.default.removeItem(atPath: store + ".recovery")
-        let again = try console(store)
-        try again.keys("n")
-        #expect(try again.waitFor("New panel") != nil)
+        let again = try await console(store)
+        try await again.keys("n")
+        #expect(try await again.waitFor("New panel") != nil)
         try stop(store, with: SIGHUP)
-        #expect(try again.waitFor("EXIT=129") != nil)
+        #expect(try await again.waitFor("EXIT=129") != nil)
         let said = try String(contentsOfFile: store + ".err", encoding: .utf8)
         #expect(said.contains("dais: not kept: the panel form: Cannot save: Title: a panel needs a title"), "\(said)")
     }
 
     @Test("eighteen or more digits in the form's minutes are refused with the limit, without a crash")
-    func hugeMinutes() throws {
+    func hugeMinutes() async throws {
         let (folder, store) = try demoCopy()
         defer { removeFolder(folder) }
-        let tmux = try console(store)
-        try tmux.keys("Enter")
-        #expect(try tmux.waitFor("Edit panel") != nil)
-        for _ in 0..<6 { try tmux.keys("Tab") }
-        try tmux.keys("C-u")
-        try tmux.type("999999999999999999999")
-        try tmux.keys("Tab")
-        #expect(try tmux.waitFor("at most 31 days (44,640 minutes)") != nil, "\(String(describing: try? tmux.screen()))")
-        try tmux.keys("C-s")
-        #expect(try tmux.waitFor("Cannot save: Minutes: at most 31 days (44,640 minutes)") != nil)
+        let tmux = try await console(store)
+        try await tmux.keys("Enter")
+        #expect(try await tmux.waitFor("Edit panel") != nil)
+        for _ in 0..<6 { try await tmux.keys("Tab") }
+        try await tmux.keys("C-u")
+        try await tmux.type("999999999999999999999")
+        try await tmux.keys("Tab")
+        #expect(try await tmux.waitFor("at most 31 days (44,640 minutes)") != nil, "\(String(describing: try? tmux.screen()))")
+        try await tmux.keys("C-s")
+        #expect(try await tmux.waitFor("Cannot save: Minutes: at most 31 days (44,640 minutes)") != nil)
         #expect(try tmux.screen().contains("Edit panel"), "the console is still there")
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The ways a store could be lost or left unopenable, each through the built `dais` on real files.
-@Suite("Nothing lost: limits, links, owners, read-only files, file-size limits")
+@Suite("Nothing lost: limits, links, owners, read-only files, file-size limits", .ownThread)
 struct DataSafetyTests {
     func demoCopy() throws -> (folder: String, store: String) {
         let folder = makeTemporaryFolder()

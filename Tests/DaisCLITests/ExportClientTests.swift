@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Exports opened by real clients: Python's icalendar, calcurse, khal, jsonschema.
-@Suite("dais export and import with real clients", .serialized)
+@Suite("dais export and import with real clients", .serialized, .ownThread)
 struct ExportClientTests {
     let demo = fixturePath("magnitsky-month.json")
 

@@ -4,7 +4,7 @@ import Testing
 
 /// Text that a terminal, a spreadsheet or a calendar would act on, loaded from
 /// fixtures/hostile/hostile-names.json (written by scripts/make-hostile-fixture.py).
-@Suite("Hostile input")
+@Suite("Hostile input", .ownThread)
 struct HostileInputTests {
     let store = fixturePath("hostile/hostile-names.json")
 
@@ -60,7 +60,7 @@ struct HostileInputTests {
     }
 
     @Test("a 1 MB name loads as text and is shown cut to the screen")
-    func hugeName() throws {
+    func hugeName() async throws {
         let folder = makeTemporaryFolder()
         defer { removeFolder(folder) }
         var catalog = try StoreFile(path: store).load().catalog
@@ -73,17 +73,17 @@ struct HostileInputTests {
         #expect(people.stdout.utf8.count > 1_000_000)  // the command line prints the whole name, inertly
         // The console shows it cut to the screen and stays quick (wrapping it was quadratic once).
         let tmux = try Tmux("exec \(daisExecutable) --store \(path)", environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": "/nonexistent"])
-        #expect(try tmux.waitFor("1 Panels") != nil)
-        try tmux.keys("2")
-        let screen = try #require(try tmux.waitFor("5 people"))
+        #expect(try await tmux.waitFor("1 Panels") != nil)
+        try await tmux.keys("2")
+        let screen = try #require(try await tmux.waitFor("5 people"))
         #expect(screen.contains("✗ ␛[2JA␛[2JA"))
         #expect(Self.dangerous(screen) == [])
-        try tmux.keys("j", "j", "j", "1")
-        #expect(try tmux.waitFor("2 panels") != nil)
+        try await tmux.keys("j", "j", "j", "1")
+        #expect(try await tmux.waitFor("2 panels") != nil)
     }
 
     @Test("in the console, no byte of a control sequence from the store reaches the terminal")
-    func console() throws {
+    func console() async throws {
         let folder = makeTemporaryFolder()
         defer { removeFolder(folder) }
         let copy = folder + "/store.json"
@@ -93,18 +93,18 @@ struct HostileInputTests {
                             environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": "/nonexistent"])
         // Record every byte the program writes to its terminal.
         try tmux.tmux(["pipe-pane", "-t", tmux.session, "-o", "cat >> \(raw)"])
-        #expect(try tmux.waitFor("1 Panels") != nil)
+        #expect(try await tmux.waitFor("1 Panels") != nil)
         // Browse every screen, the details, search and the roster editor.
-        try tmux.keys("g", "Tab", "j", "j", "Tab", "2", "j", "j", "j", "3", "4", "5", "1", "r")
-        try tmux.keys("Escape", "/")
-        try tmux.type("mallory")
-        try tmux.keys("Enter", "e")
-        let screen = try #require(try tmux.waitFor("Edit panel"))
-        try tmux.keys("Escape")
-        #expect(try tmux.waitFor("1 Panels") != nil)
+        try await tmux.keys("g", "Tab", "j", "j", "Tab", "2", "j", "j", "j", "3", "4", "5", "1", "r")
+        try await tmux.keys("Escape", "/")
+        try await tmux.type("mallory")
+        try await tmux.keys("Enter", "e")
+        let screen = try #require(try await tmux.waitFor("Edit panel"))
+        try await tmux.keys("Escape")
+        #expect(try await tmux.waitFor("1 Panels") != nil)
         let all = try tmux.screen()
         #expect(screen.contains("␛") || all.contains("␛"), "the stand-in for ESC is visible")
-        usleep(300_000)
+        try await Task.sleep(nanoseconds: 300_000_000)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: raw))
         #expect(bytes.count > 1000)
         let text = String(decoding: bytes, as: UTF8.self)
@@ -116,6 +116,6 @@ struct HostileInputTests {
         // ncurses itself sends ESC, backspace and shift-in/out (character sets); nothing else may appear.
         let own: Set = ["U+1B", "U+8", "U+E", "U+F"]
         #expect(Self.dangerous(text).filter { !own.contains($0) } == [], "C1 or directional characters reached the terminal")
-        try tmux.keys("q")
+        try await tmux.keys("q")
     }
 }

@@ -69,18 +69,22 @@ final class Tmux {
 
     static let path: String = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) } ?? "tmux"
 
-    /// Sends tmux key names ("Enter", "Tab", "C-s", "Escape", "q").
-    func keys(_ names: String...) throws {
+    // The waits below are async sleeps: a test waiting on the terminal leaves its thread to other
+    // tests (the test runner has as many threads as cores).
+
+    /// Sends tmux key names ("Enter", "Tab", "C-s", "Escape", "q"), a pause after each (longer than
+    /// the console's escape delay, so that an Escape and the next key are not read as one).
+    func keys(_ names: String...) async throws {
         for name in names {
             try tmux(["send-keys", "-t", session, name])
-            usleep(60_000)
+            try await Task.sleep(nanoseconds: 60_000_000)
         }
     }
 
     /// Types text literally.
-    func type(_ text: String) throws {
+    func type(_ text: String) async throws {
         try tmux(["send-keys", "-t", session, "-l", text])
-        usleep(100_000)
+        try await Task.sleep(nanoseconds: 100_000_000)
     }
 
     /// What the window shows now.
@@ -88,18 +92,31 @@ final class Tmux {
 
     /// Waits until the window shows `text`; returns the screen, or nil after `timeout` seconds.
     @discardableResult
-    func waitFor(_ text: String, timeout: Double = 10) throws -> String? {
+    func waitFor(_ text: String, timeout: Double = 10) async throws -> String? {
         let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
+        while true {
             let s = try screen()
             if s.contains(text) { return s }
-            usleep(100_000)
+            // The deadline is checked after the screen: a poll that resumes late (every thread of
+            // the runner busy with other tests) still looks once more.
+            if Date() >= deadline { return nil }
+            try await Task.sleep(nanoseconds: 25_000_000)
         }
-        return nil
     }
 
-    func resize(width: Int, height: Int) throws {
+    /// Waits until the window's screen satisfies `settled` (a redraw after a resize is done); returns
+    /// the last screen seen, settled or not after `timeout` seconds.
+    func screen(settled: (String) -> Bool, timeout: Double = 10) async throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            let s = try screen()
+            if settled(s) || Date() >= deadline { return s }
+            try await Task.sleep(nanoseconds: 25_000_000)
+        }
+    }
+
+    func resize(width: Int, height: Int) async throws {
         try tmux(["resize-window", "-t", session, "-x", String(width), "-y", String(height)])
-        usleep(300_000)
+        try await Task.sleep(nanoseconds: 300_000_000)
     }
 }

@@ -2,7 +2,7 @@ import DaisCore
 import Foundation
 import Testing
 
-@Suite("Two editors on one store", .serialized)
+@Suite("Two editors on one store", .serialized, .ownThread)
 struct TwoEditorsTests {
     func console(_ store: String, _ name: String) throws -> Tmux {
         try Tmux("sh -c 'echo $$ > \(store).\(name).pid; exec \(daisExecutable) --store \(store)'; echo EXIT=$?; sleep 30",
@@ -11,18 +11,18 @@ struct TwoEditorsTests {
 
     /// Saves a console's edit over a store changed on disk: the dialog says so, `m` merges and the
     /// console shows `merged`, `s` saves.
-    func saveMerging(_ console: Tmux, _ store: String, merged: String) throws {
-        #expect(try console.waitFor("● modified") != nil)
-        try console.keys("s")
-        #expect(try console.waitFor("The store changed on disk") != nil)
-        try console.keys("m")
-        #expect(try console.waitFor(merged) != nil)
-        try console.keys("s")
-        #expect(try console.waitFor("Saved \(store)") != nil)
+    func saveMerging(_ console: Tmux, _ store: String, merged: String) async throws {
+        #expect(try await console.waitFor("● modified") != nil)
+        try await console.keys("s")
+        #expect(try await console.waitFor("The store changed on disk") != nil)
+        try await console.keys("m")
+        #expect(try await console.waitFor(merged) != nil)
+        try await console.keys("s")
+        #expect(try await console.waitFor("Saved \(store)") != nil)
     }
 
     @Test("a second console opens read-only naming the holder, import waits its turn, a change on disk is merged: nothing is lost")
-    func twoConsolesAndImport() throws {
+    func twoConsolesAndImport() async throws {
         let folder = makeTemporaryFolder()
         defer { removeFolder(folder) }
         let store = folder + "/store.json"
@@ -30,14 +30,14 @@ struct TwoEditorsTests {
         let demo = try StoreFile(path: store).load().catalog
 
         // The first console holds the store.
-        let first = try console(store, "first")
-        #expect(try first.waitFor("1 Panels") != nil)
+        let first = try await console(store, "first")
+        #expect(try await first.waitFor("1 Panels") != nil)
         let firstPID = try String(contentsOfFile: store + ".first.pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(try String(contentsOfFile: store + ".lock", encoding: .utf8).contains("pid \(firstPID)\n"))
 
         // The second opens read-only and says who holds it.
-        let second = try console(store, "second")
-        let shown = try second.waitFor("read-only")
+        let second = try await console(store, "second")
+        let shown = try await second.waitFor("read-only")
         let secondScreen = try #require(shown, "the second console is not read-only: \(String(describing: try? second.screen()))")
         #expect(secondScreen.contains("Read-only: the store is open in dais console, process \(firstPID) on host"))
 
@@ -55,26 +55,26 @@ struct TwoEditorsTests {
         try StoreFile(path: store).save(theirs, expecting: onDisk.fingerprint)
 
         // The first console deletes a panel and saves: the change is found, and merged on request.
-        try first.keys("d", "y")
-        try saveMerging(first, store, merged: "Merged with the store on disk: 1 record taken from disk")
+        try await first.keys("d", "y")
+        try await saveMerging(first, store, merged: "Merged with the store on disk: 1 record taken from disk")
         let merged = try StoreFile(path: store).load().catalog
         #expect(merged.panels.count == demo.panels.count - 1)
         #expect(merged.panels[edited]?.title == "Changed by git")
 
         // The first console quits; the second, read-only until now, deletes a panel and saves: it takes
         // the lock, finds the store changed since it loaded, and merges.
-        try first.keys("q")
-        #expect(try first.waitFor("EXIT=0") != nil)
+        try await first.keys("q")
+        #expect(try await first.waitFor("EXIT=0") != nil)
         #expect(!FileManager.default.fileExists(atPath: store + ".lock"))
-        try second.keys("g", "j", "d", "y")  // the second panel by start (the first console deleted another)
-        try saveMerging(second, store, merged: "Merged with the store on disk")
+        try await second.keys("g", "j", "d", "y")  // the second panel by start (the first console deleted another)
+        try await saveMerging(second, store, merged: "Merged with the store on disk")
         let secondPID = try String(contentsOfFile: store + ".second.pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(try String(contentsOfFile: store + ".lock", encoding: .utf8).contains("pid \(secondPID)\n"))
         let both = try StoreFile(path: store).load().catalog
         #expect(both.panels.count == demo.panels.count - 2, "each console deleted one panel; both deletions kept")
         #expect(both.panels[edited]?.title == "Changed by git")
-        try second.keys("q")
-        #expect(try second.waitFor("EXIT=0") != nil)
+        try await second.keys("q")
+        #expect(try await second.waitFor("EXIT=0") != nil)
         #expect(!FileManager.default.fileExists(atPath: store + ".lock"))
         let imported = try dais(["import", fixturePath("import/google.ics"), "--store", store])
         #expect(imported.status == 0, "\(imported.stderr)")
@@ -85,16 +85,16 @@ struct TwoEditorsTests {
     }
 
     @Test("a lock left by a killed console is taken over with a notice")
-    func staleLock() throws {
+    func staleLock() async throws {
         let folder = makeTemporaryFolder()
         defer { removeFolder(folder) }
         let store = folder + "/store.json"
         try FileManager.default.copyItem(atPath: fixturePath("magnitsky-month.json"), toPath: store)
-        let first = try console(store, "first")
-        #expect(try first.waitFor("1 Panels") != nil)
+        let first = try await console(store, "first")
+        #expect(try await first.waitFor("1 Panels") != nil)
         let pid = try String(contentsOfFile: store + ".first.pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         kill(pid_t(pid)!, SIGKILL)
-        #expect(try first.waitFor("EXIT=137") != nil)
+        #expect(try await first.waitFor("EXIT=137") != nil)
         #expect(FileManager.default.fileExists(atPath: store + ".lock"))
         let imported = try dais(["import", fixturePath("import/google.ics"), "--store", store])
         #expect(imported.status == 0)
