@@ -60,7 +60,7 @@ struct ConsoleLayoutTests {
         try await tmux.keys("2", "n")
         #expect(try await tmux.waitFor("New person") != nil)
         try await tmux.type("Ada Lovelace")
-        for _ in 0..<5 { try await tmux.keys("Tab") }
+        for _ in 0..<6 { try await tmux.keys("Tab") }  // Notes, after Waking hours
         try await tmux.type("one")
         try await tmux.keys("C-j")
         try await tmux.type("two")
