@@ -1,13 +1,17 @@
 /// One event: a virtual panel, a webinar or an in-person session, as announced.
 ///
-/// A value like any struct, kept in one shared box that is copied only when a shared panel is
-/// changed: copying a panel (into a sorted list, a draft, an undo step) costs one reference count,
-/// not one per field.
+/// A value like any struct, kept in one shared, immutable box that a change replaces: copying a
+/// panel (into a sorted list, a draft, an undo step) costs one reference count, not one per field.
 public struct Panel: Hashable, Sendable, Identifiable {
-    // A box is private to `Panel`, read through `get` and written only after `unique` made it this
-    // panel's alone: a shared box is never written, which is what makes it safe to send.
-    // @unchecked: the compiler cannot see that copy-on-write invariant (the one Array relies on).
-    private final class Box: @unchecked Sendable {
+    // The box never changes once made: a change makes a new box (`update`), so a box shared by
+    // copies of a panel is safe to send and to read without exclusivity checks.
+    private final class Box: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    /// The stored fields, as one value.
+    private struct Fields: Sendable {
         var id: PanelID
         var series: SeriesID?
         var title: String
@@ -23,117 +27,81 @@ public struct Panel: Hashable, Sendable, Identifiable {
         var links: [Link]
         var notes: String?
         var uid: String?
-
-        init(id: PanelID, series: SeriesID?, title: String, description: String?, start: LocalDateTime, zone: String, durationMinutes: Int, format: PanelFormat, status: PanelStatus, host: OrganizationID?, cosponsors: [OrganizationID], roster: [RosterEntry], links: [Link], notes: String?, uid: String?) {
-            self.id = id
-            self.series = series
-            self.title = title
-            self.description = description
-            self.start = start
-            self.zone = zone
-            self.durationMinutes = durationMinutes
-            self.format = format
-            self.status = status
-            self.host = host
-            self.cosponsors = cosponsors
-            self.roster = roster
-            self.links = links
-            self.notes = notes
-            self.uid = uid
-        }
-
-        func copy() -> Box { Box(id: id, series: series, title: title, description: description, start: start, zone: zone, durationMinutes: durationMinutes, format: format, status: status, host: host, cosponsors: cosponsors, roster: roster, links: links, notes: notes, uid: uid) }
     }
 
     private var box: Box
 
-    /// The box, copied first when another panel shares it.
-    private var unique: Box {
-        mutating get {
-            if !isKnownUniquelyReferenced(&box) { box = box.copy() }
-            return box
-        }
+    /// Changes fields through a new box (the old one may be shared).
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        var fields = box.fields
+        change(&fields)
+        box = Box(fields)
     }
 
     public var id: PanelID {
-        get { box.id }
-        set { unique.id = newValue }
-        _modify { yield &unique.id }
+        get { box.fields.id }
+        set { update { $0.id = newValue } }
     }
     public var series: SeriesID? {
-        get { box.series }
-        set { unique.series = newValue }
-        _modify { yield &unique.series }
+        get { box.fields.series }
+        set { update { $0.series = newValue } }
     }
     public var title: String {
-        get { box.title }
-        set { unique.title = newValue }
-        _modify { yield &unique.title }
+        get { box.fields.title }
+        set { update { $0.title = newValue } }
     }
     public var description: String? {
-        get { box.description }
-        set { unique.description = newValue }
-        _modify { yield &unique.description }
+        get { box.fields.description }
+        set { update { $0.description = newValue } }
     }
     /// Wall-clock start as announced, in `zone`.
     public var start: LocalDateTime {
-        get { box.start }
-        set { unique.start = newValue }
-        _modify { yield &unique.start }
+        get { box.fields.start }
+        set { update { $0.start = newValue } }
     }
     /// IANA id as stored; an unknown one is reported by the checks, not refused at load.
     public var zone: String {
-        get { box.zone }
-        set { unique.zone = newValue }
-        _modify { yield &unique.zone }
+        get { box.fields.zone }
+        set { update { $0.zone = newValue } }
     }
     public var durationMinutes: Int {
-        get { box.durationMinutes }
-        set { unique.durationMinutes = newValue }
-        _modify { yield &unique.durationMinutes }
+        get { box.fields.durationMinutes }
+        set { update { $0.durationMinutes = newValue } }
     }
     public var format: PanelFormat {
-        get { box.format }
-        set { unique.format = newValue }
-        _modify { yield &unique.format }
+        get { box.fields.format }
+        set { update { $0.format = newValue } }
     }
     public var status: PanelStatus {
-        get { box.status }
-        set { unique.status = newValue }
-        _modify { yield &unique.status }
+        get { box.fields.status }
+        set { update { $0.status = newValue } }
     }
     /// Own host; when nil the series' host applies.
     public var host: OrganizationID? {
-        get { box.host }
-        set { unique.host = newValue }
-        _modify { yield &unique.host }
+        get { box.fields.host }
+        set { update { $0.host = newValue } }
     }
     public var cosponsors: [OrganizationID] {
-        get { box.cosponsors }
-        set { unique.cosponsors = newValue }
-        _modify { yield &unique.cosponsors }
+        get { box.fields.cosponsors }
+        set { update { $0.cosponsors = newValue } }
     }
     public var roster: [RosterEntry] {
-        get { box.roster }
-        set { unique.roster = newValue }
-        _modify { yield &unique.roster }
+        get { box.fields.roster }
+        set { update { $0.roster = newValue } }
     }
     public var links: [Link] {
-        get { box.links }
-        set { unique.links = newValue }
-        _modify { yield &unique.links }
+        get { box.fields.links }
+        set { update { $0.links = newValue } }
     }
     public var notes: String? {
-        get { box.notes }
-        set { unique.notes = newValue }
-        _modify { yield &unique.notes }
+        get { box.fields.notes }
+        set { update { $0.notes = newValue } }
     }
     /// The iCalendar UID of a panel imported from another calendar, kept so that importing the same
     /// event again updates this panel. Panels made in Dais export the UID "<id>@dais".
     public var uid: String? {
-        get { box.uid }
-        set { unique.uid = newValue }
-        _modify { yield &unique.uid }
+        get { box.fields.uid }
+        set { update { $0.uid = newValue } }
     }
 
     public init(id: PanelID, series: SeriesID? = nil, title: String, description: String? = nil,
@@ -141,7 +109,7 @@ public struct Panel: Hashable, Sendable, Identifiable {
                 format: PanelFormat = .virtualPanel, status: PanelStatus = .scheduled,
                 host: OrganizationID? = nil, cosponsors: [OrganizationID] = [], roster: [RosterEntry] = [],
                 links: [Link] = [], notes: String? = nil, uid: String? = nil) {
-        box = Box(id: id, series: series, title: title, description: description, start: start, zone: zone, durationMinutes: durationMinutes, format: format, status: status, host: host, cosponsors: cosponsors, roster: roster, links: links, notes: notes, uid: uid)
+        box = Box(Fields(id: id, series: series, title: title, description: description, start: start, zone: zone, durationMinutes: durationMinutes, format: format, status: status, host: host, cosponsors: cosponsors, roster: roster, links: links, notes: notes, uid: uid))
     }
 
     public static func == (a: Panel, b: Panel) -> Bool {

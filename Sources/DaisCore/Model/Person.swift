@@ -1,13 +1,17 @@
 /// Someone who moderates, sits on a panel or gives remarks.
 ///
-/// A value like any struct, kept in one shared box that is copied only when a shared person is
-/// changed (as `Panel` is): reading a person out of the catalog costs one reference count, not one
-/// per string.
+/// A value like any struct, kept in one shared, immutable box that a change replaces (as `Panel`
+/// is): reading a person out of the catalog costs one reference count, not one per string.
 public struct Person: Hashable, Sendable, Identifiable {
-    // As in `Panel`: the box is private, read through `get`, and written only after `unique` made it
-    // this person's alone.
-    // @unchecked: the compiler cannot see that copy-on-write invariant (the one Array relies on).
-    private final class Box: @unchecked Sendable {
+    // The box never changes once made: a change makes a new box (`update`), so a box shared by
+    // copies of a person is safe to send and to read without exclusivity checks.
+    private final class Box: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    /// The stored fields, as one value.
+    private struct Fields: Sendable {
         var id: PersonID
         var name: String
         var title: String?
@@ -17,90 +21,61 @@ public struct Person: Hashable, Sendable, Identifiable {
         var unavailable: [Unavailability]
         var notes: String?
         var wakingHours: WakingHours?
-
-        init(id: PersonID, name: String, title: String?, affiliation: String?, email: String?, homeZone: String?, unavailable: [Unavailability], notes: String?,
-             wakingHours: WakingHours?) {
-            self.id = id
-            self.name = name
-            self.title = title
-            self.affiliation = affiliation
-            self.email = email
-            self.homeZone = homeZone
-            self.unavailable = unavailable
-            self.notes = notes
-            self.wakingHours = wakingHours
-        }
-
-        func copy() -> Box {
-            Box(id: id, name: name, title: title, affiliation: affiliation, email: email, homeZone: homeZone, unavailable: unavailable, notes: notes,
-                wakingHours: wakingHours)
-        }
     }
 
     private var box: Box
 
-    /// The box, copied first when another person shares it.
-    private var unique: Box {
-        mutating get {
-            if !isKnownUniquelyReferenced(&box) { box = box.copy() }
-            return box
-        }
+    /// Changes fields through a new box (the old one may be shared).
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        var fields = box.fields
+        change(&fields)
+        box = Box(fields)
     }
 
     public var id: PersonID {
-        get { box.id }
-        set { unique.id = newValue }
-        _modify { yield &unique.id }
+        get { box.fields.id }
+        set { update { $0.id = newValue } }
     }
     public var name: String {
-        get { box.name }
-        set { unique.name = newValue }
-        _modify { yield &unique.name }
+        get { box.fields.name }
+        set { update { $0.name = newValue } }
     }
     /// "International Advocacy Director"; a roster entry may carry its own line for one appearance.
     public var title: String? {
-        get { box.title }
-        set { unique.title = newValue }
-        _modify { yield &unique.title }
+        get { box.fields.title }
+        set { update { $0.title = newValue } }
     }
     public var affiliation: String? {
-        get { box.affiliation }
-        set { unique.affiliation = newValue }
-        _modify { yield &unique.affiliation }
+        get { box.fields.affiliation }
+        set { update { $0.affiliation = newValue } }
     }
     public var email: String? {
-        get { box.email }
-        set { unique.email = newValue }
-        _modify { yield &unique.email }
+        get { box.fields.email }
+        set { update { $0.email = newValue } }
     }
     /// IANA id of where the person lives, for waking-hours checks and their own agenda.
     public var homeZone: String? {
-        get { box.homeZone }
-        set { unique.homeZone = newValue }
-        _modify { yield &unique.homeZone }
+        get { box.fields.homeZone }
+        set { update { $0.homeZone = newValue } }
     }
     /// Windows in which the person cannot speak.
     public var unavailable: [Unavailability] {
-        get { box.unavailable }
-        set { unique.unavailable = newValue }
-        _modify { yield &unique.unavailable }
+        get { box.fields.unavailable }
+        set { update { $0.unavailable = newValue } }
     }
     public var notes: String? {
-        get { box.notes }
-        set { unique.notes = newValue }
-        _modify { yield &unique.notes }
+        get { box.fields.notes }
+        set { update { $0.notes = newValue } }
     }
     /// The person's own waking hours in their home zone (format 2); nil: the store's.
     public var wakingHours: WakingHours? {
-        get { box.wakingHours }
-        set { unique.wakingHours = newValue }
-        _modify { yield &unique.wakingHours }
+        get { box.fields.wakingHours }
+        set { update { $0.wakingHours = newValue } }
     }
 
     public init(id: PersonID, name: String, title: String? = nil, affiliation: String? = nil, email: String? = nil,
                 homeZone: String? = nil, unavailable: [Unavailability] = [], notes: String? = nil, wakingHours: WakingHours? = nil) {
-        box = Box(id: id, name: name, title: title, affiliation: affiliation, email: email, homeZone: homeZone, unavailable: unavailable, notes: notes,
-                  wakingHours: wakingHours)
+        box = Box(Fields(id: id, name: name, title: title, affiliation: affiliation, email: email, homeZone: homeZone, unavailable: unavailable, notes: notes, wakingHours: wakingHours))
     }
 
     public static func == (a: Person, b: Person) -> Bool {

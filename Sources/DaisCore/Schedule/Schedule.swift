@@ -85,7 +85,13 @@ public struct Schedule: Sendable {
         timeline.reserveCapacity(catalog.panels.count)
         byPanel.reserveCapacity(catalog.panels.count)
         panelMarks.reserveCapacity(catalog.panels.count)
-        for panel in catalog.panels.values {
+        // In the order the panels were read (ids are interned as the store is decoded), which is the
+        // order they lie in memory: a dictionary's own order would visit them at random. Sorted as
+        // plain keys, not as panels.
+        var order = catalog.panels.indices.map { (symbol: catalog.panels.keys[$0].symbol, index: $0) }
+        order.sort { $0.symbol < $1.symbol }
+        for (_, position) in order {
+            let panel = catalog.panels.values[position]
             let index = addPanel(panel.id), i = Int32(index)
             guard panel.status != .cancelled else { continue }
             let links = checkLive(index, panel, catalog)
