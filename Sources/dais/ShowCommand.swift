@@ -22,10 +22,7 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let extra = try zone.map(zoneArgument)
         let catalog = try storeOptions.load().catalog
-        guard let panel = catalog.panels[PanelID(id)] else {
-            let close = catalog.panels.keys.map(\.rawValue).filter { $0.contains(id.lowercased()) }.sorted().prefix(3)
-            throw CLIFailure(.badInput, "no panel with id \"\(id)\"" + (close.isEmpty ? " (see `dais list`)" : "; did you mean \(close.joined(separator: ", "))?"))
-        }
+        let panel = try panelArgument(id, in: catalog)
         if json {
             var w = JSONWriter(escapesTerminalControls: true)
             PanelJSON.write(panel, catalog: catalog, detailed: true, into: &w)

@@ -56,6 +56,13 @@ func zoneArgument(_ text: String) throws -> Zone {
     return zone
 }
 
+/// The panel an argument names, or bad input naming the nearest ids.
+func panelArgument(_ id: String, in catalog: Catalog) throws -> Panel {
+    if let panel = catalog.panels[PanelID(id)] { return panel }
+    let close = catalog.panels.keys.map(\.rawValue).filter { $0.contains(id.lowercased()) }.sorted().prefix(3)
+    throw CLIFailure(.badInput, "no panel with id \"\(id)\"" + (close.isEmpty ? " (see `dais list`)" : "; did you mean \(close.joined(separator: ", "))?"))
+}
+
 /// Writes text to standard output as is (it has been made inert where it holds user data).
 func output(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))

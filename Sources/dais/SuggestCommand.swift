@@ -68,10 +68,7 @@ struct SuggestCommand: ParsableCommand {
         let request: SlotSearch.Request, title: String
         do {
             if let id {
-                guard let panel = catalog.panels[PanelID(id)] else {
-                    let close = catalog.panels.keys.map(\.rawValue).filter { $0.contains(id.lowercased()) }.sorted().prefix(3)
-                    throw CLIFailure(.badInput, "no panel with id \"\(id)\"" + (close.isEmpty ? " (see `dais list`)" : "; did you mean \(close.joined(separator: ", "))?"))
-                }
+                let panel = try panelArgument(id, in: catalog)
                 let start = from ?? panel.start.date
                 request = try SlotSearch.Request(panel: panel, catalog: catalog, from: start, to: to ?? start.adding(days: 13),
                                                  minutes: duration, step: step)

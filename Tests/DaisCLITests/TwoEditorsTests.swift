@@ -30,13 +30,13 @@ struct TwoEditorsTests {
         let demo = try StoreFile(path: store).load().catalog
 
         // The first console holds the store.
-        let first = try await console(store, "first")
+        let first = try console(store, "first")
         #expect(try await first.waitFor("1 Panels") != nil)
         let firstPID = try String(contentsOfFile: store + ".first.pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(try String(contentsOfFile: store + ".lock", encoding: .utf8).contains("pid \(firstPID)\n"))
 
         // The second opens read-only and says who holds it.
-        let second = try await console(store, "second")
+        let second = try console(store, "second")
         let shown = try await second.waitFor("read-only")
         let secondScreen = try #require(shown, "the second console is not read-only: \(String(describing: try? second.screen()))")
         #expect(secondScreen.contains("Read-only: the store is open in dais console, process \(firstPID) on host"))
@@ -90,7 +90,7 @@ struct TwoEditorsTests {
         defer { removeFolder(folder) }
         let store = folder + "/store.json"
         try FileManager.default.copyItem(atPath: fixturePath("magnitsky-month.json"), toPath: store)
-        let first = try await console(store, "first")
+        let first = try console(store, "first")
         #expect(try await first.waitFor("1 Panels") != nil)
         let pid = try String(contentsOfFile: store + ".first.pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         kill(pid_t(pid)!, SIGKILL)
