@@ -14,7 +14,7 @@ struct Dais: ParsableCommand {
         With no subcommand, `dais` opens the console on the store. The store is --store PATH, else \
         $DAIS_STORE, else $XDG_DATA_HOME/dais/store.json (created from the demo store on first run).
 
-        Exit status: 0 success; 1 `check` found errors; 2 bad input (unknown zone or id, a local time \
+        Exit status: 0 success; 1 `check` found errors or `suggest` no possible start; 2 bad input (unknown zone or id, a local time \
         that does not exist); 3 the store cannot be read; 4 the store cannot be written; 5 the console \
         cannot run here (not a terminal); 64 bad usage; 128+N the console was stopped by signal N.
         """,
