@@ -17,6 +17,8 @@ status=0
 for target in "$@"; do
     corpus="$work/corpus-$target"
     mkdir -p "$corpus" "$work/crashes-$target" "fixtures/fuzz/$target"
+    # Only what this run finds counts: earlier finds are already fixtures (and replayed by the tests).
+    rm -f "$work/crashes-$target"/*
     case "$target" in
         store) cp fixtures/*.json fixtures/valid/*.json fixtures/invalid/*.json fixtures/hostile/*.json "$corpus/" ;;
         ics) cp fixtures/import/*.ics fixtures/export/*.ics "$corpus/" 2>/dev/null || true
