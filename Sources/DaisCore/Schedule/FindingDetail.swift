@@ -177,7 +177,7 @@ enum FindingDetail: Sendable {
             let range = slot.map { TimeFormat.range($0.span, in: home) } ?? "?"
             let day = slot.map { TimeFormat.shortDate(home.local(at: $0.span.start).date) } ?? ""
             return "\(panel.quoted) is \(day) \(range) for \(person.name) (\(home.identifier)), outside waking hours "
-                + "\(WakingHours.text(hours.start))-\(WakingHours.text(hours.end))"
+                + hours.rangeText
         case let .shortChangeover(person, a, b, gap, changeover):
             let zone = a.slot?.zone ?? Zone.utc
             let end = a.slot.map { TimeFormat.Reading($0.span.end, in: zone).dayClock } ?? "?"

@@ -119,7 +119,7 @@ public struct CatalogMerge: Sendable {
         Field("home zone", \.homeZone) { text($0) },
         Field("unavailable", \.unavailable) { "\($0.count) window\($0.count == 1 ? "" : "s")" },
         Field("notes", \.notes) { text($0) },
-        Field("waking hours", \.wakingHours) { $0.map(CatalogMerge.hoursText) ?? "(the store's)" },
+        Field("waking hours", \.wakingHours) { $0?.rangeText ?? "(the store's)" },
     ]
 
     static let organizationFields: [Field<Organization>] = [
@@ -137,12 +137,10 @@ public struct CatalogMerge: Sendable {
 
     static let settingsFields: [Field<Settings>] = [
         Field("changeover minutes", \.changeoverMinutesValue) { $0.map { "\($0) min" } ?? "(default)" },
-        Field("waking hours", \.wakingHoursValue) { $0.map(CatalogMerge.hoursText) ?? "(default)" },
+        Field("waking hours", \.wakingHoursValue) { $0?.rangeText ?? "(default)" },
         Field("display zones", \.displayZonesValue) { $0?.joined(separator: ", ") ?? "(default)" },
         Field("stretch minutes", \.stretchMinutesValue) { $0.map { "\($0) min" } ?? "(default)" },
     ]
-
-    static func hoursText(_ hours: WakingHours) -> String { "\(WakingHours.text(hours.start))-\(WakingHours.text(hours.end))" }
 }
 
 /// The merge in progress.
