@@ -30,11 +30,21 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only findings naming this person id.", valueName: "id"))
     var person: String?
 
+    @Option(name: .long, help: ArgumentHelp("The day to check as of (speakers not yet confirmed are warned about within settings.confirmDays of it); today (UTC) by default.", valueName: "yyyy-mm-dd"))
+    var asOf: String?
+
     func run() throws {
+        let day: LocalDate
+        if let asOf {
+            guard let parsed = LocalDate(parsing: asOf) else { throw CLIFailure(.badInput, "--as-of \"\(asOf)\" is not a date like 2024-11-26") }
+            day = parsed
+        } else {
+            day = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).utc.date
+        }
         let catalog = try storeOptions.load().catalog
         if let panel, catalog.panels[PanelID(panel)] == nil { throw CLIFailure(.badInput, "no panel with id \"\(panel)\" (see `dais list`)") }
         if let person, catalog.people[PersonID(person)] == nil { throw CLIFailure(.badInput, "no person with id \"\(person)\" (see `dais people`)") }
-        let report = CheckReport(schedule: Schedule(catalog: catalog), minimum: severity == .error ? .error : .warning,
+        let report = CheckReport(schedule: Schedule(catalog: catalog, asOf: day), minimum: severity == .error ? .error : .warning,
                                  panel: panel.map { PanelID($0) }, person: person.map { PersonID($0) })
         switch format {
         case .json: output(report.json)

@@ -30,6 +30,20 @@ struct CheckCommandTests {
         #expect(!result.stdout.contains("panel-d"), "the cancelled panel takes part in no check")
     }
 
+    @Test("--as-of dates the confirmation check: invited speakers are warned about only from 14 days before; a bad date is refused")
+    func asOf() throws {
+        let store = fixturePath("check/confirmations.json")
+        let close = try dais(["check", "--store", store, "--as-of", "2024-11-15"])
+        #expect(close.status == 1, "a declined speaker is an error")
+        #expect(close.stdout.contains("error    speaker-declined: Evgenia Kara-Murza (panelist) has declined 'Transnational repression and targeted sanctions' (Nov 26 10:00 EST)"))
+        #expect(close.stdout.contains("warning  speaker-unconfirmed: Ti-Anna Wang (panelist) is still invited for 'Transnational repression and targeted sanctions', in 11 days (Nov 26 10:00 EST)"))
+        #expect(close.stdout.contains("'Global Magnitsky sanctions: the Biden record and the next administration' (Nov 21 10:00 EST) has no confirmed moderator yet"))
+        let early = try dais(["check", "--store", store, "--as-of", "2024-11-01"])
+        #expect(!early.stdout.contains("speaker-unconfirmed") && early.stdout.contains("speaker-declined"))
+        let bad = try dais(["check", "--store", store, "--as-of", "2024-11-31"])
+        #expect(bad.status == 2 && bad.stderr.contains("--as-of \"2024-11-31\" is not a date like 2024-11-26"))
+    }
+
     @Test("text output is grouped by panel, uncolored when not on a terminal, with a summary")
     func text() throws {
         let result = try dais(["check", "--store", clashes])

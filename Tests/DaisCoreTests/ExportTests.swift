@@ -303,8 +303,8 @@ struct ExportTests {
         catalog.panels["panel-2024-11-21-global-magnitsky-record"]!.status = .cancelled
         let text = String(decoding: Agenda(catalog: catalog, panels: catalog.panelsByStart(), zones: [], now: goldenNow).export(.ics), as: UTF8.self)
         let unfolded = text.replacingOccurrences(of: "\r\n ", with: "")
-        #expect(unfolded.contains("ATTENDEE;CN=Olivia Dehnavi;ROLE=CHAIR;PARTSTAT=NEEDS-ACTION:mailto:olivia@example.org"))
-        #expect(unfolded.contains("ATTENDEE;CN=Evgenia Kara-Murza;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:evgenia@example.org"))
+        #expect(unfolded.contains("ATTENDEE;CN=Olivia Dehnavi;ROLE=CHAIR;PARTSTAT=ACCEPTED:mailto:olivia@example.org"))
+        #expect(unfolded.contains("ATTENDEE;CN=Evgenia Kara-Murza;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED:mailto:evgenia@example.org"))
         #expect(unfolded.contains("STATUS:TENTATIVE"))
         #expect(unfolded.contains("STATUS:CANCELLED"))
         #expect(unfolded.contains("URL;VALUE=URI:https://example.org/register"))
@@ -319,8 +319,8 @@ struct ExportTests {
         catalog.people["p-evil"] = Person(id: "p-evil", name: "=HYPERLINK(\"http://evil\",\"x\")", title: "+1 calls", affiliation: "@sum", email: "-x@example.org")
         catalog.panels["panel-2024-11-13-arbitrary-detention"]!.roster.append(RosterEntry(person: "p-evil", role: .panelist, title: "line one\nline \"two\", three"))
         let text = String(decoding: Agenda(catalog: catalog, panels: catalog.panelsByStart(), zones: [], now: goldenNow).export(.csv), as: UTF8.self)
-        #expect(text.hasPrefix("panel_id,title,series,status,date,start,end,zone,start_utc,end_utc,person_id,name,role,title_line,affiliation,email\r\n"))
-        #expect(text.contains(",p-evil,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",panelist,\"line one\nline \"\"two\"\", three\",'@sum,'-x@example.org\r\n"))
+        #expect(text.hasPrefix("panel_id,title,series,status,date,start,end,zone,start_utc,end_utc,person_id,name,role,confirmation,title_line,affiliation,email\r\n"))
+        #expect(text.contains(",p-evil,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",panelist,confirmed,\"line one\nline \"\"two\"\", three\",'@sum,'-x@example.org\r\n"))
         let rows = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.count == 1 + 15 + 2)  // header, 15 roster entries (with p-evil), 2 panels without a roster
     }
@@ -352,7 +352,8 @@ struct ExportTests {
             let title: String = entry.flatMap { catalog.titleLine(for: $0) } ?? ""
             var cells: [String] = [panel.id.rawValue, panel.title, series, panel.status.rawValue, panel.start.date.description, panel.start.timeText, endText]
             cells += [panel.zone, slot?.span.start.iso8601 ?? "", slot?.span.end.iso8601 ?? ""]
-            cells += [entry?.person.rawValue ?? "", person?.name ?? "", entry?.role.rawValue ?? "", title, person?.affiliation ?? "", person?.email ?? ""]
+            cells += [entry?.person.rawValue ?? "", person?.name ?? "", entry?.role.rawValue ?? "", entry?.status.rawValue ?? "", title,
+                      person?.affiliation ?? "", person?.email ?? ""]
             for (k, cell) in cells.enumerated() {
                 if k > 0 { out.append(UInt8(ascii: ",")) }
                 CSVExporter.put(cell, &out)
@@ -366,8 +367,8 @@ struct ExportTests {
             for entry in panel.roster { expected += reference(panel, entry) }
         }
         #expect(text == expected)
-        #expect(text.contains(",p-gone,,moderator,\"'+own, title\",,\r\n") && text.contains(",p-gone,,panelist,,,\r\n"))
-        #expect(text.contains(",p-evil,'=cmd|' /C calc'!A0,remarks,\"Chair, \"\"Board\"\", @org\",'@org,'-x@example.org\r\n"))
+        #expect(text.contains(",p-gone,,moderator,confirmed,\"'+own, title\",,\r\n") && text.contains(",p-gone,,panelist,confirmed,,,\r\n"))
+        #expect(text.contains(",p-evil,'=cmd|' /C calc'!A0,remarks,confirmed,\"Chair, \"\"Board\"\", @org\",'@org,'-x@example.org\r\n"))
         #expect(text.contains(",series-gone,"))
     }
 
@@ -410,7 +411,7 @@ struct ExportTests {
                         RosterEntry(person: "p-plain", role: .panelist, title: "Own \"title\""), RosterEntry(person: "p-gone", role: .remarks)]
         let ics = String(decoding: Agenda(catalog: catalog, panels: [panel], zones: [], now: goldenNow).export(.ics), as: UTF8.self)
         let unfolded = ics.replacingOccurrences(of: "\r\n ", with: "")
-        #expect(unfolded.contains("\r\nATTENDEE;CN=Carriage;ROLE=CHAIR;PARTSTAT=NEEDS-ACTION:mailto:spaced@example.org\r\n"))
+        #expect(unfolded.contains("\r\nATTENDEE;CN=Carriage;ROLE=CHAIR;PARTSTAT=ACCEPTED:mailto:spaced@example.org\r\n"))
         #expect(!unfolded.contains("mailto:no-at-sign") && !unfolded.contains("\u{202E}"))
         #expect(unfolded.contains("\r\nX-DAIS-PERSON;CN=Carriage;X-ROLE=moderator;X-TITLE=Linebreak;X-AFFILIATION=Tabhere;X-EMAIL= spaced @ example.org :p-cr\r\n"))
         #expect(unfolded.contains("\r\nX-DAIS-PERSON;CN=\"Plain, Name; Semi\\Back\";X-ROLE=panelist;X-APPEARANCE-TITLE=Own 'title';X-AFFILIATION=Org Only;X-HOME-ZONE=Europe/Prague:p-plain\r\n"))

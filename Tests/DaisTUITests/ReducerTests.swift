@@ -696,6 +696,33 @@ struct TextFieldTests {
         #expect(screen.contains("Australia/Sydney"), "the chooser shows home zones")
     }
 
+    @Test("s in the roster editor cycles the entry's status; the findings, the roster, the details pane and the list follow; u undoes")
+    func rosterStatus() {
+        var catalog = demoCatalog()
+        let id: PanelID = "panel-2024-11-26-transnational-repression"
+        catalog.panels[id]!.roster[0].role = .moderator  // a full roster, so that the list shows no TBA
+        var state = makeState(catalog, today: LocalDate(year: 2024, month: 11, day: 20))
+        state.press(.character("G"))
+        #expect(state.selectedPanel?.id == id)
+        state.press(.character("r"), .character("j"))  // the second entry, a panelist
+        let person = state.catalog.name(of: state.selectedPanel!.roster[1].person)
+        state.press(.character("s"))
+        #expect(state.catalog.panels[id]!.roster[1].status == .tentative)
+        var screen = ConsoleView.render(state).lines.joined(separator: "\n")
+        #expect(screen.contains("\(person) (tentative)"))
+        #expect(screen.contains("\(person) (panelist) is still tentative for"), "the live finding shows in the editor")
+        state.press(.character("s"))
+        #expect(state.catalog.panels[id]!.roster[1].status == .declined)
+        #expect(state.schedule.findings(forPanel: state.catalog.panels[id]!).contains { $0.code == .speakerDeclined })
+        state.press(.escape)
+        screen = ConsoleView.render(state).lines.joined(separator: "\n")
+        #expect(screen.contains("\(person) (declined)"), "the details pane says who declined")
+        #expect(screen.contains("ask Transnational repression"), "the list marks a roster not all confirmed")
+        state.press(.character("u"), .character("u"))
+        #expect(state.catalog.panels[id]!.roster[1].status == .confirmed)
+        #expect(!ConsoleView.render(state).lines.joined(separator: "\n").contains("ask Transnational repression"))
+    }
+
     @Test("Tab on a partly typed zone takes the completion and goes on to Minutes, as the hint says")
     func zoneTabMovesOn() {
         var state = makeState()

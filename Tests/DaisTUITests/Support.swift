@@ -24,9 +24,9 @@ func wideCatalog() -> Catalog {
     return catalog
 }
 
-func makeState(_ catalog: Catalog = demoCatalog(), width: Int = 120, height: Int = 40) -> AppState {
-    AppState(catalog: catalog, store: StoreInfo(path: "/tmp/store.json", fingerprint: nil), width: width, height: height,
-             today: LocalDate(year: 2026, month: 11, day: 27))
+func makeState(_ catalog: Catalog = demoCatalog(), width: Int = 120, height: Int = 40,
+               today: LocalDate? = LocalDate(year: 2026, month: 11, day: 27)) -> AppState {
+    AppState(catalog: catalog, store: StoreInfo(path: "/tmp/store.json", fingerprint: nil), width: width, height: height, today: today)
 }
 
 extension AppState {

@@ -61,11 +61,11 @@ public struct AgendaDocument: Sendable {
     }
 
     /// The roster's groups as the page lists them: the moderators and the panelists always (none:
-    /// TBA), those giving remarks when there are any.
+    /// TBA), those giving remarks when there are any. Only speakers who have confirmed are announced.
     static func groups(_ panel: Panel) -> [(heading: String, entries: [RosterEntry])] {
         var groups: [(String, [RosterEntry])] = []
         for role in Role.allCases {
-            let entries = panel.entries(role)
+            let entries = panel.announced(role)
             switch role {
             case .moderator: groups.append((entries.count > 1 ? "Moderators" : "Moderator", entries))
             case .remarks: if !entries.isEmpty { groups.append(("Remarks by", entries)) }

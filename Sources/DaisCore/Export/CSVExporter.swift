@@ -1,9 +1,9 @@
-/// The agenda as CSV for mail merge (RFC 4180): one row per roster entry (a panel with an empty roster
-/// gets one row with empty person columns), CRLF line ends, fields quoted when needed, and cells that
+/// The agenda as CSV for mail merge (RFC 4180): one row per roster entry with its confirmation status
+/// and the person's email (a panel with an empty roster gets one row with empty person columns), CRLF line ends, fields quoted when needed, and cells that
 /// a spreadsheet would run as a formula (=, +, -, @, tab, carriage return first) prefixed with "'".
 public enum CSVExporter {
     public static let header = ["panel_id", "title", "series", "status", "date", "start", "end", "zone", "start_utc", "end_utc",
-                                "person_id", "name", "role", "title_line", "affiliation", "email"]
+                                "person_id", "name", "role", "confirmation", "title_line", "affiliation", "email"]
 
     public static func export(_ agenda: Agenda) -> String { String(decoding: exportBytes(agenda), as: UTF8.self) }
 
@@ -37,11 +37,11 @@ public enum CSVExporter {
             cells(person, &out)
             out += [0x0D, 0x0A]
         }
-        if panel.roster.isEmpty { row(["", "", "", "", "", ""]) }
+        if panel.roster.isEmpty { row(["", "", "", "", "", "", ""]) }
         for entry in panel.roster {
             // An id that names nobody keeps its id, with no name, affiliation or email.
             let person = catalog.people[entry.person]
-            row([entry.person.rawValue, person?.name ?? "", entry.role.rawValue, catalog.titleLine(for: entry) ?? "",
+            row([entry.person.rawValue, person?.name ?? "", entry.role.rawValue, entry.status.rawValue, catalog.titleLine(for: entry) ?? "",
                  person?.affiliation ?? "", person?.email ?? ""])
         }
     }

@@ -100,7 +100,7 @@ public enum ICSExporter {
             // People with an address to invite, written without spaces or control characters.
             guard let person, let email = person.email?.nonEmpty, email.utf8.contains(UInt8(ascii: "@")) else { continue }
             let address = email.utf8.contains { $0 <= 0x20 } ? String(decoding: email.utf8.filter { $0 > 0x20 }, as: UTF8.self) : email
-            out.text("ATTENDEE", [("CN", person.name), ("ROLE", entry.role == .moderator ? "CHAIR" : "REQ-PARTICIPANT"), ("PARTSTAT", "NEEDS-ACTION")],
+            out.text("ATTENDEE", [("CN", person.name), ("ROLE", entry.role == .moderator ? "CHAIR" : "REQ-PARTICIPANT"), ("PARTSTAT", partStat(entry.status))],
                      "mailto:" + address)
         }
         // Exact data for `dais import`; an id that names nothing stands for its own name.
@@ -118,6 +118,7 @@ public enum ICSExporter {
         for (entry, person) in zip(panel.roster, people) {
             var parameters = [("CN", person?.name ?? entry.person.rawValue), ("X-ROLE", entry.role.rawValue)]
             if let title = entry.title { parameters.append(("X-APPEARANCE-TITLE", title)) }
+            if entry.status != .confirmed { parameters.append(("X-STATUS", entry.status.rawValue)) }
             if let title = person?.title { parameters.append(("X-TITLE", title)) }
             if let affiliation = person?.affiliation { parameters.append(("X-AFFILIATION", affiliation)) }
             if let email = person?.email { parameters.append(("X-EMAIL", email)) }
@@ -128,14 +129,25 @@ public enum ICSExporter {
         out.line("END", "VEVENT")
     }
 
-    /// The description: the panel's own, then the roster ("Role: Name, title line", or "Role: TBA"
-    /// for nobody), then host and co-sponsors, then links, parted by blank lines.
+    /// An attendee's participation status (RFC 5545 3.2.12) for a roster status.
+    static func partStat(_ status: RosterStatus) -> String {
+        switch status {
+        case .invited: return "NEEDS-ACTION"
+        case .confirmed: return "ACCEPTED"
+        case .tentative: return "TENTATIVE"
+        case .declined: return "DECLINED"
+        }
+    }
+
+    /// The description: the panel's own, then the roster of those who have confirmed ("Role: Name,
+    /// title line", or "Role: TBA" for nobody), then host and co-sponsors, then links, parted by
+    /// blank lines.
     static func description(_ panel: Panel, _ people: [Person?], _ catalog: Catalog) -> String {
         var text = panel.description?.nonEmpty.map { $0 + "\n\n" } ?? ""
         var separator = ""
         for role in Role.allCases {
             var nobody = true
-            for (entry, person) in zip(panel.roster, people) where entry.role == role {
+            for (entry, person) in zip(panel.roster, people) where entry.role == role && entry.status == .confirmed {
                 text += separator + role.label + ": " + (person?.name ?? entry.person.rawValue)
                 if let title = entry.title?.nonEmpty ?? person?.titleLine { text += ", " + title }
                 (separator, nobody) = ("\n", false)

@@ -148,7 +148,7 @@ public enum ScheduleJSONExporter {
                 }
             }
             w.field("persons") { w in
-                w.array(panel.roster) { w, entry in
+                w.array(panel.roster.filter { $0.status == .confirmed }) { w, entry in
                     let person = catalog.people[entry.person]
                     w.object { w in
                         if let line = catalog.titleLine(for: entry) { w.field("biography") { $0.string(line) } }

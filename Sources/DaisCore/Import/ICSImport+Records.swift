@@ -119,7 +119,8 @@ extension ICSImport {
         panel.roster = event.all("X-DAIS-PERSON").map { p in
             let id = person(name: p.parameter("CN") ?? p.text, email: p.parameter("X-EMAIL"), preferredID: p.text, title: p.parameter("X-TITLE"),
                             affiliation: p.parameter("X-AFFILIATION"), homeZone: p.parameter("X-HOME-ZONE"))
-            return RosterEntry(person: id, role: Role(rawValue: p.parameter("X-ROLE") ?? "") ?? .panelist, title: p.parameter("X-APPEARANCE-TITLE"))
+            return RosterEntry(person: id, role: Role(rawValue: p.parameter("X-ROLE") ?? "") ?? .panelist, title: p.parameter("X-APPEARANCE-TITLE"),
+                               status: RosterStatus(rawValue: p.parameter("X-STATUS") ?? "") ?? .confirmed)
         }
     }
 

@@ -20,6 +20,9 @@ public enum Limits {
     /// `settings.stretchMinutes`: 0 minutes to half a day (beyond that nothing would be night).
     public static let stretchMinutes = 0...(12 * 60)
 
+    /// `settings.confirmDays`: 0 days to a year.
+    public static let confirmDays = 0...366
+
     /// The years a date may have (the store's dates, and every instant an export writes).
     public static let years = 1...9999
 

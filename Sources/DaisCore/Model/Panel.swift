@@ -141,9 +141,13 @@ public struct Panel: Hashable, Sendable, Identifiable {
     /// Roster entries with a role, in roster order.
     public func entries(_ role: Role) -> [RosterEntry] { roster.filter { $0.role == role } }
 
-    /// True when the roster has no moderator or no panelists yet (shown as TBA).
+    /// The roster entries of a role that an announcement names: those who have confirmed.
+    public func announced(_ role: Role) -> [RosterEntry] { roster.filter { $0.role == role && $0.status == .confirmed } }
+
+    /// True when the roster has no moderator or no panelists yet who have confirmed or accepted
+    /// tentatively (shown as TBA).
     public var hasOpenRoles: Bool {
-        !roster.contains { $0.role == .moderator } || !roster.contains { $0.role == .panelist }
+        !roster.contains { $0.role == .moderator && $0.status.counts } || !roster.contains { $0.role == .panelist && $0.status.counts }
     }
 
     /// Wall-clock end in the panel's own zone, ignoring zone rules (what the announcement would print).
@@ -190,17 +194,44 @@ public enum Role: String, CaseIterable, Hashable, Sendable {
     }
 }
 
+/// Where a roster member stands on their invitation.
+public enum RosterStatus: String, CaseIterable, Hashable, Sendable {
+    case invited
+    case confirmed
+    case declined
+    case tentative
+
+    /// Whether the person is expected to appear (a declined or merely invited person is not).
+    public var counts: Bool { self == .confirmed || self == .tentative }
+
+    /// Whether the organizer still waits for an answer.
+    public var isOpen: Bool { self == .invited || self == .tentative }
+
+    /// The next status in the roster editor's cycle: invited, confirmed, tentative, declined.
+    public var next: RosterStatus {
+        switch self {
+        case .invited: return .confirmed
+        case .confirmed: return .tentative
+        case .tentative: return .declined
+        case .declined: return .invited
+        }
+    }
+}
+
 /// One person on a panel's roster.
 public struct RosterEntry: Hashable, Sendable {
     public var person: PersonID
     public var role: Role
     /// Overrides the person's title for this appearance, as written in the announcement.
     public var title: String?
+    /// Format 2; a format-1 entry (announced) is confirmed.
+    public var status: RosterStatus
 
-    public init(person: PersonID, role: Role, title: String? = nil) {
+    public init(person: PersonID, role: Role, title: String? = nil, status: RosterStatus = .confirmed) {
         self.person = person
         self.role = role
         self.title = title
+        self.status = status
     }
 }
 

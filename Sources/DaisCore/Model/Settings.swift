@@ -5,6 +5,8 @@ public struct Settings: Hashable, Sendable {
     public static let defaultChangeoverMinutes = 15
     /// How far past a person's waking hours a slot may reach at a cost before it counts as night.
     public static let defaultStretchMinutes = 60
+    /// How many days before a panel an unconfirmed speaker is a warning.
+    public static let defaultConfirmDays = 14
     public static let defaultWakingHours = WakingHours(start: 8 * 60, end: 21 * 60)
     public static let defaultDisplayZones = ["America/New_York", "Australia/Sydney", "UTC"]
 
@@ -14,12 +16,15 @@ public struct Settings: Hashable, Sendable {
     public var displayZonesValue: [String]?
     /// Format 2.
     public var stretchMinutesValue: Int?
+    /// Format 2.
+    public var confirmDaysValue: Int?
 
-    public init(changeoverMinutes: Int? = nil, wakingHours: WakingHours? = nil, displayZones: [String]? = nil, stretchMinutes: Int? = nil) {
+    public init(changeoverMinutes: Int? = nil, wakingHours: WakingHours? = nil, displayZones: [String]? = nil, stretchMinutes: Int? = nil, confirmDays: Int? = nil) {
         self.changeoverMinutesValue = changeoverMinutes
         self.wakingHoursValue = wakingHours
         self.displayZonesValue = displayZones
         self.stretchMinutesValue = stretchMinutes
+        self.confirmDaysValue = confirmDays
     }
 
     /// Minimum minutes between one person's consecutive panels.
@@ -32,8 +37,13 @@ public struct Settings: Hashable, Sendable {
     /// How far past a person's waking hours a slot may reach at a small cost before it counts as night.
     public var stretchMinutes: Int { stretchMinutesValue ?? Settings.defaultStretchMinutes }
 
+    /// How many days before a scheduled panel a speaker who has not confirmed is a warning.
+    public var confirmDays: Int { confirmDaysValue ?? Settings.defaultConfirmDays }
+
     /// True when nothing is set.
-    public var isEmpty: Bool { changeoverMinutesValue == nil && wakingHoursValue == nil && displayZonesValue == nil && stretchMinutesValue == nil }
+    public var isEmpty: Bool {
+        changeoverMinutesValue == nil && wakingHoursValue == nil && displayZonesValue == nil && stretchMinutesValue == nil && confirmDaysValue == nil
+    }
 }
 
 /// A daily window of wall-clock time, in minutes since midnight: [start, end).

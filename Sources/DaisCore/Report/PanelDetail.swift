@@ -55,7 +55,8 @@ public enum PanelDetail {
             for entry in entries {
                 let name = catalog.people[entry.person]?.name ?? "\(entry.person) (unknown person)"
                 let title = catalog.titleLine(for: entry).map { ", " + $0 } ?? ""
-                out += wrapped("  " + DisplayText.pad(role.label, to: 11), name + title, width: width)
+                let status = entry.status == .confirmed ? "" : " (\(entry.status.rawValue))"
+                out += wrapped("  " + DisplayText.pad(role.label, to: 11), name + status + title, width: width)
             }
         }
         if let description = panel.description?.nonEmpty {

@@ -13,9 +13,11 @@ public enum FindingCode: String, CaseIterable, Hashable, Sendable {
     case personUnavailable = "person-unavailable"
     case unknownReference = "unknown-reference"
     case invalidTime = "invalid-time"
+    case speakerDeclined = "speaker-declined"
     case ambiguousTime = "ambiguous-time"
     case noModerator = "no-moderator"
     case noPanelists = "no-panelists"
+    case speakerUnconfirmed = "speaker-unconfirmed"
     case outsideWakingHours = "outside-waking-hours"
     case shortChangeover = "short-changeover"
     case seriesOverlap = "series-overlap"
@@ -24,7 +26,7 @@ public enum FindingCode: String, CaseIterable, Hashable, Sendable {
 
     public var severity: Severity {
         switch self {
-        case .personDoubleBooked, .personTwiceInRoster, .personUnavailable, .unknownReference, .invalidTime: return .error
+        case .personDoubleBooked, .personTwiceInRoster, .personUnavailable, .unknownReference, .invalidTime, .speakerDeclined: return .error
         default: return .warning
         }
     }
@@ -37,14 +39,16 @@ public enum FindingCode: String, CaseIterable, Hashable, Sendable {
         case .personUnavailable: return 2
         case .unknownReference: return 3
         case .invalidTime: return 4
-        case .ambiguousTime: return 5
-        case .noModerator: return 6
-        case .noPanelists: return 7
-        case .outsideWakingHours: return 8
-        case .shortChangeover: return 9
-        case .seriesOverlap: return 10
-        case .possibleDuplicatePerson: return 11
-        case .possibleDuplicateOrganization: return 12
+        case .speakerDeclined: return 5
+        case .ambiguousTime: return 6
+        case .noModerator: return 7
+        case .noPanelists: return 8
+        case .speakerUnconfirmed: return 9
+        case .outsideWakingHours: return 10
+        case .shortChangeover: return 11
+        case .seriesOverlap: return 12
+        case .possibleDuplicatePerson: return 13
+        case .possibleDuplicateOrganization: return 14
         }
     }
 }

@@ -95,8 +95,11 @@ enum FindingDetail: Sendable {
     case personZone(person: PersonID, name: String, field: String, problem: String)
     case settingsZone(zone: String, problem: String)
     case ambiguous(PanelMention, first: Instant, second: Instant)
-    case noModerator(PanelMention)
+    /// `invited`: the roster has a moderator, none of whom has confirmed or accepted tentatively.
+    case noModerator(PanelMention, invited: Bool)
     case noPanelists(PanelMention)
+    case declined(Speaker, PanelMention, role: Role)
+    case unconfirmed(Speaker, PanelMention, role: Role, status: RosterStatus, daysAhead: Int)
     case outsideWakingHours(Speaker, PanelMention, hours: WakingHours)
     case shortChangeover(Speaker, PanelMention, PanelMention, gapMinutes: Int, changeover: Int)
     case seriesOverlap(series: SeriesID, name: String, PanelMention, PanelMention, overlapMinutes: Int)
@@ -108,7 +111,8 @@ enum FindingDetail: Sendable {
         switch self {
         case let .doubleBooked(_, a, b, _), let .shortChangeover(_, a, b, _, _), let .seriesOverlap(_, _, a, b, _): return [a.id, b.id]
         case let .twiceInRoster(_, p, _), let .unavailable(_, p, _, _), let .unknownPanelReference(p, _), let .panelTime(p, _),
-             let .ambiguous(p, _, _), let .noModerator(p), let .noPanelists(p), let .outsideWakingHours(_, p, _):
+             let .ambiguous(p, _, _), let .noModerator(p, _), let .noPanelists(p), let .outsideWakingHours(_, p, _),
+             let .declined(_, p, _), let .unconfirmed(_, p, _, _, _):
             return [p.id]
         case .unknownSeriesHost, .personZone, .settingsZone, .duplicatePeople, .duplicateOrganizations: return []
         }
@@ -117,7 +121,7 @@ enum FindingDetail: Sendable {
     var people: [PersonID] {
         switch self {
         case let .doubleBooked(s, _, _, _), let .twiceInRoster(s, _, _), let .unavailable(s, _, _, _), let .outsideWakingHours(s, _, _),
-             let .shortChangeover(s, _, _, _, _):
+             let .shortChangeover(s, _, _, _, _), let .declined(s, _, _), let .unconfirmed(s, _, _, _, _):
             return [s.id]
         case .unknownPanelReference(_, .person(let id)), .personZone(let id, _, _, _): return [id]
         case .duplicatePeople(let members): return members.map(\.id)
@@ -167,10 +171,15 @@ enum FindingDetail: Sendable {
             let local = zone.local(at: first)
             return "\(panel.quoted) starts at \(local.timeText) on \(local.date), which occurs twice in \(zone.identifier) "
                 + "(\(zone.abbreviation(at: first)), then \(zone.abbreviation(at: second))); the first, \(first.iso8601), is used"
-        case let .noModerator(panel):
-            return "\(panel.quoted) (\(panel.when)) has no moderator yet"
+        case let .noModerator(panel, invited):
+            return "\(panel.quoted) (\(panel.when)) has no \(invited ? "confirmed " : "")moderator yet"
         case let .noPanelists(panel):
             return "\(panel.quoted) (\(panel.when)) has no panelists yet"
+        case let .declined(person, panel, role):
+            return "\(person.name) (\(role.rawValue)) has declined \(panel.quoted) (\(panel.when))"
+        case let .unconfirmed(person, panel, role, status, days):
+            let ahead = days == 0 ? "today" : days == 1 ? "tomorrow" : "in \(days) days"
+            return "\(person.name) (\(role.rawValue)) is still \(status.rawValue) for \(panel.quoted), \(ahead) (\(panel.when))"
         case let .outsideWakingHours(person, panel, hours):
             let home = person.facts.home ?? Zone.utc
             let slot = panel.slot

@@ -21,6 +21,9 @@ struct PanelContext {
     /// its host, then its co-sponsors in order. (People the catalog lacks are in `people`.)
     let missing: [MissingReference]
     let hours: WakingHours
+    /// Panels whose local start date (a day since the epoch) is in this window are warned about when
+    /// speakers have not confirmed; the window's first day is the check's. Nil: not checked.
+    let confirmWindow: ClosedRange<Int>?
 
     struct RosterPerson {
         let id: PersonID
@@ -35,6 +38,12 @@ struct PanelContext {
     /// A roster person the catalog holds, as a finding names them.
     func speaker(_ person: RosterPerson) -> Speaker { Speaker(id: person.id, facts: facts[person.number]!) }
 
+    /// The roster entry's person as a finding names them, when the catalog holds them.
+    func speaker(_ entry: RosterEntry) -> Speaker? {
+        guard let person = people.first(where: { $0.id == entry.person }), person.brief.known else { return nil }
+        return speaker(person)
+    }
+
     func finding(_ code: FindingCode, _ detail: FindingDetail) -> Finding { Finding(code, indexes: indexes, detail) }
 }
 
@@ -48,9 +57,11 @@ enum PanelRules {
         personUnavailable(c, &out)
         unknownReference(c, &out)
         invalidTime(c, &out)
+        speakerDeclined(c, &out)
         ambiguousTime(c, &out)
         noModerator(c, &out)
         noPanelists(c, &out)
+        speakerUnconfirmed(c, &out)
         outsideWakingHours(c, &out)
         return out
     }
@@ -96,10 +107,31 @@ enum PanelRules {
         out.append(c.finding(.ambiguousTime, .ambiguous(c.mention, first: first, second: second)))
     }
 
-    /// A scheduled panel has no moderator.
+    /// A speaker of a scheduled panel has declined.
+    static func speakerDeclined(_ c: PanelContext, _ out: inout [Finding]) {
+        guard c.panel.status == .scheduled else { return }
+        for entry in c.roster where entry.status == .declined {
+            if let speaker = c.speaker(entry) { out.append(c.finding(.speakerDeclined, .declined(speaker, c.mention, role: entry.role))) }
+        }
+    }
+
+    /// A speaker of a scheduled panel on the check's day or within `confirmDays` after it (by the
+    /// panel's own date) is still invited or tentative.
+    static func speakerUnconfirmed(_ c: PanelContext, _ out: inout [Finding]) {
+        guard c.panel.status == .scheduled, let window = c.confirmWindow, c.span != nil,
+              window.contains(c.panel.start.date.daysSinceEpoch) else { return }
+        let days = c.panel.start.date.daysSinceEpoch - window.lowerBound
+        for entry in c.roster where entry.status.isOpen {
+            if let speaker = c.speaker(entry) {
+                out.append(c.finding(.speakerUnconfirmed, .unconfirmed(speaker, c.mention, role: entry.role, status: entry.status, daysAhead: days)))
+            }
+        }
+    }
+
+    /// A scheduled panel has no moderator who has confirmed (or tentatively accepted).
     static func noModerator(_ c: PanelContext, _ out: inout [Finding]) {
-        guard c.panel.status == .scheduled, !c.roster.contains(where: { $0.role == .moderator }) else { return }
-        out.append(c.finding(.noModerator, .noModerator(c.mention)))
+        guard c.panel.status == .scheduled, !c.roster.contains(where: { $0.role == .moderator && $0.status.counts }) else { return }
+        out.append(c.finding(.noModerator, .noModerator(c.mention, invited: c.roster.contains { $0.role == .moderator })))
     }
 
     /// A scheduled panel has no panelists.

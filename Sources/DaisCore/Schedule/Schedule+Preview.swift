@@ -15,7 +15,8 @@ extension Schedule {
         let slot = try? draft.slot().get()
         let ambiguousZone = slot?.ambiguity != nil ? zones.number(draft.zone) : -1
         let context = PanelContext(panel: draft, roster: draft.roster, indexes: .none, span: slot?.span, ambiguousZone: ambiguousZone, people: people,
-                                   facts: known, zones: zones.all, missing: missingReferences(draft, catalog), hours: wakingHours)
+                                   facts: known, zones: zones.all, missing: missingReferences(draft, catalog), hours: wakingHours,
+                                   confirmWindow: confirmWindow)
         var out = PanelRules.findings(context)
         guard let span = slot?.span else { return out }
         let mention = context.mention

@@ -171,7 +171,8 @@ extension Schedule {
     func panelContext(_ index: Int, _ panel: Panel, _ links: PanelLinks) -> PanelContext {
         let place = timeline[index]
         return PanelContext(panel: panel, roster: links.roster, indexes: .init(index), span: timeline.span(index), ambiguousZone: place.ambiguous ? place.zone : -1,
-                            people: links.people, facts: facts, zones: timeline.zones.all, missing: links.missing, hours: wakingHours)
+                            people: links.people, facts: facts, zones: timeline.zones.all, missing: links.missing, hours: wakingHours,
+                            confirmWindow: confirmWindow)
     }
 
     /// Re-checks the panels (by number) that the catalog still holds.

@@ -16,6 +16,12 @@ public struct Schedule: Sendable {
     public private(set) var settings: Settings
     /// The settings the rules read, taken out once.
     let wakingHours: WakingHours, changeoverMinutes: Int
+    /// The day the check is made for (speakers who have not confirmed are warned about from
+    /// `settings.confirmDays` before a panel); nil: not checked.
+    public let asOf: LocalDate?
+    /// The days (since the epoch) on which a panel with speakers who have not confirmed is warned
+    /// about: `asOf` and the `confirmDays` after it.
+    let confirmWindow: ClosedRange<Int>?
     /// Errors and warnings over the whole store, kept as findings come and go.
     public internal(set) var totals = Marks()
 
@@ -58,9 +64,10 @@ public struct Schedule: Sendable {
         public var isEmpty: Bool { errors == 0 && warnings == 0 }
     }
 
-    /// Checks the whole catalog.
-    public init(catalog: Catalog) {
-        self.init(settings: catalog.settings)
+    /// Checks the whole catalog, as of a day (nil: speakers' confirmations are not checked against
+    /// a date).
+    public init(catalog: Catalog, asOf: LocalDate? = nil) {
+        self.init(settings: catalog.settings, asOf: asOf)
         rebuild(catalog)
     }
 
@@ -69,7 +76,7 @@ public struct Schedule: Sendable {
     /// series' panels are swept, and the names compared.
     public mutating func rebuild(_ catalog: Catalog) {
         var clock = PhaseClock("check")
-        self = Schedule(settings: catalog.settings)
+        self = Schedule(settings: catalog.settings, asOf: asOf)
         personNumbers.reserveCapacity(catalog.people.count)
         for (id, person) in catalog.people { addPerson(id, person) }
         for id in catalog.series.keys { _ = internSeries(id, catalog) }
@@ -115,10 +122,12 @@ public struct Schedule: Sendable {
         remark((removed: [], added: global))
     }
 
-    private init(settings: Settings) {
+    private init(settings: Settings, asOf: LocalDate?) {
         self.settings = settings
         wakingHours = settings.wakingHours
         changeoverMinutes = settings.changeoverMinutes
+        self.asOf = asOf
+        confirmWindow = asOf.map { $0.daysSinceEpoch...($0.daysSinceEpoch + settings.confirmDays) }
     }
 
     /// Lists of panel numbers by owner from (owner, panel) pairs, each in the pairs' order: counted,

@@ -196,8 +196,14 @@ public enum StoreDecoder {
                     throw r.fail("\"stretchMinutes\" must be 0 to 720 (half a day), not \(value)", at: keyOffset)
                 }
                 settings.stretchMinutesValue = value
+            case "confirmDays":
+                let value = try r.readInt(for: "\"confirmDays\"")
+                guard Limits.confirmDays.contains(value) else {
+                    throw r.fail("\"confirmDays\" must be 0 to 366 (a year), not \(value)", at: keyOffset)
+                }
+                settings.confirmDaysValue = value
             default:
-                throw unknown(r, key, in: "\"settings\"", known: "changeoverMinutes, wakingHours, displayZones, stretchMinutes", at: keyOffset)
+                throw unknown(r, key, in: "\"settings\"", known: "changeoverMinutes, wakingHours, displayZones, stretchMinutes, confirmDays", at: keyOffset)
             }
         }
         return settings
@@ -370,18 +376,19 @@ public enum StoreDecoder {
     private static func decodeRosterEntry(_ r: inout JSONReader) throws -> RosterEntry {
         r.skipSpace()
         let open = r.position
-        var person: UInt32?, role: Role?, title: String?
+        var person: UInt32?, role: Role?, title: String?, status = RosterStatus.confirmed
         try r.readObject(for: "a roster entry") { r, key, keyOffset in
             switch key {
             case "person": person = try readReference(&r, field: "\"person\" of a roster entry")
             case "role": role = try readEnum(&r, Role.self, field: "\"role\"")
             case "title": title = try r.readOptionalString(for: "\"title\" of a roster entry")
-            default: throw unknown(r, key, in: "a roster entry", known: "person, role, title", at: keyOffset)
+            case "status": status = try readEnum(&r, RosterStatus.self, field: "\"status\" of a roster entry")
+            default: throw unknown(r, key, in: "a roster entry", known: "person, role, title, status", at: keyOffset)
             }
         }
         guard let person else { throw missing(r, "person", in: "the roster entry", at: open) }
         guard let role else { throw missing(r, "role", in: "the roster entry", at: open) }
-        return RosterEntry(person: PersonID(symbol: person), role: role, title: title)
+        return RosterEntry(person: PersonID(symbol: person), role: role, title: title, status: status)
     }
 
     private static func decodeLink(_ r: inout JSONReader) throws -> Link {

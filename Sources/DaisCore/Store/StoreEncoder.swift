@@ -54,9 +54,10 @@ public enum StoreEncoder {
     /// using none of format 2's fields stays readable by a Dais that knows only format 1 (a
     /// collaborator who has not upgraded yet).
     public static func version(of catalog: Catalog) -> Int {
-        let usesTwo = catalog.settings.stretchMinutesValue != nil
+        let usesTwo = catalog.settings.stretchMinutesValue != nil || catalog.settings.confirmDaysValue != nil
             || catalog.series.values.contains { !$0.audienceZones.isEmpty }
             || catalog.people.values.contains { $0.wakingHours != nil }
+            || catalog.panels.values.contains { $0.roster.contains { $0.status != .confirmed } }
         return usesTwo ? 2 : 1
     }
 
@@ -75,6 +76,7 @@ public enum StoreEncoder {
     private static func encode(_ settings: Settings, _ w: inout JSONWriter) {
         w.object { w in
             if let minutes = settings.changeoverMinutesValue { w.field("changeoverMinutes") { $0.integer(minutes) } }
+            if let days = settings.confirmDaysValue { w.field("confirmDays") { $0.integer(days) } }
             if let zones = settings.displayZonesValue { w.field("displayZones") { $0.array(zones) { w, z in w.string(z) } } }
             if let minutes = settings.stretchMinutesValue { w.field("stretchMinutes") { $0.integer(minutes) } }
             if let hours = settings.wakingHoursValue { w.field("wakingHours") { w in encode(hours, &w) } }
@@ -159,6 +161,8 @@ public enum StoreEncoder {
                     w.object { w in
                         w.field("person") { $0.string(entry.person.rawValue) }
                         w.field("role") { $0.string(entry.role.rawValue) }
+                        // Absent means confirmed, as in format 1.
+                        if entry.status != .confirmed { w.field("status") { $0.string(entry.status.rawValue) } }
                         w.optional("title", entry.title)
                     }
                 }

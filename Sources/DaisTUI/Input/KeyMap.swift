@@ -6,7 +6,7 @@ public enum Command: Hashable, Sendable {
     case open, new, edit, delete, roster
     // Dialogs
     case accept, cancel, nextField, previousField, saveForm, cycleForward, cycleBackward, clear
-    case addEntry, removeEntry, moveUp, moveDown, cycleRole, appearanceTitle, setHost, addCosponsor, switchSection, duplicate, editSeries, goToDate
+    case addEntry, removeEntry, moveUp, moveDown, cycleRole, cycleStatus, appearanceTitle, setHost, addCosponsor, switchSection, duplicate, editSeries, goToDate
     case yes, no, saveAndQuit, quitWithoutSaving, reload, saveAs, restore, discard, export, newLine
     case merge, takeMine, takeTheirs
     case findTime, previousDay, nextDay
@@ -126,6 +126,7 @@ public enum KeyMap {
         // Roster
         Binding(context: .roster, keys: [.character("a"), .insert], command: .addEntry, help: "add a person (or a co-sponsor)"),
         Binding(context: .roster, keys: [.character("r"), .character(" ")], command: .cycleRole, help: "role: moderator, remarks, panelist"),
+        Binding(context: .roster, keys: [.character("s")], command: .cycleStatus, help: "status: invited, confirmed, tentative, declined"),
         Binding(context: .roster, keys: [.character("t")], command: .appearanceTitle, help: "title for this appearance"),
         Binding(context: .roster, keys: [.character("K"), .shiftUp], command: .moveUp, help: "move up"),
         Binding(context: .roster, keys: [.character("J"), .shiftDown], command: .moveDown, help: "move down"),

@@ -141,7 +141,7 @@ public struct AppState: Sendable {
     public init(catalog: Catalog, store: StoreInfo, width: Int = 120, height: Int = 40, today: LocalDate? = nil) {
         self.catalog = catalog
         self.savedCatalog = catalog
-        self.schedule = Schedule(catalog: catalog)
+        self.schedule = Schedule(catalog: catalog, asOf: today)
         self.store = store
         self.width = width
         self.height = height

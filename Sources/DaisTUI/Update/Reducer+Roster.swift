@@ -46,6 +46,11 @@ extension AppState {
             let entry = panel.roster[editor.selected]
             changed.roster[editor.selected].role = roles[(roles.firstIndex(of: entry.role)! + 1) % roles.count]
             label = "\(catalog.name(of: entry.person)) as \(changed.roster[editor.selected].role.rawValue)"
+        case .cycleStatus?:
+            guard editor.section == .roster, editor.selected < panel.roster.count else { return }
+            let entry = panel.roster[editor.selected]
+            changed.roster[editor.selected].status = entry.status.next
+            label = "\(catalog.name(of: entry.person)) \(changed.roster[editor.selected].status.rawValue)"
         case .appearanceTitle?:
             guard editor.section == .roster, editor.selected < panel.roster.count else { return }
             let entry = panel.roster[editor.selected]

@@ -124,7 +124,9 @@ enum RosterView {
             let selected = editor.section == .roster && k == editor.selected
             let name = state.catalog.people[entry.person]?.name ?? "\(entry.person) (unknown)"
             let title = state.catalog.titleLine(for: entry).map { " — " + $0 } ?? ""
-            screen.bar("  \(entry.role.label.padding(10))\(name)\(title)", row: r, column: rect.column + 1, width: rect.width - 2, style: selected ? .selected : .plain)
+            let status = entry.status == .confirmed ? "" : " (\(entry.status.rawValue))"
+            screen.bar("  \(entry.role.label.padding(10))\(name)\(status)\(title)", row: r, column: rect.column + 1, width: rect.width - 2,
+                       style: selected ? .selected : (entry.status == .declined ? .dim : .plain))
             r += 1
             if r >= rect.bottom - 8 { break }
         }
@@ -149,7 +151,7 @@ enum RosterView {
         let wrapped = findings.flatMap { StyledLine.wrapped($0.0, width: width, style: $0.1, hanging: 2) }
         screen.draw(wrapped.count <= room ? wrapped : findings.map { StyledLine($0.0, $0.1) }, in: Rect(row: r, column: rect.column + 2, width: width, height: room))
         let hint = editor.section == .roster
-            ? "a add  r role  t title  K J move  d remove  Tab organizations  o host  c co-sponsor  u undo  Esc close"
+            ? "a add  r role  s status  t title  K J move  d remove  Tab organizations  o host  c co-sponsor  u undo  Esc close"
             : "a add co-sponsor  o host  K J move  d remove  Tab roster  u undo  Esc close"
         screen.put(hint, row: rect.bottom - 2, column: rect.column + 2, width: width, style: .dim)
     }

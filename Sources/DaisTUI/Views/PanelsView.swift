@@ -52,7 +52,8 @@ enum PanelsView {
         x += screen.put(String(repeating: " ", count: max(0, 3 - minutes.count)) + minutes + " ", row: row, column: x, width: 4, style: base)
         let (mark, markStyle) = ConsoleView.mark(state.schedule.marks(for: panel.id))
         x += screen.put(mark + " ", row: row, column: x, width: 2, style: selected ? .selected : markStyle)
-        let tba = panel.status == .cancelled ? "CXL " : (panel.hasOpenRoles ? "TBA " : (panel.status == .draft ? "dft " : "    "))
+        let tba = panel.status == .cancelled ? "CXL " : panel.hasOpenRoles ? "TBA " : panel.status == .draft ? "dft "
+            : panel.roster.contains(where: { $0.status != .confirmed }) ? "ask " : "    "
         x += screen.put(tba, row: row, column: x, width: 4, style: selected ? .selected : (panel.status == .cancelled ? .dim : .warning))
         screen.put(panel.title, row: row, column: x, width: rect.right - x, style: base)
     }
@@ -100,7 +101,8 @@ enum PanelsView {
             if entries.isEmpty && role != .remarks { lines.append(StyledLine("\(role.label.padding(10))TBA", .warning, indent: 2)) }
             for entry in entries {
                 let name = catalog.people[entry.person]?.name ?? "\(entry.person) (unknown person)"
-                lines.append(StyledLine("\(role.label.padding(10))\(name)", indent: 2))
+                let status = entry.status == .confirmed ? "" : " (\(entry.status.rawValue))"
+                lines.append(StyledLine("\(role.label.padding(10))\(name)\(status)", entry.status.isOpen ? .warning : entry.status == .declined ? .error : .plain, indent: 2))
                 if let title = catalog.titleLine(for: entry) {
                     lines += StyledLine.wrapped(title, width: width, style: .dim, indent: 12)
                 }
