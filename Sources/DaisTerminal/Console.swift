@@ -110,11 +110,12 @@ public enum Console {
                                                                organizations: organizations, version: version)))
             }
             return []
-        case .save(let catalog, let store):
+        case .save(let catalog, let base, let store):
             do {
-                let fingerprint = try StoreFile(path: store.path).save(catalog, expecting: store.fingerprint)
+                let stamped = Revision.stamped(catalog, since: base, at: Instant(secondsSinceEpoch: Int64(time(nil))))
+                let fingerprint = try StoreFile(path: store.path).save(stamped, expecting: store.fingerprint)
                 RecoveryFile(storePath: store.path).remove()
-                return [.saved(fingerprint, path: store.path)]
+                return [.saved(fingerprint, path: store.path, catalog: stamped)]
             } catch {
                 return [.saveFailed(error)]
             }

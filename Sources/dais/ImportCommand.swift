@@ -52,7 +52,8 @@ struct ImportCommand: ParsableCommand {
         }
         if plan.changesSomething {
             do {
-                try StoreFile(path: storeOptions.location.path).save(plan.catalog, expecting: loaded.fingerprint)
+                let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
+                try StoreFile(path: storeOptions.location.path).save(Revision.stamped(plan.catalog, since: loaded.catalog, at: now), expecting: loaded.fingerprint)
             } catch {
                 throw CLIFailure(.writeFailed, "\(error.description); nothing was imported")
             }

@@ -119,6 +119,58 @@ struct ExportClientTests {
         #expect(sydney.stdout.contains("2023-11-29 13:00 Evaluating Australia"))
     }
 
+    @Test("a panel moved by a Dais save is re-exported with SEQUENCE 1: khal replaces its event, Python's icalendar reads SEQUENCE and LAST-MODIFIED")
+    func movedPanel() throws {
+        let khal = try tool("khal"), python = try tool("python3")
+        let folder = makeTemporaryFolder()
+        defer { removeFolder(folder) }
+        let store = folder + "/store.json"
+        try FileManager.default.copyItem(atPath: demo, toPath: store)
+        let first = folder + "/v1.ics", second = folder + "/v2.ics"
+        #expect(try dais(["export", "--store", store, "--format", "ics", "--output", first]).status == 0)
+        try FileManager.default.createDirectory(atPath: folder + "/cal/dais", withIntermediateDirectories: true)
+        let config = folder + "/khal.conf"
+        try """
+        [calendars]
+        [[dais]]
+        path = \(folder)/cal/dais
+        type = calendar
+        [locale]
+        timeformat = %H:%M
+        dateformat = %Y-%m-%d
+        longdateformat = %Y-%m-%d
+        datetimeformat = %Y-%m-%d %H:%M
+        longdatetimeformat = %Y-%m-%d %H:%M
+        default_timezone = America/New_York
+        local_timezone = America/New_York
+        """.write(toFile: config, atomically: true, encoding: .utf8)
+        let environment = ["XDG_DATA_HOME": folder, "XDG_CONFIG_HOME": folder, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
+        #expect(try run(khal, ["-c", config, "import", "--batch", "-a", "dais", first], environment: environment).status == 0)
+        // The organizer moves the 26 November panel an hour later: here through `dais import` of the
+        // calendar with the new time, a save like the console's.
+        let moved = try String(contentsOfFile: first, encoding: .utf8)
+            .replacingOccurrences(of: "DTSTART;TZID=America/New_York:20241126T100000", with: "DTSTART;TZID=America/New_York:20241126T110000")
+            .replacingOccurrences(of: "DTEND;TZID=America/New_York:20241126T110000", with: "DTEND;TZID=America/New_York:20241126T120000")
+        try moved.write(toFile: folder + "/moved.ics", atomically: true, encoding: .utf8)
+        #expect(try dais(["import", "--store", store, folder + "/moved.ics"]).status == 0)
+        #expect(try dais(["export", "--store", store, "--format", "ics", "--output", second]).status == 0)
+        #expect(try run(khal, ["-c", config, "import", "--batch", "-a", "dais", second], environment: environment).status == 0)
+        let listed = try run(khal, ["-c", config, "list", "--format", "{start} {title}", "2024-11-20", "10d"], environment: environment).stdout
+        #expect(listed.contains("2024-11-26 11:00 Transnational repression") && !listed.contains("2024-11-26 10:00"), "\(listed)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/cal/dais").count == 6, "one event per panel, not a second copy")
+        let script = """
+        import sys, icalendar
+        for ev in icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read()).walk('VEVENT'):
+            modified = ev.decoded('LAST-MODIFIED').isoformat() if 'LAST-MODIFIED' in ev else '-'
+            print(str(ev['X-DAIS-ID']), ev.decoded('SEQUENCE'), modified)
+        """
+        let parsed = try run(python, ["-c", script, second])
+        #expect(parsed.status == 0, "\(parsed.stderr)")
+        let lines = parsed.stdout.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("panel-2024-11-26-transnational-repression 1 20") && $0.hasSuffix("+00:00") }, "\(parsed.stdout)")
+        #expect(lines.filter { $0.hasSuffix(" 0 -") }.count == 5, "the other panels did not change")
+    }
+
     @Test("the schedule JSON validates against the c3voc schema, formats checked")
     func scheduleJSON() throws {
         let python = try tool("python3")

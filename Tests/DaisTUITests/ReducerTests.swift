@@ -315,7 +315,7 @@ struct ReducerTests {
         #expect(state.topOverlayName == "confirm")
         state.press(.character("n"))
         effects = state.press(.character("s"))
-        guard case .save(let catalog, _)? = effects.first else { Issue.record("no save effect"); return }
+        guard case .save(let catalog, _, _)? = effects.first else { Issue.record("no save effect"); return }
         #expect(catalog.panels.count == 5)
         _ = reduce(&state, .saved(StoreFile.Fingerprint(bytes: []), path: "/tmp/store.json"))
         #expect(!state.isModified)
@@ -357,7 +357,7 @@ struct ReducerTests {
         #expect(state.store.fingerprint == onDisk.fingerprint)
         #expect(state.isModified)
         #expect(state.notice?.text.contains("Merged with the store on disk: 1 record taken from disk") == true)
-        guard case .save(let saving, _)? = state.press(.character("s")).first else { Issue.record("no save"); return }
+        guard case .save(let saving, _, _)? = state.press(.character("s")).first else { Issue.record("no save"); return }
         #expect(saving.panels[deleted] == nil && saving.panels[other]?.title == "Renamed on disk")
     }
 
@@ -407,7 +407,7 @@ struct ReducerTests {
         state.press(.character("d"), .character("y"))
         guard case .takeLock? = state.press(.character("s")).first else { Issue.record("no second try for the lock"); return }
         let effects = reduce(&state, .lockAttempted(refusal: nil))
-        guard case .save(let catalog, let store)? = effects.first else { Issue.record("no save after taking the lock"); return }
+        guard case .save(let catalog, _, let store)? = effects.first else { Issue.record("no save after taking the lock"); return }
         #expect(catalog.panels.count == 5 && store.readOnlyReason == nil)
         #expect(state.store.readOnlyReason == nil)
         #expect(!state.screenLines.joined().contains("read-only"))
@@ -721,6 +721,25 @@ struct TextFieldTests {
         state.press(.character("u"), .character("u"))
         #expect(state.catalog.panels[id]!.roster[1].status == .confirmed)
         #expect(!ConsoleView.render(state).lines.joined(separator: "\n").contains("ask Transnational repression"))
+    }
+
+    @Test("a save hands the shell the catalog and the one on disk; what it wrote (revisions stamped) becomes the console's")
+    func saveStampsRevisions() {
+        var state = makeState()
+        state.press(.character("G"))
+        let id = state.selectedPanel!.id
+        var moved = state.catalog.panels[id]!
+        moved.start = moved.start.adding(minutes: 60)
+        state.catalog.panels[id] = moved
+        guard case .save(let catalog, let base, _)? = state.press(.character("s")).first else { Issue.record("no save effect"); return }
+        #expect(base == demoCatalog())
+        let now = Instant(iso8601: "2024-11-19T07:06:40Z")!
+        let written = Revision.stamped(catalog, since: base, at: now)
+        _ = reduce(&state, .saved(StoreFile.Fingerprint(bytes: []), path: "/tmp/store.json", catalog: written))
+        #expect(state.catalog.panels[id]!.revision == Revision(sequence: 1, modified: now))
+        #expect(!state.isModified)
+        guard case .save(_, let nextBase, _)? = state.press(.character("s")).first else { Issue.record("no second save"); return }
+        #expect(nextBase.panels[id]!.revision.sequence == 1, "the next save counts from what was written")
     }
 
     @Test("Tab on a partly typed zone takes the completion and goes on to Minutes, as the hint says")

@@ -80,6 +80,9 @@ public enum ICSExporter {
         out.line("BEGIN", "VEVENT")
         out.text("UID", panel.calendarUID)
         out.line("DTSTAMP", stamp)
+        // Calendars that hold the event apply a copy with a higher SEQUENCE (RFC 5545 3.8.7.4).
+        out.line("SEQUENCE", String(panel.revision.sequence))
+        if let modified = panel.revision.modified { out.line("LAST-MODIFIED", modified.icalUTC) }
         if isUTC(slot) {
             out.line("DTSTART", ICalendarText.local(slot.span.start.utc) + "Z")
             out.line("DTEND", ICalendarText.local(slot.span.end.utc) + "Z")

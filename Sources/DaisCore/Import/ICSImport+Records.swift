@@ -104,6 +104,17 @@ extension ICSImport {
 
     // MARK: Properties
 
+    /// SEQUENCE and LAST-MODIFIED, as a panel's revision (a value out of range or unreadable is left
+    /// out), so that calendars that hold the event see the next change as newer.
+    static func revision(of event: ICalendarParser.Component) -> Revision {
+        var revision = Revision()
+        if let sequence = event.first("SEQUENCE").flatMap({ Int($0.value.trimmingSpaces) }), Limits.sequence.contains(sequence) {
+            revision.sequence = sequence
+        }
+        if let value = event.first("LAST-MODIFIED")?.value, case .utc(let instant)? = ICalendarParser.time(value) { revision.modified = instant }
+        return revision
+    }
+
     /// A file written by Dais: everything comes back exactly.
     mutating func applyDaisProperties(_ event: ICalendarParser.Component, to panel: inout Panel) {
         panel.description = event.first("X-DAIS-DESCRIPTION")?.text

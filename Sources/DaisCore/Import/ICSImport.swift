@@ -449,6 +449,7 @@ public struct ICSImport: Sendable {
         panel.durationMinutes = timing.minutes
         panel.status = status
         if !key.hasSuffix("@dais") { panel.uid = key }
+        if existing == nil { panel.revision = ICSImport.revision(of: event) }
 
         if event.first("X-DAIS-ID") != nil {
             applyDaisProperties(event, to: &panel)

@@ -23,6 +23,9 @@ public enum Limits {
     /// `settings.confirmDays`: 0 days to a year.
     public static let confirmDays = 0...366
 
+    /// A panel's `sequence`: how many saves moved it for calendars.
+    public static let sequence = 0...1_000_000_000
+
     /// The years a date may have (the store's dates, and every instant an export writes).
     public static let years = 1...9999
 

@@ -27,6 +27,7 @@ public struct Panel: Hashable, Sendable, Identifiable {
         var links: [Link]
         var notes: String?
         var uid: String?
+        var revision: Revision
     }
 
     private var box: Box
@@ -108,13 +109,14 @@ public struct Panel: Hashable, Sendable, Identifiable {
                 start: LocalDateTime, zone: String, durationMinutes: Int = 60,
                 format: PanelFormat = .virtualPanel, status: PanelStatus = .scheduled,
                 host: OrganizationID? = nil, cosponsors: [OrganizationID] = [], roster: [RosterEntry] = [],
-                links: [Link] = [], notes: String? = nil, uid: String? = nil) {
-        box = Box(Fields(id: id, series: series, title: title, description: description, start: start, zone: zone, durationMinutes: durationMinutes, format: format, status: status, host: host, cosponsors: cosponsors, roster: roster, links: links, notes: notes, uid: uid))
+                links: [Link] = [], notes: String? = nil, uid: String? = nil, revision: Revision = Revision()) {
+        box = Box(Fields(id: id, series: series, title: title, description: description, start: start, zone: zone, durationMinutes: durationMinutes, format: format,
+                         status: status, host: host, cosponsors: cosponsors, roster: roster, links: links, notes: notes, uid: uid, revision: revision))
     }
 
     public static func == (a: Panel, b: Panel) -> Bool {
         if a.box === b.box { return true }
-        return a.id == b.id && a.series == b.series && a.title == b.title && a.description == b.description && a.start == b.start && a.zone == b.zone && a.durationMinutes == b.durationMinutes && a.format == b.format && a.status == b.status && a.host == b.host && a.cosponsors == b.cosponsors && a.roster == b.roster && a.links == b.links && a.notes == b.notes && a.uid == b.uid
+        return a.id == b.id && a.series == b.series && a.title == b.title && a.description == b.description && a.start == b.start && a.zone == b.zone && a.durationMinutes == b.durationMinutes && a.format == b.format && a.status == b.status && a.host == b.host && a.cosponsors == b.cosponsors && a.roster == b.roster && a.links == b.links && a.notes == b.notes && a.uid == b.uid && a.revision == b.revision
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -133,6 +135,14 @@ public struct Panel: Hashable, Sendable, Identifiable {
         hasher.combine(links)
         hasher.combine(notes)
         hasher.combine(uid)
+        hasher.combine(revision)
+    }
+
+    /// How many times a save changed what a calendar must apply, and when a save last changed the
+    /// panel (format 2; `Revision.stamped` sets both).
+    public var revision: Revision {
+        get { box.fields.revision }
+        set { update { $0.revision = newValue } }
     }
 
     /// The UID this panel has in iCalendar files.
@@ -191,6 +201,19 @@ public enum Role: String, CaseIterable, Hashable, Sendable {
         case .panelist: return "Panelist"
         case .remarks: return "Remarks"
         }
+    }
+}
+
+/// A panel's revision, for calendars that already hold it: `sequence` is iCalendar's SEQUENCE (RFC
+/// 5545 3.8.7.4), raised by a save that changes the panel's start, zone, duration, status or title;
+/// `modified` is when a save last changed the panel at all (LAST-MODIFIED), nil before any.
+public struct Revision: Hashable, Sendable {
+    public var sequence: Int
+    public var modified: Instant?
+
+    public init(sequence: Int = 0, modified: Instant? = nil) {
+        self.sequence = sequence
+        self.modified = modified
     }
 }
 

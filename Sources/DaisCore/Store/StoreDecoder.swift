@@ -322,14 +322,14 @@ public enum StoreDecoder {
                        audienceZones: audienceZones), idOffset)
     }
 
-    private static let panelFields = "id, series, title, description, start, zone, durationMinutes, format, status, host, cosponsors, roster, links, notes, uid"
+    private static let panelFields = "id, series, title, description, start, zone, durationMinutes, format, status, host, cosponsors, roster, links, notes, uid, sequence, modified"
 
     private static func decodePanel(_ r: inout JSONReader) throws -> (Panel, Int) {
         r.skipSpace()
         let open = r.position
         var id: UInt32?, series: UInt32?, title: String?, description: String?, start: LocalDateTime?, zone: String?
         var duration = 60, format = PanelFormat.virtualPanel, status = PanelStatus.scheduled
-        var host: UInt32?, notes: String?, uid: String?
+        var host: UInt32?, notes: String?, uid: String?, revision = Revision()
         var cosponsors: [OrganizationID] = [], roster: [RosterEntry] = [], links: [Link] = []
         var idOffset = 0
         try r.readObject(for: "a panel") { r, key, keyOffset in
@@ -352,6 +352,21 @@ public enum StoreDecoder {
             case "host": host = r.readNull() ? nil : try readReference(&r, field: "\"host\" of a panel")
             case "notes": notes = try r.readOptionalString(for: "\"notes\"")
             case "uid": uid = try r.readOptionalString(for: "\"uid\"")
+            case "sequence":
+                r.skipSpace()
+                let valueOffset = r.position
+                revision.sequence = try r.readInt(for: "\"sequence\"")
+                guard Limits.sequence.contains(revision.sequence) else {
+                    throw r.fail("\"sequence\" is \(revision.sequence); it counts saves from 0 to 1000000000", at: valueOffset)
+                }
+            case "modified":
+                r.skipSpace()
+                let valueOffset = r.position
+                let text = try r.readString(for: "\"modified\"")
+                guard let instant = Instant(iso8601: text) else {
+                    throw r.fail("\"modified\" must be a UTC time like \"2024-11-19T07:06:40Z\", found \"\(text)\"", at: valueOffset)
+                }
+                revision.modified = instant
             case "cosponsors":
                 try r.readArray(for: "\"cosponsors\"") { r in
                     cosponsors.append(OrganizationID(symbol: try readReference(&r, field: "\"cosponsors\"")))
@@ -370,7 +385,7 @@ public enum StoreDecoder {
         guard let zone else { throw missing(r, "zone", in: "the panel", at: open) }
         return (Panel(id: PanelID(symbol: id), series: series.map { SeriesID(symbol: $0) }, title: title, description: description,
                       start: start, zone: zone, durationMinutes: duration, format: format, status: status,
-                      host: host.map { OrganizationID(symbol: $0) }, cosponsors: cosponsors, roster: roster, links: links, notes: notes, uid: uid), idOffset)
+                      host: host.map { OrganizationID(symbol: $0) }, cosponsors: cosponsors, roster: roster, links: links, notes: notes, uid: uid, revision: revision), idOffset)
     }
 
     private static func decodeRosterEntry(_ r: inout JSONReader) throws -> RosterEntry {

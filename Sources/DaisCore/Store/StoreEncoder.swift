@@ -57,7 +57,7 @@ public enum StoreEncoder {
         let usesTwo = catalog.settings.stretchMinutesValue != nil || catalog.settings.confirmDaysValue != nil
             || catalog.series.values.contains { !$0.audienceZones.isEmpty }
             || catalog.people.values.contains { $0.wakingHours != nil }
-            || catalog.panels.values.contains { $0.roster.contains { $0.status != .confirmed } }
+            || catalog.panels.values.contains { $0.revision != Revision() || $0.roster.contains { $0.status != .confirmed } }
         return usesTwo ? 2 : 1
     }
 
@@ -155,6 +155,7 @@ public enum StoreEncoder {
                     }
                 }
             }
+            if let modified = panel.revision.modified { w.field("modified") { $0.string(modified.iso8601) } }
             w.optional("notes", panel.notes)
             w.field("roster") { w in
                 w.array(panel.roster) { w, entry in
@@ -167,6 +168,7 @@ public enum StoreEncoder {
                     }
                 }
             }
+            if panel.revision.sequence > 0 { w.field("sequence") { $0.integer(panel.revision.sequence) } }
             w.optional("series", panel.series?.rawValue)
             w.field("start") { $0.localDateTime(panel.start) }
             w.field("status") { $0.string(panel.status.rawValue) }

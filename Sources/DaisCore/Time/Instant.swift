@@ -16,6 +16,15 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
         return "\(utc):\(Digits.two(seconds))Z"
     }
 
+    /// Reads `iso8601`'s form, "2024-11-13T15:00:00Z", exactly; nil for anything else.
+    public init?(iso8601 text: String) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 20, bytes[16] == UInt8(ascii: ":"), bytes[19] == UInt8(ascii: "Z"),
+              let local = LocalDateTime(parsing: text.prefix(16)), let seconds = Digits.number(bytes[17..<19]), seconds < 60
+        else { return nil }
+        self.init(secondsSinceEpoch: local.secondsSinceEpochAsUTC + Int64(seconds))
+    }
+
     /// iCalendar UTC form: "20241113T150000Z".
     public var icalUTC: String {
         let local = utc

@@ -4,7 +4,9 @@ import DaisCore
 public enum Action: Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
-    case saved(StoreFile.Fingerprint, path: String)
+    /// The store was written; `catalog` is what was written when it differs from the one given (the
+    /// panels' revisions stamped).
+    case saved(StoreFile.Fingerprint, path: String, catalog: Catalog? = nil)
     case saveFailed(StoreError)
     case reloaded(StoreFile.Loaded)
     case reloadFailed(StoreError)
@@ -31,7 +33,7 @@ public enum Effect: Sendable {
     /// large store), or nil for work done in the background or at once.
     public var waitingText: String? {
         switch self {
-        case .save(_, let store): return "Saving \(store.path)…"
+        case .save(_, _, let store): return "Saving \(store.path)…"
         case .saveAs(_, let path): return "Saving \(path)…"
         case .reload(let path), .loadForMerge(let path): return "Reading \(path)…"
         case .export(_, let format, _, _, _, let path, _): return "Writing \(format.rawValue) to \(path)…"
@@ -39,8 +41,9 @@ public enum Effect: Sendable {
         }
     }
 
-    /// Save the catalog to the store, expecting the file to be as loaded.
-    case save(Catalog, StoreInfo)
+    /// Save the catalog to the store, expecting the file to be as loaded; `base` is the catalog the
+    /// file holds, against which the panels' revisions are stamped (`Revision.stamped`).
+    case save(Catalog, base: Catalog, StoreInfo)
     /// Try again to take the store's lock (a read-only console, before saving).
     case takeLock(path: String)
     /// Save the catalog to a new file (which must not exist).

@@ -41,14 +41,15 @@ extension AppState {
         self.height = height
         self.scrollEveryListToSelection()
         return []
-    case .saved(let fingerprint, let path):
+    case .saved(let fingerprint, let path, let written):
         if path == self.store.path {
+            if let written { self.catalog = written }
             // Said once, on the save that first writes format 2 over a format-1 store.
             let upgraded = StoreEncoder.version(of: self.savedCatalog) < 2 && StoreEncoder.version(of: self.catalog) == 2
             self.store.fingerprint = fingerprint
             self.savedCatalog = self.catalog
             self.history.markSaved()
-            self.notice = Notice(upgraded ? "Saved \(path) in store format 2 (waking hours, audience zones or stretch): a Dais older than this one cannot open it; the format-1 file is \(path).bak"
+            self.notice = Notice(upgraded ? "Saved: \(path) was upgraded to format 2 (a Dais older than this one cannot open it); the previous file is \(path).bak"
                                  : "Saved \(path)", .success)
         } else {
             self.notice = Notice("Saved your version as \(path); the store itself was not changed", .success)
@@ -468,7 +469,7 @@ extension AppState {
             // The other holder may be gone by now: try the lock again, and save if it is ours.
             return [.takeLock(path: store.path)]
         }
-        return [.save(catalog, store)]
+        return [.save(catalog, base: savedCatalog, store)]
     }
 
     /// After trying to take the lock for a save: save, or offer to save under another name.
@@ -476,7 +477,7 @@ extension AppState {
         guard let refusal else {
             store.readOnlyReason = nil
             notice = Notice("This console now holds the store (the other one closed)", .success)
-            return [.save(catalog, store)]
+            return [.save(catalog, base: savedCatalog, store)]
         }
         quittingAfterSave = false
         store.readOnlyReason = refusal
