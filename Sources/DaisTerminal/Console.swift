@@ -125,6 +125,13 @@ public enum Console {
             } catch {
                 return [.saveFailed(error)]
             }
+        case .loadChangesBase(let since, let storePath):
+            do {
+                let base = try ChangesBase.load(since, storePath: storePath)
+                return [.changesBaseLoaded(base.catalog, label: base.label)]
+            } catch {
+                return [.changesBaseFailed(error.description)]
+            }
         case .reload(let path):
             do {
                 return [.reloaded(try StoreFile(path: path).load())]

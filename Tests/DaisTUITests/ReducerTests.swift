@@ -742,6 +742,39 @@ struct TextFieldTests {
         #expect(nextBase.panels[id]!.revision.sequence == 1, "the next save counts from what was written")
     }
 
+    @Test("A shows the changes since the last save with the people to tell; o asks for a file or revision, read by the shell")
+    func changesScreen() {
+        var catalog = demoCatalog()
+        catalog.people["p-evgenia-kara-murza"]!.email = "evgenia@example.org"
+        var state = makeState(catalog)
+        state.press(.character("A"))
+        #expect(ConsoleView.render(state).lines.contains { $0.contains("No panel changed since the last save.") })
+        state.press(.escape)
+        let id: PanelID = "panel-2024-11-26-transnational-repression"
+        state.catalog.panels[id]!.start = state.catalog.panels[id]!.start.adding(minutes: 60)
+        state.press(.character("A"))
+        var screen = ConsoleView.render(state).lines.joined(separator: "\n")
+        #expect(screen.contains("Changes since the last save"))
+        #expect(screen.contains("moved: from Tue Nov 26 10:00-11:00 EST to Tue Nov 26 11:00-12:00 EST"))
+        #expect(screen.contains("tell Evgenia Kara-Murza <evgenia@example.org>"))
+        state.press(.character("o"))
+        #expect(state.topOverlayName == "prompt")
+        state.press(.control("u"))
+        state.type("v1")
+        let effects = state.press(.enter)
+        guard case .loadChangesBase(let since, let path)? = effects.first else { Issue.record("no effect to read the base"); return }
+        #expect(since == "v1" && path == "/tmp/store.json")
+        var older = demoCatalog()
+        older.panels[id]!.title = "Old title"
+        _ = reduce(&state, .changesBaseLoaded(older, label: "v1:store.json"))
+        screen = ConsoleView.render(state).lines.joined(separator: "\n")
+        #expect(screen.contains("Changes since v1:store.json") && screen.contains("renamed: from 'Old title'"))
+        _ = reduce(&state, .changesBaseFailed("git cannot show v2:store.json: fatal: invalid object name 'v2'."))
+        #expect(state.notice?.text.contains("invalid object name") == true)
+        state.press(.escape)
+        #expect(state.overlays.isEmpty)
+    }
+
     @Test("Tab on a partly typed zone takes the completion and goes on to Minutes, as the hint says")
     func zoneTabMovesOn() {
         var state = makeState()

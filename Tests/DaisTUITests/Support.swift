@@ -64,6 +64,7 @@ extension AppState {
         case .export?: return "export"
         case .merge?: return "merge"
         case .planner?: return "planner"
+        case .changes?: return "changes"
         }
     }
 }

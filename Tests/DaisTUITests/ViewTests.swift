@@ -39,6 +39,8 @@ struct ViewTests {
         Scene("search", [.character("/")], typed: "sanctions"),
         Scene("export", [.character("x"), .up, .right]),
         Scene("planner", [.character("k"), .character("F"), .right, .tab]),
+        // A panel deleted, then the changes since the last save.
+        Scene("changes", [.character("k"), .character("d"), .character("y"), .character("A")]),
     ]
 
     func render(_ scene: Scene, width: Int, height: Int) -> AppState {

@@ -10,6 +10,7 @@ public enum Command: Hashable, Sendable {
     case yes, no, saveAndQuit, quitWithoutSaving, reload, saveAs, restore, discard, export, newLine
     case merge, takeMine, takeTheirs
     case findTime, previousDay, nextDay
+    case changes, compareWith
 }
 
 /// Where a key is pressed: the screen or the topmost dialog.
@@ -35,6 +36,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case recovery = "Recovered edits"
     case export = "Export"
     case planner = "Finding a time"
+    case changes = "Changes to announce"
 }
 
 /// One binding: keys, the command, and the help text (the same table draws the help screen), and
@@ -72,6 +74,7 @@ public enum KeyMap {
         Binding(context: .everywhere, keys: [.character("u")], command: .undo, help: "undo", footer: "u undo"),
         Binding(context: .everywhere, keys: [.control("r")], command: .redo, help: "redo"),
         Binding(context: .everywhere, keys: [.character("s"), .control("s")], command: .save, help: "save the store", footer: "s save"),
+        Binding(context: .everywhere, keys: [.character("A")], command: .changes, help: "changes to announce: since the last save, a file or a git revision"),
         Binding(context: .everywhere, keys: [.character("x")], command: .export, help: "export the agenda: ics, md, html, csv, schedule.json", footer: "x export"),
         Binding(context: .everywhere, keys: [.character("q")], command: .quit, help: "quit (asks when there are unsaved changes)", footer: "q quit"),
         // Lists
@@ -189,6 +192,12 @@ public enum KeyMap {
         Binding(context: .planner, keys: [.enter], command: .accept, help: "move the panel to this start (u undoes)", footer: "Enter move here"),
         Binding(context: .planner, keys: [.escape], command: .cancel, help: "close without moving the panel", footer: "Esc close"),
         // Help
+        Binding(context: .changes, keys: [.down, .character("j")], command: .down, help: "scroll down"),
+        Binding(context: .changes, keys: [.up, .character("k")], command: .up, help: "scroll up"),
+        Binding(context: .changes, keys: [.pageDown, .character(" ")], command: .pageDown, help: "next page"),
+        Binding(context: .changes, keys: [.pageUp], command: .pageUp, help: "previous page"),
+        Binding(context: .changes, keys: [.character("o")], command: .compareWith, help: "compare with a store file or git revision (HEAD~1, a tag)"),
+        Binding(context: .changes, keys: [.escape, .character("q"), .character("A")], command: .cancel, help: "close"),
         Binding(context: .help, keys: [.down, .character("j")], command: .down, help: "scroll down"),
         Binding(context: .help, keys: [.up, .character("k")], command: .up, help: "scroll up"),
         Binding(context: .help, keys: [.pageDown, .character(" ")], command: .pageDown, help: "next page"),

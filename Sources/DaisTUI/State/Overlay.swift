@@ -20,6 +20,8 @@ public enum Overlay: Sendable {
     case merge(MergeDialog)
     /// Finding a time for a panel's roster.
     case planner(Planner)
+    /// What changed since the last save, or a file or git revision: what to announce.
+    case changes(ChangesScreen)
 }
 
 /// The clashes of a merge with the store on disk: each resolved to "mine" or "theirs" by the organizer.
@@ -118,6 +120,8 @@ public struct Prompt: Sendable {
         case duplicate(PanelID)
         /// The date the Week screen goes to.
         case goToDate
+        /// The store file or git revision the Changes screen compares with.
+        case changesSince
     }
 
     public let purpose: Purpose

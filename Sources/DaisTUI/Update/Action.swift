@@ -8,6 +8,9 @@ public enum Action: Sendable {
     /// panels' revisions stamped).
     case saved(StoreFile.Fingerprint, path: String, catalog: Catalog? = nil)
     case saveFailed(StoreError)
+    /// The store the Changes screen compares with, read (`label` names it), or why it could not be.
+    case changesBaseLoaded(Catalog, label: String)
+    case changesBaseFailed(String)
     case reloaded(StoreFile.Loaded)
     case reloadFailed(StoreError)
     /// The store as it is on disk, read to merge with the edits (after `loadForMerge`).
@@ -36,6 +39,7 @@ public enum Effect: Sendable {
         case .save(_, _, let store): return "Saving \(store.path)…"
         case .saveAs(_, let path): return "Saving \(path)…"
         case .reload(let path), .loadForMerge(let path): return "Reading \(path)…"
+        case .loadChangesBase(let since, _): return "Reading \(since)…"
         case .export(_, let format, _, _, _, let path, _): return "Writing \(format.rawValue) to \(path)…"
         default: return nil
         }
@@ -48,6 +52,9 @@ public enum Effect: Sendable {
     case takeLock(path: String)
     /// Save the catalog to a new file (which must not exist).
     case saveAs(Catalog, path: String)
+    /// Read the store file or git revision `since` of the store at `storePath` (`ChangesBase`); the
+    /// outcome is `changesBaseLoaded` or `changesBaseFailed`.
+    case loadChangesBase(since: String, storePath: String)
     /// Load the store again.
     case reload(path: String)
     /// Read the store on disk to merge it with the edits (the outcome is `mergeLoaded`).

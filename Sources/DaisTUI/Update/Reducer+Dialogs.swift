@@ -16,6 +16,23 @@ extension AppState {
             default: break
             }
             return []
+        case .changes(var screen)?:
+            let page = max(1, height - 4), last = max(0, screen.rows(width: width - 3).count - page)
+            switch KeyMap.command(for: key, in: .changes) {
+            case .down?: screen.scroll = min(last, screen.scroll + 1)
+            case .up?: screen.scroll = max(0, screen.scroll - 1)
+            case .pageDown?: screen.scroll = min(last, screen.scroll + page)
+            case .pageUp?: screen.scroll = max(0, screen.scroll - page)
+            case .compareWith?:
+                overlays.append(.prompt(Prompt(.changesSince, title: "Compare with a store file or a git revision of this store (HEAD~1, a tag)", text: "HEAD")))
+                return []
+            case .cancel?:
+                overlays.removeLast()
+                return []
+            default: return []
+            }
+            overlays[overlays.count - 1] = .changes(screen)
+            return []
         case .confirm(let confirmation)?:
             return handleConfirm(confirmation, KeyMap.command(for: key, in: .confirm))
         case .planner(let planner)?:
@@ -302,6 +319,15 @@ extension AppState {
             overlays.removeLast()
             let folder = store.path.contains("/") ? String(store.path[..<store.path.lastIndex(of: "/")!]) : "."
             return [.saveAs(catalog, path: path.hasPrefix("/") ? path : "\(folder)/\(path)")]
+        case .changesSince:
+            let since = text.strippingSpaces
+            guard !since.isEmpty else {
+                prompt.message = "a store file, or a git revision such as HEAD~1"
+                overlays[overlays.count - 1] = .prompt(prompt)
+                return []
+            }
+            overlays.removeLast()
+            return [.loadChangesBase(since: since, storePath: store.path)]
         case .goToDate:
             guard let date = LocalDate(parsing: text.strippingSpaces) else {
                 prompt.message = "a date like 2024-11-13"

@@ -59,6 +59,15 @@ extension AppState {
             return [.quit]
         }
         return []
+    case .changesBaseLoaded(let base, let label):
+        self.notice = nil
+        if case .changes? = self.overlays.last {
+            self.overlays[self.overlays.count - 1] = .changes(ChangesScreen(from: base, to: self.catalog, since: label))
+        }
+        return []
+    case .changesBaseFailed(let reason):
+        self.notice = Notice(reason, .error)
+        return []
     case .saveFailed(let error):
         self.quittingAfterSave = false
         if case .changedOnDisk = error {
@@ -143,6 +152,7 @@ extension AppState {
         case .export?: return .export
         case .merge?: return .merge
         case .planner?: return .planner
+        case .changes?: return .changes
         case nil:
             if searching { return .search }
             switch tab {
@@ -165,7 +175,7 @@ extension AppState {
         }
         let context = keyContext
         switch context {
-        case .help, .confirm, .filter, .zones, .editor, .roster, .picker, .form, .prompt, .storeChanged, .recovery, .export, .merge, .planner:
+        case .help, .confirm, .filter, .zones, .editor, .roster, .picker, .form, .prompt, .storeChanged, .recovery, .export, .merge, .planner, .changes:
             return handleDialog(key, context)
         case .search:
             return handleSearch(key)
@@ -197,6 +207,7 @@ extension AppState {
         switch command {
         case .showTab(let tab): show(tab)
         case .help: overlays.append(.help(scroll: 0))
+        case .changes: overlays.append(.changes(ChangesScreen(from: savedCatalog, to: catalog, since: "the last save")))
         case .quit: return quit()
         case .save: return save()
         case .undo: undo()

@@ -5,6 +5,7 @@ enum DialogView {
     static func draw(_ overlay: Overlay, _ screen: inout Screen, _ state: AppState) {
         switch overlay {
         case .help(let scroll): drawHelp(scroll, &screen, state)
+        case .changes(let changes): drawChanges(changes, &screen, state)
         case .confirm(let c): drawMessage(title: "Confirm", lines: [c.message], choices: c.choices, &screen, state)
         case .storeChanged:
             drawMessage(title: "The store changed on disk",
@@ -52,6 +53,14 @@ enum DialogView {
             line.hasPrefix("  ") || line.isEmpty ? StyledLine(line) : StyledLine(line, .bold)
         }
         screen.draw(lines, in: rect.inset(by: 1).shifted(columns: 1), top: scroll)
+    }
+
+    /// The Changes screen: the report of `dais changes`, panel headings bold, changes in the accent.
+    static func drawChanges(_ changes: ChangesScreen, _ screen: inout Screen, _ state: AppState) {
+        let rect = Rect(row: 1, column: 0, width: state.width, height: state.height - 2)
+        screen.box(rect, title: "Changes to announce (o compare with a file or revision, ↑ ↓ PgUp PgDn scroll, Esc closes)")
+        let inner = rect.inset(by: 1).shifted(columns: 1)
+        screen.draw(changes.rows(width: inner.width), in: inner, top: changes.scroll)
     }
 
     static func drawFilter(_ dialog: FilterDialog, _ screen: inout Screen, _ state: AppState) {
