@@ -59,7 +59,8 @@ struct ExportCommand: ParsableCommand {
         }
         clock.lap("panels selected")
         let agenda = Agenda(catalog: catalog, panels: panels, zones: zones.isEmpty ? catalog.settings.displayZones.compactMap(Zone.named) : zones,
-                            title: title ?? selection.person.flatMap { catalog.people[$0].map { "Agenda of \($0.name)" } }, now: exportTime())
+                            title: title ?? selection.person.flatMap { catalog.people[$0].map { "Agenda of \($0.name)" } }, now: exportTime(),
+                            person: selection.person)
         defer { clock.lap("agenda made and written") }
         // Made and written piece by piece (a large iCalendar file is never held whole).
         let contents = { (sink: ([UInt8]) throws(StoreError) -> Void) throws(StoreError) in try agenda.write(format.export, to: sink) }

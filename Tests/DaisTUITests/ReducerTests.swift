@@ -913,3 +913,17 @@ private func plainSearch(_ folded: [[UInt8]], _ q: String) -> [Int32] {
         return false
     }.map(Int32.init)
 }
+
+@Suite("The panel form's links")
+struct PanelFormLinkTests {
+    @Test("a link line takes an optional kind and public or private; the form shows what it read the same way")
+    func linkLines() {
+        var panel = demoCatalog().panels["panel-2024-11-26-transnational-repression"]!
+        panel.links = [Link(label: "Zoom", url: "https://zoom.example.org/j/1", kind: .join), Link(label: "Report", url: "https://example.org/r"),
+                       Link(label: "Recording", url: "https://example.org/v", kind: .recording, isPublic: false)]
+        let editor = PanelEditor(panel: panel, date: panel.start.date, zone: panel.zone)
+        #expect(editor.text(.links) == "Zoom | https://zoom.example.org/j/1 | join\nReport | https://example.org/r\nRecording | https://example.org/v | recording private")
+        #expect(editor.links.links == panel.links && editor.links.problem == nil)
+        #expect(PanelEditor.linkLine(Link(label: "Zoom", url: "https://z", kind: .join, isPublic: true)) == "Zoom | https://z | join public")
+    }
+}

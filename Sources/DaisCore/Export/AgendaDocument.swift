@@ -250,7 +250,7 @@ public struct AgendaDocument: Sendable {
             out.md(hosting)
             out.put(".\n")
         }
-        for link in panel.links {
+        for link in agenda.links(of: panel) {
             out.put("\n")
             if let url = AgendaDocument.safeURL(link.url) {
                 out.put("[")
@@ -314,9 +314,9 @@ public struct AgendaDocument: Sendable {
         .roster dd { margin: .1em 0 0; }
         .hosting { font-style: italic; color: #333; }
         a { color: #1d4e89; }
-        .links a { display: inline-block; font-weight: 600; padding: .3em .9em; margin: .2em .5em .2em 0; border: 2px solid #1d4e89; border-radius: 4px; text-decoration: none; }
+        .links a.button { display: inline-block; font-weight: 600; padding: .3em .9em; margin: .2em .5em .2em 0; border: 2px solid #1d4e89; border-radius: 4px; text-decoration: none; }
         @media (max-width: 36em) { body { font-size: 16px; padding: 1.2em .9em 3em; } h1 { font-size: 1.7em; } article { padding-left: .8em; } }
-        @media print { body { margin: 0; max-width: none; padding: 0; font-size: 11pt; } article { break-inside: avoid; border-left-width: 2px; } a { color: inherit; } .links a { border: 0; padding: 0; } }
+        @media print { body { margin: 0; max-width: none; padding: 0; font-size: 11pt; } article { break-inside: avoid; border-left-width: 2px; } a { color: inherit; } .links a.button { border: 0; padding: 0; } }
         </style>
         </head>
         <body>
@@ -398,12 +398,14 @@ public struct AgendaDocument: Sendable {
             out.h(hosting)
             out.put(".</p>\n")
         }
-        if !panel.links.isEmpty {
+        let links = agenda.links(of: panel)
+        if !links.isEmpty {
             out.put("<p class=\"links\">")
-            for (k, link) in panel.links.enumerated() {
+            for (k, link) in links.enumerated() {
                 if k > 0 { out.put("\n") }
                 if let url = AgendaDocument.safeURL(link.url) {
-                    out.put("<a href=\"")
+                    // What the audience acts on (registering, watching, joining) is a button.
+                    out.put(link.kind == .other || link.kind == .recording ? "<a href=\"" : "<a class=\"button\" href=\"")
                     out.h(url)
                     out.put("\">")
                     out.h(link.label)

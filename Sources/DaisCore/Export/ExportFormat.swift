@@ -40,13 +40,24 @@ public struct Agenda: Sendable {
     public let zones: [Zone]
     public let title: String
     public let now: Instant
+    /// The person whose own agenda this is (`--person`): their panels' links for speakers (the join
+    /// link) are printed too. Nil: an announcement, with public links only.
+    public let person: PersonID?
 
-    public init(catalog: Catalog, panels: [Panel], zones: [Zone], title: String? = nil, now: Instant) {
+    public init(catalog: Catalog, panels: [Panel], zones: [Zone], title: String? = nil, now: Instant, person: PersonID? = nil) {
         self.catalog = catalog
         self.panels = panels
         self.zones = zones
         self.title = title ?? Agenda.defaultTitle(panels, catalog)
         self.now = now
+        self.person = person
+    }
+
+    /// The links of a panel this agenda prints: the public ones, and for a person's own agenda the
+    /// others of the panels they are on.
+    public func links(of panel: Panel) -> [Link] {
+        let own = person.map { id in panel.roster.contains { $0.person == id } } ?? false
+        return own ? panel.links : panel.links.filter(\.isPublic)
     }
 
     /// The title a page takes unless given one: the names of the panels' series when they name one,

@@ -32,7 +32,7 @@ public enum ICSExporter {
         }
         let stamp = agenda.now.icalUTC
         for (panel, slot) in events {
-            event(panel, slot, agenda.catalog, stamp: stamp, into: &out)
+            event(panel, slot, agenda.catalog, links: agenda.links(of: panel), stamp: stamp, into: &out)
             try flush(&out.bytes, to: sink)
         }
         out.line("END", "VCALENDAR")
@@ -74,7 +74,9 @@ public enum ICSExporter {
         out.line("END", kind)
     }
 
-    static func event(_ panel: Panel, _ slot: Slot, _ catalog: Catalog, stamp: String, into out: inout ICalendarText) {
+    /// One panel's VEVENT; `links` are those the agenda prints (no private link in an announcement,
+    /// not even among the X-DAIS- properties).
+    static func event(_ panel: Panel, _ slot: Slot, _ catalog: Catalog, links: [Link], stamp: String, into out: inout ICalendarText) {
         // The people on the roster, in its order (nil: an id that names nobody).
         let people = panel.roster.map { catalog.people[$0.person] }
         out.line("BEGIN", "VEVENT")
@@ -91,11 +93,11 @@ public enum ICSExporter {
             out.line("DTEND", [("TZID", panel.zone)], ICalendarText.local(slot.zone.local(at: slot.span.end)))
         }
         out.text("SUMMARY", panel.title)
-        out.text("DESCRIPTION", description(panel, people, catalog))
+        out.text("DESCRIPTION", description(panel, people, catalog, links: links))
         out.line("STATUS", panel.status == .draft ? "TENTATIVE" : panel.status == .cancelled ? "CANCELLED" : "CONFIRMED")
         let series = panel.series.map { (id: $0, series: catalog.series[$0]) }
         if let series { out.text("CATEGORIES", series.series?.name ?? series.id.rawValue) }
-        if let url = panel.links.first?.url, url.utf8.contains(UInt8(ascii: ":")), !url.utf8.contains(where: { $0 <= 0x20 }) {
+        if let url = (links.first { $0.kind == .registration || $0.kind == .stream } ?? links.first)?.url, url.utf8.contains(UInt8(ascii: ":")), !url.utf8.contains(where: { $0 <= 0x20 }) {
             out.text("URL", [("VALUE", "URI")], url)
         }
         out.text("LOCATION", panel.format == .inPerson ? "In person" : "Online (\(panel.format.label))")
@@ -128,7 +130,12 @@ public enum ICSExporter {
             if let zone = person?.homeZone { parameters.append(("X-HOME-ZONE", zone)) }
             out.text("X-DAIS-PERSON", parameters, entry.person.rawValue)
         }
-        for link in panel.links { out.text("X-DAIS-LINK", [("CN", link.label)], link.url) }
+        for link in links {
+            var parameters = [("CN", link.label)]
+            if link.kind != .other { parameters.append(("X-KIND", link.kind.rawValue)) }
+            if !link.hasDefaultVisibility { parameters.append(("X-PUBLIC", link.isPublic ? "TRUE" : "FALSE")) }
+            out.text("X-DAIS-LINK", parameters, link.url)
+        }
         out.line("END", "VEVENT")
     }
 
@@ -145,7 +152,7 @@ public enum ICSExporter {
     /// The description: the panel's own, then the roster of those who have confirmed ("Role: Name,
     /// title line", or "Role: TBA" for nobody), then host and co-sponsors, then links, parted by
     /// blank lines.
-    static func description(_ panel: Panel, _ people: [Person?], _ catalog: Catalog) -> String {
+    static func description(_ panel: Panel, _ people: [Person?], _ catalog: Catalog, links: [Link]) -> String {
         var text = panel.description?.nonEmpty.map { $0 + "\n\n" } ?? ""
         var separator = ""
         for role in Role.allCases {
@@ -161,7 +168,7 @@ public enum ICSExporter {
             }
         }
         if let hosting = AgendaDocument.hosting(panel, catalog) { text += "\n\n" + hosting }
-        for (k, link) in panel.links.enumerated() { text += (k == 0 ? "\n\n" : "\n") + link.label + ": " + link.url }
+        for (k, link) in links.enumerated() { text += (k == 0 ? "\n\n" : "\n") + link.label + ": " + link.url }
         return text
     }
 }

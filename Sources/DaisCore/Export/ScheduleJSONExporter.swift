@@ -50,7 +50,7 @@ public enum ScheduleJSONExporter {
                             w.field("acronym") { $0.string(acronym(agenda.title)) }
                             w.field("days") { w in
                                 // Handed on a few days at a time as they are written.
-                                w.array(streaming: days, partSize: daysPerPiece) { w, item in day(item, zone, catalog, &w) }
+                                w.array(streaming: days, partSize: daysPerPiece) { w, item in day(item, zone, agenda, &w) }
                             }
                             w.field("daysCount") { $0.integer(dates.count) }
                             if tracks.count == 1, let d = tracks[0].description { w.field("description") { $0.string(d) } }
@@ -104,8 +104,9 @@ public enum ScheduleJSONExporter {
         return events.keys.sorted().enumerated().map { k, date in Day(index: k + 1, date: date, events: events[date]!) }
     }
 
-    static func day(_ item: Day, _ zone: Zone, _ catalog: Catalog, _ w: inout JSONWriter) {
+    static func day(_ item: Day, _ zone: Zone, _ agenda: Agenda, _ w: inout JSONWriter) {
         let (index, date, events) = (item.index, item.date, item.events)
+        let catalog = agenda.catalog
         let startOfDay = LocalDateTime(date: date, hour: 0, minute: 0)!
         let endOfDay = LocalDateTime(date: date, hour: 23, minute: 59)!
         w.object { w in
@@ -117,7 +118,7 @@ public enum ScheduleJSONExporter {
                 w.object { w in
                     for room in rooms(events.map(\.0)) {
                         w.field(room) { w in
-                            w.array(events.filter { roomName($0.0) == room }) { w, item in event(item.0, item.1, zone, catalog, &w) }
+                            w.array(events.filter { roomName($0.0) == room }) { w, item in event(item.0, item.1, zone, catalog, links: agenda.links(of: item.0), &w) }
                         }
                     }
                 }
@@ -125,7 +126,7 @@ public enum ScheduleJSONExporter {
         }
     }
 
-    static func event(_ panel: Panel, _ slot: Slot, _ zone: Zone, _ catalog: Catalog, _ w: inout JSONWriter) {
+    static func event(_ panel: Panel, _ slot: Slot, _ zone: Zone, _ catalog: Catalog, links: [Link], _ w: inout JSONWriter) {
         let start = zone.local(at: slot.span.start)
         let minutes = slot.span.minutes
         let abstract = panel.description?.firstParagraph
@@ -139,7 +140,7 @@ public enum ScheduleJSONExporter {
             w.field("id") { $0.integer(numericID(panel.id.rawValue)) }
             w.field("language") { $0.string("en") }
             w.field("links") { w in
-                w.array(panel.links.filter { AgendaDocument.safeURL($0.url) != nil }) { w, link in
+                w.array(links.filter { AgendaDocument.safeURL($0.url) != nil }) { w, link in
                     w.object { w in
                         w.field("title") { $0.string(link.label) }
                         w.field("type") { $0.string("web") }
@@ -166,7 +167,7 @@ public enum ScheduleJSONExporter {
             w.field("title") { $0.string(panel.title) }
             w.field("track") { w in if let id = panel.series { w.string(catalog.series[id]?.name ?? id.rawValue) } else { w.null() } }
             w.field("type") { $0.string(panel.format.label) }
-            w.field("url") { $0.string(panel.links.first.flatMap { AgendaDocument.safeURL($0.url) } ?? "urn:x-dais:panel:\(panel.id)") }
+            w.field("url") { $0.string(links.first.flatMap { AgendaDocument.safeURL($0.url) } ?? "urn:x-dais:panel:\(panel.id)") }
         }
     }
 

@@ -126,7 +126,10 @@ extension ICSImport {
         }
         panel.host = event.first("X-DAIS-HOST").map { organization(id: $0.text, name: $0.parameter("CN") ?? $0.text) }
         panel.cosponsors = event.all("X-DAIS-COSPONSOR").map { organization(id: $0.text, name: $0.parameter("CN") ?? $0.text) }
-        panel.links = event.all("X-DAIS-LINK").map { Link(label: $0.parameter("CN") ?? "Link", url: $0.text) }
+        panel.links = event.all("X-DAIS-LINK").map { p in
+            Link(label: p.parameter("CN") ?? "Link", url: p.text, kind: LinkKind(rawValue: p.parameter("X-KIND") ?? "") ?? .other,
+                 isPublic: p.parameter("X-PUBLIC").map { $0.uppercased() == "TRUE" })
+        }
         panel.roster = event.all("X-DAIS-PERSON").map { p in
             let id = person(name: p.parameter("CN") ?? p.text, email: p.parameter("X-EMAIL"), preferredID: p.text, title: p.parameter("X-TITLE"),
                             affiliation: p.parameter("X-AFFILIATION"), homeZone: p.parameter("X-HOME-ZONE"))

@@ -258,13 +258,33 @@ public struct RosterEntry: Hashable, Sendable {
     }
 }
 
-/// A labelled link: registration, report, recording.
+/// What a link is for.
+public enum LinkKind: String, CaseIterable, Hashable, Sendable {
+    /// Where speakers join the call: for them only unless made public.
+    case join
+    /// Where the audience watches.
+    case stream
+    case registration
+    case recording
+    case other
+}
+
+/// A labelled link: the speakers' join link, the stream, registration, the recording, a report.
 public struct Link: Hashable, Sendable {
     public var label: String
     public var url: String
+    /// Format 2; a format-1 link is `other`.
+    public var kind: LinkKind
+    /// Whether announcements print it (format 2); by default every link but the join link.
+    public var isPublic: Bool
 
-    public init(label: String, url: String) {
+    public init(label: String, url: String, kind: LinkKind = .other, isPublic: Bool? = nil) {
         self.label = label
         self.url = url
+        self.kind = kind
+        self.isPublic = isPublic ?? (kind != .join)
     }
+
+    /// Whether `isPublic` is what the kind gives by default (the store writes it only otherwise).
+    public var hasDefaultVisibility: Bool { isPublic == (kind != .join) }
 }

@@ -67,7 +67,11 @@ public enum PanelDetail {
         if !panel.links.isEmpty {
             out.append("")
             out.append("Links")
-            for link in panel.links { out.append("  \(DisplayText.inert(link.label)): \(DisplayText.inert(link.url))") }
+            for link in panel.links {
+                let kind = [link.kind == .other ? nil : link.kind.rawValue, link.isPublic ? nil : "speakers only"].compactMap { $0 }
+                let note = kind.isEmpty ? "" : " (\(kind.joined(separator: ", ")))"
+                out.append("  \(DisplayText.inert(link.label))\(note): \(DisplayText.inert(link.url))")
+            }
         }
         if let notes = panel.notes?.nonEmpty {
             out.append("")

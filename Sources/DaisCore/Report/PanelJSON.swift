@@ -19,7 +19,9 @@ public enum PanelJSON {
                 w.field("links") { w in
                     w.array(panel.links) { w, link in
                         w.object { w in
+                            w.field("kind") { $0.string(link.kind.rawValue) }
                             w.field("label") { $0.string(link.label) }
+                            w.field("public") { $0.bool(link.isPublic) }
                             w.field("url") { $0.string(link.url) }
                         }
                     }

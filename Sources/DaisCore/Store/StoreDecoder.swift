@@ -409,16 +409,18 @@ public enum StoreDecoder {
     private static func decodeLink(_ r: inout JSONReader) throws -> Link {
         r.skipSpace()
         let open = r.position
-        var label: String?, url: String?
+        var label: String?, url: String?, kind = LinkKind.other, isPublic: Bool?
         try r.readObject(for: "a link") { r, key, keyOffset in
             switch key {
             case "label": label = try r.readString(for: "\"label\" of a link")
             case "url": url = try r.readString(for: "\"url\" of a link")
-            default: throw unknown(r, key, in: "a link", known: "label, url", at: keyOffset)
+            case "kind": kind = try readEnum(&r, LinkKind.self, field: "\"kind\" of a link")
+            case "public": isPublic = try r.readBool(for: "\"public\" of a link")
+            default: throw unknown(r, key, in: "a link", known: "label, url, kind, public", at: keyOffset)
             }
         }
         guard let label else { throw missing(r, "label", in: "the link", at: open) }
         guard let url else { throw missing(r, "url", in: "the link", at: open) }
-        return Link(label: label, url: url)
+        return Link(label: label, url: url, kind: kind, isPublic: isPublic)
     }
 }

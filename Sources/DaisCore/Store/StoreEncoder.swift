@@ -57,7 +57,9 @@ public enum StoreEncoder {
         let usesTwo = catalog.settings.stretchMinutesValue != nil || catalog.settings.confirmDaysValue != nil
             || catalog.series.values.contains { !$0.audienceZones.isEmpty }
             || catalog.people.values.contains { $0.wakingHours != nil }
-            || catalog.panels.values.contains { $0.revision != Revision() || $0.roster.contains { $0.status != .confirmed } }
+            || catalog.panels.values.contains { panel in
+                panel.revision != Revision() || panel.roster.contains { $0.status != .confirmed } || panel.links.contains { $0.kind != .other || !$0.hasDefaultVisibility }
+            }
         return usesTwo ? 2 : 1
     }
 
@@ -149,7 +151,9 @@ public enum StoreEncoder {
                 w.field("links") { w in
                     w.array(panel.links) { w, link in
                         w.object { w in
+                            if link.kind != .other { w.field("kind") { $0.string(link.kind.rawValue) } }
                             w.field("label") { $0.string(link.label) }
+                            if !link.hasDefaultVisibility { w.field("public") { $0.bool(link.isPublic) } }
                             w.field("url") { $0.string(link.url) }
                         }
                     }

@@ -59,7 +59,7 @@ public struct PanelEditor: Sendable {
             .zone: TextField(panel?.zone ?? zone),
             .duration: TextField(String(minutes)),
             .end: TextField(start.adding(minutes: minutes).timeText),
-            .links: TextField((panel?.links ?? []).map { "\($0.label) | \($0.url)" }.joined(separator: "\n"), multiline: true),
+            .links: TextField((panel?.links ?? []).map(PanelEditor.linkLine).joined(separator: "\n"), multiline: true),
             .notes: TextField(panel?.notes ?? "", multiline: true),
         ]
         self.series = panel?.series ?? series
@@ -123,17 +123,37 @@ public struct PanelEditor: Sendable {
         return problems
     }
 
-    /// The links typed as "Label | URL" lines.
+    /// A link as the form shows it: "Label | URL", then " | kind" and " public" or " private" when
+    /// they are not the defaults (a join link is private, every other public).
+    static func linkLine(_ link: Link) -> String {
+        var line = "\(link.label) | \(link.url)"
+        if link.kind != .other || !link.hasDefaultVisibility {
+            line += " | \(link.kind.rawValue)" + (link.hasDefaultVisibility ? "" : link.isPublic ? " public" : " private")
+        }
+        return line
+    }
+
+    /// The links typed as "Label | URL" lines, each with an optional " | kind [public|private]".
     var links: (links: [Link], problem: String?) {
         var result: [Link] = []
+        let hint = "write each link as: Label | https://... | join, stream, registration, recording or other, then public or private if not the usual"
         for line in text(.links).split(separator: "\n") where !String(line).strippingSpaces.isEmpty {
-            let parts = line.split(separator: "|", maxSplits: 1).map { String($0).strippingSpaces }
-            if parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty {
-                result.append(Link(label: parts[0], url: parts[1]))
+            let parts = line.split(separator: "|", maxSplits: 2).map { String($0).strippingSpaces }
+            if parts.count >= 2, !parts[0].isEmpty, !parts[1].isEmpty {
+                var kind = LinkKind.other, visibility: Bool?
+                if parts.count == 3 {
+                    for word in parts[2].lowercased().split(separator: " ") {
+                        if let k = LinkKind(rawValue: String(word)) { kind = k }
+                        else if word == "public" { visibility = true }
+                        else if word == "private" { visibility = false }
+                        else { return (result, hint) }
+                    }
+                }
+                result.append(Link(label: parts[0], url: parts[1], kind: kind, isPublic: visibility))
             } else if parts.count == 1, parts[0].contains("://") {
                 result.append(Link(label: "Link", url: parts[0]))
             } else {
-                return (result, "write each link as: Label | https://...")
+                return (result, hint)
             }
         }
         return (result, nil)

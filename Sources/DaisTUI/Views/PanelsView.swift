@@ -123,7 +123,12 @@ enum PanelsView {
         }
         if !panel.links.isEmpty {
             lines.append(StyledLine(""))
-            for link in panel.links { lines += StyledLine.wrapped("\(link.label): \(link.url)", width: width, style: .accent) }
+            for link in panel.links {
+                // The details are the organizer's: every link, marked when announcements leave it out.
+                let kind = [link.kind == .other ? nil : link.kind.rawValue, link.isPublic ? nil : "speakers only"].compactMap { $0 }
+                let note = kind.isEmpty ? "" : " (\(kind.joined(separator: ", ")))"
+                lines += StyledLine.wrapped("\(link.label)\(note): \(link.url)", width: width, style: .accent)
+            }
         }
         if let notes = panel.notes?.nonEmpty {
             lines.append(StyledLine(""))
