@@ -53,7 +53,12 @@ struct ImportCommand: ParsableCommand {
         if plan.changesSomething {
             do {
                 let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
-                try StoreFile(path: storeOptions.location.path).save(Revision.stamped(plan.catalog, since: loaded.catalog, at: now), expecting: loaded.fingerprint)
+                let stamped = Revision.stamped(plan.catalog, since: loaded.catalog, at: now)
+                try StoreFile(path: storeOptions.location.path).save(stamped, expecting: loaded.fingerprint)
+                if StoreEncoder.version(of: loaded.catalog) < 2 && StoreEncoder.version(of: stamped) == 2 {
+                    let path = storeOptions.location.path
+                    FileHandle.standardError.write(Data("dais: \(path) was upgraded to format 2; the previous file is \(path).bak\n".utf8))
+                }
             } catch {
                 throw CLIFailure(.writeFailed, "\(error.description); nothing was imported")
             }

@@ -150,7 +150,7 @@ struct PlannerTests {
         // The first save in format 2 says so, once.
         state.press(.escape)
         _ = reduce(&state, .saved(StoreFile.Fingerprint(bytes: []), path: "/tmp/store.json"))
-        #expect(state.notice?.text == "Saved: /tmp/store.json was upgraded to format 2 (a Dais older than this one cannot open it); the previous file is /tmp/store.json.bak")
+        #expect(state.notice?.text == "Saved: store.json was upgraded to format 2; the previous file is store.json.bak")
         _ = reduce(&state, .saved(StoreFile.Fingerprint(bytes: []), path: "/tmp/store.json"))
         #expect(state.notice?.text == "Saved /tmp/store.json")
     }

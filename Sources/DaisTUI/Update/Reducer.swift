@@ -46,10 +46,11 @@ extension AppState {
             if let written { self.catalog = written }
             // Said once, on the save that first writes format 2 over a format-1 store.
             let upgraded = StoreEncoder.version(of: self.savedCatalog) < 2 && StoreEncoder.version(of: self.catalog) == 2
+            let name = path.split(separator: "/").last.map(String.init) ?? path
             self.store.fingerprint = fingerprint
             self.savedCatalog = self.catalog
             self.history.markSaved()
-            self.notice = Notice(upgraded ? "Saved: \(path) was upgraded to format 2 (a Dais older than this one cannot open it); the previous file is \(path).bak"
+            self.notice = Notice(upgraded ? "Saved: \(name) was upgraded to format 2; the previous file is \(name).bak"
                                  : "Saved \(path)", .success)
         } else {
             self.notice = Notice("Saved your version as \(path); the store itself was not changed", .success)
