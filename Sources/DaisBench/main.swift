@@ -200,6 +200,18 @@ if let i = CommandLine.arguments.firstIndex(of: "--files"), i + 1 < CommandLine.
     exit(0)
 }
 
+// MARK: Child: the merge driver as git runs it.
+//
+//   dais-bench --merge-driver BASE OURS THEIRS    prints "merge-driver S" for the whole process
+//   (from its start, by the clock the parent shares) after writing the merge over OURS.
+
+if let i = CommandLine.arguments.firstIndex(of: "--merge-driver"), i + 3 < CommandLine.arguments.count {
+    let merge = try! MergeDriver.merge(base: CommandLine.arguments[i + 1], ours: CommandLine.arguments[i + 2], theirs: CommandLine.arguments[i + 3])
+    precondition(merge.fromDisk > 0)
+    print("done \(now())")
+    exit(0)
+}
+
 // MARK: Child: one file operation in a fresh process, as a command meets it.
 //
 //   dais-bench --op STORE OPERATION [ICS]   prints "OPERATION S": load (read, decode and check, as
@@ -315,6 +327,17 @@ for size in sizes {
     row.bytes = bytes.count
     try! Data(bytes).write(to: URL(fileURLWithPath: path))
     storePaths[size] = path
+    // Two organizers' copies with 100 panels' titles edited on each side (a few the same panels),
+    // for the merge driver.
+    for (side, seed) in [("ours", 1), ("theirs", 2)] {
+        var edited = catalog, generator = SplitMix(seed: UInt64(seed))
+        let ids = catalog.panels.keys.sorted()
+        for _ in 0..<100 {
+            let id = ids[Int.random(in: 0..<ids.count, using: &generator)]
+            edited.panels[id]!.title += " (\(side))"
+        }
+        try! Data(StoreEncoder.encode(edited)).write(to: URL(fileURLWithPath: "\(folder)/store-\(size)-\(side).json"))
+    }
     // The same panels as an iCalendar file, for the import.
     try! Data(agenda(catalog, inDisplayZones: false).export(.ics)).write(to: URL(fileURLWithPath: "\(folder)/store-\(size).ics"))
 
@@ -446,6 +469,15 @@ if !keysOnly {
                 let out = run(python, ["-c", "import json,time,sys; t=time.perf_counter(); json.load(open(sys.argv[1])); print(time.perf_counter()-t)", path])
                 sample["python json.load"] = Double(out.trimmingCharacters(in: .whitespacesAndNewlines))
             }
+            // The merge driver, whole process, over a fresh copy of ours.
+            let ours = "\(folder)/merge-ours.json"
+            try? FileManager.default.removeItem(atPath: ours)
+            try! FileManager.default.copyItem(atPath: "\(folder)/store-\(size)-ours.json", toPath: ours)
+            let mergeStarted = now()
+            let merged = run(me, ["--merge-driver", path, ours, "\(folder)/store-\(size)-theirs.json"]).split(separator: "\n")
+            if let line = merged.first(where: { $0.hasPrefix("done ") }), let done = Double(line.dropFirst(5)) {
+                sample["merge driver (100 edits a side, whole process)"] = done - mergeStarted
+            }
             // Opening from process start: a child process loads, checks and draws the first frame.
             let started = now()
             let lines = run(me, ["--open", path]).split(separator: "\n")
@@ -474,7 +506,8 @@ let order = ["load", "python json.load", "open (first frame from process start)"
              "key: search character, slowest of 9",
              "key: edit field (reduce + render)", "key: planner step (reduce + render)", "planner opened (two weeks ranked)",
              "search index (background, after first frame)",
-             "findings sorted (background, after first frame)", "save", "export ics", "export md", "export html", "export csv", "export schedule-json", "import ics"]
+             "findings sorted (background, after first frame)", "save", "export ics", "export md", "export html", "export csv", "export schedule-json", "import ics",
+             "merge driver (100 edits a side, whole process)"]
 let header = ["measure"] + sizes.map { "\($0) panels" }
 var table: [[String]] = [header]
 for name in order where rows.values.contains(where: { $0.values[name] != nil }) {
@@ -515,10 +548,12 @@ func check(_ size: Int, _ row: Row) {
         line("save", 0.150)
         for export in ["export ics", "export md", "export html", "export csv", "export schedule-json"] { line(export, 0.300) }
         line("import ics", 0.500)
+        line("merge driver (100 edits a side, whole process)", 0.500)
     } else if size == 100_000 {
         if let py = row.values["python json.load"] { line("open (first frame from process start)", py, shown: "python json.load \(format(py))") }
         for key in keys { line(key, 0.016) }
         line("full check", 0.300)
+        line("merge driver (100 edits a side, whole process)", 3.0)
         if row.bytes > 0 {
             let ok = row.peak <= 3 * row.bytes
             print("  [\(ok ? "met" : "NOT met")] peak memory \(row.peak / 1_000_000) MB <= 3x the file (\(3 * row.bytes / 1_000_000) MB)")

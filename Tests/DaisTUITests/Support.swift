@@ -65,6 +65,7 @@ extension AppState {
         case .merge?: return "merge"
         case .planner?: return "planner"
         case .changes?: return "changes"
+        case .recordedClashes?: return "clashes"
         }
     }
 }

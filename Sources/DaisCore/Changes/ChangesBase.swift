@@ -20,9 +20,9 @@ public enum ChangesBase {
             }
         }
         let folder = (storePath as NSString).deletingLastPathComponent.nonEmpty ?? "."
-        let top = git(["-C", folder, "rev-parse", "--show-toplevel"])
-        guard top.status == 0, let root = String(decoding: top.out, as: UTF8.self).split(separator: "\n").first.map(String.init) else {
-            throw Failure(description: "\"\(since)\" is not a file, and \(folder) is not in a git repository to read it as a revision of (\(firstLine(top.err) ?? "git failed"))")
+        let top = Git.run(["-C", folder, "rev-parse", "--show-toplevel"])
+        guard top.status == 0, let root = top.outputLine else {
+            throw Failure(description: "\"\(since)\" is not a file, and \(folder) is not in a git repository to read it as a revision of (\(top.errorLine))")
         }
         // The store's path inside the repository (both sides with symbolic links resolved).
         let real = URL(fileURLWithPath: storePath).resolvingSymlinksInPath().path
@@ -30,35 +30,12 @@ public enum ChangesBase {
         guard real.hasPrefix(rootReal + "/") else { throw Failure(description: "\(storePath) is not inside the git repository \(root)") }
         let relative = String(real.dropFirst(rootReal.count + 1))
         let label = "\(since):\(relative)"
-        let shown = git(["-C", root, "show", label])
-        guard shown.status == 0 else {
-            throw Failure(description: "git cannot show \(label): \(firstLine(shown.err) ?? "exit status \(shown.status)")")
-        }
+        let shown = Git.run(["-C", root, "show", label])
+        guard shown.status == 0 else { throw Failure(description: "git cannot show \(label): \(shown.errorLine)") }
         do {
-            return (try StoreDecoder.decode(shown.out, path: label), label)
+            return (try StoreDecoder.decode(shown.output, path: label), label)
         } catch {
             throw Failure(description: error.description)
         }
-    }
-
-    private static func firstLine(_ bytes: [UInt8]) -> String? {
-        String(decoding: bytes, as: UTF8.self).split(separator: "\n").first.map { DisplayText.inert(String($0)) }
-    }
-
-    /// Runs git with its output and errors collected. Output is read to its end before waiting, so a
-    /// large store cannot fill the pipe and stall git; its messages (a line or two) fit the other pipe.
-    private static func git(_ arguments: [String]) -> (status: Int32, out: [UInt8], err: [UInt8]) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { return (127, [], Array("cannot run git: \(error)".utf8)) }
-        let outBytes = Array(out.fileHandleForReading.readDataToEndOfFile())
-        let errBytes = Array(err.fileHandleForReading.readDataToEndOfFile())
-        process.waitUntilExit()
-        return (process.terminationStatus, outBytes, errBytes)
     }
 }

@@ -5,6 +5,8 @@ public struct Catalog: Hashable, Sendable {
     public var people: [PersonID: Person]
     public var series: [SeriesID: Series]
     public var panels: [PanelID: Panel]
+    /// Clashes a git merge recorded (format 2), until the organizer resolves them.
+    public var mergeClashes: [MergeClash] = []
 
     public init(settings: Settings = Settings(), organizations: [Organization] = [], people: [Person] = [],
                 series: [Series] = [], panels: [Panel] = []) {

@@ -8,6 +8,7 @@ public enum Severity: String, CaseIterable, Comparable, Hashable, Sendable {
 
 /// The checks of the scheduling core, with their stable codes (the design's table).
 public enum FindingCode: String, CaseIterable, Hashable, Sendable {
+    case mergeClash = "merge-clash"
     case personDoubleBooked = "person-double-booked"
     case personTwiceInRoster = "person-twice-in-roster"
     case personUnavailable = "person-unavailable"
@@ -26,7 +27,7 @@ public enum FindingCode: String, CaseIterable, Hashable, Sendable {
 
     public var severity: Severity {
         switch self {
-        case .personDoubleBooked, .personTwiceInRoster, .personUnavailable, .unknownReference, .invalidTime, .speakerDeclined: return .error
+        case .mergeClash, .personDoubleBooked, .personTwiceInRoster, .personUnavailable, .unknownReference, .invalidTime, .speakerDeclined: return .error
         default: return .warning
         }
     }
@@ -34,21 +35,22 @@ public enum FindingCode: String, CaseIterable, Hashable, Sendable {
     /// Position in the design's table, for a stable order.
     var order: Int {
         switch self {
-        case .personDoubleBooked: return 0
-        case .personTwiceInRoster: return 1
-        case .personUnavailable: return 2
-        case .unknownReference: return 3
-        case .invalidTime: return 4
-        case .speakerDeclined: return 5
-        case .ambiguousTime: return 6
-        case .noModerator: return 7
-        case .noPanelists: return 8
-        case .speakerUnconfirmed: return 9
-        case .outsideWakingHours: return 10
-        case .shortChangeover: return 11
-        case .seriesOverlap: return 12
-        case .possibleDuplicatePerson: return 13
-        case .possibleDuplicateOrganization: return 14
+        case .mergeClash: return 0
+        case .personDoubleBooked: return 1
+        case .personTwiceInRoster: return 2
+        case .personUnavailable: return 3
+        case .unknownReference: return 4
+        case .invalidTime: return 5
+        case .speakerDeclined: return 6
+        case .ambiguousTime: return 7
+        case .noModerator: return 8
+        case .noPanelists: return 9
+        case .speakerUnconfirmed: return 10
+        case .outsideWakingHours: return 11
+        case .shortChangeover: return 12
+        case .seriesOverlap: return 13
+        case .possibleDuplicatePerson: return 14
+        case .possibleDuplicateOrganization: return 15
         }
     }
 }

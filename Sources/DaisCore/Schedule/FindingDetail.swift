@@ -103,6 +103,7 @@ enum FindingDetail: Sendable {
     case outsideWakingHours(Speaker, PanelMention, hours: WakingHours)
     case shortChangeover(Speaker, PanelMention, PanelMention, gapMinutes: Int, changeover: Int)
     case seriesOverlap(series: SeriesID, name: String, PanelMention, PanelMention, overlapMinutes: Int)
+    case mergeClash(MergeClash)
     case duplicatePeople([(id: PersonID, name: String)])
     case duplicateOrganizations([(id: OrganizationID, name: String)])
 
@@ -114,6 +115,7 @@ enum FindingDetail: Sendable {
              let .ambiguous(p, _, _), let .noModerator(p, _), let .noPanelists(p), let .outsideWakingHours(_, p, _),
              let .declined(_, p, _), let .unconfirmed(_, p, _, _, _):
             return [p.id]
+        case .mergeClash(let clash): return clash.kind == "panel" ? [PanelID(clash.id)] : []
         case .unknownSeriesHost, .personZone, .settingsZone, .duplicatePeople, .duplicateOrganizations: return []
         }
     }
@@ -125,6 +127,7 @@ enum FindingDetail: Sendable {
             return [s.id]
         case .unknownPanelReference(_, .person(let id)), .personZone(let id, _, _, _): return [id]
         case .duplicatePeople(let members): return members.map(\.id)
+        case .mergeClash(let clash) where clash.kind == "person": return [PersonID(clash.id)]
         default: return []
         }
     }
@@ -133,6 +136,7 @@ enum FindingDetail: Sendable {
         switch self {
         case .unknownPanelReference(_, .host(let id)), .unknownPanelReference(_, .cosponsor(let id)), .unknownSeriesHost(_, _, let id): return [id]
         case .duplicateOrganizations(let members): return members.map(\.id)
+        case .mergeClash(let clash) where clash.kind == "organization": return [OrganizationID(clash.id)]
         default: return []
         }
     }
@@ -140,6 +144,7 @@ enum FindingDetail: Sendable {
     var series: [SeriesID] {
         switch self {
         case .unknownPanelReference(_, .series(let id)), .unknownSeriesHost(let id, _, _), .seriesOverlap(let id, _, _, _, _): return [id]
+        case .mergeClash(let clash) where clash.kind == "series": return [SeriesID(clash.id)]
         default: return []
         }
     }
@@ -195,6 +200,8 @@ enum FindingDetail: Sendable {
         case let .seriesOverlap(_, name, a, b, minutes):
             let zone = a.slot?.zone ?? Zone.utc
             return "\(a.quoted) (\(a.when)) and \(b.quoted) (\(b.when(alsoIn: zone))) of '\(name)' overlap by \(minutes) min"
+        case let .mergeClash(clash):
+            return "a git merge left a clash: \(clash.summary); choose a side in the console (it opens on them), then save and git add"
         case let .duplicatePeople(members):
             return members.map { "'\($0.name)' (\($0.id.rawValue))" }.joined(separator: " and ") + " may be the same person"
         case let .duplicateOrganizations(members):

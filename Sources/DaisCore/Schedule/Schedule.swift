@@ -118,7 +118,7 @@ public struct Schedule: Sendable {
         duplicateOrganizations = DuplicateNames(catalog)
         remark((removed: [], added: Array(duplicatePeople.findings.values) + duplicateOrganizations.findings.values))
         clock.lap("duplicate names")
-        global = Schedule.settingsFindings(catalog.settings)
+        global = catalog.mergeClashes.map { Finding(.mergeClash, .mergeClash($0)) } + Schedule.settingsFindings(catalog.settings)
         remark((removed: [], added: global))
     }
 

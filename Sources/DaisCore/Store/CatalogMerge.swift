@@ -18,6 +18,8 @@ public struct CatalogMerge: Sendable {
         public let theirs: String
         /// Puts their side of the clash into a catalog.
         let takeTheirs: @Sendable (inout Catalog) -> Void
+        /// The clash as a merged store records it (`dais merge-driver`).
+        public let stored: MergeClash
     }
 
     /// The merge with every clash resolved to "mine".
@@ -33,13 +35,13 @@ public struct CatalogMerge: Sendable {
     public init(base: Catalog, mine: Catalog, theirs: Catalog) {
         var state = MergeState(merged: mine)
         state.mergeRecords(\.panels, base: base.panels, mine: mine.panels, theirs: theirs.panels,
-                           kind: "panel", name: { $0.title }, fields: CatalogMerge.panelFields)
+                           kind: "panel", name: { $0.title }, fields: CatalogMerge.panelFields, stored: { .panel($0, $1) })
         state.mergeRecords(\.people, base: base.people, mine: mine.people, theirs: theirs.people,
-                           kind: "person", name: { $0.name }, fields: CatalogMerge.personFields)
+                           kind: "person", name: { $0.name }, fields: CatalogMerge.personFields, stored: { .person($0, $1) })
         state.mergeRecords(\.organizations, base: base.organizations, mine: mine.organizations, theirs: theirs.organizations,
-                           kind: "organization", name: { $0.name }, fields: CatalogMerge.organizationFields)
+                           kind: "organization", name: { $0.name }, fields: CatalogMerge.organizationFields, stored: { .organization($0, $1) })
         state.mergeRecords(\.series, base: base.series, mine: mine.series, theirs: theirs.series,
-                           kind: "series", name: { $0.name }, fields: CatalogMerge.seriesFields)
+                           kind: "series", name: { $0.name }, fields: CatalogMerge.seriesFields, stored: { .series($0, $1) })
         state.mergeSettings(base: base.settings, mine: mine.settings, theirs: theirs.settings)
         keptReferenced = state.keepReferenced(mine: mine, theirs: theirs)
         merged = state.merged
@@ -57,9 +59,37 @@ public struct CatalogMerge: Sendable {
         return catalog
     }
 
+    /// The merge as a store records it: every clash resolved to "mine" and listed in `mergeClashes`
+    /// (after any the sides already had), so that the organizer can still take "theirs".
+    public var recorded: Catalog {
+        var catalog = merged
+        catalog.mergeClashes += clashes.map(\.stored)
+        return catalog
+    }
+
+    /// Puts their side of a recorded clash into a catalog (the clash itself stays listed).
+    public static func takeTheirs(_ clash: MergeClash, in catalog: inout Catalog) {
+        func take<Record>(_ fields: [Field<Record>], _ current: Record?, _ theirs: Record?) -> Record? {
+            guard clash.field != "record" else { return theirs }
+            guard var record = current, let theirs, let field = fields.first(where: { $0.name == clash.field }) else { return current }
+            field.take(&record, theirs)
+            return record
+        }
+        switch clash.theirs {
+        case .panel(let id, let theirs): catalog.panels[id] = take(panelFields, catalog.panels[id], theirs)
+        case .person(let id, let theirs): catalog.people[id] = take(personFields, catalog.people[id], theirs)
+        case .organization(let id, let theirs): catalog.organizations[id] = take(organizationFields, catalog.organizations[id], theirs)
+        case .series(let id, let theirs): catalog.series[id] = take(seriesFields, catalog.series[id], theirs)
+        case .settings(let theirs): catalog.settings = take(settingsFields, catalog.settings, theirs) ?? catalog.settings
+        }
+    }
+
     /// One line for the organizer: "3 records from disk, 1 merged field by field, 2 clashes".
-    public var summary: String {
-        var parts = ["\(fromDisk) record\(fromDisk == 1 ? "" : "s") taken from disk"]
+    public var summary: String { summary(theirs: "disk") }
+
+    /// The same, naming their side ("disk", "theirs").
+    public func summary(theirs: String) -> String {
+        var parts = ["\(fromDisk) record\(fromDisk == 1 ? "" : "s") taken from \(theirs)"]
         if combined > 0 { parts.append("\(combined) merged field by field") }
         if keptReferenced > 0 { parts.append("\(keptReferenced) deleted record\(keptReferenced == 1 ? "" : "s") kept because still referenced") }
         parts.append(clashes.isEmpty ? "no clashes" : "\(clashes.count) clash\(clashes.count == 1 ? "" : "es")")
@@ -84,10 +114,11 @@ public struct CatalogMerge: Sendable {
         }
     }
 
+    /// A value on one line, whole: two long values that differ only at the end must still read
+    /// differently (the screens cut what does not fit).
     static func text(_ value: String?) -> String {
         guard let value, !value.isEmpty else { return "(empty)" }
-        let line = DisplayText.inert(value)
-        return line.count > 60 ? String(line.prefix(59)) + "…" : line
+        return DisplayText.inert(value)
     }
 
     static func ids<Kind>(_ list: [Identifier<Kind>]) -> String { list.isEmpty ? "(none)" : list.map(\.rawValue).joined(separator: ", ") }
@@ -153,13 +184,19 @@ private struct MergeState {
     mutating func mergeRecords<Kind, Record: Equatable & Sendable>(
         _ table: WritableKeyPath<Catalog, [Identifier<Kind>: Record]> & Sendable,
         base: [Identifier<Kind>: Record], mine: [Identifier<Kind>: Record], theirs: [Identifier<Kind>: Record],
-        kind: String, name: (Record) -> String, fields: [CatalogMerge.Field<Record>]
+        kind: String, name: (Record) -> String, fields: [CatalogMerge.Field<Record>],
+        stored: (Identifier<Kind>, Record?) -> MergeClash.Theirs
     ) {
         var ids = Set(theirs.keys)
         ids.formUnion(base.keys)  // what only "mine" added needs nothing: it is in the merge already
-        for id in ids.sorted() {
+        // Only records their side changed, and not alike, need anything; those are taken in id order
+        // (so clashes come in a stable order), the others are not sorted at all.
+        let changed = ids.filter { id in
+            let t = theirs[id]
+            return t != base[id] && mine[id] != t
+        }
+        for id in changed.sorted() {
             let b = base[id], m = mine[id], t = theirs[id]
-            if t == b || m == t { continue }  // unchanged on disk, or changed alike
             if m == b {  // changed on disk only
                 merged[keyPath: table][id] = t
                 fromDisk += 1
@@ -170,13 +207,14 @@ private struct MergeState {
                 // One side deleted what the other changed.
                 let kept = m ?? t!
                 let theirSide = t
+                let (mineText, theirsText) = (m == nil ? "deleted" : "changed", t == nil ? "deleted" : "changed")
                 clashes.append(CatalogMerge.Clash(
-                    record: label, name: name(kept), field: "record",
-                    mine: m == nil ? "deleted" : "changed", theirs: t == nil ? "deleted" : "changed",
-                    takeTheirs: { $0[keyPath: table][id] = theirSide }))
+                    record: label, name: name(kept), field: "record", mine: mineText, theirs: theirsText,
+                    takeTheirs: { $0[keyPath: table][id] = theirSide },
+                    stored: MergeClash(name: name(kept), field: "record", mine: mineText, theirsText: theirsText, theirs: stored(id, t))))
                 continue
             }
-            merged[keyPath: table][id] = mergeFields(b, m, t, fields, record: label, name: name(m)) { catalog, change in
+            merged[keyPath: table][id] = mergeFields(b, m, t, fields, record: label, name: name(m), stored: stored(id, t)) { catalog, change in
                 guard var record = catalog[keyPath: table][id] else { return }
                 change(&record)
                 catalog[keyPath: table][id] = record
@@ -189,7 +227,7 @@ private struct MergeState {
     /// "theirs" `reach` can later put into the record where it lies in a catalog.
     mutating func mergeFields<Record: Sendable>(
         _ base: Record?, _ mine: Record, _ theirs: Record, _ fields: [CatalogMerge.Field<Record>], record: String, name: String,
-        reach: @escaping @Sendable (inout Catalog, (inout Record) -> Void) -> Void
+        stored: MergeClash.Theirs, reach: @escaping @Sendable (inout Catalog, (inout Record) -> Void) -> Void
     ) -> Record {
         var result = mine
         for field in fields {
@@ -202,7 +240,8 @@ private struct MergeState {
             }
             clashes.append(CatalogMerge.Clash(
                 record: record, name: name, field: field.name, mine: field.show(mine), theirs: field.show(theirs),
-                takeTheirs: { catalog in reach(&catalog) { field.take(&$0, theirs) } }))
+                takeTheirs: { catalog in reach(&catalog) { field.take(&$0, theirs) } },
+                stored: MergeClash(name: name, field: field.name, mine: field.show(mine), theirsText: field.show(theirs), theirs: stored)))
         }
         combined += 1
         return result
@@ -215,7 +254,7 @@ private struct MergeState {
             fromDisk += 1
             return
         }
-        merged.settings = mergeFields(base, mine, theirs, CatalogMerge.settingsFields, record: "settings", name: "Settings") { catalog, change in
+        merged.settings = mergeFields(base, mine, theirs, CatalogMerge.settingsFields, record: "settings", name: "Settings", stored: .settings(theirs)) { catalog, change in
             change(&catalog.settings)
         }
     }

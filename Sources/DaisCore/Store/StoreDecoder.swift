@@ -66,6 +66,7 @@ public enum StoreDecoder {
         var format: String?, version: Int?, versionOffset = 0, formatOffset = 0
         var settings = Settings()
         var organizations: [OrganizationID: Organization]?, people: [PersonID: Person]?, series: [SeriesID: Series]?, panels: [PanelID: Panel]?
+        var clashes: [MergeClash] = []
         try r.readObject(for: "the store") { r, key, keyOffset in
             switch key {
             case "format":
@@ -80,8 +81,10 @@ public enum StoreDecoder {
             case "people": people = try decodeRecords(&r, kind: "person", decodePerson)
             case "series": series = try decodeRecords(&r, kind: "series", decodeSeries)
             case "panels": panels = try decodeRecords(&r, kind: "panel", decodePanel)
+            case "mergeClashes":
+                try r.readArray(for: "\"mergeClashes\"") { r in clashes.append(try decodeClash(&r)) }
             default:
-                throw r.fail("unknown field \"\(key)\" at the top of the store; known fields: format, version, settings, organizations, people, series, panels", at: keyOffset)
+                throw r.fail("unknown field \"\(key)\" at the top of the store; known fields: format, version, settings, organizations, people, series, panels, mergeClashes", at: keyOffset)
             }
         }
         r.skipSpace()
@@ -97,6 +100,7 @@ public enum StoreDecoder {
         }
         var catalog = Catalog(settings: settings)
         (catalog.organizations, catalog.people, catalog.series, catalog.panels) = (organizations!, people!, series!, panels!)
+        catalog.mergeClashes = clashes
         return catalog
     }
 
@@ -174,6 +178,40 @@ public enum StoreDecoder {
     }
 
     // MARK: Records
+
+    /// A clash a git merge recorded; its "theirsRecord" is read once its kind is known.
+    private static func decodeClash(_ r: inout JSONReader) throws -> MergeClash {
+        r.skipSpace()
+        let open = r.position
+        var texts: [String: String] = [:], recordAt: Int?
+        try r.readObject(for: "a merge clash") { r, key, keyOffset in
+            switch key {
+            case "field", "id", "kind", "mine", "name", "theirs": texts[key.text] = try r.readString(for: "\"\(key)\" of a merge clash")
+            case "theirsRecord":
+                r.skipSpace()
+                recordAt = r.position
+                try r.skipValue()
+            default: throw unknown(r, key, in: "a merge clash", known: "kind, id, name, field, mine, theirs, theirsRecord", at: keyOffset)
+            }
+        }
+        for name in ["kind", "id", "name", "field", "mine", "theirs"] where texts[name] == nil {
+            throw missing(r, name, in: "the merge clash", at: open)
+        }
+        guard let recordAt else { throw missing(r, "theirsRecord", in: "the merge clash", at: open) }
+        var sub = r
+        sub.position = recordAt
+        let id = texts["id"]!
+        let theirs: MergeClash.Theirs
+        switch texts["kind"]! {
+        case "panel": theirs = .panel(PanelID(id), sub.readNull() ? nil : try decodePanel(&sub).0)
+        case "person": theirs = .person(PersonID(id), sub.readNull() ? nil : try decodePerson(&sub).0)
+        case "organization": theirs = .organization(OrganizationID(id), sub.readNull() ? nil : try decodeOrganization(&sub).0)
+        case "series": theirs = .series(SeriesID(id), sub.readNull() ? nil : try decodeSeries(&sub).0)
+        case "settings": theirs = .settings(try decodeSettings(&sub))
+        case let other: throw r.fail("\"kind\" of a merge clash must be one of panel, person, organization, series, settings; found \"\(other)\"", at: open)
+        }
+        return MergeClash(name: texts["name"]!, field: texts["field"]!, mine: texts["mine"]!, theirsText: texts["theirs"]!, theirs: theirs)
+    }
 
     private static func decodeSettings(_ r: inout JSONReader) throws -> Settings {
         var settings = Settings()

@@ -24,6 +24,9 @@ public enum StoreEncoder {
     private static func write(_ catalog: Catalog, into w: inout JSONWriter, between: (inout JSONWriter) -> Void) {
         w.object { w in
             w.field("format") { $0.string(StoreDecoder.formatName) }
+            if !catalog.mergeClashes.isEmpty {
+                w.field("mergeClashes") { w in w.array(catalog.mergeClashes) { w, clash in encode(clash, &w) } }
+            }
             w.field("organizations") { w in
                 w.array(byID(catalog.organizations)) { w, org in encode(org, &w) }
             }
@@ -54,7 +57,7 @@ public enum StoreEncoder {
     /// using none of format 2's fields stays readable by a Dais that knows only format 1 (a
     /// collaborator who has not upgraded yet).
     public static func version(of catalog: Catalog) -> Int {
-        let usesTwo = catalog.settings.stretchMinutesValue != nil || catalog.settings.confirmDaysValue != nil
+        let usesTwo = !catalog.mergeClashes.isEmpty || catalog.settings.stretchMinutesValue != nil || catalog.settings.confirmDaysValue != nil
             || catalog.series.values.contains { !$0.audienceZones.isEmpty }
             || catalog.people.values.contains { $0.wakingHours != nil }
             || catalog.panels.values.contains { panel in
@@ -74,6 +77,26 @@ public enum StoreEncoder {
     }
 
     // Field order below is sorted by key (code point order), as the canonical form requires.
+
+    private static func encode(_ clash: MergeClash, _ w: inout JSONWriter) {
+        w.object { w in
+            w.field("field") { $0.string(clash.field) }
+            w.field("id") { $0.string(clash.id) }
+            w.field("kind") { $0.string(clash.kind) }
+            w.field("mine") { $0.string(clash.mine) }
+            w.field("name") { $0.string(clash.name) }
+            w.field("theirs") { $0.string(clash.theirsText) }
+            w.field("theirsRecord") { w in
+                switch clash.theirs {
+                case .panel(_, let panel): if let panel { encode(panel, &w) } else { w.null() }
+                case .person(_, let person): if let person { encode(person, &w) } else { w.null() }
+                case .organization(_, let org): if let org { encode(org, &w) } else { w.null() }
+                case .series(_, let series): if let series { encode(series, &w) } else { w.null() }
+                case .settings(let settings): encode(settings, &w)
+                }
+            }
+        }
+    }
 
     private static func encode(_ settings: Settings, _ w: inout JSONWriter) {
         w.object { w in

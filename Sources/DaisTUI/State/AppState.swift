@@ -138,10 +138,11 @@ public struct AppState: Sendable {
     public internal(set) var savedCatalog: Catalog
 
     /// Opens a catalog loaded from `store`.
-    public init(catalog: Catalog, store: StoreInfo, width: Int = 120, height: Int = 40, today: LocalDate? = nil) {
+    /// `asOf` is the day the checks are made for (speakers' confirmations), `today` unless given.
+    public init(catalog: Catalog, store: StoreInfo, width: Int = 120, height: Int = 40, today: LocalDate? = nil, asOf: LocalDate? = nil) {
         self.catalog = catalog
         self.savedCatalog = catalog
-        self.schedule = Schedule(catalog: catalog, asOf: today)
+        self.schedule = Schedule(catalog: catalog, asOf: asOf ?? today)
         self.store = store
         self.width = width
         self.height = height
@@ -153,6 +154,8 @@ public struct AppState: Sendable {
         for tab in Tab.allCases { cursors[tab] = ListCursor() }
         selectFirstUpcoming(today: today)
         scrollToSelection()
+        // A git merge left clashes in the store: the organizer chooses first.
+        if !catalog.mergeClashes.isEmpty { overlays.append(.recordedClashes(RecordedClashes(catalog.mergeClashes))) }
     }
 
     /// Shows a message in the status line (until the next key).

@@ -22,6 +22,18 @@ public enum Overlay: Sendable {
     case planner(Planner)
     /// What changed since the last save, or a file or git revision: what to announce.
     case changes(ChangesScreen)
+    /// The clashes a git merge recorded in the store, for the organizer to choose a side.
+    case recordedClashes(RecordedClashes)
+}
+
+/// The clashes a git merge recorded in the store (`mergeClashes`): each resolved to "mine" (what the
+/// merged store holds) or "theirs" by the organizer.
+public struct RecordedClashes: Sendable {
+    public let clashes: [MergeClash]
+    public var takingTheirs: Set<Int> = []
+    public var selected = 0
+
+    public init(_ clashes: [MergeClash]) { self.clashes = clashes }
 }
 
 /// The clashes of a merge with the store on disk: each resolved to "mine" or "theirs" by the organizer.

@@ -53,6 +53,24 @@ extension AppState {
             default: break
             }
             return []
+        case .recordedClashes(var dialog)?:
+            switch KeyMap.command(for: key, in: .merge) {
+            case .down?: dialog.selected = min(dialog.clashes.count - 1, dialog.selected + 1)
+            case .up?: dialog.selected = max(0, dialog.selected - 1)
+            case .takeMine?: dialog.takingTheirs.remove(dialog.selected)
+            case .takeTheirs?: dialog.takingTheirs.insert(dialog.selected)
+            case .accept?:
+                overlays.removeLast()
+                resolveRecordedClashes(dialog)
+                return []
+            case .cancel?:
+                overlays.removeLast()
+                notice = Notice("The clashes stay recorded (dais check lists them); reopen the store to choose")
+                return []
+            default: break
+            }
+            overlays[overlays.count - 1] = .recordedClashes(dialog)
+            return []
         case .merge(var dialog)?:
             let count = dialog.merge.clashes.count
             switch KeyMap.command(for: key, in: .merge) {

@@ -111,12 +111,25 @@ extension AppState {
     /// (the catalog itself when nil), the base of a later merge.
     mutating func replaceCatalog(_ newCatalog: Catalog, fingerprint: StoreFile.Fingerprint?, modified: Bool, base: Catalog? = nil) {
         var fresh = AppState(catalog: newCatalog, store: StoreInfo(path: store.path, fingerprint: fingerprint, readOnlyReason: store.readOnlyReason),
-                             width: width, height: height, today: nil)
+                             width: width, height: height, today: nil, asOf: schedule.asOf)
         if let base { fresh.savedCatalog = base }
         fresh.tab = tab
         fresh.currentZone = min(currentZone, fresh.displayZones.count - 1)
         fresh.history.reset(modified: modified)
         self = fresh
+    }
+
+    /// Resolves the clashes a git merge recorded: "theirs" put in where chosen, the record of clashes
+    /// cleared; unsaved, undoable as one step is not (like a merge), so the notice says what to do.
+    mutating func resolveRecordedClashes(_ dialog: RecordedClashes) {
+        var resolved = catalog
+        for index in dialog.takingTheirs.sorted() where dialog.clashes.indices.contains(index) {
+            CatalogMerge.takeTheirs(dialog.clashes[index], in: &resolved)
+        }
+        resolved.mergeClashes = []
+        replaceCatalog(resolved, fingerprint: store.fingerprint, modified: true, base: savedCatalog)
+        let name = store.path.split(separator: "/").last.map(String.init) ?? store.path
+        notice = Notice("Clashes resolved (\(dialog.takingTheirs.count) taken from theirs): s saves, then git add \(name) and git commit finish the merge", .success)
     }
 
     /// Takes a merge with the store on disk: the edits now stand on what is on disk, unsaved.

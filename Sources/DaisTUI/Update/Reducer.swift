@@ -151,7 +151,7 @@ extension AppState {
         case .storeChanged?: return .storeChanged
         case .recovery?: return .recovery
         case .export?: return .export
-        case .merge?: return .merge
+        case .merge?, .recordedClashes?: return .merge
         case .planner?: return .planner
         case .changes?: return .changes
         case nil:

@@ -6,6 +6,11 @@ enum DialogView {
         switch overlay {
         case .help(let scroll): drawHelp(scroll, &screen, state)
         case .changes(let changes): drawChanges(changes, &screen, state)
+        case .recordedClashes(let dialog):
+            drawClashes(title: "A git merge left \(Plural.count(dialog.clashes.count, "clash", "clashes")): choose a side, then save and git add",
+                        summary: "The store holds your side (mine) until you choose", hint: "↑ ↓ clash   m mine   t theirs   Enter resolve   Esc later",
+                        rows: dialog.clashes.map { ($0.kind, $0.name, $0.field, $0.mine, $0.theirsText) },
+                        selected: dialog.selected, takingTheirs: dialog.takingTheirs, &screen, state)
         case .confirm(let c): drawMessage(title: "Confirm", lines: [c.message], choices: c.choices, &screen, state)
         case .storeChanged:
             drawMessage(title: "The store changed on disk",
@@ -97,23 +102,32 @@ enum DialogView {
     /// The clashes of a merge, three lines each: what, mine, theirs; the chosen side marked.
     static func drawMerge(_ dialog: MergeDialog, _ screen: inout Screen, _ state: AppState) {
         let clashes = dialog.merge.clashes
+        drawClashes(title: "Merge with the store on disk: \(clashes.count) clash\(clashes.count == 1 ? "" : "es")", summary: dialog.merge.summary,
+                    hint: "↑ ↓ clash   m mine   t theirs   Enter merge   Esc back",
+                    rows: clashes.map { ($0.record, $0.name, $0.field, $0.mine, $0.theirs) }, selected: dialog.selected,
+                    takingTheirs: dialog.takingTheirs, &screen, state)
+    }
+
+    /// Clashes three lines each: what, mine, theirs; the chosen side marked.
+    static func drawClashes(title: String, summary: String, hint: String, rows clashes: [(record: String, name: String, field: String, mine: String, theirs: String)],
+                            selected: Int, takingTheirs: Set<Int>, _ screen: inout Screen, _ state: AppState) {
         let rect = centered(width: 96, height: min(state.height - 2, 3 * clashes.count + 7), state)
-        screen.box(rect, title: "Merge with the store on disk: \(clashes.count) clash\(clashes.count == 1 ? "" : "es")")
+        screen.box(rect, title: title)
         let inner = rect.inset(by: 1)
-        _ = screen.put(dialog.merge.summary, row: inner.row, column: inner.column + 1, width: inner.width - 2, style: .accent)
+        _ = screen.put(summary, row: inner.row, column: inner.column + 1, width: inner.width - 2, style: .accent)
         let visible = max(1, (inner.height - 3) / 3)
-        let first = min(max(0, dialog.selected - visible + 1), max(0, clashes.count - visible))
+        let first = min(max(0, selected - visible + 1), max(0, clashes.count - visible))
         for (k, index) in (first..<min(clashes.count, first + visible)).enumerated() {
             let clash = clashes[index]
-            let theirs = dialog.takingTheirs.contains(index)
+            let theirs = takingTheirs.contains(index)
             let row = inner.row + 2 + 3 * k
-            screen.bar("\(clash.record) \"\(clash.name)\": \(clash.field)", row: row, column: inner.column, width: inner.width,
-                       style: index == dialog.selected ? .selected : .bold)
+            // The field first: a long title is cut, never what clashed.
+            screen.bar("\(clash.field) of \(clash.record) \"\(clash.name)\"", row: row, column: inner.column, width: inner.width,
+                       style: index == selected ? .selected : .bold)
             _ = screen.put("  \(theirs ? " " : "●") mine:   \(clash.mine)", row: row + 1, column: inner.column, width: inner.width, style: theirs ? .dim : .plain)
             _ = screen.put("  \(theirs ? "●" : " ") theirs: \(clash.theirs)", row: row + 2, column: inner.column, width: inner.width, style: theirs ? .plain : .dim)
         }
-        _ = screen.put("↑ ↓ clash   m mine   t theirs   Enter merge   Esc back", row: rect.bottom - 2, column: inner.column + 1,
-                       width: inner.width - 2, style: .dim)
+        _ = screen.put(hint, row: rect.bottom - 2, column: inner.column + 1, width: inner.width - 2, style: .dim)
     }
 
     static func drawPrompt(_ prompt: Prompt, _ screen: inout Screen, _ state: AppState) {
