@@ -31,6 +31,27 @@ struct ExportClientTests {
         return Output(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 
+    /// A khal configuration with one calendar, "dais", in `folder`/cal/dais, reading times in `zone`.
+    func khalConfig(_ folder: String, zone: String) throws -> String {
+        try FileManager.default.createDirectory(atPath: folder + "/cal/dais", withIntermediateDirectories: true)
+        let path = folder + "/khal-\(zone.replacingOccurrences(of: "/", with: "-")).conf"
+        try """
+        [calendars]
+        [[dais]]
+        path = \(folder)/cal/dais
+        type = calendar
+        [locale]
+        timeformat = %H:%M
+        dateformat = %Y-%m-%d
+        longdateformat = %Y-%m-%d
+        datetimeformat = %Y-%m-%d %H:%M
+        longdatetimeformat = %Y-%m-%d %H:%M
+        default_timezone = \(zone)
+        local_timezone = \(zone)
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
     func exportFile(_ format: String, _ folder: String, extra: [String] = []) throws -> String {
         let path = "\(folder)/agenda.\(format)"
         let result = try dais(["export", "--store", demo, "--format", format, "--output", path] + extra, environment: ["SOURCE_DATE_EPOCH": "1732000000"])
@@ -89,25 +110,7 @@ struct ExportClientTests {
         let folder = makeTemporaryFolder()
         defer { removeFolder(folder) }
         let ics = try exportFile("ics", folder)
-        try FileManager.default.createDirectory(atPath: folder + "/cal/dais", withIntermediateDirectories: true)
-        func config(_ zone: String) throws -> String {
-            let path = folder + "/khal-\(zone.replacingOccurrences(of: "/", with: "-")).conf"
-            try """
-            [calendars]
-            [[dais]]
-            path = \(folder)/cal/dais
-            type = calendar
-            [locale]
-            timeformat = %H:%M
-            dateformat = %Y-%m-%d
-            longdateformat = %Y-%m-%d
-            datetimeformat = %Y-%m-%d %H:%M
-            longdatetimeformat = %Y-%m-%d %H:%M
-            default_timezone = \(zone)
-            local_timezone = \(zone)
-            """.write(toFile: path, atomically: true, encoding: .utf8)
-            return path
-        }
+        func config(_ zone: String) throws -> String { try khalConfig(folder, zone: zone) }
         let environment = ["XDG_DATA_HOME": folder, "XDG_CONFIG_HOME": folder, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
         let imported = try run(khal, ["-c", try config("America/New_York"), "import", "--batch", "-a", "dais", ics], environment: environment)
         #expect(imported.status == 0, "\(imported.stderr)")
@@ -128,22 +131,7 @@ struct ExportClientTests {
         try FileManager.default.copyItem(atPath: demo, toPath: store)
         let first = folder + "/v1.ics", second = folder + "/v2.ics"
         #expect(try dais(["export", "--store", store, "--format", "ics", "--output", first]).status == 0)
-        try FileManager.default.createDirectory(atPath: folder + "/cal/dais", withIntermediateDirectories: true)
-        let config = folder + "/khal.conf"
-        try """
-        [calendars]
-        [[dais]]
-        path = \(folder)/cal/dais
-        type = calendar
-        [locale]
-        timeformat = %H:%M
-        dateformat = %Y-%m-%d
-        longdateformat = %Y-%m-%d
-        datetimeformat = %Y-%m-%d %H:%M
-        longdatetimeformat = %Y-%m-%d %H:%M
-        default_timezone = America/New_York
-        local_timezone = America/New_York
-        """.write(toFile: config, atomically: true, encoding: .utf8)
+        let config = try khalConfig(folder, zone: "America/New_York")
         let environment = ["XDG_DATA_HOME": folder, "XDG_CONFIG_HOME": folder, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
         #expect(try run(khal, ["-c", config, "import", "--batch", "-a", "dais", first], environment: environment).status == 0)
         // The organizer moves the 26 November panel an hour later: here through `dais import` of the
