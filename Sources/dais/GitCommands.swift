@@ -28,7 +28,7 @@ struct GitInitCommand: ParsableCommand {
 
     func run() throws {
         let path = storeOptions.location.path
-        guard FileManager.default.fileExists(atPath: path) else { throw CLIFailure(.storeUnreadable, "\(path): no store file here (give --store PATH)") }
+        guard FileManager.default.fileExists(atPath: path) else { throw CLIFailure(StoreError.notFound(path: path)) }
         let done: [String], setup: GitSetup
         do {
             setup = try GitSetup.find(storeOptions: storeOptions, create: true)

@@ -106,7 +106,7 @@ struct ListCommandTests {
         defer { removeFolder(folder) }
         let result = try dais(["list", "--store", folder + "/nope.json"])
         #expect(result.status == 3)
-        #expect(result.stderr.contains("no store file here"))
+        #expect(result.stderr.contains("no store at \(folder)/nope.json; create one with `dais init \(folder)/nope.json`"))
         #expect(!FileManager.default.fileExists(atPath: folder + "/nope.json"))
     }
 

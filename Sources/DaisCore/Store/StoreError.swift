@@ -21,7 +21,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notFound(let path):
-            return "\(path): no store file here (give --store PATH, or set DAIS_STORE)"
+            return "no store at \(path); create one with `dais init \(path)` (or give --store PATH of an existing store)"
         case .unreadable(let path, let reason):
             return "\(path): cannot read the store: \(reason)"
         case .malformed(let path, let line, let column, let message):
