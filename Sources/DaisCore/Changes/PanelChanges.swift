@@ -1,9 +1,10 @@
 /// What changed between two versions of a store, panel by panel, and whom each change concerns:
 /// what an organizer announces after a round of edits ("the panel moved; your time is now ...").
 ///
-/// Panels are compared by id. Each change names the people to tell: for a new, moved, cancelled,
-/// renamed or otherwise re-announced panel everyone on its roster (old and new, declined speakers
-/// left out); for a roster change the person added or taken off.
+/// Panels are compared by id. Each change names the people to tell: for a new or deleted panel its
+/// roster; for a moved, cancelled, renamed or otherwise re-announced one those on its roster before
+/// and after (declined speakers left out); for a roster change the person added, taken off or
+/// changed.
 public struct PanelChanges: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         case added
