@@ -99,8 +99,11 @@ struct MergePropertyTests {
             })
             // Their edits that touch nothing mine touched, applied over mine.
             var expected = mine
-            for edit in theirsEdits where !overlapping.contains { $0.hasPrefix(edit.key + "|") && ($0.hasSuffix("|record") || $0 == "\(edit.key)|\(edit.field)" || edit.field == "record") } {
-                edit.apply(&expected)
+            for edit in theirsEdits {
+                let clashing = overlapping.contains { touched in
+                    touched.hasPrefix(edit.key + "|") && (touched.hasSuffix("|record") || touched == "\(edit.key)|\(edit.field)" || edit.field == "record")
+                }
+                if !clashing { edit.apply(&expected) }
             }
             if overlapping.isEmpty {
                 disjointPairs += 1
