@@ -927,3 +927,17 @@ struct PanelFormLinkTests {
         #expect(PanelEditor.linkLine(Link(label: "Zoom", url: "https://z", kind: .join, isPublic: true)) == "Zoom | https://z | join public")
     }
 }
+
+@Suite("An empty store")
+struct EmptyStoreTests {
+    @Test("the Panels screen of a new store shows the first steps, and n starts the first panel")
+    func firstSteps() {
+        var state = makeState(Catalog())
+        let screen = ConsoleView.render(state).lines.joined(separator: "\n")
+        #expect(screen.contains("No panels yet. First steps:") && screen.contains("n  create a panel") && screen.contains("z  choose the zones"))
+        state.press(.character("n"))
+        #expect(state.topOverlayName == "editor")
+        let small = ConsoleView.render(makeState(Catalog(), width: 80, height: 24)).lines.joined(separator: "\n")
+        #expect(small.contains("First steps"), "at 80x24 too")
+    }
+}

@@ -13,8 +13,14 @@ enum PanelsView {
         if cw < list.width / 2 { screen.put(countText, row: list.row, column: list.right - cw, width: cw, style: focusStyle) }
         let rows = state.panelRows(from: cursor.top, limit: list.height - 1)
         if rows.isEmpty {
-            let message = state.panelOrder.count == 0 ? "No panels yet: press n to create one." : "No panel matches the search or filter."
-            screen.put(message, row: list.row + 2, column: list.column + 2, width: list.width - 4, style: .dim)
+            // A new store's first steps; otherwise what hides the panels.
+            let lines = state.panelOrder.count == 0
+                ? ["No panels yet. First steps:", "  n  create a panel (then r for its roster)", "  z  choose the zones times are shown in",
+                   "  2  the people directory (n adds a person)", "  ?  every key"]
+                : ["No panel matches the search or filter."]
+            for (k, line) in lines.enumerated() where k < list.height - 2 {
+                screen.put(line, row: list.row + 2 + k, column: list.column + 2, width: list.width - 4, style: k == 0 ? .bold : .dim)
+            }
         }
         for (k, row) in rows.enumerated() {
             let r = list.row + 1 + k
