@@ -125,6 +125,8 @@ struct ChangesCommandTests {
         defer { removeFolder(outside) }
         try FileManager.default.copyItem(atPath: store, toPath: outside + "/store.json")
         let refused = try dais(["changes", "--store", outside + "/store.json", "--since", "HEAD~1"])
-        #expect(refused.status == 2 && refused.stderr.contains("\"HEAD~1\" is not a file, and \(outside) is not in a git repository"), "\(refused.stderr)")
+        #expect(refused.status == 2 && refused.stderr.contains("\"HEAD~1\" is not a file, nor a git revision here: \(outside) is not in a git repository"), "\(refused.stderr)")
+        let option = try dais(["changes", "--store", store, "--since=-p"])
+        #expect(option.status == 2 && option.stderr.contains("\"-p\" is neither a file nor a git revision"), "never passed to git as an option")
     }
 }

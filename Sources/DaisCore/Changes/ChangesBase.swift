@@ -19,17 +19,16 @@ public enum ChangesBase {
                 throw Failure(description: error.description)
             }
         }
-        let folder = (storePath as NSString).deletingLastPathComponent.nonEmpty ?? "."
-        let top = Git.run(["-C", folder, "rev-parse", "--show-toplevel"])
-        guard top.status == 0, let root = top.outputLine else {
-            throw Failure(description: "\"\(since)\" is not a file, and \(folder) is not in a git repository to read it as a revision of (\(top.errorLine))")
+        // A revision is never read as one of git's options.
+        guard !since.hasPrefix("-") else { throw Failure(description: "\"\(since)\" is neither a file nor a git revision") }
+        let setup: GitSetup
+        do {
+            setup = try GitSetup.find(storePath: storePath, command: "dais", create: false)
+        } catch {
+            throw Failure(description: "\"\(since)\" is not a file, nor a git revision here: \(error.description)")
         }
-        // The store's path inside the repository (both sides with symbolic links resolved).
-        let real = URL(fileURLWithPath: storePath).resolvingSymlinksInPath().path
-        let rootReal = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
-        guard real.hasPrefix(rootReal + "/") else { throw Failure(description: "\(storePath) is not inside the git repository \(root)") }
-        let relative = String(real.dropFirst(rootReal.count + 1))
-        let label = "\(since):\(relative)"
+        let label = "\(since):\(setup.relativePath)"
+        let root = setup.root
         let shown = Git.run(["-C", root, "show", label])
         guard shown.status == 0 else { throw Failure(description: "git cannot show \(label): \(shown.errorLine)") }
         do {
