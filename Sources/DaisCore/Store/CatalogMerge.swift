@@ -16,9 +16,8 @@ public struct CatalogMerge: Sendable {
         public let field: String
         public let mine: String
         public let theirs: String
-        /// Puts their side of the clash into a catalog.
-        let takeTheirs: @Sendable (inout Catalog) -> Void
-        /// The clash as a merged store records it (`dais merge-driver`).
+        /// The clash as a merged store records it (`dais merge-driver`), their side included: what
+        /// taking "theirs" applies, now or after the merge.
         public let stored: MergeClash
     }
 
@@ -54,7 +53,7 @@ public struct CatalogMerge: Sendable {
     public func resolved(takingTheirs: Set<Int>) -> Catalog {
         var catalog = merged
         for index in takingTheirs.sorted() where clashes.indices.contains(index) {
-            clashes[index].takeTheirs(&catalog)
+            CatalogMerge.takeTheirs(clashes[index].stored, in: &catalog)
         }
         return catalog
     }
@@ -206,28 +205,22 @@ private struct MergeState {
             guard let m, let t else {
                 // One side deleted what the other changed.
                 let kept = m ?? t!
-                let theirSide = t
                 let (mineText, theirsText) = (m == nil ? "deleted" : "changed", t == nil ? "deleted" : "changed")
                 clashes.append(CatalogMerge.Clash(
                     record: label, name: name(kept), field: "record", mine: mineText, theirs: theirsText,
-                    takeTheirs: { $0[keyPath: table][id] = theirSide },
                     stored: MergeClash(name: name(kept), field: "record", mine: mineText, theirsText: theirsText, theirs: stored(id, t))))
                 continue
             }
-            merged[keyPath: table][id] = mergeFields(b, m, t, fields, record: label, name: name(m), stored: stored(id, t)) { catalog, change in
-                guard var record = catalog[keyPath: table][id] else { return }
-                change(&record)
-                catalog[keyPath: table][id] = record
-            }
+            merged[keyPath: table][id] = mergeFields(b, m, t, fields, record: label, name: name(m), stored: stored(id, t))
         }
     }
 
     /// One record changed on both sides, merged field by field: a field changed on one side only is
-    /// taken from that side; one both changed differently stays mine and becomes a clash, whose
-    /// "theirs" `reach` can later put into the record where it lies in a catalog.
+    /// taken from that side; one both changed differently stays mine and becomes a clash, recorded
+    /// with their whole record (`stored`) so that "theirs" can be taken later.
     mutating func mergeFields<Record: Sendable>(
         _ base: Record?, _ mine: Record, _ theirs: Record, _ fields: [CatalogMerge.Field<Record>], record: String, name: String,
-        stored: MergeClash.Theirs, reach: @escaping @Sendable (inout Catalog, (inout Record) -> Void) -> Void
+        stored: MergeClash.Theirs
     ) -> Record {
         var result = mine
         for field in fields {
@@ -240,7 +233,6 @@ private struct MergeState {
             }
             clashes.append(CatalogMerge.Clash(
                 record: record, name: name, field: field.name, mine: field.show(mine), theirs: field.show(theirs),
-                takeTheirs: { catalog in reach(&catalog) { field.take(&$0, theirs) } },
                 stored: MergeClash(name: name, field: field.name, mine: field.show(mine), theirsText: field.show(theirs), theirs: stored)))
         }
         combined += 1
@@ -254,9 +246,7 @@ private struct MergeState {
             fromDisk += 1
             return
         }
-        merged.settings = mergeFields(base, mine, theirs, CatalogMerge.settingsFields, record: "settings", name: "Settings", stored: .settings(theirs)) { catalog, change in
-            change(&catalog.settings)
-        }
+        merged.settings = mergeFields(base, mine, theirs, CatalogMerge.settingsFields, record: "settings", name: "Settings", stored: .settings(theirs))
     }
 
     /// Puts back people, organizations and series that one side deleted and the merge still refers to.
