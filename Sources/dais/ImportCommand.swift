@@ -55,9 +55,8 @@ struct ImportCommand: ParsableCommand {
                 let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
                 let stamped = Revision.stamped(plan.catalog, since: loaded.catalog, at: now)
                 try StoreFile(path: storeOptions.location.path).save(stamped, expecting: loaded.fingerprint)
-                if StoreEncoder.version(of: loaded.catalog) < 2 && StoreEncoder.version(of: stamped) == 2 {
-                    let path = storeOptions.location.path
-                    FileHandle.standardError.write(Data("dais: \(path) was upgraded to format 2; the previous file is \(path).bak\n".utf8))
+                if let upgrade = StoreEncoder.upgradeNotice(from: loaded.catalog, to: stamped, name: storeOptions.location.path) {
+                    FileHandle.standardError.write(Data("dais: \(upgrade)\n".utf8))
                 }
             } catch {
                 throw CLIFailure(.writeFailed, "\(error.description); nothing was imported")

@@ -66,6 +66,13 @@ public enum StoreEncoder {
         return usesTwo ? 2 : 1
     }
 
+    /// What the organizer is told, once, when a save writes format 2 over a format-1 store (`old` is
+    /// what the file held, `new` what was written; `name` the file as the message names it); nil
+    /// for any other save.
+    public static func upgradeNotice(from old: Catalog, to new: Catalog, name: String) -> String? {
+        version(of: old) < 2 && version(of: new) == 2 ? "\(name) was upgraded to format 2; the previous file is \(name).bak" : nil
+    }
+
     /// Calls `body` with the catalog's store file bytes, as one piece.
     public static func encoded<R>(_ catalog: Catalog, _ body: ([[UInt8]]) throws -> R) rethrows -> R {
         try body([encode(catalog)])

@@ -45,13 +45,12 @@ extension AppState {
         if path == self.store.path {
             if let written { self.catalog = written }
             // Said once, on the save that first writes format 2 over a format-1 store.
-            let upgraded = StoreEncoder.version(of: self.savedCatalog) < 2 && StoreEncoder.version(of: self.catalog) == 2
             let name = path.split(separator: "/").last.map(String.init) ?? path
+            let upgrade = StoreEncoder.upgradeNotice(from: self.savedCatalog, to: self.catalog, name: name)
             self.store.fingerprint = fingerprint
             self.savedCatalog = self.catalog
             self.history.markSaved()
-            self.notice = Notice(upgraded ? "Saved: \(name) was upgraded to format 2; the previous file is \(name).bak"
-                                 : "Saved \(path)", .success)
+            self.notice = Notice(upgrade.map { "Saved: " + $0 } ?? "Saved \(path)", .success)
         } else {
             self.notice = Notice("Saved your version as \(path); the store itself was not changed", .success)
         }
