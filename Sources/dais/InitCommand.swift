@@ -58,11 +58,12 @@ struct InitCommand: ParsableCommand {
             throw CLIFailure(error)
         }
         var lines = ["Created \(target): an empty store" + (catalog.organizations.isEmpty ? "" : " with \(catalog.organizations.values.first!.name) as host of its first series")]
-        let folder = (target as NSString).deletingLastPathComponent
-        let inRepository = FileManager.default.fileExists(atPath: folder + "/.git") || shell(["git", "-C", folder.isEmpty ? "." : folder, "rev-parse", "--git-dir"]) == 0
-        if git || inRepository {
+        // In a repository already (or asked to make one): the drivers too.
+        let existing = try? GitSetup.find(storePath: target, command: gitCommandName(), create: false)
+        if git || existing != nil {
             do {
-                let setup = try GitSetup.find(storePath: target, command: gitCommandName(), create: true)
+                let setup: GitSetup
+                if let existing { setup = existing } else { setup = try GitSetup.find(storePath: target, command: gitCommandName(), create: true) }
                 lines += try setup.install()
             } catch {
                 throw CLIFailure(.writeFailed, "the store was created, but git could not be set up: \(error.description)")
@@ -77,17 +78,5 @@ struct InitCommand: ParsableCommand {
         FileHandle.standardOutput.write(Data("\(question): ".utf8))
         guard let line = readLine()?.trimmingCharacters(in: .whitespaces), !line.isEmpty else { return nil }
         return line
-    }
-
-    /// The exit status of a program run quietly.
-    func shell(_ arguments: [String]) -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return 127 }
-        process.waitUntilExit()
-        return process.terminationStatus
     }
 }
