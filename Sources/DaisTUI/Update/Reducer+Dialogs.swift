@@ -54,11 +54,8 @@ extension AppState {
             }
             return []
         case .recordedClashes(var dialog)?:
-            switch KeyMap.command(for: key, in: .merge) {
-            case .down?: dialog.selected = min(dialog.clashes.count - 1, dialog.selected + 1)
-            case .up?: dialog.selected = max(0, dialog.selected - 1)
-            case .takeMine?: dialog.takingTheirs.remove(dialog.selected)
-            case .takeTheirs?: dialog.takingTheirs.insert(dialog.selected)
+            let command = KeyMap.command(for: key, in: .merge)
+            switch command {
             case .accept?:
                 overlays.removeLast()
                 resolveRecordedClashes(dialog)
@@ -67,17 +64,13 @@ extension AppState {
                 overlays.removeLast()
                 notice = Notice("The clashes stay recorded (dais check lists them); reopen the store to choose")
                 return []
-            default: break
+            default: AppState.choose(command, among: dialog.clashes.count, &dialog.selected, &dialog.takingTheirs)
             }
             overlays[overlays.count - 1] = .recordedClashes(dialog)
             return []
         case .merge(var dialog)?:
-            let count = dialog.merge.clashes.count
-            switch KeyMap.command(for: key, in: .merge) {
-            case .down?: dialog.selected = min(count - 1, dialog.selected + 1)
-            case .up?: dialog.selected = max(0, dialog.selected - 1)
-            case .takeMine?: dialog.takingTheirs.remove(dialog.selected)
-            case .takeTheirs?: dialog.takingTheirs.insert(dialog.selected)
+            let command = KeyMap.command(for: key, in: .merge)
+            switch command {
             case .accept?:
                 overlays.removeLast()
                 applyMerge(dialog.merge.resolved(takingTheirs: dialog.takingTheirs), dialog.merge, onDisk: dialog.onDisk)
@@ -86,7 +79,7 @@ extension AppState {
                 overlays.removeLast()
                 notice = Notice("Not merged; nothing changed. s tries to save again.")
                 return []
-            default: break
+            default: AppState.choose(command, among: dialog.merge.clashes.count, &dialog.selected, &dialog.takingTheirs)
             }
             overlays[overlays.count - 1] = .merge(dialog)
             return []
@@ -302,6 +295,18 @@ extension AppState {
     }
 
     // MARK: Prompts
+
+    /// ↑ ↓ move among clashes, m keeps mine, t takes theirs: what both clash dialogs (a merge with
+    /// the store on disk, the clashes a git merge recorded) share.
+    static func choose(_ command: Command?, among count: Int, _ selected: inout Int, _ takingTheirs: inout Set<Int>) {
+        switch command {
+        case .down?: selected = min(count - 1, selected + 1)
+        case .up?: selected = max(0, selected - 1)
+        case .takeMine?: takingTheirs.remove(selected)
+        case .takeTheirs?: takingTheirs.insert(selected)
+        default: break
+        }
+    }
 
     mutating func handlePrompt(_ prompt: Prompt, _ key: Key) -> [Effect] {
         var prompt = prompt
