@@ -20,14 +20,17 @@ final class SymbolTable: Sendable {
     /// The symbol of a string, made when the string is new.
     func intern(_ text: String) -> UInt32 {
         entries.withLock { entries in
-            if let symbol = entries.symbols[text] { return symbol }
             precondition(entries.strings.count < Int(UInt32.max), "too many distinct ids")
-            let symbol = UInt32(entries.strings.count)
-            entries.strings.append(text)
-            entries.symbols[text] = symbol
+            let next = UInt32(entries.strings.count)
+            // One lookup: reached through `inout`, the subscript with a default stores `next` when
+            // the text is new (a store's load interns every id it holds).
+            let symbol = Self.value(&entries.symbols[text, default: next])
+            if symbol == next { entries.strings.append(text) }
             return symbol
         }
     }
+
+    private static func value(_ slot: inout UInt32) -> UInt32 { slot }
 
     /// The string a symbol names.
     func string(_ symbol: UInt32) -> String {

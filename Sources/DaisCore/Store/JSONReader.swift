@@ -193,6 +193,19 @@ struct JSONReader {
         return try makeString(try scanString())
     }
 
+    /// A string given to `parse` as its UTF-8 bytes, with no String made (unless it has escapes):
+    /// for dates and times. Bytes that are not UTF-8 are refused first.
+    mutating func readString<T>(for what: String, parsing parse: (ArraySlice<UInt8>) -> T) throws -> T {
+        guard peekKind() == .string else { throw mismatch(expected: "a string", for: what) }
+        let string = try scanString()
+        if string.hasEscape { return parse(ArraySlice(try unescape(string).utf8)) }
+        let written = bytes[string.range]
+        guard string.ascii || UTF8Validation.isValid(written) else {
+            throw fail("a string holds bytes that are not valid UTF-8", at: string.open)
+        }
+        return parse(written)
+    }
+
     /// A string, or nil for `null`.
     mutating func readOptionalString(for what: String) throws -> String? {
         if readNull() { return nil }
@@ -430,16 +443,21 @@ struct FieldName: CustomStringConvertible {
 }
 
 /// Symbols by the bytes of their text, for one reader: a direct-mapped table (each slot holds the
-/// last text that hashed to it), so that a text met again is found with no string made.
+/// last text that hashed to it, as a range of one shared byte array), so that a text met again is
+/// found with no string made.
 struct SymbolCache {
-    private var texts: [[UInt8]]
+    /// The texts kept, one after another (a slot taken over by another text leaves its old bytes
+    /// here: at most the bytes of the references the document holds).
+    private var pool: [UInt8] = []
+    /// Each slot's text in `pool` (empty for none) and its symbol.
+    private var texts: [Range<Int>]
     private var symbols: [UInt32]
 
     /// About one slot per 256 bytes of the document, at least 256 and at most 65,536.
     init(forDocumentOf size: Int) {
         var slots = 256
         while slots < size / 256 && slots < 1 << 16 { slots *= 2 }
-        texts = Array(repeating: [], count: slots)
+        texts = Array(repeating: 0..<0, count: slots)
         symbols = Array(repeating: 0, count: slots)
     }
 
@@ -452,12 +470,20 @@ struct SymbolCache {
 
     func symbol(of text: ArraySlice<UInt8>) -> UInt32? {
         let s = slot(text)
-        return !text.isEmpty && texts[s].elementsEqual(text) ? symbols[s] : nil
+        let kept = texts[s]
+        guard !text.isEmpty, kept.count == text.count else { return nil }
+        var k = kept.lowerBound
+        for byte in text {
+            if pool[k] != byte { return nil }
+            k += 1
+        }
+        return symbols[s]
     }
 
     mutating func keep(_ symbol: UInt32, for text: ArraySlice<UInt8>) {
         let s = slot(text)
-        texts[s] = Array(text)
+        texts[s] = pool.count..<pool.count + text.count
+        pool.append(contentsOf: text)
         symbols[s] = symbol
     }
 }

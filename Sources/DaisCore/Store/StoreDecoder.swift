@@ -151,8 +151,9 @@ public enum StoreDecoder {
     private static func readLocal(_ r: inout JSONReader, field: String) throws -> LocalDateTime {
         r.skipSpace()
         let offset = r.position
-        let text = try r.readString(for: field)
-        guard let local = LocalDateTime(parsing: text) else {
+        guard let local = try r.readString(for: field, parsing: { LocalDateTime(parsingBytes: $0) }) else {
+            r.position = offset
+            let text = try r.readString(for: field)
             throw r.fail("\(field) must be a local date and time like \"2024-11-13T10:00\", found \"\(text)\"", at: offset)
         }
         return local

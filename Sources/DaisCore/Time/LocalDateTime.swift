@@ -23,18 +23,23 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     /// Parses the store's form "YYYY-MM-DDTHH:MM". With `lenient`, also "YYYY-MM-DD HH:MM"
     /// and a trailing ":00" for seconds, as people type them.
     public init?(parsing text: some StringProtocol, lenient: Bool = false) {
-        let bytes = Array(text.utf8)
-        var count = bytes.count
-        if lenient, count == 19, bytes[16] == UInt8(ascii: ":"), bytes[17] == UInt8(ascii: "0"), bytes[18] == UInt8(ascii: "0") {
+        self.init(parsingBytes: ArraySlice(text.utf8), lenient: lenient)
+    }
+
+    /// The same, from UTF-8 bytes (as the store reader finds them).
+    init?(parsingBytes text: ArraySlice<UInt8>, lenient: Bool = false) {
+        let b = text.startIndex
+        var count = text.count
+        if lenient, count == 19, text[b + 16] == UInt8(ascii: ":"), text[b + 17] == UInt8(ascii: "0"), text[b + 18] == UInt8(ascii: "0") {
             count = 16
         }
         guard count == 16 else { return nil }
-        let separator = bytes[10]
+        let separator = text[b + 10]
         guard separator == UInt8(ascii: "T") || (lenient && (separator == UInt8(ascii: " ") || separator == UInt8(ascii: "t"))),
-              bytes[13] == UInt8(ascii: ":"),
-              let date = LocalDate(parsingBytes: bytes[0..<10]),
-              let hour = Digits.number(bytes[11..<13]),
-              let minute = Digits.number(bytes[14..<16])
+              text[b + 13] == UInt8(ascii: ":"),
+              let date = LocalDate(parsingBytes: text[b..<b + 10]),
+              let hour = Digits.number(text[b + 11..<b + 13]),
+              let minute = Digits.number(text[b + 14..<b + 16])
         else { return nil }
         self.init(date: date, hour: hour, minute: minute)
     }
