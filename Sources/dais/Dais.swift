@@ -18,7 +18,7 @@ struct Dais: ParsableCommand {
         that does not exist); 3 the store cannot be read; 4 the store cannot be written; 5 the console \
         cannot run here (not a terminal); 64 bad usage; 128+N the console was stopped by signal N.
         """,
-        subcommands: [InitCommand.self, ListCommand.self, ShowCommand.self, CheckCommand.self, ChangesCommand.self, DiffCommand.self, GitCommand.self, MergeDriverCommand.self, SuggestCommand.self, ExportCommand.self, ImportCommand.self, PeopleCommand.self, OrgsCommand.self, TimeCommand.self, KeysCommand.self, GenerateCommand.self]
+        subcommands: [InitCommand.self, ListCommand.self, ShowCommand.self, CheckCommand.self, ChangesCommand.self, DiffCommand.self, GitCommand.self, MergeDriverCommand.self, SuggestCommand.self, ExportCommand.self, PublishCommand.self, ImportCommand.self, PeopleCommand.self, OrgsCommand.self, TimeCommand.self, KeysCommand.self, GenerateCommand.self]
     )
 
     @OptionGroup var storeOptions: StoreOptions

@@ -6,31 +6,6 @@ import Testing
 struct ExportClientTests {
     let demo = fixturePath("magnitsky-month.json")
 
-    /// A program on PATH (or in /usr/bin), or a failure saying how to get it.
-    func tool(_ name: String) throws -> String {
-        let path = ((ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":").map(String.init) ?? []) + ["/usr/bin", "/usr/local/bin", "/bin"])
-            .map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-        return try #require(path, "\(name) is not installed; scripts/test.sh installs it")
-    }
-
-    func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env.merge(environment) { _, new in new }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
-    }
-
     /// A khal configuration with one calendar, "dais", in `folder`/cal/dais, reading times in `zone`.
     func khalConfig(_ folder: String, zone: String) throws -> String {
         try FileManager.default.createDirectory(atPath: folder + "/cal/dais", withIntermediateDirectories: true)

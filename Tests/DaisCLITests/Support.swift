@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The repository root, found from this file's path.
 let repositoryRoot: String = {
@@ -56,3 +57,29 @@ func makeTemporaryFolder() -> String {
 func removeFolder(_ path: String) { try? FileManager.default.removeItem(atPath: path) }
 
 func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
+
+/// A program on PATH (or in /usr/bin), or a failure saying how to get it.
+func tool(_ name: String) throws -> String {
+    let path = ((ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":").map(String.init) ?? []) + ["/usr/bin", "/usr/local/bin", "/bin"])
+        .map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    return try #require(path, "\(name) is not installed; scripts/test.sh installs it")
+}
+
+/// Runs a program with the tests' environment plus `environment`.
+func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env.merge(environment) { _, new in new }
+    process.environment = env
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Output(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+}

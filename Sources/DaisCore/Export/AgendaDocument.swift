@@ -3,8 +3,16 @@
 /// titles, "Hosted by ... co-sponsored by ...". Rendered as Markdown or as one HTML file.
 public struct AgendaDocument: Sendable {
     public let agenda: Agenda
+    /// Set for a page of a published site (`dais publish`): the HTML links the site's other pages,
+    /// its style sheet and its calendar feed. Nil: one page that stands alone.
+    let site: SiteLinks?
 
-    public init(_ agenda: Agenda) { self.agenda = agenda }
+    public init(_ agenda: Agenda) { self.init(agenda, site: nil) }
+
+    init(_ agenda: Agenda, site: SiteLinks?) {
+        self.agenda = agenda
+        self.site = site
+    }
 
     /// "Wednesday, November 13, 2024", "10:00 – 11:30 am EST / 2:00 – 3:30 am AEDT (+1d) / 3:00 –
     /// 4:30 pm UTC": the date in the panel's own zone, then start and end in its zone and each
@@ -87,12 +95,12 @@ public struct AgendaDocument: Sendable {
     /// The page's sections, one per series group (`Agenda.bySeries`): a heading, unless the page's
     /// title already names its only series; the series' description when the page holds more than
     /// one panel of it or more than one group; and the group's panels.
-    var sections: [(heading: String?, description: String?, panels: [Panel])] {
+    var sections: [(heading: String?, description: String?, series: Series?, panels: [Panel])] {
         let groups = agenda.bySeries
         return groups.map { group in
             (groups.count == 1 && group.name == agenda.title ? nil : group.name ?? "Other panels",
              groups.count > 1 || group.panels.count > 1 ? group.series?.description?.nonEmpty : nil,
-             group.panels)
+             group.series, group.panels)
         }
     }
 
@@ -292,44 +300,29 @@ public struct AgendaDocument: Sendable {
         <title>
         """)
         out.h(agenda.title)
-        out.put("""
-        </title>
-        <style>
-        body { font: 17px/1.55 Georgia, "Times New Roman", serif; max-width: 44em; margin: 0 auto; padding: 2em 1.2em 4em; color: #1b1b1b; background: #fff; }
-        h1, h2, h3, .when, .roster dt, .links { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-        h1 { font-size: 2.1em; line-height: 1.2; margin: 0 0 .6em; }
-        h2, h3 { line-height: 1.25; }
-        section > h2 { font-size: 1.5em; border-bottom: 3px solid #1d4e89; padding-bottom: .2em; margin: 2.2em 0 .8em; }
-        article { border-left: 4px solid #1d4e89; padding: .1em 0 .1em 1.1em; margin: 2.2em 0; }
-        article > h2, article > h3 { font-size: 1.3em; margin: 0 0 .5em; }
-        .when { margin: 0 0 .3em; }
-        .date { display: block; font-weight: bold; }
-        .zone { display: inline-block; white-space: nowrap; margin-right: 1.4em; color: #444; }
-        .zone.own { color: #1b1b1b; font-weight: 600; }
-        .meta { color: #555; margin: 0 0 .9em; font-size: .95em; }
-        .status { color: #b00020; font-weight: bold; text-transform: uppercase; letter-spacing: .05em; }
-        article.cancelled > h2, article.cancelled > h3 { text-decoration: line-through; color: #666; }
-        .roster { margin: 1em 0; }
-        .roster dt { font-size: .8em; font-weight: bold; text-transform: uppercase; letter-spacing: .07em; color: #555; margin-top: .7em; }
-        .roster dd { margin: .1em 0 0; }
-        .hosting { font-style: italic; color: #333; }
-        a { color: #1d4e89; }
-        .links a.button { display: inline-block; font-weight: 600; padding: .3em .9em; margin: .2em .5em .2em 0; border: 2px solid #1d4e89; border-radius: 4px; text-decoration: none; }
-        @media (max-width: 36em) { body { font-size: 16px; padding: 1.2em .9em 3em; } h1 { font-size: 1.7em; } article { padding-left: .8em; } }
-        @media print { body { margin: 0; max-width: none; padding: 0; font-size: 11pt; } article { break-inside: avoid; border-left-width: 2px; } a { color: inherit; } .links a.button { border: 0; padding: 0; } }
-        </style>
-        </head>
-        <body>
-        <h1>
-        """)
+        out.put("</title>\n")
+        if let site {
+            out.put("<link rel=\"stylesheet\" href=\"\(site.root)\(SiteLinks.styleSheet)\">\n")
+            out.put("<link rel=\"alternate\" type=\"text/calendar\" title=\"Calendar feed\" href=\"")
+            out.h(site.root + site.feed)
+            out.put("\">\n</head>\n<body>\n<header>\n")
+            if !site.isIndex { out.put("<nav aria-label=\"Site\"><a href=\"\(site.root)index.html\">All panels</a></nav>\n") }
+        } else {
+            out.put("<style>\n\(AgendaDocument.styleSheet)</style>\n</head>\n<body>\n")
+        }
+        out.put("<h1>")
         out.h(agenda.title)
         out.put("</h1>\n")
+        if let site {
+            feeds(site, &out)
+            out.put("</header>\n<main>\n")
+        }
         if agenda.panels.isEmpty { out.put("<p>No panels.</p>\n") }
         for section in sections {
             out.put("<section>\n")
             if let heading = section.heading {
                 out.put("<h2>")
-                out.h(heading)
+                link(section.series.flatMap { series in site?.page(of: series.id) }, heading, &out)
                 out.put("</h2>\n")
             }
             if let description = section.description { out.htmlParagraphs(description) }
@@ -339,6 +332,7 @@ public struct AgendaDocument: Sendable {
             }
             out.put("</section>\n")
         }
+        if site != nil { out.put("</main>\n") }
         out.put("</body>\n</html>\n")
         try flush(&out.bytes, to: sink, always: true)
     }
@@ -349,7 +343,7 @@ public struct AgendaDocument: Sendable {
         out.h(panel.id.rawValue)
         out.put(panel.status == .scheduled ? "\">\n" : "\" class=\"\(panel.status.rawValue)\">\n")
         out.put("<h\(level)>")
-        out.h(panel.title)
+        link(site?.page(of: panel.id), panel.title, &out)
         out.put("</h\(level)>\n")
         if let slot = try? panel.slot().get() {
             // The date in the panel's own zone, then each zone's times, none broken across lines.
@@ -388,7 +382,12 @@ public struct AgendaDocument: Sendable {
             if entries.isEmpty { out.put("<dd>TBA</dd>\n") }
             for entry in entries {
                 out.put("<dd>")
-                out.h(AgendaDocument.line(for: entry, agenda.catalog))
+                if let page = site?.page(of: entry.person) {
+                    link(page, agenda.catalog.name(of: entry.person), &out)
+                    if let title = agenda.catalog.titleLine(for: entry) { out.h(", " + title) }
+                } else {
+                    out.h(AgendaDocument.line(for: entry, agenda.catalog))
+                }
                 out.put("</dd>\n")
             }
         }
@@ -420,6 +419,59 @@ public struct AgendaDocument: Sendable {
         }
         out.put("</article>\n")
     }
+
+    /// The text, as a link to `href` when there is one.
+    func link(_ href: String?, _ text: String, _ out: inout Bytes) {
+        guard let href else { return out.h(text) }
+        out.put("<a href=\"")
+        out.h(href)
+        out.put("\">")
+        out.h(text)
+        out.put("</a>")
+    }
+
+    /// A site page's feed: a `webcal:` link that calendar apps subscribe to (with the site's base
+    /// URL) and the file itself.
+    func feeds(_ site: SiteLinks, _ out: inout Bytes) {
+        out.put("<p class=\"feeds\">")
+        if let webcal = site.webcal(site.feed) {
+            out.put("<a class=\"button\" href=\"")
+            out.h(webcal)
+            out.put("\">Subscribe in your calendar app</a>\n")
+        }
+        out.put("<a href=\"")
+        out.h(site.root + site.feed)
+        out.put("\">Download the calendar file (.ics)</a>")
+        if site.isIndex { out.put("\n<a href=\"schedule.json\">Schedule for conference apps (JSON)</a>") }
+        out.put("</p>\n")
+    }
+
+    /// The page's look: inside a page that stands alone, the site's `style.css` when published.
+    static let styleSheet = """
+        body { font: 17px/1.55 Georgia, "Times New Roman", serif; max-width: 44em; margin: 0 auto; padding: 2em 1.2em 4em; color: #1b1b1b; background: #fff; }
+        h1, h2, h3, .when, .roster dt, .links { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+        h1 { font-size: 2.1em; line-height: 1.2; margin: 0 0 .6em; }
+        h2, h3 { line-height: 1.25; }
+        section > h2 { font-size: 1.5em; border-bottom: 3px solid #1d4e89; padding-bottom: .2em; margin: 2.2em 0 .8em; }
+        article { border-left: 4px solid #1d4e89; padding: .1em 0 .1em 1.1em; margin: 2.2em 0; }
+        article > h2, article > h3 { font-size: 1.3em; margin: 0 0 .5em; }
+        .when { margin: 0 0 .3em; }
+        .date { display: block; font-weight: bold; }
+        .zone { display: inline-block; white-space: nowrap; margin-right: 1.4em; color: #444; }
+        .zone.own { color: #1b1b1b; font-weight: 600; }
+        .meta { color: #555; margin: 0 0 .9em; font-size: .95em; }
+        .status { color: #b00020; font-weight: bold; text-transform: uppercase; letter-spacing: .05em; }
+        article.cancelled > h2, article.cancelled > h3 { text-decoration: line-through; color: #666; }
+        .roster { margin: 1em 0; }
+        .roster dt { font-size: .8em; font-weight: bold; text-transform: uppercase; letter-spacing: .07em; color: #555; margin-top: .7em; }
+        .roster dd { margin: .1em 0 0; }
+        .hosting { font-style: italic; color: #333; }
+        a { color: #1d4e89; }
+        .links a.button { display: inline-block; font-weight: 600; padding: .3em .9em; margin: .2em .5em .2em 0; border: 2px solid #1d4e89; border-radius: 4px; text-decoration: none; }
+        @media (max-width: 36em) { body { font-size: 16px; padding: 1.2em .9em 3em; } h1 { font-size: 1.7em; } article { padding-left: .8em; } }
+        @media print { body { margin: 0; max-width: none; padding: 0; font-size: 11pt; } article { break-inside: avoid; border-left-width: 2px; } a { color: inherit; } .links a.button { border: 0; padding: 0; } }
+
+        """
 }
 
 extension String {

@@ -43,14 +43,19 @@ public struct Agenda: Sendable {
     /// The person whose own agenda this is (`--person`): their panels' links for speakers (the join
     /// link) are printed too. Nil: an announcement, with public links only.
     public let person: PersonID?
+    /// For the web (`dais publish`): calendar files leave out addresses, notes and speakers who
+    /// have not confirmed, which an organizer's own export keeps for `dais import`.
+    public let published: Bool
 
-    public init(catalog: Catalog, panels: [Panel], zones: [Zone], title: String? = nil, now: Instant, person: PersonID? = nil) {
+    public init(catalog: Catalog, panels: [Panel], zones: [Zone], title: String? = nil, now: Instant, person: PersonID? = nil,
+                published: Bool = false) {
         self.catalog = catalog
         self.panels = panels
         self.zones = zones
         self.title = title ?? Agenda.defaultTitle(panels, catalog)
         self.now = now
         self.person = person
+        self.published = published
     }
 
     /// The links of a panel this agenda prints: the public ones, and for a person's own agenda the

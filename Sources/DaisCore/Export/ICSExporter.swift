@@ -32,7 +32,7 @@ public enum ICSExporter {
         }
         let stamp = agenda.now.icalUTC
         for (panel, slot) in events {
-            event(panel, slot, agenda.catalog, links: agenda.links(of: panel), stamp: stamp, into: &out)
+            event(panel, slot, agenda.catalog, links: agenda.links(of: panel), stamp: stamp, published: agenda.published, into: &out)
             try flush(&out.bytes, to: sink)
         }
         out.line("END", "VCALENDAR")
@@ -76,7 +76,10 @@ public enum ICSExporter {
 
     /// One panel's VEVENT; `links` are those the agenda prints (no private link in an announcement,
     /// not even among the X-DAIS- properties).
-    static func event(_ panel: Panel, _ slot: Slot, _ catalog: Catalog, links: [Link], stamp: String, into out: inout ICalendarText) {
+    /// A `published` event (a feed of `dais publish`, on the web) leaves out what only organizers
+    /// may read: addresses, notes, and speakers who have not confirmed.
+    static func event(_ panel: Panel, _ slot: Slot, _ catalog: Catalog, links: [Link], stamp: String, published: Bool = false,
+                      into out: inout ICalendarText) {
         // The people on the roster, in its order (nil: an id that names nobody).
         let people = panel.roster.map { catalog.people[$0.person] }
         out.line("BEGIN", "VEVENT")
@@ -101,7 +104,7 @@ public enum ICSExporter {
             out.text("URL", [("VALUE", "URI")], url)
         }
         out.text("LOCATION", panel.format == .inPerson ? "In person" : "Online (\(panel.format.label))")
-        for (entry, person) in zip(panel.roster, people) {
+        for (entry, person) in zip(panel.roster, people) where !published {
             // People with an address to invite, written without spaces or control characters.
             guard let person, let email = person.email?.nonEmpty, email.utf8.contains(UInt8(ascii: "@")) else { continue }
             let address = email.utf8.contains { $0 <= 0x20 } ? String(decoding: email.utf8.filter { $0 > 0x20 }, as: UTF8.self) : email
@@ -112,7 +115,7 @@ public enum ICSExporter {
         out.text("X-DAIS-ID", panel.id.rawValue)
         out.text("X-DAIS-FORMAT", panel.format.rawValue)
         if let description = panel.description { out.text("X-DAIS-DESCRIPTION", description) }
-        if let notes = panel.notes { out.text("X-DAIS-NOTES", notes) }
+        if let notes = panel.notes, !published { out.text("X-DAIS-NOTES", notes) }
         if let series {
             var parameters = [("CN", series.series?.name ?? series.id.rawValue)]
             if let host = series.series?.host { parameters += [("X-HOST", host.rawValue), ("X-HOST-NAME", catalog.name(of: host))] }
@@ -120,13 +123,13 @@ public enum ICSExporter {
         }
         if let host = panel.host { out.text("X-DAIS-HOST", [("CN", catalog.name(of: host))], host.rawValue) }
         for org in panel.cosponsors { out.text("X-DAIS-COSPONSOR", [("CN", catalog.name(of: org))], org.rawValue) }
-        for (entry, person) in zip(panel.roster, people) {
+        for (entry, person) in zip(panel.roster, people) where !published || entry.status == .confirmed {
             var parameters = [("CN", person?.name ?? entry.person.rawValue), ("X-ROLE", entry.role.rawValue)]
             if let title = entry.title { parameters.append(("X-APPEARANCE-TITLE", title)) }
             if entry.status != .confirmed { parameters.append(("X-STATUS", entry.status.rawValue)) }
             if let title = person?.title { parameters.append(("X-TITLE", title)) }
             if let affiliation = person?.affiliation { parameters.append(("X-AFFILIATION", affiliation)) }
-            if let email = person?.email { parameters.append(("X-EMAIL", email)) }
+            if let email = person?.email, !published { parameters.append(("X-EMAIL", email)) }
             if let zone = person?.homeZone { parameters.append(("X-HOME-ZONE", zone)) }
             out.text("X-DAIS-PERSON", parameters, entry.person.rawValue)
         }

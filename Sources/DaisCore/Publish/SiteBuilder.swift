@@ -1,0 +1,114 @@
+/// One file of a published site: its path from the site's root and its bytes.
+public struct SiteFile: Sendable, Equatable {
+    public let path: String
+    public let bytes: [UInt8]
+}
+
+/// The files of a schedule site (`dais publish`): every panel but the drafts, as pages and feeds.
+///
+/// The same store gives the same bytes: feeds are stamped with the latest change of the panels they
+/// hold (`modified`), never with the time of publishing, so a page or feed whose panels did not
+/// change is not rewritten.
+public enum SiteBuilder {
+    /// The site's files, in a stable order. `zones` are the display zones (a person's page shows
+    /// their home zone first); `baseURL` ("https://example.org/agenda/") makes `webcal:` links.
+    public static func files(of catalog: Catalog, zones: [Zone], baseURL: String?) throws(SiteError) -> [SiteFile] {
+        let panels = PanelQuery(statuses: Set(PanelStatus.allCases).subtracting([.draft])).select(from: catalog)
+        var panelsOfSeries: [SeriesID: [Panel]] = [:], panelsOfPerson: [PersonID: [Panel]] = [:]
+        for panel in panels {
+            if let id = panel.series, catalog.series[id] != nil { panelsOfSeries[id, default: []].append(panel) }
+            var announced: Set<PersonID> = []
+            for role in Role.allCases {
+                for entry in panel.announced(role) where catalog.people[entry.person] != nil && announced.insert(entry.person).inserted {
+                    panelsOfPerson[entry.person, default: []].append(panel)
+                }
+            }
+        }
+        try refuseCaseClashes(panels.map(\.id.rawValue), kind: "panel")
+        try refuseCaseClashes(panelsOfSeries.keys.map(\.rawValue), kind: "series")
+        try refuseCaseClashes(panelsOfPerson.keys.map(\.rawValue), kind: "person")
+        let pages = SiteLinks.Pages(series: Set(panelsOfSeries.keys), people: Set(panelsOfPerson.keys))
+
+        var files: [SiteFile] = []
+        func add(_ path: String, _ bytes: [UInt8]) { files.append(SiteFile(path: path, bytes: bytes)) }
+        /// A page and, when `feed` is its own, the feed beside it.
+        func page(_ path: String, feed: String, ownFeed: Bool, _ agenda: Agenda) {
+            let links = SiteLinks(page: path, feed: feed, baseURL: baseURL, pages: pages)
+            add(path, collectedBytes { AgendaDocument(agenda, site: links).writeHTML(to: $0) })
+            if ownFeed { add(feed, collectedBytes { agenda.write(.ics, to: $0) }) }
+        }
+        func agenda(_ panels: [Panel], title: String?, zones: [Zone] = zones) -> Agenda {
+            Agenda(catalog: catalog, panels: panels, zones: zones, title: title, now: stamp(of: panels), published: true)
+        }
+
+        let all = agenda(panels, title: nil)
+        page("index.html", feed: "agenda.ics", ownFeed: true, all)
+        add("schedule.json", collectedBytes { all.write(.scheduleJSON, to: $0) })
+        add(SiteLinks.styleSheet, Array((AgendaDocument.styleSheet + siteStyle).utf8))
+        for panel in panels {
+            let feed = panel.series.flatMap { pages.series.contains($0) ? SiteLinks.path(of: $0, "ics") : nil } ?? "agenda.ics"
+            page(SiteLinks.path(of: panel.id), feed: feed, ownFeed: false, agenda([panel], title: panel.title))
+        }
+        for id in panelsOfSeries.keys.sorted() {
+            page(SiteLinks.path(of: id), feed: SiteLinks.path(of: id, "ics"), ownFeed: true,
+                 agenda(panelsOfSeries[id]!, title: catalog.series[id]!.name))
+        }
+        for id in panelsOfPerson.keys.sorted() {
+            let person = catalog.people[id]!
+            // A speaker reads their panels in their own zone first.
+            var own = person.homeZone.flatMap(Zone.named).map { [$0] } ?? []
+            for zone in zones where !own.contains(zone) { own.append(zone) }
+            page(SiteLinks.path(of: id), feed: SiteLinks.path(of: id, "ics"), ownFeed: true,
+                 agenda(panelsOfPerson[id]!, title: person.name, zones: own))
+        }
+        return files
+    }
+
+    /// When the panels last changed (their latest `modified`), or the start of 1970 when no panel
+    /// records it: the feeds' DTSTAMP, which RFC 5545 defines for a published calendar as the time
+    /// its information was last revised.
+    static func stamp(of panels: [Panel]) -> Instant {
+        panels.compactMap(\.revision.modified).max() ?? Instant(secondsSinceEpoch: 0)
+    }
+
+    /// Ids that differ only in case would be one file on macOS and Windows: refused, named.
+    static func refuseCaseClashes(_ ids: [String], kind: String) throws(SiteError) {
+        var seen: [String: String] = [:]
+        for id in ids.sorted() {
+            if let other = seen.updateValue(id, forKey: id.lowercased()), other != id {
+                throw .caseClash(kind: kind, first: other, second: id)
+            }
+        }
+    }
+
+    /// What only the site's pages need beside the announcement page's look: the header's links.
+    static let siteStyle = """
+        header nav { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; margin: 0 0 1em; }
+        .feeds { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; margin: 0 0 1.5em; }
+        .feeds a { display: inline-block; margin: .2em 1em .2em 0; }
+        .feeds a.button { font-weight: 600; padding: .3em .9em; border: 2px solid #1d4e89; border-radius: 4px; text-decoration: none; }
+        article h2 a, article h3 a, section > h2 a { text-decoration: none; }
+        @media print { header nav, .feeds { display: none; } }
+
+        """
+}
+
+/// Why a site cannot be made or written.
+public enum SiteError: Error, Equatable, CustomStringConvertible {
+    case caseClash(kind: String, first: String, second: String)
+    /// Files already in the folder that an earlier publish did not write: never replaced.
+    case foreignFiles(folder: String, paths: [String])
+    case writeFailed(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .caseClash(let kind, let first, let second):
+            return "the \(kind) ids \"\(first)\" and \"\(second)\" differ only in case, and would be one file on many systems; rename one"
+        case .foreignFiles(let folder, let paths):
+            let shown = paths.prefix(3).joined(separator: ", ") + (paths.count > 3 ? " and \(paths.count - 3) more" : "")
+            return "\(folder) already holds \(shown), which dais publish did not write there; nothing was written (publish into an empty folder, or move those files)"
+        case .writeFailed(let path, let reason):
+            return "\(path): \(reason)"
+        }
+    }
+}

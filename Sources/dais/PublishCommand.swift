@@ -1,0 +1,66 @@
+import ArgumentParser
+import DaisCore
+import Foundation
+
+/// `dais publish --output DIR`: the schedule as a static site with calendar feeds.
+struct PublishCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "publish",
+        abstract: "Write the schedule as a static site with calendar feeds (see docs/publish.md).",
+        discussion: """
+        Every panel but the drafts: index.html, a page per panel, series and announced person, agenda.ics with a \
+        feed per series and person, schedule.json and style.css. Publishing again rewrites only the files that \
+        changed and removes those of deleted records; a file in DIR that dais publish did not write is never \
+        replaced (the folder's .dais-publish lists what it wrote).
+        """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(name: .long, help: ArgumentHelp("The folder to write the site into (made if missing).", valueName: "dir"))
+    var output: String
+
+    @Option(name: .long, help: ArgumentHelp("The site's address, for webcal: subscription links (https://example.org/agenda/).", valueName: "url"))
+    var baseURL: String?
+
+    @Option(name: .long, help: ArgumentHelp("Zones to show times in; repeatable (default: the store's display zones).", valueName: "zone"))
+    var zone: [String] = []
+
+    func run() throws {
+        var clock = PhaseClock("publish")
+        let zones = try zone.map(zoneArgument)
+        var base = baseURL
+        if let url = base {
+            let lower = url.lowercased()
+            guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), url.count > 8, !url.contains(where: \.isWhitespace) else {
+                throw CLIFailure(.badInput, "--base-url \(url): give the site's address starting with https:// (or http://)")
+            }
+            if !url.hasSuffix("/") { base = url + "/" }
+        }
+        let catalog = try storeOptions.load().catalog
+        clock.lap("store loaded")
+        let zonesShown = zones.isEmpty ? catalog.settings.displayZones.compactMap(Zone.named) : zones
+        let files: [SiteFile]
+        do {
+            files = try SiteBuilder.files(of: catalog, zones: zonesShown, baseURL: base)
+        } catch {
+            throw CLIFailure(.badInput, error.description)
+        }
+        clock.lap("site made")
+        let report: SitePublisher.Report
+        do {
+            report = try SitePublisher.publish(files, to: output)
+        } catch {
+            throw CLIFailure(.writeFailed, error.description)
+        }
+        clock.lap("site written")
+        let total = report.written.count + report.unchanged.count
+        var line = "Published \(total) files to \(output): \(report.written.count) written, \(report.unchanged.count) unchanged"
+        if !report.removed.isEmpty { line += ", \(report.removed.count) removed" }
+        print(line)
+        for path in report.written.prefix(20) { print("  wrote    \(path)") }
+        if report.written.count > 20 { print("  ... and \(report.written.count - 20) more written") }
+        for path in report.removed.prefix(20) { print("  removed  \(path)") }
+        if report.removed.count > 20 { print("  ... and \(report.removed.count - 20) more removed") }
+    }
+}
