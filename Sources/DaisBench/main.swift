@@ -218,9 +218,13 @@ if let i = CommandLine.arguments.firstIndex(of: "--merge-driver"), i + 3 < Comma
 //   written; again: only what changed).
 
 if let i = CommandLine.arguments.firstIndex(of: "--publish"), i + 2 < CommandLine.arguments.count {
-    let catalog = try! StoreFile(path: CommandLine.arguments[i + 1]).load().catalog
-    let files = try! SiteBuilder.files(of: catalog, zones: catalog.settings.displayZones.compactMap(Zone.named), baseURL: nil)
-    _ = try! SitePublisher.publish(files, to: CommandLine.arguments[i + 2])
+    let loaded = try! StoreFile(path: CommandLine.arguments[i + 1]).load()
+    let zones = loaded.catalog.settings.displayZones.compactMap(Zone.named)
+    let source = SiteSource.line(store: loaded.fingerprint, zones: zones, baseURL: nil)
+    if source.flatMap({ SitePublisher.unchanged(in: CommandLine.arguments[i + 2], source: $0) }) == nil {
+        let files = try! SiteBuilder.files(of: loaded.catalog, zones: zones, baseURL: nil)
+        _ = try! SitePublisher.publish(files, to: CommandLine.arguments[i + 2], source: source)
+    }
     print("done \(now())")
     exit(0)
 }

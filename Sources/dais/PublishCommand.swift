@@ -37,9 +37,15 @@ struct PublishCommand: ParsableCommand {
             }
             if !url.hasSuffix("/") { base = url + "/" }
         }
-        let catalog = try storeOptions.load().catalog
+        let loaded = try storeOptions.load()
+        let catalog = loaded.catalog
         clock.lap("store loaded")
         let zonesShown = zones.isEmpty ? catalog.settings.displayZones.compactMap(Zone.named) : zones
+        let source = SiteSource.line(store: loaded.fingerprint, zones: zonesShown, baseURL: base)
+        if let source, let files = SitePublisher.unchanged(in: output, source: source) {
+            print("Published \(files.count) files to \(output): 0 written, \(files.count) unchanged (nothing changed since the last publish)")
+            return
+        }
         let files: [SiteFile]
         do {
             files = try SiteBuilder.files(of: catalog, zones: zonesShown, baseURL: base)
@@ -49,7 +55,7 @@ struct PublishCommand: ParsableCommand {
         clock.lap("site made")
         let report: SitePublisher.Report
         do {
-            report = try SitePublisher.publish(files, to: output)
+            report = try SitePublisher.publish(files, to: output, source: source)
         } catch {
             throw CLIFailure(.writeFailed, error.description)
         }

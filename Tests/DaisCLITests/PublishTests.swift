@@ -20,9 +20,18 @@ struct PublishTests {
         #expect(first.stdout.hasPrefix("Published 42 files to \(folder)/site: 42 written, 0 unchanged\n"), "\(first.stdout)")
         #expect(first.stdout.contains("  wrote    panels/panel-2024-11-26-transnational-repression.html\n"))
         let again = try publish(folder + "/site", ["--base-url", "https://example.org/magnitsky"])
-        #expect(again.stdout == "Published 42 files to \(folder)/site: 0 written, 42 unchanged\n", "\(again.stdout)")
+        #expect(again.stdout == "Published 42 files to \(folder)/site: 0 written, 42 unchanged (nothing changed since the last publish)\n", "\(again.stdout)")
         let index = try String(contentsOfFile: folder + "/site/index.html", encoding: .utf8)
         #expect(index.contains("href=\"webcal://example.org/magnitsky/agenda.ics\""))
+        // A page changed by hand since is put back; nothing else is written.
+        Thread.sleep(forTimeInterval: 0.02)
+        try Data("edited".utf8).write(to: URL(fileURLWithPath: folder + "/site/style.css"))
+        let restored = try publish(folder + "/site", ["--base-url", "https://example.org/magnitsky"])
+        #expect(restored.stdout == "Published 42 files to \(folder)/site: 1 written, 41 unchanged\n  wrote    style.css\n", "\(restored.stdout)")
+        // Other zones make another site: every page names its zones.
+        let other = try publish(folder + "/site", ["--base-url", "https://example.org/magnitsky", "--zone", "Europe/London"])
+        #expect(other.stdout.hasPrefix("Published 42 files to \(folder)/site: "), "\(other.stdout)")
+        #expect(!other.stdout.contains("0 written"))
 
         let bad = try publish(folder + "/other", ["--base-url", "example.org"])
         #expect(bad.status == 2)

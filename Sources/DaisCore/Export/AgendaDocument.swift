@@ -326,9 +326,13 @@ public struct AgendaDocument: Sendable {
                 out.put("</h2>\n")
             }
             if let description = section.description { out.htmlParagraphs(description) }
-            for panel in section.panels {
-                html(panel, level: section.heading == nil ? 2 : 3, &out)
-                try flush(&out.bytes, to: sink)
+            if let site, let speaker = site.speaker {
+                speakerList(section.panels, speaker, site, &out)
+            } else {
+                for panel in section.panels {
+                    html(panel, level: section.heading == nil ? 2 : 3, &out)
+                    try flush(&out.bytes, to: sink)
+                }
             }
             out.put("</section>\n")
         }

@@ -10,6 +10,12 @@ public enum ICSExporter {
 
     /// Writes the file to `sink` in order, in pieces: a large file is never whole in memory.
     public static func write<E: Error>(_ agenda: Agenda, to sink: ([UInt8]) throws(E) -> Void) throws(E) {
+        try write(agenda, to: sink, event: nil)
+    }
+
+    /// The same, with each VEVENT's lines from `event` when it is given (a site's feeds share their
+    /// events: `dais publish` makes each once).
+    static func write<E: Error>(_ agenda: Agenda, to sink: ([UInt8]) throws(E) -> Void, event made: ((Panel, Slot) -> [UInt8])?) throws(E) {
         // Each panel's time; a panel whose time cannot be placed is not exported.
         let events = agenda.panels.compactMap { panel in (try? panel.slot().get()).map { (panel, $0) } }
         var out = ICalendarText()
@@ -32,7 +38,11 @@ public enum ICSExporter {
         }
         let stamp = agenda.now.icalUTC
         for (panel, slot) in events {
-            event(panel, slot, agenda.catalog, links: agenda.links(of: panel), stamp: stamp, published: agenda.published, into: &out)
+            if let made {
+                out.bytes += made(panel, slot)
+            } else {
+                event(panel, slot, agenda.catalog, links: agenda.links(of: panel), stamp: stamp, published: agenda.published, into: &out)
+            }
             try flush(&out.bytes, to: sink)
         }
         out.line("END", "VCALENDAR")

@@ -6,9 +6,9 @@ public struct SiteFile: Sendable, Equatable {
 
 /// The files of a schedule site (`dais publish`): every panel but the drafts, as pages and feeds.
 ///
-/// The same store gives the same bytes: feeds are stamped with the latest change of the panels they
-/// hold (`modified`), never with the time of publishing, so a page or feed whose panels did not
-/// change is not rewritten.
+/// The same store gives the same bytes: each event is stamped with its panel's last change
+/// (`modified`) and `schedule.json` with the latest of them, never with the time of publishing, so
+/// a page or feed whose panels did not change is not rewritten.
 public enum SiteBuilder {
     /// The site's files, in a stable order. `zones` are the display zones (a person's page shows
     /// their home zone first); `baseURL` ("https://example.org/agenda/") makes `webcal:` links.
@@ -31,11 +31,21 @@ public enum SiteBuilder {
 
         var files: [SiteFile] = []
         func add(_ path: String, _ bytes: [UInt8]) { files.append(SiteFile(path: path, bytes: bytes)) }
+        // Each panel's VEVENT, made once for all the feeds that hold it: stamped with the panel's
+        // own last change, it reads the same in every feed.
+        var events: [PanelID: [UInt8]] = [:]
+        func event(_ panel: Panel, _ slot: Slot) -> [UInt8] {
+            if let made = events[panel.id] { return made }
+            var out = ICalendarText()
+            ICSExporter.event(panel, slot, catalog, links: panel.links.filter(\.isPublic), stamp: stamp(of: [panel]).icalUTC, published: true, into: &out)
+            events[panel.id] = out.bytes
+            return out.bytes
+        }
         /// A page and, when `feed` is its own, the feed beside it.
-        func page(_ path: String, feed: String, ownFeed: Bool, _ agenda: Agenda) {
-            let links = SiteLinks(page: path, feed: feed, baseURL: baseURL, pages: pages)
+        func page(_ path: String, feed: String, ownFeed: Bool, _ agenda: Agenda, speaker: PersonID? = nil) {
+            let links = SiteLinks(page: path, feed: feed, baseURL: baseURL, pages: pages, speaker: speaker)
             add(path, collectedBytes { AgendaDocument(agenda, site: links).writeHTML(to: $0) })
-            if ownFeed { add(feed, collectedBytes { agenda.write(.ics, to: $0) }) }
+            if ownFeed { add(feed, collectedBytes { ICSExporter.write(agenda, to: $0, event: event) }) }
         }
         func agenda(_ panels: [Panel], title: String?, zones: [Zone] = zones) -> Agenda {
             Agenda(catalog: catalog, panels: panels, zones: zones, title: title, now: stamp(of: panels), published: true)
@@ -59,14 +69,13 @@ public enum SiteBuilder {
             var own = person.homeZone.flatMap(Zone.named).map { [$0] } ?? []
             for zone in zones where !own.contains(zone) { own.append(zone) }
             page(SiteLinks.path(of: id), feed: SiteLinks.path(of: id, "ics"), ownFeed: true,
-                 agenda(panelsOfPerson[id]!, title: person.name, zones: own))
+                 agenda(panelsOfPerson[id]!, title: person.name, zones: own), speaker: id)
         }
         return files
     }
 
     /// When the panels last changed (their latest `modified`), or the start of 1970 when no panel
-    /// records it: the feeds' DTSTAMP, which RFC 5545 defines for a published calendar as the time
-    /// its information was last revised.
+    /// records it: an event's DTSTAMP, the time its information was last revised (RFC 5545 3.8.7.2).
     static func stamp(of panels: [Panel]) -> Instant {
         panels.compactMap(\.revision.modified).max() ?? Instant(secondsSinceEpoch: 0)
     }
@@ -87,6 +96,12 @@ public enum SiteBuilder {
         .feeds { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; margin: 0 0 1.5em; }
         .feeds a { display: inline-block; margin: .2em 1em .2em 0; }
         .feeds a.button { font-weight: 600; padding: .3em .9em; border: 2px solid #1d4e89; border-radius: 4px; text-decoration: none; }
+        ul.panels { list-style: none; padding: 0; }
+        ul.panels li { border-left: 4px solid #1d4e89; padding: .1em 0 .1em 1.1em; margin: 1.2em 0; }
+        ul.panels li > a { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; font-weight: 600; font-size: 1.1em; }
+        ul.panels time { font-weight: bold; margin-right: 1.4em; }
+        ul.panels li.cancelled > a { text-decoration: line-through; }
+        .part { color: #555; }
         article h2 a, article h3 a, section > h2 a { text-decoration: none; }
         @media print { header nav, .feeds { display: none; } }
 

@@ -26,13 +26,16 @@ struct SiteLinks: Sendable {
     /// The site's absolute address with its closing "/", for `webcal:` links; nil: relative links only.
     let baseURL: String?
     let pages: Pages
+    /// On a speaker's page: their panels are listed (title, times, their part), each linking its page.
+    let speaker: PersonID?
 
-    init(page: String, feed: String, baseURL: String?, pages: Pages) {
+    init(page: String, feed: String, baseURL: String?, pages: Pages, speaker: PersonID? = nil) {
         root = page.contains("/") ? "../" : ""
         own = page
         self.feed = feed
         self.baseURL = baseURL
         self.pages = pages
+        self.speaker = speaker
     }
 
     var isIndex: Bool { own == "index.html" }

@@ -15,12 +15,14 @@ public enum SitePublisher {
         public var removed: [String] = []
     }
 
-    public static func publish(_ files: [SiteFile], to folder: String) throws(SiteError) -> Report {
+    /// Writes the files; `source` (`SiteSource`) is recorded so that the next publish of the same
+    /// source can tell nothing changed (`unchanged`).
+    public static func publish(_ files: [SiteFile], to folder: String, source: String? = nil) throws(SiteError) -> Report {
         try makeFolder(folder)
         let manifest = folder + "/" + manifestName
         let listed: Set<String>
         do {
-            listed = Set(String(decoding: try FileIO.read(manifest), as: UTF8.self).split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") })
+            listed = Set(Manifest(String(decoding: try FileIO.read(manifest), as: UTF8.self)).files.map(\.path))
         } catch StoreError.notFound {
             listed = []
         } catch {
@@ -28,36 +30,95 @@ public enum SitePublisher {
         }
         // Everything is looked at before anything is written: a folder holding others' files is
         // refused whole.
-        var report = Report(), changed: [SiteFile] = [], foreign: [String] = []
+        var report = Report(), changed: [(file: SiteFile, new: Bool)] = [], foreign: [String] = []
         for file in files {
             let path = folder + "/" + file.path
             switch try? FileIO.read(path) {
             case nil:
-                if access(path, F_OK) == 0 { foreign.append(file.path) } else { changed.append(file) }
+                if access(path, F_OK) == 0 { foreign.append(file.path) } else { changed.append((file, true)) }
             case let existing?:
-                if !listed.contains(file.path) { foreign.append(file.path) } else if existing == file.bytes { report.unchanged.append(file.path) } else { changed.append(file) }
+                if !listed.contains(file.path) { foreign.append(file.path) } else if existing == file.bytes { report.unchanged.append(file.path) } else { changed.append((file, false)) }
             }
         }
         guard foreign.isEmpty else { throw .foreignFiles(folder: folder, paths: foreign) }
-        for file in changed {
+        var folders: Set<String> = [folder]
+        for (file, new) in changed {
             let path = folder + "/" + file.path
-            try makeFolder(FileIO.parentFolder(of: path))
-            try write(file.bytes, to: path)
+            let parent = FileIO.parentFolder(of: path)
+            if folders.insert(parent).inserted { try makeFolder(parent) }
+            try new ? create(file.bytes, at: path) : write(file.bytes, to: path)
             report.written.append(file.path)
         }
         let paths = Set(files.map(\.path))
         for old in listed.sorted() where !paths.contains(old) && isInside(old) {
             if unlink(folder + "/" + old) == 0 || errno == ENOENT { report.removed.append(old) }
         }
-        let list = "# Written by dais publish; the next publish replaces and removes only these files.\n" + files.map { $0.path + "\n" }.joined()
-        try write(Array(list.utf8), to: manifest)
+        try write(Array(Manifest(source: source, files: files.map { ($0.path, $0.bytes.count) }).text.utf8), to: manifest)
         return report
+    }
+
+    /// The files of the last publish into `folder` when it was of the same `source` and every one of
+    /// them is still there as it was written (its size, and not changed after the list was), so that
+    /// publishing again would write nothing; else nil.
+    public static func unchanged(in folder: String, source: String) -> [String]? {
+        let manifest = folder + "/" + manifestName
+        guard let bytes = try? FileIO.read(manifest) else { return nil }
+        let listed = Manifest(String(decoding: bytes, as: UTF8.self))
+        var written = stat()
+        guard listed.source == source, stat(manifest, &written) == 0 else { return nil }
+        for file in listed.files {
+            var info = stat()
+            guard isInside(file.path), stat(folder + "/" + file.path, &info) == 0, Int(info.st_size) == file.size,
+                  (info.st_mtim.tv_sec, info.st_mtim.tv_nsec) <= (written.st_mtim.tv_sec, written.st_mtim.tv_nsec) else { return nil }
+        }
+        return listed.files.map(\.path)
+    }
+
+    /// `.dais-publish`: comment lines, "# source: ..." for what the site was made from, then one line
+    /// per file written, "PATH SIZE" (paths are made from ids, which hold no spaces).
+    struct Manifest {
+        var source: String?
+        var files: [(path: String, size: Int)]
+
+        init(source: String?, files: [(path: String, size: Int)]) {
+            self.source = source
+            self.files = files
+        }
+
+        init(_ text: String) {
+            files = []
+            for line in text.split(separator: "\n") {
+                if line.hasPrefix("# source: ") { source = String(line.dropFirst(10)) }
+                if line.hasPrefix("#") { continue }
+                let parts = line.split(separator: " ")
+                files.append((String(parts[0]), parts.count > 1 ? Int(parts[1]) ?? -1 : -1))
+            }
+        }
+
+        var text: String {
+            "# Written by dais publish; the next publish replaces and removes only these files.\n"
+                + (source.map { "# source: \($0)\n" } ?? "") + files.map { "\($0.path) \($0.size)\n" }.joined()
+        }
     }
 
     /// A path from the manifest that stays inside the site's folder (the manifest is a file anyone
     /// could edit: "../x" or "/x" is never removed).
     static func isInside(_ path: String) -> Bool {
         !path.hasPrefix("/") && !path.split(separator: "/").contains("..") && !path.isEmpty
+    }
+
+    /// A file that is not there yet, written in place (nothing was there to keep whole); one that
+    /// appeared meanwhile is not replaced.
+    static func create(_ bytes: [UInt8], at path: String) throws(SiteError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .writeFailed(path: path, reason: FileIO.errorText(errno)) }
+        defer { close(fd) }
+        do {
+            try FileIO.writeAll(fd, bytes, path: path)
+        } catch {
+            unlink(path)
+            throw .writeFailed(path: path, reason: "\(error)")
+        }
     }
 
     /// Through a temporary file renamed over the old one, so a reader never sees half a page. Not
