@@ -17,7 +17,10 @@ struct Dais: ParsableCommand {
         Exit status: 0 success; 1 `check` found errors or `suggest` no possible start; 2 bad input (unknown zone or id, a local time \
         that does not exist); 3 the store cannot be read; 4 the store cannot be written; 5 the console \
         cannot run here (not a terminal); 64 bad usage; 128+N the console was stopped by signal N.
+
+        This is dais \(DaisVersion.text).
         """,
+        version: "dais \(DaisVersion.text)",
         subcommands: [InitCommand.self, ListCommand.self, ShowCommand.self, CheckCommand.self, ChangesCommand.self, DiffCommand.self, GitCommand.self, MergeDriverCommand.self, SuggestCommand.self, ExportCommand.self, ImportCommand.self, PeopleCommand.self, OrgsCommand.self, TimeCommand.self, KeysCommand.self, GenerateCommand.self]
     )
 

@@ -43,6 +43,19 @@ struct InitCommandTests {
     }
 }
 
+@Suite("dais --version")
+struct VersionTests {
+    @Test("--version and --help say the package's version; a build other than the release build says it is a development build")
+    func version() throws {
+        let shown = try dais(["--version"])
+        #expect(shown.status == 0)
+        #expect(shown.stdout.range(of: #"^dais [0-9]+\.[0-9]+\.[0-9]+ \(development build\)\n$"#, options: .regularExpression) != nil, "\(shown.stdout)")
+        let help = try dais(["--help"])
+        #expect(help.status == 0 && help.stdout.contains("This is \(shown.stdout.dropLast())."), "\(help.stdout)")
+        #expect(help.stdout.contains("--version"))
+    }
+}
+
 /// `dais --store PATH` on a PATH with no file: on a terminal the console offers to create it.
 @Suite("The console on a missing store", .serialized, .ownThread)
 struct MissingStoreConsoleTests {
