@@ -27,6 +27,20 @@ if ! python3 -c "import icalendar, jsonschema, recurring_ical_events, x_wr_timez
   python3 -m pip install -q "${python_packages[@]}" 2>/dev/null || python3 -m pip install -q --break-system-packages "${python_packages[@]}"
 fi
 
+# The release tarball (scripts/release.sh: the static binary, its manual page and completions), built
+# once for the tests that install it with its install.sh and run it without the Swift toolchain
+# (Tests/DaisCLITests/InstallTests.swift), when the whole suite runs, as CI runs it. With arguments
+# (`scripts/test.sh --filter X`) it is not built, and those tests are skipped unless
+# DAIS_RELEASE_TARBALL names a tarball already made.
+if [ -z "${DAIS_RELEASE_TARBALL:-}" ]; then
+  if [ $# -eq 0 ]; then
+    DAIS_RELEASE_TARBALL=$(scripts/release.sh | tail -n 1)
+    export DAIS_RELEASE_TARBALL="$PWD/$DAIS_RELEASE_TARBALL"
+  else
+    echo "test.sh: the install tests are skipped (DAIS_RELEASE_TARBALL=\$(scripts/release.sh | tail -n 1) scripts/test.sh ... runs them)" >&2
+  fi
+fi
+
 # Optimized, with @testable imports allowed, in a build folder of its own (so that `swift build` and
 # the release benchmark keep theirs): the suites that import whole calendar corpora, stream
 # multi-megabyte exports and kill saves do their work in seconds instead of a minute.

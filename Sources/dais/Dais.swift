@@ -17,7 +17,10 @@ struct Dais: ParsableCommand {
         Exit status: 0 success; 1 `check` found errors or `suggest` no possible start; 2 bad input (unknown zone or id, a local time \
         that does not exist); 3 the store cannot be read; 4 the store cannot be written; 5 the console \
         cannot run here (not a terminal); 64 bad usage; 128+N the console was stopped by signal N.
+
+        This is dais \(DaisVersion.text).
         """,
+        version: "dais \(DaisVersion.text)",
         subcommands: [InitCommand.self, ListCommand.self, ShowCommand.self, CheckCommand.self, ChangesCommand.self, DiffCommand.self, GitCommand.self, MergeDriverCommand.self, SuggestCommand.self, ExportCommand.self, PublishCommand.self, ImportCommand.self, PeopleCommand.self, OrgsCommand.self, TimeCommand.self, KeysCommand.self, GenerateCommand.self]
     )
 
@@ -28,6 +31,11 @@ struct Dais: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         if let problem = TerminalCheck.problem(environment: environment) { throw CLIFailure(.noTerminal, problem) }
         let location = storeOptions.location
+        // A store given by path that is not there: the console offers to make it, as `dais init` would.
+        var madeNotice: String?
+        if !location.createsDemoWhenMissing, !StoreFile(path: location.path).exists {
+            madeNotice = try Self.offerToCreate(at: location.path)
+        }
         let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
         // One writer at a time: a second console opens read-only and says who holds the store.
         var lock: StoreLock?
@@ -54,6 +62,7 @@ struct Dais: ParsableCommand {
                              store: StoreInfo(path: location.path, fingerprint: loaded.fingerprint, readOnlyReason: readOnlyReason),
                              today: now.utc.date)
         if created { state.announce("Created the demo store at \(location.path) (the seed's panels of 2023 and 2024)") }
+        if let madeNotice { state.announce(madeNotice) }
         if let lockNotice { state.announce(lockNotice) }
         // The recovery file belongs to whoever holds the store: a read-only console leaves it alone.
         do {
@@ -69,6 +78,22 @@ struct Dais: ParsableCommand {
         case .success(let terminal):
             Foundation.exit(Console.run(state, terminal: terminal, lock: lock))
         }
+    }
+
+    /// Asks on the terminal whether to create the missing store at `path`; on "y" creates an empty
+    /// store there as `dais init --no-input` would and answers what was done, on anything else fails
+    /// with the message every command gives for a missing store.
+    static func offerToCreate(at path: String) throws -> String {
+        output("No store at \(DisplayText.inert(path)). Create an empty one here? [y/N] ")
+        guard let line = readLine() else {
+            output("\n")
+            throw CLIFailure(StoreError.notFound(path: path))
+        }
+        guard ["y", "yes"].contains(line.trimmingCharacters(in: .whitespaces).lowercased()) else {
+            throw CLIFailure(StoreError.notFound(path: path))
+        }
+        let catalog = NewStore.catalog(displayZones: [], hostName: nil, wakingHours: nil)
+        return try InitCommand.create(catalog, at: path, git: false).joined(separator: "; ")
     }
 
     /// "unknown command "lsit"; did you mean `dais list`?" when the first word that is neither an

@@ -52,6 +52,15 @@ struct InitCommand: ParsableCommand {
             waking = parsed
         }
         let catalog = NewStore.catalog(displayZones: zones, hostName: host, wakingHours: waking)
+        var lines = try Self.create(catalog, at: target, git: git)
+        lines.append("Open it with: dais --store \(target)   (n makes a panel, z chooses zones, ? lists the keys)")
+        output(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// Writes the new store at `target` (never over a file) and, when its folder is in a git
+    /// repository or `git` asks for one, sets up the merge and diff drivers; answers what was done,
+    /// a line each. The console's offer to create a missing store makes it here too.
+    static func create(_ catalog: Catalog, at target: String, git: Bool) throws -> [String] {
         do {
             try NewStore.create(catalog, at: target)
         } catch {
@@ -69,8 +78,7 @@ struct InitCommand: ParsableCommand {
                 throw CLIFailure(.writeFailed, "the store was created, but git could not be set up: \(error.description)")
             }
         }
-        lines.append("Open it with: dais --store \(target)   (n makes a panel, z chooses zones, ? lists the keys)")
-        output(lines.joined(separator: "\n") + "\n")
+        return lines
     }
 
     /// One question on the terminal; nil for an empty answer or the end of input.
