@@ -16,6 +16,8 @@ struct CLIFailure: Error {
         case noTerminal = 5
         /// Bad usage (options, arguments).
         case usage = 64
+        /// Stopped by Ctrl-C at a question (128 + SIGINT), nothing done.
+        case interrupted = 130
     }
 
     let status: Status

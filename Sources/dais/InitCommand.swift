@@ -41,7 +41,13 @@ struct InitCommand: ParsableCommand {
         if asking {
             if host == nil { host = ask("Organization that hosts most panels (Enter: none)") }
             if zoneTexts.isEmpty {
-                zoneTexts = (ask("Zones to show times in, e.g. EST AEDT UTC (Enter: New York, Sydney, UTC)") ?? "").split(separator: " ").map(String.init)
+                do {
+                    zoneTexts = try ZonePrompt(question: "Zones to show times in (Enter: New York, Sydney, UTC)").read()
+                } catch .interrupted {
+                    throw CLIFailure(.interrupted, "stopped; no store was created")
+                } catch .endOfInput {
+                    zoneTexts = []
+                }
             }
             if hours == nil { hours = ask("Waking hours (Enter: 08:00-21:00)") }
         }
