@@ -13,23 +13,6 @@ struct InstallTests {
     static let installed = ["bin/dais", "share/man/man1/dais.1", "share/bash-completion/completions/dais",
                             "share/zsh/site-functions/_dais", "share/fish/vendor_completions.d/dais.fish"]
 
-    /// Runs a program with exactly this environment (as `env -i` would), standard input closed.
-    func run(_ program: String, _ arguments: [String], environment: [String: String]) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
-    }
-
     /// Every regular file and symbolic link under a folder, relative to it, sorted.
     func files(under folder: String) -> [String] {
         let enumerator = FileManager.default.enumerator(atPath: folder)
@@ -46,7 +29,7 @@ struct InstallTests {
     func unpack() throws -> (folder: String, top: String) {
         let tarball = try #require(releaseTarball)
         let folder = makeTemporaryFolder()
-        let untar = try run("/usr/bin/env", ["tar", "-xzf", tarball, "-C", folder], environment: ["PATH": "/usr/bin:/bin"])
+        let untar = try spawn("/usr/bin/env", ["tar", "-xzf", tarball, "-C", folder], environment: ["PATH": "/usr/bin:/bin"])
         #expect(untar.status == 0, "\(untar.stderr)")
         let tops = try FileManager.default.contentsOfDirectory(atPath: folder)
         #expect(tops.count == 1, "\(tops)")
@@ -58,7 +41,7 @@ struct InstallTests {
         let tarball = try #require(releaseTarball)
         let (folder, top) = try unpack()
         defer { removeFolder(folder) }
-        let machine = try run("/usr/bin/env", ["uname", "-m"], environment: ["PATH": "/usr/bin:/bin"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let machine = try spawn("/usr/bin/env", ["uname", "-m"], environment: ["PATH": "/usr/bin:/bin"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let name = URL(fileURLWithPath: top).lastPathComponent
         #expect(name.range(of: #"^dais-[0-9]+\.[0-9]+\.[0-9]+(-[0-9a-f]{7,}(-modified)?)?-linux-"# + machine + "$", options: .regularExpression) != nil, "\(name)")
         #expect(URL(fileURLWithPath: tarball).lastPathComponent == name + ".tar.gz")
@@ -76,13 +59,13 @@ struct InstallTests {
         // What an organizer's shell has: no /opt/swift on PATH, no LD_LIBRARY_PATH.
         let plain = ["PATH": "/usr/bin:/bin", "HOME": home]
 
-        let install = try run(top + "/install.sh", ["--prefix", prefix], environment: plain)
+        let install = try spawn(top + "/install.sh", ["--prefix", prefix], environment: plain)
         #expect(install.status == 0, "\(install.stdout)\(install.stderr)")
         #expect(files(under: prefix) == (Self.installed + ["share/dais/install-manifest"]).sorted())
         #expect(install.stdout.contains("installed \(prefix)/bin/dais"))
 
         let binary = prefix + "/bin/dais"
-        let ldd = try run("/usr/bin/env", ["ldd", binary], environment: plain)
+        let ldd = try spawn("/usr/bin/env", ["ldd", binary], environment: plain)
         #expect(ldd.status == 0, "\(ldd.stderr)")
         let swiftLibraries = ldd.stdout.split(separator: "\n").filter {
             $0.range(of: #"swift|foundation|dispatch|blocksruntime|xctest|not found"#, options: [.regularExpression, .caseInsensitive]) != nil
@@ -90,42 +73,42 @@ struct InstallTests {
         #expect(swiftLibraries.isEmpty, "\(ldd.stdout)")
         #expect(ldd.stdout.contains("libncursesw"), "\(ldd.stdout)")
 
-        let version = try run(binary, ["--version"], environment: plain)
+        let version = try spawn(binary, ["--version"], environment: plain)
         #expect(version.status == 0)
         #expect(version.stdout.range(of: #"^dais [0-9]+\.[0-9]+\.[0-9]+( \(commit [0-9a-f]{7,}(, modified)?\))?\n$"#, options: .regularExpression) != nil,
                 "a release build names its tag or commit: \(version.stdout)")
 
         let store = home + "/agenda.json"
-        let made = try run(binary, ["init", store, "--no-input", "--zone", "EST", "--zone", "AEDT", "--host-name", "Human Rights First"], environment: plain)
+        let made = try spawn(binary, ["init", store, "--no-input", "--zone", "EST", "--zone", "AEDT", "--host-name", "Human Rights First"], environment: plain)
         #expect(made.status == 0 && made.stdout.hasPrefix("Created \(store): an empty store"), "\(made.stdout)\(made.stderr)")
-        let empty = try run(binary, ["list", "--store", store], environment: plain)
+        let empty = try spawn(binary, ["list", "--store", store], environment: plain)
         #expect(empty.status == 0, "\(empty.stderr)")
-        let imported = try run(binary, ["import", fixturePath("import/google.ics"), "--from", "2020-01-01", "--to", "2030-01-01", "--store", store], environment: plain)
+        let imported = try spawn(binary, ["import", fixturePath("import/google.ics"), "--from", "2020-01-01", "--to", "2030-01-01", "--store", store], environment: plain)
         #expect(imported.status == 0, "\(imported.stdout)\(imported.stderr)")
-        let listed = try run(binary, ["list", "--store", store, "--zone", "AEDT", "--json"], environment: plain)
+        let listed = try spawn(binary, ["list", "--store", store, "--zone", "AEDT", "--json"], environment: plain)
         #expect(listed.status == 0, "\(listed.stderr)")
         let panels = try #require(try json(listed.stdout) as? [[String: Any]])
         #expect(!panels.isEmpty && panels.allSatisfy { $0["startUTC"] is String }, "zones resolve in the installed binary: \(listed.stdout.prefix(500))")
-        let time = try run(binary, ["time", "2024-11-13T10:00", "--zone", "EST", "--to", "AEDT", "--store", store], environment: plain)
+        let time = try spawn(binary, ["time", "2024-11-13T10:00", "--zone", "EST", "--to", "AEDT", "--store", store], environment: plain)
         #expect(time.status == 0 && time.stdout.contains("02:00") && time.stdout.contains("AEDT"), "\(time.stdout)\(time.stderr)")
-        let exported = try run(binary, ["export", "--format", "ics", "--store", store], environment: plain)
+        let exported = try spawn(binary, ["export", "--format", "ics", "--store", store], environment: plain)
         #expect(exported.status == 0 && exported.stdout.hasPrefix("BEGIN:VCALENDAR") && exported.stdout.contains("BEGIN:VEVENT")
                 && exported.stdout.contains("BEGIN:VTIMEZONE"), "\(exported.stdout.prefix(300))\(exported.stderr)")
 
-        let completion = try run("/bin/bash", ["-c", "source \"$0\"; complete -p dais", prefix + "/share/bash-completion/completions/dais"], environment: plain)
+        let completion = try spawn("/bin/bash", ["-c", "source \"$0\"; complete -p dais", prefix + "/share/bash-completion/completions/dais"], environment: plain)
         #expect(completion.status == 0 && completion.stdout.contains("-F _dais dais"), "\(completion.stdout)\(completion.stderr)")
 
         // A file of someone else's in the prefix, and one the install made then changed, stay.
         try Data("other\n".utf8).write(to: URL(fileURLWithPath: prefix + "/share/man/man1/other.1"))
-        let uninstall = try run(top + "/install.sh", ["--uninstall", "--prefix", prefix], environment: plain)
+        let uninstall = try spawn(top + "/install.sh", ["--uninstall", "--prefix", prefix], environment: plain)
         #expect(uninstall.status == 0, "\(uninstall.stdout)\(uninstall.stderr)")
         #expect(files(under: prefix) == ["share/man/man1/other.1"])
         try FileManager.default.removeItem(atPath: prefix + "/share/man/man1/other.1")
 
         // Installed again, with one file changed by hand since: uninstall leaves that one and says so.
-        #expect(try run(top + "/install.sh", ["--prefix", prefix], environment: plain).status == 0)
+        #expect(try spawn(top + "/install.sh", ["--prefix", prefix], environment: plain).status == 0)
         try Data("# mine\n".utf8).write(to: URL(fileURLWithPath: prefix + "/share/zsh/site-functions/_dais"))
-        let again = try run(top + "/install.sh", ["--uninstall", "--prefix", prefix], environment: plain)
+        let again = try spawn(top + "/install.sh", ["--uninstall", "--prefix", prefix], environment: plain)
         #expect(again.status == 0 && again.stdout.contains("left \(prefix)/share/zsh/site-functions/_dais: it changed since it was installed"), "\(again.stdout)")
         #expect(files(under: prefix) == ["share/zsh/site-functions/_dais"])
     }
@@ -138,14 +121,14 @@ struct InstallTests {
         let plain = ["PATH": "/usr/bin:/bin", "HOME": folder]
         try FileManager.default.createDirectory(atPath: prefix + "/bin", withIntermediateDirectories: true)
         try Data("#!/bin/sh\necho another dais\n".utf8).write(to: URL(fileURLWithPath: prefix + "/bin/dais"))
-        let refused = try run(top + "/install.sh", ["--prefix", prefix], environment: plain)
+        let refused = try spawn(top + "/install.sh", ["--prefix", prefix], environment: plain)
         #expect(refused.status != 0 && refused.stderr.contains("\(prefix)/bin/dais is already there and was not installed by install.sh"), "\(refused.stderr)")
         #expect(files(under: prefix) == ["bin/dais"])
         #expect(try String(contentsOfFile: prefix + "/bin/dais", encoding: .utf8) == "#!/bin/sh\necho another dais\n")
-        let nothing = try run(top + "/install.sh", ["--uninstall", "--prefix", prefix], environment: plain)
+        let nothing = try spawn(top + "/install.sh", ["--uninstall", "--prefix", prefix], environment: plain)
         #expect(nothing.status != 0 && nothing.stderr.contains("nothing to uninstall"), "\(nothing.stderr)")
         #expect(files(under: prefix) == ["bin/dais"])
-        let usage = try run(top + "/install.sh", ["--prefx", prefix], environment: plain)
+        let usage = try spawn(top + "/install.sh", ["--prefx", prefix], environment: plain)
         #expect(usage.status == 64 && usage.stderr.contains("unknown argument '--prefx'"))
     }
 }

@@ -31,11 +31,16 @@ struct Output {
 
 /// Runs `dais` with arguments and an environment where no real store can be touched.
 func dais(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Output {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: daisExecutable)
-    process.arguments = arguments
     var environment = ["PATH": "/usr/bin:/bin", "HOME": "/nonexistent-home", "LANG": "C.UTF-8", "TZ": "UTC"]
     environment.merge(extra) { _, new in new }
+    return try spawn(daisExecutable, arguments, environment: environment)
+}
+
+/// Runs a program with exactly this environment (as `env -i` would), standard input closed.
+func spawn(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> Output {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
     process.environment = environment
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
@@ -67,19 +72,7 @@ func tool(_ name: String) throws -> String {
 
 /// Runs a program with the tests' environment plus `environment`.
 func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Output {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     env.merge(environment) { _, new in new }
-    process.environment = env
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Output(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    return try spawn(executable, arguments, environment: env)
 }

@@ -143,12 +143,12 @@ public enum SitePublisher {
 
     /// A folder and its parents, readable by a web server (0755).
     static func makeFolder(_ folder: String) throws(SiteError) {
-        var current = folder.hasPrefix("/") ? "" : "."
-        for part in folder.split(separator: "/") {
-            current += "/" + part
-            if mkdir(current, 0o755) != 0 && errno != EEXIST {
-                throw .writeFailed(path: folder, reason: "cannot create folder \(current): \(FileIO.errorText(errno))")
-            }
+        do {
+            try FileIO.makeFolders(folder, mode: 0o755)
+        } catch .writeFailed(_, let reason) {
+            throw .writeFailed(path: folder, reason: reason)
+        } catch {
+            throw .writeFailed(path: folder, reason: "\(error)")
         }
         var info = stat()
         guard stat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {

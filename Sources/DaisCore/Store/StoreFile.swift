@@ -385,12 +385,12 @@ enum FileIO {
         }
     }
 
-    /// Creates a folder and its parents (mode 0700 for new ones, as XDG asks).
-    static func makeFolders(_ folder: String) throws(StoreError) {
+    /// Creates a folder and its parents (mode 0700 for new ones by default, as XDG asks).
+    static func makeFolders(_ folder: String, mode: mode_t = 0o700) throws(StoreError) {
         var current = folder.hasPrefix("/") ? "" : "."
         for part in folder.split(separator: "/") {
             current += "/" + part
-            if mkdir(current, 0o700) != 0 && errno != EEXIST {
+            if mkdir(current, mode) != 0 && errno != EEXIST {
                 throw .writeFailed(path: folder, reason: "cannot create folder \(current): \(errorText(errno))")
             }
         }
