@@ -165,6 +165,19 @@ struct SiteTests {
         #expect(try String(contentsOfFile: "\(folder)/panels/\(moved.rawValue).html", encoding: .utf8) == "mine")
     }
 
+    @Test("a publish stopped half-way lists what it wrote, so the next one takes those files for its own")
+    func stoppedHalfWay() throws {
+        let folder = makeTemporaryFolder()
+        defer { removeFolder(folder) }
+        // The second file cannot be written: its folder would be the first file.
+        let files = [SiteFile(path: "a.html", bytes: Array("one".utf8)), SiteFile(path: "a.html/b.html", bytes: Array("two".utf8))]
+        #expect(throws: SiteError.self) { try SitePublisher.publish(files, to: folder) }
+        #expect(try String(contentsOfFile: "\(folder)/a.html", encoding: .utf8) == "one")
+        let again = try SitePublisher.publish([SiteFile(path: "a.html", bytes: Array("uno".utf8))], to: folder)
+        #expect(again.written == ["a.html"])
+        #expect(try String(contentsOfFile: "\(folder)/a.html", encoding: .utf8) == "uno")
+    }
+
     @Test("a manifest edited to name files outside the site removes nothing there")
     func manifestOutside() throws {
         let folder = makeTemporaryFolder()

@@ -10,8 +10,8 @@ public struct SiteFile: Sendable, Equatable {
 /// (`modified`) and `schedule.json` with the latest of them, never with the time of publishing, so
 /// a page or feed whose panels did not change is not rewritten.
 public enum SiteBuilder {
-    /// The site's files, in a stable order. `zones` are the display zones (a person's page shows
-    /// their home zone first); `baseURL` ("https://example.org/agenda/") makes `webcal:` links.
+    /// The site's files, in a stable order. `zones` are the display zones (a speaker's page adds
+    /// their home zone); `baseURL` ("https://example.org/agenda/") makes `webcal:` links.
     public static func files(of catalog: Catalog, zones: [Zone], baseURL: String?) throws(SiteError) -> [SiteFile] {
         let panels = PanelQuery(statuses: Set(PanelStatus.allCases).subtracting([.draft])).select(from: catalog)
         var panelsOfSeries: [SeriesID: [Panel]] = [:], panelsOfPerson: [PersonID: [Panel]] = [:]
@@ -65,7 +65,7 @@ public enum SiteBuilder {
         }
         for id in panelsOfPerson.keys.sorted() {
             let person = catalog.people[id]!
-            // A speaker reads their panels in their own zone first.
+            // A speaker reads each panel's times in its own zone, then in theirs, then the others.
             var own = person.homeZone.flatMap(Zone.named).map { [$0] } ?? []
             for zone in zones where !own.contains(zone) { own.append(zone) }
             page(SiteLinks.path(of: id), feed: SiteLinks.path(of: id, "ics"), ownFeed: true,
@@ -90,7 +90,8 @@ public enum SiteBuilder {
         }
     }
 
-    /// What only the site's pages need beside the announcement page's look: the header's links.
+    /// What only the site's pages need beside the announcement page's look: the header's links and
+    /// a speaker's list of panels.
     static let siteStyle = """
         header nav { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; margin: 0 0 1em; }
         .feeds { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; margin: 0 0 1.5em; }

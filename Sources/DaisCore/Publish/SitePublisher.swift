@@ -42,12 +42,20 @@ public enum SitePublisher {
         }
         guard foreign.isEmpty else { throw .foreignFiles(folder: folder, paths: foreign) }
         var folders: Set<String> = [folder]
-        for (file, new) in changed {
-            let path = folder + "/" + file.path
-            let parent = FileIO.parentFolder(of: path)
-            if folders.insert(parent).inserted { try makeFolder(parent) }
-            try new ? create(file.bytes, at: path) : write(file.bytes, to: path)
-            report.written.append(file.path)
+        do {
+            for (file, new) in changed {
+                let path = folder + "/" + file.path
+                let parent = FileIO.parentFolder(of: path)
+                if folders.insert(parent).inserted { try makeFolder(parent) }
+                try new ? create(file.bytes, at: path) : write(file.bytes, to: path)
+                report.written.append(file.path)
+            }
+        } catch {
+            // Stopped half-way (a full disk): what was written is listed too, so that the next
+            // publish takes it for its own; no source, so that it compares every file.
+            let kept = Set(listed).union(report.written).sorted().map { (path: $0, size: -1) }
+            try? write(Array(Manifest(source: nil, files: kept).text.utf8), to: manifest)
+            throw error
         }
         let paths = Set(files.map(\.path))
         for old in listed.sorted() where !paths.contains(old) && isInside(old) {
