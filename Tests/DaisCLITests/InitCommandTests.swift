@@ -20,6 +20,11 @@ struct InitCommandTests {
         #expect((settings["wakingHours"] as? [String: String]) == ["start": "09:00", "end": "20:00"])
         #expect((json["series"] as? [[String: Any]])?.first?["host"] as? String == "human-rights-first")
         #expect(try dais(["check", "--store", store]).stdout.contains("0 errors, 0 warnings"))
+        // The first panels of a new store: no word of an upgrade (an empty store has nothing an
+        // older Dais would miss).
+        let imported = try dais(["import", fixturePath("import/google.ics"), "--from", "2020-01-01", "--to", "2030-01-01", "--store", store])
+        #expect(imported.status == 0 && imported.stdout.contains("add panel"), "\(imported.stdout)\(imported.stderr)")
+        #expect(!imported.stderr.contains("upgraded"), "\(imported.stderr)")
         let before = try Data(contentsOf: URL(fileURLWithPath: store))
         let again = try dais(["init", store])
         #expect(again.status == 4 && again.stderr.contains("a file is already there; it was left as it was"))

@@ -68,9 +68,11 @@ public enum StoreEncoder {
 
     /// What the organizer is told, once, when a save writes format 2 over a format-1 store (`old` is
     /// what the file held, `new` what was written; `name` the file as the message names it); nil
-    /// for any other save.
+    /// for any other save. The notice is for whoever may still open the store with an older Dais: a
+    /// store without panels yet (one `dais init` just made) has nothing for them, and is not named.
     public static func upgradeNotice(from old: Catalog, to new: Catalog, name: String) -> String? {
-        version(of: old) < 2 && version(of: new) == 2 ? "\(name) was upgraded to format 2; the previous file is \(name).bak" : nil
+        guard !old.panels.isEmpty else { return nil }
+        return version(of: old) < 2 && version(of: new) == 2 ? "\(name) was upgraded to format 2; the previous file is \(name).bak" : nil
     }
 
     /// Calls `body` with the catalog's store file bytes, as one piece.
