@@ -3,13 +3,18 @@ import Testing
 
 @Suite("dais init on a terminal", .serialized, .ownThread)
 struct InitPromptTests {
+    /// `dais init STORE` in a terminal wide enough for its paths, then its exit status, then `then`.
+    func initOnTerminal(_ store: String, then: String = "true") throws -> Tmux {
+        try Tmux("\(daisExecutable) init \(store); echo EXIT=$?; \(then); sleep 30", width: 250, height: 20,
+                 environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": "/nonexistent"])
+    }
+
     @Test("the zone question types ahead: the zones a word may mean under it, Tab takes them, Enter waits for real zones")
     func zones() async throws {
         let folder = makeTemporaryFolder()
         defer { removeFolder(folder) }
         let store = folder + "/agenda.json"
-        let tmux = try Tmux("\(daisExecutable) init \(store); echo EXIT=$?; sleep 30", width: 250, height: 20,
-                            environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": "/nonexistent"])
+        let tmux = try initOnTerminal(store)
         _ = try #require(try await tmux.waitFor("Organization that hosts most panels"))
         try await tmux.type("Human Rights First")
         try await tmux.keys("Enter")
@@ -44,8 +49,7 @@ struct InitPromptTests {
         let folder = makeTemporaryFolder()
         defer { removeFolder(folder) }
         let store = folder + "/agenda.json"
-        let tmux = try Tmux("\(daisExecutable) init \(store); echo EXIT=$?; stty -a | grep -o -- '-\\?icanon'; sleep 30", width: 250, height: 20,
-                            environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": "/nonexistent"])
+        let tmux = try initOnTerminal(store, then: "stty -a | grep -o -- '-\\?icanon'")
         _ = try #require(try await tmux.waitFor("Organization that hosts most panels"))
         try await tmux.keys("Enter")
         _ = try #require(try await tmux.waitFor("Type a zone"))

@@ -31,13 +31,17 @@ public enum SiteBuilder {
 
         var files: [SiteFile] = []
         func add(_ path: String, _ bytes: [UInt8]) { files.append(SiteFile(path: path, bytes: bytes)) }
+        func agenda(_ panels: [Panel], title: String?, zones: [Zone] = zones) -> Agenda {
+            Agenda(catalog: catalog, panels: panels, zones: zones, title: title, now: stamp(of: panels), published: true)
+        }
+        let all = agenda(panels, title: nil)
         // Each panel's VEVENT, made once for all the feeds that hold it: stamped with the panel's
         // own last change, it reads the same in every feed.
         var events: [PanelID: [UInt8]] = [:]
         func event(_ panel: Panel, _ slot: Slot) -> [UInt8] {
             if let made = events[panel.id] { return made }
             var out = ICalendarText()
-            ICSExporter.event(panel, slot, catalog, links: panel.links.filter(\.isPublic), stamp: stamp(of: [panel]).icalUTC, published: true, into: &out)
+            ICSExporter.event(panel, slot, catalog, links: all.links(of: panel), stamp: stamp(of: [panel]).icalUTC, published: all.published, into: &out)
             events[panel.id] = out.bytes
             return out.bytes
         }
@@ -47,11 +51,6 @@ public enum SiteBuilder {
             add(path, collectedBytes { AgendaDocument(agenda, site: links).writeHTML(to: $0) })
             if ownFeed { add(feed, collectedBytes { ICSExporter.write(agenda, to: $0, event: event) }) }
         }
-        func agenda(_ panels: [Panel], title: String?, zones: [Zone] = zones) -> Agenda {
-            Agenda(catalog: catalog, panels: panels, zones: zones, title: title, now: stamp(of: panels), published: true)
-        }
-
-        let all = agenda(panels, title: nil)
         page("index.html", feed: "agenda.ics", ownFeed: true, all)
         add("schedule.json", collectedBytes { all.write(.scheduleJSON, to: $0) })
         add(SiteLinks.styleSheet, Array((AgendaDocument.styleSheet + siteStyle).utf8))
