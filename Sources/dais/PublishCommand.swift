@@ -2,23 +2,29 @@ import ArgumentParser
 import DaisCore
 import Foundation
 
-/// `dais publish --output DIR`: the schedule as a static site with calendar feeds.
+/// `dais publish --output DIR`: the schedule as a static site with calendar feeds; `--caldav URL`:
+/// every published panel put into a CalDAV calendar.
 struct PublishCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "publish",
-        abstract: "Write the schedule as a static site with calendar feeds (see docs/publish.md).",
+        abstract: "Write the schedule as a static site with calendar feeds, or push it to a CalDAV calendar (see docs/publish.md).",
         discussion: """
         Every panel but the drafts: index.html, a page per panel, series and announced person, agenda.ics with a \
         feed per series and person, schedule.json and style.css. Publishing again rewrites only the files that \
         changed and removes those of deleted records; a file in DIR that dais publish did not write is never \
         replaced (the folder's .dais-publish lists what it wrote).
+
+        --caldav URL puts each published panel into that calendar as an event: new ones created, changed ones \
+        updated, deleted ones removed. An event changed on the server since this machine's last push is \
+        reported, not overwritten (--force overwrites it). The password comes from DAIS_CALDAV_PASSWORD or \
+        --password-file, never the command line. Exit 1 when something was not pushed.
         """
     )
 
     @OptionGroup var storeOptions: StoreOptions
 
     @Option(name: .long, help: ArgumentHelp("The folder to write the site into (made if missing).", valueName: "dir"))
-    var output: String
+    var output: String?
 
     @Option(name: .long, help: ArgumentHelp("The site's address, for webcal: subscription links (https://example.org/agenda/).", valueName: "url"))
     var baseURL: String?
@@ -26,7 +32,19 @@ struct PublishCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Zones to show times in; repeatable (default: the store's display zones).", valueName: "zone"))
     var zone: [String] = []
 
+    @OptionGroup(title: "CalDAV") var calDAV: CalDAVOptions
+
+    func validate() throws {
+        guard output != nil || calDAV.url != nil else { throw ValidationError("give --output DIR (a site), --caldav URL (a calendar), or both") }
+        if output == nil, baseURL != nil || !zone.isEmpty { throw ValidationError("--base-url and --zone go with --output DIR (the site)") }
+    }
+
     func run() throws {
+        if let output { try publishSite(to: output) }
+        if let url = calDAV.url { try calDAV.push(to: url, storeOptions: storeOptions) }
+    }
+
+    func publishSite(to output: String) throws {
         var clock = PhaseClock("publish")
         let zones = try zone.map(zoneArgument)
         var base = baseURL
