@@ -77,7 +77,9 @@ public struct Schedule: Sendable {
     public mutating func rebuild(_ catalog: Catalog) {
         var clock = PhaseClock("check")
         self = Schedule(settings: catalog.settings, asOf: asOf)
-        personNumbers.reserveCapacity(catalog.people.count)
+        personNumbers.reserveCapacity()
+        seriesNumbers.reserveCapacity()
+        organizationNumbers.reserveCapacity()
         for (id, person) in catalog.people { addPerson(id, person) }
         for id in catalog.series.keys { _ = internSeries(id, catalog) }
         for id in catalog.organizations.keys { _ = internOrganization(id, catalog) }
@@ -88,7 +90,7 @@ public struct Schedule: Sendable {
         personPairs.reserveCapacity(catalog.panels.count * 4)
         seriesPairs.reserveCapacity(catalog.panels.count)
         organizationPairs.reserveCapacity(catalog.panels.count * 2)
-        panelNumbers.reserveCapacity(catalog.panels.count)
+        panelNumbers.reserveCapacity()
         timeline.reserveCapacity(catalog.panels.count)
         byPanel.reserveCapacity(catalog.panels.count)
         panelMarks.reserveCapacity(catalog.panels.count)
