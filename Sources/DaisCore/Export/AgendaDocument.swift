@@ -141,7 +141,12 @@ public struct AgendaDocument: Sendable {
         /// HTML text: every character that could open markup escaped; control characters made
         /// inert; a line break becomes "<br>".
         mutating func h(_ text: String) {
-            let text = Array(DisplayText.inert(text, singleLine: false).utf8)
+            let inert = DisplayText.inert(text, singleLine: false)
+            if !Bytes.needsEscaping(inert) {
+                bytes += inert.utf8
+                return
+            }
+            let text = Array(inert.utf8)
             var run = 0  // the first byte not copied yet
             for (i, byte) in text.enumerated() {
                 let replacement: String
@@ -159,6 +164,18 @@ public struct AgendaDocument: Sendable {
                 run = i + 1
             }
             bytes += text[run...]
+        }
+
+        /// Whether text holds a byte `h` replaces.
+        static func needsEscaping(_ text: String) -> Bool {
+            let bytes = text.utf8.span
+            for i in bytes.indices {
+                switch bytes[i] {
+                case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0x0A: return true
+                default: continue
+                }
+            }
+            return false
         }
 
         /// Paragraphs, each escaped for Markdown, with a blank line between them.

@@ -85,10 +85,8 @@ public enum DisplayText {
     /// stand-ins (ESC shows as "␛"), bidirectional overrides and isolates become "�", and line breaks
     /// and tabs become spaces when `singleLine` (else newlines are kept).
     public static func inert(_ text: String, singleLine: Bool = true) -> String {
-        // Fast paths: most text has nothing to replace (printable ASCII, and line breaks when they
-        // are kept, read as bytes; then scalar by scalar).
-        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || ($0 == 0x0A && !singleLine) }) { return text }
-        if !text.unicodeScalars.contains(where: needsReplacement) { return text }
+        // Fast path: most text has nothing to replace.
+        if isInert(text, singleLine: singleLine) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             let v = scalar.value
@@ -122,6 +120,33 @@ public enum DisplayText {
             }
         }
         return String(out)
+    }
+
+    /// Whether `inert` leaves the text as it is: no scalar `needsReplacement` (but line breaks when
+    /// they are kept), found from the UTF-8 bytes, which name those scalars with one lead byte of
+    /// their own (C2: C1 controls; D8: U+061C; E2: U+200E, U+200F, U+2028-U+202E, U+2066-U+2069).
+    static func isInert(_ text: String, singleLine: Bool) -> Bool {
+        let bytes = text.utf8.span
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x20 {
+                if b != 0x0A || singleLine { return false }
+            } else if b >= 0x7F {
+                switch b {
+                case 0x7F: return false
+                case 0xC2: if bytes[i + 1] < 0xA0 { return false }
+                case 0xD8: if bytes[i + 1] == 0x9C { return false }
+                case 0xE2:
+                    let second = bytes[i + 1], third = bytes[i + 2]
+                    if second == 0x80, third == 0x8E || third == 0x8F || (0xA8...0xAE).contains(third) { return false }
+                    if second == 0x81, (0xA6...0xA9).contains(third) { return false }
+                default: break
+                }
+            }
+            i += 1
+        }
+        return true
     }
 
     @inline(__always)

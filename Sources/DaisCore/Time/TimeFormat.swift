@@ -22,9 +22,25 @@ public enum TimeFormat {
 
     /// "10:00 am", "1:00 pm", "12:00 pm" (noon), "12:30 am".
     public static func clock12(_ local: LocalDateTime) -> String {
-        let h = local.hour % 12 == 0 ? 12 : local.hour % 12
-        return "\(h):\(Digits.two(local.minute)) \(local.hour < 12 ? "am" : "pm")"
+        var out: [UInt8] = []
+        appendClock12(local, half: true, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
+
+    /// `clock12` appended as bytes, "am"/"pm" left out unless `half`: announcements write many
+    /// times, and bytes made into a string once cost a fraction of strings appended piece by piece.
+    static func appendClock12(_ local: LocalDateTime, half: Bool, to out: inout [UInt8]) {
+        let h = local.hour % 12 == 0 ? 12 : local.hour % 12
+        let zero = UInt8(ascii: "0")
+        if h >= 10 { out.append(zero + UInt8(h / 10)) }
+        out.append(zero + UInt8(h % 10))
+        out.append(UInt8(ascii: ":"))
+        out.append(zero + UInt8(local.minute / 10))
+        out.append(zero + UInt8(local.minute % 10))
+        if half { out += local.hour < 12 ? am : pm }
+    }
+
+    private static let am = Array(" am".utf8), pm = Array(" pm".utf8), dash = Array(" – ".utf8), nextDay = Array(" next day".utf8)
 
     /// "+1d", "-1d" or "" for the day difference from `base` to `other`.
     public static func dayShift(from base: LocalDate, to other: LocalDate) -> String {
@@ -67,14 +83,21 @@ public enum TimeFormat {
     /// "am"/"pm" left out when both halves share it.
     public static func announcedRange(_ span: TimeSpan, in zone: Zone) -> String {
         let start = Reading(span.start, in: zone), end = Reading(span.end, in: zone)
-        var endText = clock12(end.local)
-        if end.local.date != start.local.date { endText += " next day" }
-        if start.abbreviation != end.abbreviation {
-            return "\(clock12(start.local)) \(start.abbreviation) – \(endText) \(end.abbreviation)"
+        let sameDay = end.local.date == start.local.date
+        let sameName = start.abbreviation == end.abbreviation
+        var out: [UInt8] = []
+        out.reserveCapacity(48)
+        appendClock12(start.local, half: !sameName || !sameDay || (start.local.hour < 12) != (end.local.hour < 12), to: &out)
+        if !sameName {
+            out.append(UInt8(ascii: " "))
+            out += start.abbreviation.utf8
         }
-        let sameHalf = end.local.date == start.local.date && (start.local.hour < 12) == (end.local.hour < 12)
-        let startText = sameHalf ? String(clock12(start.local).dropLast(3)) : clock12(start.local)
-        return "\(startText) – \(endText) \(start.abbreviation)"
+        out += dash
+        appendClock12(end.local, half: true, to: &out)
+        if !sameDay { out += nextDay }
+        out.append(UInt8(ascii: " "))
+        out += end.abbreviation.utf8
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// "Wed Nov 13 10:00-11:00 EST": the day and the range, in a zone.

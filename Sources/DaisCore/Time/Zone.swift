@@ -21,7 +21,7 @@ public struct Zone: Hashable, Sendable, CustomStringConvertible {
     static func prepare(_ identifier: String) { ZoneRegistry.shared.prepare(identifier) }
 
     /// Coordinated Universal Time.
-    public static let utc: Zone = Zone(identifier: "UTC", rules: ZoneRules(timeZone: TimeZone(identifier: "UTC")!))
+    public static let utc: Zone = Zone(identifier: "UTC", rules: ZoneRules(timeZone: TimeZone(identifier: "UTC")!, identifier: "UTC"))
 
     public var description: String { identifier }
 
@@ -43,8 +43,10 @@ public struct Zone: Hashable, Sendable, CustomStringConvertible {
     /// project's table has none.
     public func abbreviation(at instant: Instant) -> String {
         let offset = offset(at: instant)
-        return ZoneAbbreviations.abbreviation(zone: identifier, offsetSeconds: offset)
-            ?? ZoneAbbreviations.offsetName(offset)
+        if offset % 60 == 0 {
+            for entry in rules.names where entry.minutes == offset / 60 { return entry.name }
+        }
+        return ZoneAbbreviations.offsetName(offset)
     }
 
     /// Where a wall-clock time falls in this zone: one instant, two (clocks turned back), or none
@@ -153,8 +155,12 @@ final class ZoneRules: Sendable {
     static let tableStart: Int64 = -2_208_988_800
     static let tableEnd: Int64 = 4_102_444_800
 
-    init(timeZone: TimeZone) {
+    /// The project's abbreviations of the zone by offset in minutes (`ZoneAbbreviations`).
+    let names: [(minutes: Int, name: String)]
+
+    init(timeZone: TimeZone, identifier: String) {
         self.timeZone = timeZone
+        names = ZoneAbbreviations.names(of: identifier)
         var instants: [Int64] = []
         var offsets: [Int32] = [Int32(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(ZoneRules.tableStart))))]
         var daylight: [Bool] = [timeZone.isDaylightSavingTime(for: Date(timeIntervalSince1970: Double(ZoneRules.tableStart)))]
@@ -310,6 +316,6 @@ final class ZoneRegistry: Sendable {
               !identifier.hasPrefix("/"), !identifier.hasSuffix("/"),
               let timeZone = TimeZone(identifier: identifier)
         else { return nil }
-        return Zone(identifier: identifier, rules: ZoneRules(timeZone: timeZone))
+        return Zone(identifier: identifier, rules: ZoneRules(timeZone: timeZone, identifier: identifier))
     }
 }

@@ -87,10 +87,10 @@ public enum ZoneAbbreviations {
         return table
     }()
 
-    /// The abbreviation for a zone at a UTC offset in seconds, when the table knows it.
-    public static func abbreviation(zone: String, offsetSeconds: Int) -> String? {
-        guard offsetSeconds % 60 == 0 else { return nil }
-        return table[zone]?[offsetSeconds / 60]
+    /// A zone's names by UTC offset in minutes, as the table gives them (none for a zone it lacks):
+    /// kept with the zone's rules, so that reading a time needs no lookup by name.
+    static func names(of zone: String) -> [(minutes: Int, name: String)] {
+        (table[zone] ?? [:]).map { (minutes: $0.key, name: $0.value) }.sorted { $0.minutes < $1.minutes }
     }
 
     /// "UTC", "UTC+3", "UTC-9:30", "UTC+5:45".
