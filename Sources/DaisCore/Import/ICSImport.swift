@@ -247,7 +247,9 @@ public struct ICSImport: Sendable {
     /// "'Summary' (line 12)", or "event at line 12".
     static func label(_ event: ICalendarParser.Component) -> String {
         let summary = event.first("SUMMARY")?.text.trimmingSpaces ?? ""
-        return summary.isEmpty ? "event at line \(event.line)" : "'\(summary.prefix(200))' (line \(event.line))"
+        guard !summary.isEmpty else { return "event at line \(event.line)" }
+        // Cut to 200 characters; a summary of at most 200 bytes has no more (and most are short).
+        return "'\(summary.utf8.count <= 200 ? summary : String(summary.prefix(200)))' (line \(event.line))"
     }
 
     /// The key a panel's `uid` holds for an occurrence: "UID/20241113T150000Z" (its RECURRENCE-ID in UTC).
