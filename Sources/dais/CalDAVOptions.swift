@@ -63,11 +63,20 @@ struct CalDAVOptions: ParsableArguments {
         var summary = "Pushed \(total) panel\(total == 1 ? "" : "s") to \(push.url): \(report.created) created, \(report.updated) updated, \(report.removed) removed, \(report.unchanged) unchanged"
         if report.problems > 0 { summary += ", \(report.problems) not pushed" }
         print(summary)
+        // What was done, the first 20 of each kind; every conflict, failure and kept change.
+        var shown: [String: Int] = [:]
         for line in report.lines {
+            if ["created", "updated", "removed"].contains(line.verb) {
+                shown[line.verb, default: 0] += 1
+                if shown[line.verb]! > 20 { continue }
+            }
             var text = "  " + line.verb.padding(toLength: 9, withPad: " ", startingAt: 0) + DisplayText.inert(line.panel)
             if let title = line.title { text += "  \"" + DisplayText.inert(title) + "\"" }
             if let detail = line.detail { text += ": " + detail }
             print(text)
+        }
+        for verb in ["created", "updated", "removed"] where shown[verb, default: 0] > 20 {
+            print("  ... and \(shown[verb]! - 20) more \(verb)")
         }
         if report.problems > 0 {
             throw CLIFailure(.findings, "\(report.problems) of the calendar's events \(report.problems == 1 ? "was" : "were") not pushed (see above); the store is unchanged")

@@ -183,6 +183,19 @@ struct CalDAVPushTests {
         #expect(after == (try listed(store) + [partnerLine]).sorted())
         #expect(after.contains { $0.hasPrefix("\(moved)@dais ") && $0.contains(" CANCELLED ") })
         #expect(!after.contains { $0.hasPrefix("\(edited)@dais ") })
+
+        // A larger store: the first 20 of each kind are named, the rest counted.
+        let generated = folder + "/generated.json"
+        #expect(try dais(["generate", "--panels", "30", "--output", generated]).status == 0)
+        let made = try run(try tool("curl"), ["-s", "-o", "/dev/null", "-w", "%{http_code}", "-u", "org:secret", "-X", "MKCALENDAR",
+                                               "http://127.0.0.1:\(server.port)/org/generated/"])
+        #expect(made.stdout == "201")
+        let many = try dais(["publish", "--store", generated, "--caldav", "http://127.0.0.1:\(server.port)/org/generated/", "--user", "org"],
+                            environment: environment)
+        let count = try listed(generated).count
+        #expect(many.status == 0, "\(many.stderr)")
+        #expect(many.stdout.components(separatedBy: "\n  created  ").count - 1 == 20, "\(many.stdout)")
+        #expect(many.stdout.hasSuffix("  ... and \(count - 20) more created\n"), "\(many.stdout)")
     }
 
     @Test("a wrong password, a missing one, a missing calendar and a server that is down: a clear message, nothing changed")

@@ -60,6 +60,7 @@ struct CalDAVTests {
         ("<html><body>Login</body></html>", "the answer is <html>, not a WebDAV <multistatus>"),
         ("<multistatus xmlns=\"DAV:\">&nbsp;</multistatus>", "unknown reference &nbsp;"),
         ("", "no root element"),
+        (String(repeating: "<a>", count: 100_000), "elements nest more than 64 deep"),
     ])
     func malformed(body: String, reason: String) {
         #expect(throws: XMLError.self) { try DAVListing.parse(Array(body.utf8), collection: "/") }
@@ -216,6 +217,17 @@ struct CalDAVTests {
         let refused = try CalDAVPush(url: "https://cal.example.org/cal/", user: "org", transport: ScriptedServer { _ in HTTPResponse(status: 401) })
         #expect(throws: CalDAVError.unauthorized(url: "https://cal.example.org/cal/", user: "org")) { try refused.push(catalog, state: statePath, force: false) }
         #expect(try String(contentsOfFile: statePath, encoding: .utf8) == before)
+    }
+
+    @Test("a calendar that moved is named with its new address")
+    func moved() throws {
+        let push = try CalDAVPush(url: "https://cal.example.org/old/", user: nil, transport: ScriptedServer { _ in
+            HTTPResponse(status: 301, headers: ["location": "https://cal.example.org/new/"])
+        })
+        #expect(throws: CalDAVError.unexpected(url: "https://cal.example.org/old/", method: "PROPFIND", status: 301,
+                                               detail: "the calendar is at https://cal.example.org/new/; give that address")) {
+            try push.listing()
+        }
     }
 
     @Test("addresses with a password, a query or another scheme are refused")

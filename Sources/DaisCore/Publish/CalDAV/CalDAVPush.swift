@@ -93,6 +93,10 @@ public struct CalDAVPush {
         case 403: throw .forbidden(url: url)
         case 404: throw .notFound(url: url)
         case 405, 501: throw .notCalendar(url: url)
+        case 301, 302, 303, 307, 308:
+            let location = response.headers["location"].map { DisplayText.inert($0) }
+            throw .unexpected(url: url, method: "PROPFIND", status: response.status,
+                              detail: location.map { "the calendar is at \($0); give that address" })
         default: throw .unexpected(url: url, method: "PROPFIND", status: response.status, detail: response.bodyLine)
         }
         let listing: DAVListing

@@ -90,8 +90,13 @@ private struct XMLReader {
         return String(decoding: bytes[start..<at], as: UTF8.self)
     }
 
+    /// How deep elements may nest: a multistatus nests six deep; a deeper answer is refused rather
+    /// than read by ever deeper calls.
+    static let maximumDepth = 64
+
     /// An element whose "<" is at the reading position, with everything inside it.
     mutating func element() throws(XMLError) -> XMLElement {
+        guard scopes.count <= XMLReader.maximumDepth else { throw fail("elements nest more than \(XMLReader.maximumDepth) deep") }
         at += 1
         let qualified = try name()
         var attributes: [(String, String)] = []
