@@ -17,13 +17,16 @@ public struct StoreLocation: Hashable, Sendable {
     public static func resolve(option: String?, environment: [String: String]) -> StoreLocation {
         if let option, !option.isEmpty { return StoreLocation(path: FileIO.followingLinks(option), source: .option) }
         if let env = environment["DAIS_STORE"], !env.isEmpty { return StoreLocation(path: FileIO.followingLinks(env), source: .environment) }
-        let dataHome: String
-        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
-            dataHome = xdg
-        } else {
-            dataHome = (environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ".") + "/.local/share"
-        }
+        let dataHome = baseFolder("XDG_DATA_HOME", else: ".local/share", environment: environment)
         return StoreLocation(path: FileIO.followingLinks(dataHome + "/dais/store.json"), source: .standard)
+    }
+
+    /// An XDG base folder: the variable when it holds an absolute path, else `fallback` under
+    /// `$HOME` (the working folder when HOME is unset or empty), as the XDG base directory
+    /// specification says.
+    static func baseFolder(_ variable: String, else fallback: String, environment: [String: String]) -> String {
+        if let value = environment[variable], value.hasPrefix("/") { return value }
+        return (environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ".") + "/" + fallback
     }
 
     /// Only the default location is created on first run; a path given explicitly must exist

@@ -17,12 +17,7 @@ struct CalDAVState: Equatable {
 
     /// The state file of the calendar at `url`.
     static func path(for url: String, environment: [String: String]) -> String {
-        let home: String
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            home = state
-        } else {
-            home = (environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ".") + "/.local/state"
-        }
+        let home = StoreLocation.baseFolder("XDG_STATE_HOME", else: ".local/state", environment: environment)
         return "\(home)/dais/caldav/\(hash(Array(url.utf8)).prefix(16)).state"
     }
 
