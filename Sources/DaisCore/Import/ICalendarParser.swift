@@ -16,7 +16,7 @@ public enum ICalendarParser {
         public func parameter(_ key: String) -> String? {
             // Most properties have no parameters.
             guard !parameterList.isEmpty else { return nil }
-            let upper = ICalendarParser.isCapitals(key) ? key : key.uppercased()
+            let upper = ICalendarParser.isCapitals(key.utf8.span) ? key : key.uppercased()
             return parameterList.first { ICalendarParser.same($0.name, upper) }?.value
         }
 
@@ -64,14 +64,9 @@ public enum ICalendarParser {
     public static let maxDepth = 64
 
     /// Whether text (as UTF-8 bytes) is its own uppercase: no lowercase ASCII letter, nothing
-    /// outside ASCII. Names and keys nearly always are, and then no uppercased copy is made.
-    static func isCapitals<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
-        !bytes.contains { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") || $0 >= 0x80 }
-    }
-
-    /// The same for a string's bytes, read through a span (asked about forty times a panel).
-    static func isCapitals(_ text: String) -> Bool {
-        let bytes = text.utf8.span
+    /// outside ASCII. Names and keys nearly always are, and then no uppercased copy is made. Read
+    /// through a span: an import asks it about forty times a panel.
+    static func isCapitals(_ bytes: Span<UInt8>) -> Bool {
         for i in bytes.indices where bytes[i] >= UInt8(ascii: "a") && bytes[i] <= UInt8(ascii: "z") || bytes[i] >= 0x80 { return false }
         return true
     }
@@ -269,7 +264,7 @@ public enum ICalendarParser {
         /// A name or parameter key in capitals (most already are: then no new string is made).
         func upper(_ range: Range<Int>) -> String {
             let s = text(range)
-            return ICalendarParser.isCapitals(line[range]) ? s : s.uppercased()
+            return ICalendarParser.isCapitals(line.span.extracting(range)) ? s : s.uppercased()
         }
         var i = 0
         while i < line.count, line[i] != UInt8(ascii: ";"), line[i] != UInt8(ascii: ":") { i += 1 }
