@@ -149,16 +149,7 @@ public struct AgendaDocument: Sendable {
             let text = Array(inert.utf8)
             var run = 0  // the first byte not copied yet
             for (i, byte) in text.enumerated() {
-                let replacement: String
-                switch byte {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case UInt8(ascii: "'"): replacement = "&#39;"
-                case 0x0A: replacement = "<br>"
-                default: continue
-                }
+                guard let replacement = Bytes.escape(of: byte) else { continue }
                 bytes += text[run..<i]
                 put(replacement)
                 run = i + 1
@@ -166,15 +157,24 @@ public struct AgendaDocument: Sendable {
             bytes += text[run...]
         }
 
+        /// What `h` writes for a byte, or nil for a byte written as it is.
+        @inline(__always)
+        static func escape(of byte: UInt8) -> String? {
+            switch byte {
+            case UInt8(ascii: "&"): return "&amp;"
+            case UInt8(ascii: "<"): return "&lt;"
+            case UInt8(ascii: ">"): return "&gt;"
+            case UInt8(ascii: "\""): return "&quot;"
+            case UInt8(ascii: "'"): return "&#39;"
+            case 0x0A: return "<br>"
+            default: return nil
+            }
+        }
+
         /// Whether text holds a byte `h` replaces.
         static func needsEscaping(_ text: String) -> Bool {
             let bytes = text.utf8.span
-            for i in bytes.indices {
-                switch bytes[i] {
-                case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0x0A: return true
-                default: continue
-                }
-            }
+            for i in bytes.indices where escape(of: bytes[i]) != nil { return true }
             return false
         }
 
