@@ -5,7 +5,7 @@
 /// A resource changed on the server since the last push (its ETag is not the one recorded) is not
 /// overwritten or removed: it is reported, unless `force`. Resources this machine never pushed but
 /// that carry Dais's prefix (pushed from another organizer's copy of the store) are taken over.
-struct CalDAVPlan: Equatable {
+struct CalDAVPlan {
     enum Action: Equatable {
         /// PUT with `If-None-Match: *`: there is none yet.
         case create(CalDAVResource)
@@ -38,17 +38,11 @@ struct CalDAVPlan: Equatable {
     /// Recorded as pushed, gone from both the store and the server: only forgotten.
     var forgotten: [String] = []
 
-    static func == (a: CalDAVPlan, b: CalDAVPlan) -> Bool {
-        a.actions == b.actions && a.unchanged == b.unchanged && a.conflicts == b.conflicts && a.forgotten == b.forgotten
-            && a.changedOnServerOnly.map(\.name) == b.changedOnServerOnly.map(\.name)
-    }
-
     init(resources: [CalDAVResource], server: [String: String], pushed: CalDAVState, force: Bool) {
         var wanted: Set<String> = []
         for resource in resources {
             wanted.insert(resource.name)
             let recorded = pushed.entries[resource.name]
-            let hash = CalDAVState.hash(resource.bytes)
             guard let etag = server[resource.name] else {
                 if recorded == nil || force {
                     actions.append(.create(resource))
@@ -62,12 +56,12 @@ struct CalDAVPlan: Equatable {
                 continue
             }
             if recorded.etag == etag || force {
-                if recorded.etag == etag && recorded.hash == hash {
+                if recorded.etag == etag && recorded.hash == resource.hash {
                     unchanged.append(resource.name)
                 } else {
                     actions.append(.update(resource, ifMatch: etag))
                 }
-            } else if recorded.hash == hash {
+            } else if recorded.hash == resource.hash {
                 changedOnServerOnly.append((resource.name, resource.title))
             } else {
                 conflicts.append(.changedOnServer(name: resource.name, title: resource.title))

@@ -162,7 +162,7 @@ public struct CalDAVPush {
                 report.removed += 1
                 line("removed", name)
             case (.create(let resource), 200..<300), (.update(let resource, _), 200..<300):
-                let hash = CalDAVState.hash(resource.bytes)
+                let hash = resource.hash
                 if let etag = response.headers["etag"], !etag.hasPrefix("W/") {
                     state.entries[name] = .init(etag: etag, hash: hash)
                 } else {

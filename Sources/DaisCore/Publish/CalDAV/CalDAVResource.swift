@@ -9,6 +9,16 @@ struct CalDAVResource: Equatable {
     let panel: PanelID
     let title: String
     let bytes: [UInt8]
+    /// The bytes' digest, as the record of a push keeps it (`CalDAVState.hash`).
+    let hash: String
+
+    init(name: String, panel: PanelID, title: String, bytes: [UInt8]) {
+        self.name = name
+        self.panel = panel
+        self.title = title
+        self.bytes = bytes
+        hash = CalDAVState.hash(bytes)
+    }
 
     static let prefix = "dais-"
 
