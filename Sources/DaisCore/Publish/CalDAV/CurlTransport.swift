@@ -107,7 +107,6 @@ struct CurlTransport: HTTPTransport {
         let text = String(decoding: head, as: UTF8.self)
         var response: HTTPResponse?
         for line in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            let line = line.hasSuffix("\r") ? line.dropLast() : line
             if line.hasPrefix("HTTP/") {
                 let parts = line.split(separator: " ")
                 response = HTTPResponse(status: parts.count > 1 ? Int(parts[1]) ?? 0 : 0)
