@@ -44,18 +44,20 @@ struct CalDAVOptions: ParsableArguments {
         return Credentials(user: user, password: password)
     }
 
-    func push(to url: String, storeOptions: StoreOptions) throws {
-        let environment = ProcessInfo.processInfo.environment
-        let push: CalDAVPush
+    /// The push to the calendar at `url`, its address and password checked (nothing is sent yet).
+    func push(to url: String) throws -> CalDAVPush {
         do {
-            push = try CalDAVPush(url: url, credentials: try credentials(environment: environment))
+            return try CalDAVPush(url: url, credentials: try credentials(environment: ProcessInfo.processInfo.environment))
         } catch let error as CalDAVError {
             throw CLIFailure(.badInput, error.description)
         }
-        let loaded = try storeOptions.load()
+    }
+
+    /// Pushes the catalog's published panels and prints what was done.
+    func run(_ push: CalDAVPush, on catalog: Catalog) throws {
         let report: CalDAVPush.Report
         do {
-            report = try push.push(loaded.catalog, state: push.statePath(environment: environment), force: force)
+            report = try push.push(catalog, state: push.statePath(environment: ProcessInfo.processInfo.environment), force: force)
         } catch {
             throw CLIFailure(.writeFailed, error.description)
         }

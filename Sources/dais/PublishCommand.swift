@@ -40,12 +40,9 @@ struct PublishCommand: ParsableCommand {
     }
 
     func run() throws {
-        if let output { try publishSite(to: output) }
-        if let url = calDAV.url { try calDAV.push(to: url, storeOptions: storeOptions) }
-    }
-
-    func publishSite(to output: String) throws {
         var clock = PhaseClock("publish")
+        // Every argument first (zones, the site's and the calendar's addresses, the password): a bad
+        // one fails before the store is read or anything is written. The store is read once for both.
         let zones = try zone.map(zoneArgument)
         var base = baseURL
         if let url = base {
@@ -55,9 +52,15 @@ struct PublishCommand: ParsableCommand {
             }
             if !url.hasSuffix("/") { base = url + "/" }
         }
+        let push = try calDAV.url.map(calDAV.push(to:))
         let loaded = try storeOptions.load()
-        let catalog = loaded.catalog
         clock.lap("store loaded")
+        if let output { try publishSite(loaded, zones: zones, baseURL: base, to: output, clock: &clock) }
+        if let push { try calDAV.run(push, on: loaded.catalog) }
+    }
+
+    func publishSite(_ loaded: StoreFile.Loaded, zones: [Zone], baseURL base: String?, to output: String, clock: inout PhaseClock) throws {
+        let catalog = loaded.catalog
         let zonesShown = zones.isEmpty ? catalog.settings.displayZones.compactMap(Zone.named) : zones
         let source = SiteSource.line(store: loaded.fingerprint, zones: zonesShown, baseURL: base)
         if let source, let files = SitePublisher.unchanged(in: output, source: source) {
