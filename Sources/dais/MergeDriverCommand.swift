@@ -22,13 +22,13 @@ struct MergeDriverCommand: ParsableCommand {
 
     func run() throws {
         let name = path ?? ours
-        let merge: CatalogMerge
+        let merge: MergeDriver.Outcome
         do {
             merge = try MergeDriver.merge(base: base, ours: ours, theirs: theirs)
         } catch {
             throw CLIFailure(.badInput, "cannot merge \(name): \(error.description); left as it was on this side")
         }
-        var lines = ["dais: merged \(name): \(merge.summary(theirs: "theirs"))"]
+        var lines = ["dais: merged \(name): \(merge.summary)"]
         for clash in merge.clashes { lines.append("dais: clash: \(DisplayText.inert(clash.stored.summary))") }
         if !merge.clashes.isEmpty {
             lines.append("dais: the store keeps this side's values and records the clashes; open it in dais to choose, save, then git add \(name)")

@@ -18,6 +18,13 @@ struct JSONReader {
         symbols = SymbolCache(forDocumentOf: bytes.count)
     }
 
+    /// A reader of the one value at `offset` of a document (its cache sized for one record).
+    init(_ bytes: [UInt8], at offset: Int) {
+        self.bytes = bytes
+        position = offset
+        symbols = SymbolCache(forDocumentOf: 0)
+    }
+
     /// An error at a byte offset, with what was expected.
     struct Failure: Error {
         let offset: Int
@@ -125,6 +132,44 @@ struct JSONReader {
             case UInt8(ascii: "}"): position += 1; return
             default: throw fail("expected \",\" or \"}\" in \(what), found \(foundDescription())")
             }
+        }
+    }
+
+    /// Reads an object for skimming, calling `body` with where each field's name is written
+    /// (escapes left as they are; see `isName`) and the reader at its value, which `body` must
+    /// consume. Unlike `readObject`, a name given twice is not refused and no name is made a string.
+    mutating func skimObject(for what: String, _ body: (inout JSONReader, Range<Int>) throws -> Void) throws {
+        guard peekKind() == .object else { throw mismatch(expected: "an object", for: what) }
+        position += 1
+        skipSpace()
+        if position < bytes.count && bytes[position] == UInt8(ascii: "}") {
+            position += 1
+            return
+        }
+        while true {
+            guard peekKind() == .string else { throw fail("expected a field name in quotes in \(what)") }
+            let name = try scanString()
+            try checkString(name)
+            skipSpace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw fail("expected \":\" in \(what)") }
+            position += 1
+            try body(&self, name.range)
+            skipSpace()
+            guard position < bytes.count else { throw fail("the file ends inside \(what)") }
+            switch bytes[position] {
+            case UInt8(ascii: ","): position += 1
+            case UInt8(ascii: "}"): position += 1; return
+            default: throw fail("expected \",\" or \"}\" in \(what), found \(foundDescription())")
+            }
+        }
+    }
+
+    /// Whether the bytes at `range` are one of `names`.
+    func isName(_ range: Range<Int>, oneOf names: [[UInt8]]) -> Bool {
+        names.contains { name in
+            guard name.count == range.count else { return false }
+            for k in name.indices where bytes[range.lowerBound + k] != name[k] { return false }
+            return true
         }
     }
 
@@ -306,6 +351,15 @@ struct JSONReader {
         return String(decoding: written, as: UTF8.self)
     }
 
+    /// Refuses what `makeString` refuses, without making the string.
+    private func checkString(_ string: Scanned) throws {
+        if string.hasEscape {
+            _ = try unescape(string)
+        } else if !string.ascii && !UTF8Validation.isValid(bytes[string.range]) {
+            throw fail("a string holds bytes that are not valid UTF-8", at: string.open)
+        }
+    }
+
     private func unescape(_ string: Scanned) throws -> String {
         var out: [UInt8] = []
         out.reserveCapacity(string.range.count)
@@ -392,7 +446,7 @@ struct JSONReader {
                 position += 1
                 continue
             case UInt8(ascii: "\""):
-                _ = try makeString(try scanString())
+                try checkString(try scanString())
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 position += 1
                 while position < bytes.count {

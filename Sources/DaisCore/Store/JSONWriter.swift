@@ -78,6 +78,12 @@ public struct JSONWriter {
         first = false
     }
 
+    /// A value already written as JSON, in this writer's layout at this depth, appended as it is.
+    mutating func raw(_ value: ArraySlice<UInt8>) {
+        bytes.append(contentsOf: value)
+        first = false
+    }
+
     public mutating func optional(_ key: String, _ value: String?) {
         if let value { field(key) { $0.string(value) } }
     }

@@ -104,6 +104,36 @@ public enum StoreDecoder {
         return catalog
     }
 
+    // MARK: One record
+
+    // One record of a store file, read at `offset` (for the merge driver, which decodes only the
+    // records the two sides hold differently; `StoreIndex` found where they are).
+
+    static func organization(in bytes: [UInt8], at offset: Int) throws -> Organization {
+        var r = JSONReader(bytes, at: offset)
+        return try decodeOrganization(&r).0
+    }
+
+    static func person(in bytes: [UInt8], at offset: Int) throws -> Person {
+        var r = JSONReader(bytes, at: offset)
+        return try decodePerson(&r).0
+    }
+
+    static func series(in bytes: [UInt8], at offset: Int) throws -> Series {
+        var r = JSONReader(bytes, at: offset)
+        return try decodeSeries(&r).0
+    }
+
+    static func panel(in bytes: [UInt8], at offset: Int) throws -> Panel {
+        var r = JSONReader(bytes, at: offset)
+        return try decodePanel(&r).0
+    }
+
+    static func settings(in bytes: [UInt8], at offset: Int) throws -> Settings {
+        var r = JSONReader(bytes, at: offset)
+        return try decodeSettings(&r)
+    }
+
     /// Decodes an array of records into a dictionary by id, refusing a second record with the same id.
     private static func decodeRecords<Record: Identifiable>(
         _ r: inout JSONReader, kind: String, _ decode: (inout JSONReader) throws -> (Record, Int)

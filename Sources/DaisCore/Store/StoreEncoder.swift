@@ -22,33 +22,31 @@ public enum StoreEncoder {
     /// Writes the store file into `w`, calling `between` after each panel and each person (the long
     /// arrays), where the bytes so far may be drained.
     private static func write(_ catalog: Catalog, into w: inout JSONWriter, between: (inout JSONWriter) -> Void) {
+        writeLayout(clashes: catalog.mergeClashes, settings: catalog.settings, version: version(of: catalog), into: &w,
+                    organizations: { $0.array(byID(catalog.organizations)) { w, org in encode(org, &w) } },
+                    panels: { $0.array(byID(catalog.panels)) { w, panel in encode(panel, &w); between(&w) } },
+                    people: { $0.array(byID(catalog.people)) { w, person in encode(person, &w); between(&w) } },
+                    series: { $0.array(byID(catalog.series)) { w, series in encode(series, &w) } })
+    }
+
+    /// The store file around its four lists of records, each list written by its closure (an array
+    /// of records in id order): the one place that knows the file's top-level layout.
+    static func writeLayout(clashes: [MergeClash], settings: Settings, version: Int, into w: inout JSONWriter,
+                            organizations: (inout JSONWriter) -> Void, panels: (inout JSONWriter) -> Void,
+                            people: (inout JSONWriter) -> Void, series: (inout JSONWriter) -> Void) {
         w.object { w in
             w.field("format") { $0.string(StoreDecoder.formatName) }
-            if !catalog.mergeClashes.isEmpty {
-                w.field("mergeClashes") { w in w.array(catalog.mergeClashes) { w, clash in encode(clash, &w) } }
+            if !clashes.isEmpty {
+                w.field("mergeClashes") { w in w.array(clashes) { w, clash in encode(clash, &w) } }
             }
-            w.field("organizations") { w in
-                w.array(byID(catalog.organizations)) { w, org in encode(org, &w) }
+            w.field("organizations", organizations)
+            w.field("panels", panels)
+            w.field("people", people)
+            w.field("series", series)
+            if !settings.isEmpty {
+                w.field("settings") { w in encode(settings, &w) }
             }
-            w.field("panels") { w in
-                w.array(byID(catalog.panels)) { w, panel in
-                    encode(panel, &w)
-                    between(&w)
-                }
-            }
-            w.field("people") { w in
-                w.array(byID(catalog.people)) { w, person in
-                    encode(person, &w)
-                    between(&w)
-                }
-            }
-            w.field("series") { w in
-                w.array(byID(catalog.series)) { w, series in encode(series, &w) }
-            }
-            if !catalog.settings.isEmpty {
-                w.field("settings") { w in encode(catalog.settings, &w) }
-            }
-            w.field("version") { $0.integer(version(of: catalog)) }
+            w.field("version") { $0.integer(version) }
         }
         w.newline()
     }
@@ -57,13 +55,21 @@ public enum StoreEncoder {
     /// using none of format 2's fields stays readable by a Dais that knows only format 1 (a
     /// collaborator who has not upgraded yet).
     public static func version(of catalog: Catalog) -> Int {
-        let usesTwo = !catalog.mergeClashes.isEmpty || catalog.settings.stretchMinutesValue != nil || catalog.settings.confirmDaysValue != nil
-            || catalog.series.values.contains { !$0.audienceZones.isEmpty }
-            || catalog.people.values.contains { $0.wakingHours != nil }
-            || catalog.panels.values.contains { panel in
-                panel.revision != Revision() || panel.roster.contains { $0.status != .confirmed } || panel.links.contains { $0.kind != .other || !$0.hasDefaultVisibility }
-            }
+        let usesTwo = !catalog.mergeClashes.isEmpty || needsFormat2(catalog.settings)
+            || catalog.series.values.contains(where: needsFormat2) || catalog.people.values.contains(where: needsFormat2)
+            || catalog.panels.values.contains(where: needsFormat2)
         return usesTwo ? 2 : 1
+    }
+
+    // What each record needs format 2 for. `StoreIndex` flags records by the fields these read;
+    // a field added here must be added there.
+
+    static func needsFormat2(_ settings: Settings) -> Bool { settings.stretchMinutesValue != nil || settings.confirmDaysValue != nil }
+    static func needsFormat2(_ series: Series) -> Bool { !series.audienceZones.isEmpty }
+    static func needsFormat2(_ person: Person) -> Bool { person.wakingHours != nil }
+    static func needsFormat2(_ panel: Panel) -> Bool {
+        panel.revision != Revision() || panel.roster.contains { $0.status != .confirmed }
+            || panel.links.contains { $0.kind != .other || !$0.hasDefaultVisibility }
     }
 
     /// What the organizer is told, once, when a save writes format 2 over a format-1 store (`old` is
@@ -87,7 +93,7 @@ public enum StoreEncoder {
 
     // Field order below is sorted by key (code point order), as the canonical form requires.
 
-    private static func encode(_ clash: MergeClash, _ w: inout JSONWriter) {
+    static func encode(_ clash: MergeClash, _ w: inout JSONWriter) {
         w.object { w in
             w.field("field") { $0.string(clash.field) }
             w.field("id") { $0.string(clash.id) }
@@ -107,7 +113,7 @@ public enum StoreEncoder {
         }
     }
 
-    private static func encode(_ settings: Settings, _ w: inout JSONWriter) {
+    static func encode(_ settings: Settings, _ w: inout JSONWriter) {
         w.object { w in
             if let minutes = settings.changeoverMinutesValue { w.field("changeoverMinutes") { $0.integer(minutes) } }
             if let days = settings.confirmDaysValue { w.field("confirmDays") { $0.integer(days) } }
@@ -117,14 +123,14 @@ public enum StoreEncoder {
         }
     }
 
-    private static func encode(_ hours: WakingHours, _ w: inout JSONWriter) {
+    static func encode(_ hours: WakingHours, _ w: inout JSONWriter) {
         w.object { w in
             w.field("end") { $0.string(WakingHours.text(hours.end)) }
             w.field("start") { $0.string(WakingHours.text(hours.start)) }
         }
     }
 
-    private static func encode(_ org: Organization, _ w: inout JSONWriter) {
+    static func encode(_ org: Organization, _ w: inout JSONWriter) {
         w.object { w in
             w.field("id") { $0.string(org.id.rawValue) }
             w.field("name") { $0.string(org.name) }
@@ -133,7 +139,7 @@ public enum StoreEncoder {
         }
     }
 
-    private static func encode(_ person: Person, _ w: inout JSONWriter) {
+    static func encode(_ person: Person, _ w: inout JSONWriter) {
         w.object { w in
             w.optional("affiliation", person.affiliation)
             w.optional("email", person.email)
@@ -157,7 +163,7 @@ public enum StoreEncoder {
         }
     }
 
-    private static func encode(_ series: Series, _ w: inout JSONWriter) {
+    static func encode(_ series: Series, _ w: inout JSONWriter) {
         w.object { w in
             if !series.audienceZones.isEmpty {
                 w.field("audienceZones") { $0.array(series.audienceZones) { w, zone in w.string(zone) } }
@@ -169,7 +175,7 @@ public enum StoreEncoder {
         }
     }
 
-    private static func encode(_ panel: Panel, _ w: inout JSONWriter) {
+    static func encode(_ panel: Panel, _ w: inout JSONWriter) {
         w.object { w in
             if !panel.cosponsors.isEmpty {
                 w.field("cosponsors") { $0.array(panel.cosponsors) { w, id in w.string(id.rawValue) } }

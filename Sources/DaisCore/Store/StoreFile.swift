@@ -142,18 +142,7 @@ public struct StoreFile: Sendable {
         var clock = PhaseClock("save")
         var written = Fingerprint.Running()
         try FileIO.writeAtomically(to: path, exclusive: expecting == nil) { fd, _ throws(StoreError) -> String? in
-            // Each piece is written as soon as it is made; after a failed write the rest is dropped.
-            var failure: StoreError?
-            StoreEncoder.write(catalog) { piece in
-                guard failure == nil else { return }
-                do throws(StoreError) {
-                    try FileIO.writeAll(fd, piece, path: path)
-                    written.add(piece)
-                } catch {
-                    failure = error
-                }
-            }
-            if let failure { throw failure }
+            try FileIO.writePieces(fd, path: path, { StoreEncoder.write(catalog, to: $0) }, each: { written.add($0) })
             clock.lap("encoded and written")
             // Checked once the temporary file is written, just before the store and its backup are
             // touched: if the file changed meanwhile, only the temporary file goes.
@@ -364,6 +353,23 @@ enum FileIO {
     }
 
     /// Writes every byte, however many calls it takes.
+    /// Writes each piece `make` hands over as soon as it is made (and gives it to `each`); after a
+    /// failed write the rest is dropped and the failure thrown.
+    static func writePieces(_ fd: Int32, path: String, _ make: (([UInt8]) -> Void) -> Void,
+                            each: @escaping ([UInt8]) -> Void = { _ in }) throws(StoreError) {
+        var failure: StoreError?
+        make { piece in
+            guard failure == nil else { return }
+            do throws(StoreError) {
+                try writeAll(fd, piece, path: path)
+                each(piece)
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+    }
+
     static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(StoreError) {
         var offset = 0
         while offset < bytes.count {
