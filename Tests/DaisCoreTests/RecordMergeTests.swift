@@ -156,5 +156,21 @@ struct RecordMergeTests {
         #expect(outcome.clashes.isEmpty && outcome.copied > 200 && outcome.summary == "0 records taken from theirs, 10 merged field by field, no clashes")
     }
 
+    @Test("the driver given each store Dais refuses (fixtures/invalid) as theirs: it reports it and ours is left as it was")
+    func refusedStores() throws {
+        let folder = makeTemporaryFolder()
+        defer { removeFolder(folder) }
+        let demo = fixturePath("magnitsky-month.json"), ours = folder + "/ours.json"
+        let names = try FileManager.default.contentsOfDirectory(atPath: fixturePath("invalid")).sorted()
+        #expect(names.count >= 15)
+        for name in names {
+            try? FileManager.default.removeItem(atPath: ours)
+            try FileManager.default.copyItem(atPath: demo, toPath: ours)
+            let theirs = fixturePath("invalid/" + name)
+            #expect(throws: StoreError.self, "\(name)") { try MergeDriver.merge(base: demo, ours: ours, theirs: theirs) }
+            #expect(try fixtureBytesAt(ours) == fixtureBytes("magnitsky-month.json"), "\(name): ours untouched")
+        }
+    }
+
     func fixtureBytesAt(_ path: String) throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: path))) }
 }
