@@ -93,45 +93,18 @@ struct JSONReader {
     /// Reads an object, calling `body` with each field's name and where the name starts, the reader
     /// positioned at its value; `body` must consume the value. A name given twice is refused.
     mutating func readObject(for what: String, _ body: (inout JSONReader, FieldName, Int) throws -> Void) throws {
-        guard peekKind() == .object else { throw mismatch(expected: "an object", for: what) }
-        position += 1
-        skipSpace()
-        if position < bytes.count && bytes[position] == UInt8(ascii: "}") {
-            position += 1
-            return
-        }
         let outer = names.count
         defer { names.removeSubrange(outer...) }
-        while true {
-            skipSpace()
-            guard peekKind() == .string else {
-                throw fail(position < bytes.count ? "expected a field name in quotes in \(what), found \(foundDescription())"
-                    : "the file ends inside \(what): expected a field name")
-            }
-            let nameOffset = position
-            let scanned = try scanString()
+        try walkObject(for: what) { r, scanned in
             // A name without escapes is taken as it is written (bytes that are not UTF-8 can only be
             // an unknown field, named as best it can be); names are compared byte for byte (`==`
             // alone would take two spellings of one accented letter for one name).
-            let name = scanned.hasEscape ? try makeString(scanned) : String(decoding: bytes[scanned.range], as: UTF8.self)
-            if names[outer...].contains(where: { $0.utf8.count == name.utf8.count && $0 == name && $0.utf8.elementsEqual(name.utf8) }) {
-                throw fail("field \"\(name)\" appears twice in \(what)", at: nameOffset)
+            let name = scanned.hasEscape ? try r.makeString(scanned) : String(decoding: r.bytes[scanned.range], as: UTF8.self)
+            if r.names[outer...].contains(where: { $0.utf8.count == name.utf8.count && $0 == name && $0.utf8.elementsEqual(name.utf8) }) {
+                throw r.fail("field \"\(name)\" appears twice in \(what)", at: scanned.open)
             }
-            names.append(name)
-            skipSpace()
-            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
-                throw fail(position < bytes.count ? "expected \":\" after \"\(name)\", found \(foundDescription())"
-                    : "the file ends after \"\(name)\": expected \":\"")
-            }
-            position += 1
-            try body(&self, FieldName(text: name), nameOffset)
-            skipSpace()
-            guard position < bytes.count else { throw fail("the file ends inside \(what): expected \",\" or \"}\"") }
-            switch bytes[position] {
-            case UInt8(ascii: ","): position += 1
-            case UInt8(ascii: "}"): position += 1; return
-            default: throw fail("expected \",\" or \"}\" in \(what), found \(foundDescription())")
-            }
+            r.names.append(name)
+            try body(&r, FieldName(text: name), scanned.open)
         }
     }
 
@@ -139,6 +112,12 @@ struct JSONReader {
     /// (escapes left as they are; see `isName`) and the reader at its value, which `body` must
     /// consume. Unlike `readObject`, a name given twice is not refused and no name is made a string.
     mutating func skimObject(for what: String, _ body: (inout JSONReader, Range<Int>) throws -> Void) throws {
+        try walkObject(for: what) { r, scanned in try body(&r, scanned.range) }
+    }
+
+    /// An object's braces, names, colons and commas: `field` is called with each field's name as
+    /// scanned and the reader at its value, which it must consume.
+    private mutating func walkObject(for what: String, _ field: (inout JSONReader, Scanned) throws -> Void) throws {
         guard peekKind() == .object else { throw mismatch(expected: "an object", for: what) }
         position += 1
         skipSpace()
@@ -147,15 +126,22 @@ struct JSONReader {
             return
         }
         while true {
-            guard peekKind() == .string else { throw fail("expected a field name in quotes in \(what)") }
-            let name = try scanString()
-            try checkString(name)
             skipSpace()
-            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw fail("expected \":\" in \(what)") }
+            guard peekKind() == .string else {
+                throw fail(position < bytes.count ? "expected a field name in quotes in \(what), found \(foundDescription())"
+                    : "the file ends inside \(what): expected a field name")
+            }
+            let scanned = try scanString()
+            skipSpace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
+                let name = (try? makeString(scanned)) ?? String(decoding: bytes[scanned.range], as: UTF8.self)
+                throw fail(position < bytes.count ? "expected \":\" after \"\(name)\", found \(foundDescription())"
+                    : "the file ends after \"\(name)\": expected \":\"")
+            }
             position += 1
-            try body(&self, name.range)
+            try field(&self, scanned)
             skipSpace()
-            guard position < bytes.count else { throw fail("the file ends inside \(what)") }
+            guard position < bytes.count else { throw fail("the file ends inside \(what): expected \",\" or \"}\"") }
             switch bytes[position] {
             case UInt8(ascii: ","): position += 1
             case UInt8(ascii: "}"): position += 1; return
