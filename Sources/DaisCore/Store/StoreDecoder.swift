@@ -109,29 +109,15 @@ public enum StoreDecoder {
     // One record of a store file, read at `offset` (for the merge driver, which decodes only the
     // records the two sides hold differently; `StoreIndex` found where they are).
 
-    static func organization(in bytes: [UInt8], at offset: Int) throws -> Organization {
-        var r = JSONReader(bytes, at: offset)
-        return try decodeOrganization(&r).0
-    }
+    static func organization(in bytes: [UInt8], at offset: Int) throws -> Organization { try one(bytes, offset) { try decodeOrganization(&$0).0 } }
+    static func person(in bytes: [UInt8], at offset: Int) throws -> Person { try one(bytes, offset) { try decodePerson(&$0).0 } }
+    static func series(in bytes: [UInt8], at offset: Int) throws -> Series { try one(bytes, offset) { try decodeSeries(&$0).0 } }
+    static func panel(in bytes: [UInt8], at offset: Int) throws -> Panel { try one(bytes, offset) { try decodePanel(&$0).0 } }
+    static func settings(in bytes: [UInt8], at offset: Int) throws -> Settings { try one(bytes, offset) { try decodeSettings(&$0) } }
 
-    static func person(in bytes: [UInt8], at offset: Int) throws -> Person {
+    private static func one<Value>(_ bytes: [UInt8], _ offset: Int, _ decode: (inout JSONReader) throws -> Value) throws -> Value {
         var r = JSONReader(bytes, at: offset)
-        return try decodePerson(&r).0
-    }
-
-    static func series(in bytes: [UInt8], at offset: Int) throws -> Series {
-        var r = JSONReader(bytes, at: offset)
-        return try decodeSeries(&r).0
-    }
-
-    static func panel(in bytes: [UInt8], at offset: Int) throws -> Panel {
-        var r = JSONReader(bytes, at: offset)
-        return try decodePanel(&r).0
-    }
-
-    static func settings(in bytes: [UInt8], at offset: Int) throws -> Settings {
-        var r = JSONReader(bytes, at: offset)
-        return try decodeSettings(&r)
+        return try decode(&r)
     }
 
     /// Decodes an array of records into a dictionary by id, refusing a second record with the same id.
