@@ -71,8 +71,9 @@ enum RecordMerge {
         // here were looked at, the copied ones are searched for the deleted ids.
         var deleted: [String] = []
         func collect<Kind, Record>(_ table: KeyPath<Catalog, [Identifier<Kind>: Record]>) {
-            for id in sides.catalogs[1][keyPath: table].keys where merge.merged[keyPath: table][id] == nil { deleted.append(id.rawValue) }
-            for id in sides.catalogs[2][keyPath: table].keys where merge.merged[keyPath: table][id] == nil { deleted.append(id.rawValue) }
+            for side in [sides.catalogs[1], sides.catalogs[2]] {
+                for id in side[keyPath: table].keys where merge.merged[keyPath: table][id] == nil { deleted.append(id.rawValue) }
+            }
         }
         collect(\.people)
         collect(\.organizations)

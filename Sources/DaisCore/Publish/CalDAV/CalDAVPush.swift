@@ -135,7 +135,7 @@ public struct CalDAVPush {
             line("kept", name, "changed on the server since the last push; the store's panel did not change, so the server's version stays")
         }
         // Removals first: a panel whose id changed keeps its UID, which one calendar holds once.
-        let ordered = plan.actions.filter { if case .delete = $0 { true } else { false } } + plan.actions.filter { if case .delete = $0 { false } else { true } }
+        let ordered = plan.actions.filter(\.isDelete) + plan.actions.filter { !$0.isDelete }
         let requests = ordered.map { action -> HTTPRequest in
             let address = url + PercentEncoding.segment(action.name)
             switch action {
@@ -170,7 +170,7 @@ public struct CalDAVPush {
                     state.entries[name] = nil
                     withoutETag[name] = hash
                 }
-                if case .create = action { report.created += 1 } else { report.updated += 1 }
+                if action.isCreate { report.created += 1 } else { report.updated += 1 }
                 let cancelled = panels[name]?.status == .cancelled
                 line(action.isCreate ? "created" : "updated", name, cancelled ? "cancelled" : nil)
             case (_, 412):

@@ -17,8 +17,6 @@ struct HTTPResponse: Equatable {
     /// Why no answer came: the server could not be reached, or the connection broke.
     var failure: String?
 
-    var succeeded: Bool { (200..<300).contains(status) }
-
     /// The answer's first line of text, for messages (a server's error page, cut short).
     var bodyLine: String? {
         let text = String(decoding: body.prefix(400), as: UTF8.self)
